@@ -1,0 +1,17 @@
+# The two commands: `make run` and `make test` (see README.md).
+.PHONY: run test test-unit test-system build bench clean
+
+run:
+	@scripts/run.sh
+
+test:
+	@scripts/test.sh
+
+build:
+	swift build
+
+bench:
+	bench/api.sh
+
+clean:
+	rm -rf .build .build-* test-artifacts

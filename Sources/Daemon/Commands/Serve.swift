@@ -1,0 +1,58 @@
+import ArgumentParser
+import Dispatch
+import Foundation
+import Logging
+import Shared
+
+struct Serve: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Run the daemon: migrate, then serve the control socket until SIGTERM.")
+    @OptionGroup var options: ConfigOption
+
+    func run() async throws {
+        let config = try options.load()
+        let logger = LogSetup.bootstrap(level: config.server.logLevel, label: "lcarsd")
+        let db = try AppDatabase.open(config.database)
+        let applied = try Migrations.run(db)
+        if !applied.isEmpty { logger.notice("applied migrations", metadata: ["migrations": "\(applied)"]) }
+
+        let state = DaemonState(startedAt: Date(), schemaVersion: Migrations.latestVersion)
+        let server: IPCServer
+        do {
+            server = try await IPCServer.start(path: config.daemon.socket, commands: IPCCommands(state: state), logger: logger)
+        } catch {
+            throw fail("cannot serve the control socket: \(error)")
+        }
+        logger.notice("lcarsd ready", metadata: ["socket": "\(config.daemon.socket)", "version": "\(LCARSVersion.current)"])
+        let signal = await StopSignal.wait()
+        logger.notice("stopping", metadata: ["signal": "\(signal)"])
+        await server.close()
+    }
+}
+
+/// Waits for SIGTERM or SIGINT (delivered to a dispatch source instead of killing the process).
+enum StopSignal {
+    static func wait() async -> Int32 {
+        await withCheckedContinuation { continuation in
+            let once = Once()
+            for signo in [SIGTERM, SIGINT] {
+                signal(signo, SIG_IGN)
+                let source = DispatchSource.makeSignalSource(signal: signo, queue: .global())
+                source.setEventHandler { if once.fire() { continuation.resume(returning: signo) } }
+                source.resume()
+                Sources.keep(source)
+            }
+        }
+    }
+
+    /// Dispatch sources must stay alive for as long as the process runs.
+    private enum Sources {
+        nonisolated(unsafe) static var all: [DispatchSourceSignal] = []
+        static func keep(_ source: DispatchSourceSignal) { all.append(source) }
+    }
+
+    private final class Once: @unchecked Sendable {
+        private let lock = NSLock()
+        private var fired = false
+        func fire() -> Bool { lock.withLock { defer { fired = true }; return !fired } }
+    }
+}

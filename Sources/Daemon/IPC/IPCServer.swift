@@ -1,0 +1,42 @@
+import Foundation
+import Logging
+import NIOCore
+import NIOPosix
+import Shared
+
+/// The control socket: a Unix stream socket (mode 0660) served by SwiftNIO, so that a slow or
+/// misbehaving client never holds up the others.
+struct IPCServer {
+    let channel: Channel
+    let path: String
+
+    struct AlreadyRunning: Error, CustomStringConvertible {
+        let path: String
+        var description: String { "another lcarsd answers on \(path); stop it first or set daemon.socket" }
+    }
+
+    static func start(path: String, commands: IPCCommands, logger: Logger) async throws -> IPCServer {
+        let directory = (path as NSString).deletingLastPathComponent
+        if !directory.isEmpty { try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true) }
+        let probe = IPCClient(socketPath: path, timeout: 1)
+        if (try? probe.call("ping")) != nil { throw AlreadyRunning(path: path) }
+
+        let channel = try await ServerBootstrap(group: MultiThreadedEventLoopGroup.singleton)
+            .serverChannelOption(.backlog, value: 64)
+            .childChannelInitializer { channel in
+                channel.eventLoop.makeCompletedFuture {
+                    try channel.pipeline.syncOperations.addHandler(ByteToMessageHandler(IPCFrameDecoder()))
+                    try channel.pipeline.syncOperations.addHandler(IPCConnectionHandler(commands: commands, logger: logger))
+                }
+            }
+            .bind(unixDomainSocketPath: path, cleanupExistingSocketFile: true)
+            .get()
+        chmod(path, 0o660)
+        return IPCServer(channel: channel, path: path)
+    }
+
+    func close() async {
+        try? await channel.close()
+        unlink(path)
+    }
+}

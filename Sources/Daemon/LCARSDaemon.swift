@@ -1,0 +1,35 @@
+import ArgumentParser
+import Foundation
+import Shared
+
+/// lcarsd: the long-running LCARS daemon and its admin commands.
+@main
+struct LCARSDaemon: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "lcarsd",
+        abstract: "The LCARS daemon: migrations, the control socket, and (later) torrents and scheduled jobs.",
+        version: LCARSVersion.current,
+        subcommands: [Serve.self, Migrate.self, Users.self, Ping.self, RenderNginx.self],
+        defaultSubcommand: Serve.self)
+}
+
+/// `--config` for every subcommand, and the one-line config error every subcommand prints.
+struct ConfigOption: ParsableArguments {
+    @Option(help: "Configuration file (default: $LCARS_CONFIG, then ./data/config.toml).")
+    var config: String?
+
+    func load() throws -> LCARSConfig {
+        do {
+            return try ConfigLoader.load(explicit: config)
+        } catch {
+            FileHandle.standardError.write(Data("lcarsd: \(error)\n".utf8))
+            throw ExitCode(2)
+        }
+    }
+}
+
+/// Prints a failure as one line on stderr and exits with `code`.
+func fail(_ message: String, code: Int32 = 1) -> ExitCode {
+    FileHandle.standardError.write(Data("lcarsd: \(message)\n".utf8))
+    return ExitCode(code)
+}

@@ -1,0 +1,56 @@
+import Foundation
+import Shared
+
+/// An error the API reports as `{"error": {"code", "message"}}` with its HTTP status (ARCHITECTURE.md).
+struct APIError: Error, Equatable {
+    var status: Int
+    var code: String
+    var message: String
+    var headers: [String: String] = [:]
+
+    static func badRequest(_ message: String, code: String = "bad_request") -> APIError { .init(status: 400, code: code, message: message) }
+    static func unauthorized(_ message: String = "log in first: send Authorization: Bearer <token> from POST /api/auth/login") -> APIError {
+        .init(status: 401, code: "unauthorized", message: message, headers: ["WWW-Authenticate": "Bearer"])
+    }
+    static func forbidden(_ message: String = "this needs the admin role") -> APIError { .init(status: 403, code: "forbidden", message: message) }
+    static func notFound(_ message: String) -> APIError { .init(status: 404, code: "not_found", message: message) }
+    static func methodNotAllowed(_ method: String, path: String, allowed: [String]) -> APIError {
+        .init(status: 405, code: "method_not_allowed", message: "\(method) is not supported on \(path); use \(allowed.joined(separator: ", "))",
+              headers: ["Allow": allowed.joined(separator: ", ")])
+    }
+    static func conflict(_ message: String) -> APIError { .init(status: 409, code: "conflict", message: message) }
+    static func payloadTooLarge(limit: Int) -> APIError {
+        .init(status: 413, code: "payload_too_large", message: "the request body is larger than \(limit) bytes")
+    }
+    static func validation(_ message: String) -> APIError { .init(status: 422, code: "validation_failed", message: message) }
+    static func rateLimited(retryAfter: Int) -> APIError {
+        .init(status: 429, code: "rate_limited", message: "too many failed logins; try again in \(retryAfter) s",
+              headers: ["Retry-After": String(retryAfter)])
+    }
+    static func unavailable(_ message: String, code: String = "unavailable") -> APIError { .init(status: 503, code: code, message: message) }
+    static func internalError() -> APIError {
+        .init(status: 500, code: "internal_error", message: "the server failed to handle this request; see the lcars-fcgi log")
+    }
+
+    var response: HTTPResponse {
+        let body = ["error": ["code": code, "message": message]]
+        let data = (try? HTTPResponse.jsonEncoder.encode(body)) ?? Data()
+        var headers: [(String, String)] = [("Content-Type", "application/json")]
+        headers += self.headers.sorted { $0.key < $1.key }.map { ($0.key, $0.value) }
+        return HTTPResponse(status: status, headers: headers, body: data)
+    }
+
+    /// Maps domain failures onto API errors; anything unknown becomes a 500.
+    static func from(_ error: Error) -> APIError? {
+        switch error {
+        case let error as APIError: return error
+        case let failure as UserAccounts.Failure:
+            switch failure {
+            case .invalid: return .validation(failure.description)
+            case .notFound: return .notFound(failure.description)
+            case .duplicate, .lastAdmin: return .conflict(failure.description)
+            }
+        default: return nil
+        }
+    }
+}

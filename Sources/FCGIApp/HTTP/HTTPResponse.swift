@@ -1,0 +1,53 @@
+import Foundation
+
+/// A complete response; the transport turns it into CGI "Status:" + headers + body.
+struct HTTPResponse {
+    var status: Int
+    var headers: [(String, String)]
+    var body: Data
+
+    static let jsonEncoder: JSONEncoder = {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        return encoder
+    }()
+
+    static func json(_ value: some Encodable, status: Int = 200) throws -> HTTPResponse {
+        HTTPResponse(status: status, headers: [("Content-Type", "application/json")], body: try jsonEncoder.encode(value))
+    }
+
+    static func success() throws -> HTTPResponse { try json(["success": true]) }
+
+    /// Serialized for CGI/FastCGI: the web server turns "Status:" into the HTTP status line.
+    func cgiBytes() -> Data {
+        var head = "Status: \(status) \(Self.reason(status))\r\n"
+        for (name, value) in headers { head += "\(name): \(value)\r\n" }
+        head += "Content-Length: \(body.count)\r\nCache-Control: no-store\r\n\r\n"
+        var data = Data(head.utf8)
+        data.append(body)
+        return data
+    }
+
+    static func reason(_ status: Int) -> String {
+        switch status {
+        case 200: "OK"
+        case 201: "Created"
+        case 204: "No Content"
+        case 400: "Bad Request"
+        case 401: "Unauthorized"
+        case 403: "Forbidden"
+        case 404: "Not Found"
+        case 405: "Method Not Allowed"
+        case 409: "Conflict"
+        case 413: "Payload Too Large"
+        case 415: "Unsupported Media Type"
+        case 422: "Unprocessable Entity"
+        case 429: "Too Many Requests"
+        case 500: "Internal Server Error"
+        case 502: "Bad Gateway"
+        case 503: "Service Unavailable"
+        case 504: "Gateway Timeout"
+        default: "Status"
+        }
+    }
+}

@@ -1,0 +1,27 @@
+import Foundation
+import GRDB
+import Shared
+
+/// Everything a responder worker holds between requests: config and one database pool.
+/// Nothing here is request state, so any worker can serve any request.
+final class AppContext {
+    let config: LCARSConfig
+    let db: DatabasePool
+    let sessions: SessionStore
+    let limiter: LoginLimiter
+    let accounts: UserAccounts
+    let daemon: IPCClient
+    let hasher = PasswordHasher()
+    /// Set once the schema matched this binary; it never goes back, so it is checked until then only.
+    var schemaChecked = false
+
+    init(config: LCARSConfig, db: DatabasePool) {
+        self.config = config
+        self.db = db
+        sessions = SessionStore(tokens: TokenService(secret: config.server.jwtSecret),
+                                lifetime: TimeInterval(config.auth.sessionHours * 3600))
+        limiter = LoginLimiter(config.auth)
+        accounts = UserAccounts(hasher: hasher)
+        daemon = IPCClient(socketPath: config.daemon.socket, timeout: TimeInterval(config.daemon.ipcTimeoutMs) / 1000)
+    }
+}

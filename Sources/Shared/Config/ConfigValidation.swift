@@ -1,0 +1,64 @@
+/// Checks that need more than one key or more than a type: secrets, references between sections,
+/// socket path lengths, schedule syntax.
+enum ConfigValidation {
+    static let logLevels = ["trace", "debug", "info", "notice", "warning", "error", "critical"]
+    static let mediaTypes: Set<String> = ["movie", "episode", "album", "track"]
+    /// sockaddr_un.sun_path holds 108 bytes including the terminating NUL.
+    static let maxSocketPath = 107
+
+    static func check(_ c: LCARSConfig) throws {
+        let file = c.sourceFile
+        func fail(_ key: String, _ problem: String) -> ConfigError { ConfigError(source: file, key: key, problem: problem) }
+
+        if c.server.jwtSecret.count < 32 || c.server.jwtSecret.hasPrefix("change-me") {
+            throw fail("server.jwt_secret", "expected a random secret of at least 32 characters (not the example value)")
+        }
+        if !logLevels.contains(c.server.logLevel) {
+            throw fail("server.log_level", "expected one of \(logLevels.joined(separator: ", ")), found \"\(c.server.logLevel)\"")
+        }
+        for (key, path) in [("fcgi.socket", c.fcgi.socket), ("daemon.socket", c.daemon.socket)]
+        where path.utf8.count > maxSocketPath || path.isEmpty {
+            throw fail(key, "expected a socket path of 1 to \(maxSocketPath) bytes, found \(path.utf8.count) bytes (\(path))")
+        }
+        try checkStorage(c.storage, fail: fail)
+        let schedules = [("search_missing", c.scheduler.searchMissing), ("refresh_metadata", c.scheduler.refreshMetadata),
+                         ("check_new_episodes", c.scheduler.checkNewEpisodes), ("check_new_releases", c.scheduler.checkNewReleases),
+                         ("cleanup_completed", c.scheduler.cleanupCompleted)]
+        for (key, expression) in schedules where !looksLikeCron(expression) {
+            throw fail("scheduler.\(key)", "expected a 6-field cron expression \"sec min hour day month weekday\", found \"\(expression)\"")
+        }
+    }
+
+    static func checkStorage(_ s: LCARSConfig.Storage, fail: (String, String) -> ConfigError) throws {
+        var names: Set<String> = []
+        for (i, mount) in s.mounts.enumerated() {
+            let key = "storage.mounts[\(i)]"
+            guard !mount.name.isEmpty, names.insert(mount.name).inserted else {
+                throw fail("\(key).name", "expected a unique, non-empty name, found \"\(mount.name)\"")
+            }
+            switch mount.type {
+            case .local where mount.path.isEmpty:
+                throw fail("\(key).path", "a local mount needs a path")
+            case .smb where mount.host.isEmpty || mount.share.isEmpty || mount.mountPoint.isEmpty:
+                throw fail(key, "an smb mount needs host, share and mount_point")
+            default: break
+            }
+        }
+        for (i, rule) in s.rules.enumerated() {
+            let key = "storage.rules[\(i)]"
+            if !names.contains(rule.destination) {
+                throw fail("\(key).destination", "no [[storage.mounts]] is named \"\(rule.destination)\" (known: \(names.sorted().joined(separator: ", ")))")
+            }
+            if let bad = rule.mediaTypes.first(where: { !mediaTypes.contains($0) }) {
+                throw fail("\(key).media_types", "expected movie, episode, album or track, found \"\(bad)\"")
+            }
+        }
+    }
+
+    /// Six fields of digits, `*`, `/`, `,` and `-`, as in "0 0 */6 * * *".
+    static func looksLikeCron(_ expression: String) -> Bool {
+        let fields = expression.split(separator: " ", omittingEmptySubsequences: true)
+        let allowed = Set("0123456789*/,-")
+        return fields.count == 6 && fields.allSatisfy { !$0.isEmpty && $0.allSatisfy(allowed.contains) }
+    }
+}

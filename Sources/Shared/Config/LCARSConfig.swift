@@ -1,0 +1,105 @@
+/// The whole configuration, as loaded from TOML plus `LCARS_SECTION__KEY` overrides.
+/// Sections follow the product spec (server, database, tmdb, musicbrainz, torrent, storage,
+/// scheduler) plus what this stack needs (auth, fcgi, daemon). See config.example.toml.
+public struct LCARSConfig: Sendable {
+    public struct Server: Sendable {
+        public var host: String
+        public var port: Int
+        public var jwtSecret: String
+        public var dataDir: String
+        public var logLevel: String
+    }
+    public struct Auth: Sendable {
+        public var sessionHours: Int
+        public var maxFailuresPerUser: Int
+        public var maxFailuresPerAddress: Int
+        public var failureWindowMinutes: Int
+    }
+    public struct FCGI: Sendable {
+        public var socket: String
+        public var workers: Int          // 0 = one per CPU
+        public var maxRequests: Int      // a worker is recycled after this many requests
+        public var maxBodyBytes: Int
+        public var shutdownGraceSeconds: Int
+    }
+    public struct Daemon: Sendable {
+        public var socket: String
+        public var ipcTimeoutMs: Int
+    }
+    public struct Database: Sendable {
+        public var path: String
+        public var busyTimeoutMs: Int
+    }
+    public struct TMDB: Sendable {
+        public var apiKey: String
+        public var baseURL: String
+        public var imageBaseURL: String
+    }
+    public struct MusicBrainz: Sendable {
+        public var rateLimitMs: Int
+        public var baseURL: String
+        public var coverArtURL: String
+        public var contact: String
+    }
+    public struct Seeding: Sendable {
+        public var enabled: Bool
+        public var ratioLimit: Double
+        public var timeLimitHours: Double
+    }
+    public struct Torrent: Sendable {
+        public var downloadDir: String
+        public var bindInterface: String
+        public var maxConnections: Int
+        public var portRange: ClosedRange<Int>
+        public var seeding: Seeding
+    }
+    public struct Mount: Sendable, Equatable {
+        public enum Kind: String, Sendable { case local, smb }
+        public var name: String
+        public var type: Kind
+        public var path: String          // local: the library root
+        public var host: String          // smb
+        public var share: String
+        public var username: String
+        public var password: String
+        public var mountPoint: String
+        public var enabled: Bool
+    }
+    public struct Naming: Sendable {
+        public var moviePattern: String
+        public var tvPattern: String
+        public var musicPattern: String
+    }
+    public struct Rule: Sendable, Equatable {
+        public enum Action: String, Sendable { case move, copy }
+        public var action: Action
+        public var destination: String
+        public var mediaTypes: [String]
+    }
+    public struct Storage: Sendable {
+        public var mounts: [Mount]
+        public var naming: Naming
+        public var rules: [Rule]
+    }
+    public struct Scheduler: Sendable {
+        public var searchMissing: String
+        public var refreshMetadata: String
+        public var checkNewEpisodes: String
+        public var checkNewReleases: String
+        public var cleanupCompleted: String
+    }
+
+    public var server: Server
+    public var auth: Auth
+    public var fcgi: FCGI
+    public var daemon: Daemon
+    public var database: Database
+    public var tmdb: TMDB
+    public var musicbrainz: MusicBrainz
+    public var torrent: Torrent
+    public var storage: Storage
+    public var scheduler: Scheduler
+
+    /// Where the configuration came from, for messages.
+    public var sourceFile: String
+}

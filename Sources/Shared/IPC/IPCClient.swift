@@ -1,0 +1,104 @@
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// A blocking client for the lcarsd socket, used by responders: one short connection per call,
+/// with a send/receive timeout so that a stuck daemon costs a request at most `timeout`.
+public struct IPCClient: Sendable {
+    public enum Failure: Error, CustomStringConvertible, Equatable {
+        case unreachable(String)
+        case timedOut
+        case protocolError(String)
+        case daemon(IPCErrorBody)
+
+        public var description: String {
+            switch self {
+            case .unreachable(let why): "lcarsd is not reachable: \(why)"
+            case .timedOut: "lcarsd did not answer in time"
+            case .protocolError(let why): "lcarsd sent an invalid answer: \(why)"
+            case .daemon(let body): "lcarsd: \(body.message) (\(body.code))"
+            }
+        }
+    }
+
+    public let socketPath: String
+    public let timeout: TimeInterval
+
+    public init(socketPath: String, timeout: TimeInterval) {
+        self.socketPath = socketPath
+        self.timeout = timeout
+    }
+
+    public func call(_ cmd: String, args: JSONValue = .object([:])) throws(Failure) -> JSONValue {
+        let request = IPCRequest(id: 1, cmd: cmd, args: args)
+        guard let payload = try? JSONEncoder().encode(request) else { throw .protocolError("cannot encode request") }
+        let fd = try connect()
+        defer { close(fd) }
+        try writeAll(fd, IPCFraming.frame(payload))
+        let header = try readExactly(fd, 4)
+        let length = IPCFraming.length(ofHeader: header)
+        guard length <= IPC.maxFrameBytes else { throw .protocolError("frame of \(length) bytes") }
+        let body = try readExactly(fd, length)
+        guard let response = try? JSONDecoder().decode(IPCResponse.self, from: body) else {
+            throw .protocolError("response is not valid JSON")
+        }
+        if let error = response.error { throw .daemon(error) }
+        guard response.ok, let result = response.result else { throw .protocolError("response has neither result nor error") }
+        return result
+    }
+
+    private func connect() throws(Failure) -> Int32 {
+        let fd = socket(AF_UNIX, Int32(SOCK_STREAM.rawValue), 0)
+        guard fd >= 0 else { throw .unreachable("socket(): \(String(cString: strerror(errno)))") }
+        var tv = timeval(tv_sec: Int(timeout), tv_usec: Int((timeout - timeout.rounded(.down)) * 1_000_000))
+        setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &tv, socklen_t(MemoryLayout<timeval>.size))
+        setsockopt(fd, SOL_SOCKET, SO_SNDTIMEO, &tv, socklen_t(MemoryLayout<timeval>.size))
+        var address = sockaddr_un()
+        address.sun_family = sa_family_t(AF_UNIX)
+        let pathBytes = Array(socketPath.utf8)
+        guard pathBytes.count < MemoryLayout.size(ofValue: address.sun_path) else {
+            close(fd)
+            throw .unreachable("socket path too long: \(socketPath)")
+        }
+        withUnsafeMutableBytes(of: &address.sun_path) { raw in
+            raw.copyBytes(from: pathBytes)
+            raw[pathBytes.count] = 0
+        }
+        let result = withUnsafePointer(to: &address) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
+                Glibc.connect(fd, $0, socklen_t(MemoryLayout<sockaddr_un>.size))
+            }
+        }
+        guard result == 0 else {
+            let why = String(cString: strerror(errno))
+            close(fd)
+            throw .unreachable("\(socketPath): \(why)")
+        }
+        return fd
+    }
+
+    private func writeAll(_ fd: Int32, _ data: Data) throws(Failure) {
+        var offset = 0
+        while offset < data.count {
+            let n = data.withUnsafeBytes { send(fd, $0.baseAddress! + offset, data.count - offset, Int32(MSG_NOSIGNAL)) }
+            if n < 0 && errno == EINTR { continue }
+            if n < 0 && (errno == EAGAIN || errno == EWOULDBLOCK) { throw .timedOut }
+            guard n > 0 else { throw .unreachable("write failed: \(String(cString: strerror(errno)))") }
+            offset += n
+        }
+    }
+
+    private func readExactly(_ fd: Int32, _ count: Int) throws(Failure) -> Data {
+        var buffer = [UInt8](repeating: 0, count: count)
+        var offset = 0
+        while offset < count {
+            let n = buffer.withUnsafeMutableBytes { recv(fd, $0.baseAddress! + offset, count - offset, 0) }
+            if n < 0 && errno == EINTR { continue }
+            if n < 0 && (errno == EAGAIN || errno == EWOULDBLOCK) { throw .timedOut }
+            guard n > 0 else { throw .protocolError("connection closed after \(offset) of \(count) bytes") }
+            offset += n
+        }
+        return Data(buffer)
+    }
+}

@@ -1,0 +1,44 @@
+import Foundation
+import GRDB
+import Testing
+@testable import Shared
+
+@Suite struct MigrationTests {
+    @Test func freshDatabaseGetsTheSpecSchema() throws {
+        let (db, _) = try makeTestDatabase(migrated: false)
+        #expect(try db.read(Migrations.state) == .behind(applied: 0, latest: 2))
+        #expect(try Migrations.run(db) == ["V001_initial", "V002_login_limits"])
+        #expect(try db.read(Migrations.state) == .current(version: 2))
+        #expect(try Migrations.run(db).isEmpty)   // idempotent
+
+        let tables = try db.read { try String.fetchAll($0, sql: "SELECT name FROM sqlite_master WHERE type = 'table'") }
+        for table in ["users", "movies", "movies_fts", "tv_shows", "episodes", "artists", "albums", "tracks",
+                      "indexers", "downloads", "activity", "sessions", "login_failures"] {
+            #expect(tables.contains(table), "missing table \(table)")
+        }
+        let indexers = try db.read { try String.fetchAll($0, sql: "SELECT name FROM indexers ORDER BY priority") }
+        #expect(indexers == ["YTS", "1337x", "EZTV", "Rutracker"])
+    }
+
+    @Test func walForeignKeysAndFullTextSearchAreOn() throws {
+        let (db, _) = try makeTestDatabase()
+        #expect(try db.read { try String.fetchOne($0, sql: "PRAGMA journal_mode") } == "wal")
+        #expect(try db.read { try Int.fetchOne($0, sql: "PRAGMA foreign_keys") } == 1)
+        try db.write { db in
+            try db.execute(sql: "INSERT INTO movies (tmdb_id, title, year, overview) VALUES (603, 'The Matrix', 1999, 'A hacker learns')")
+            try db.execute(sql: "UPDATE movies SET title = 'The Matrix Reloaded' WHERE tmdb_id = 603")
+        }
+        let hits = try db.read { try Int.fetchOne($0, sql: "SELECT COUNT(*) FROM movies_fts WHERE movies_fts MATCH 'reloaded'") }
+        #expect(hits == 1)
+        // Orphan episodes are refused: foreign keys are enforced.
+        #expect(throws: DatabaseError.self) {
+            try db.write { try $0.execute(sql: "INSERT INTO episodes (show_id, season_number, episode_number) VALUES (42, 1, 1)") }
+        }
+    }
+
+    @Test func databaseFromANewerReleaseIsRecognised() throws {
+        let (db, _) = try makeTestDatabase()
+        try db.write { try $0.execute(sql: "INSERT INTO grdb_migrations (identifier) VALUES ('V999_future')") }
+        #expect(try db.read(Migrations.state) == .ahead(unknown: ["V999_future"]))
+    }
+}

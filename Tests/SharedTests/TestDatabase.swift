@@ -1,0 +1,12 @@
+import Foundation
+import GRDB
+@testable import Shared
+
+/// A real SQLite file in a fresh temporary directory, opened the way the programs open it.
+func makeTestDatabase(migrated: Bool = true) throws -> (DatabasePool, String) {
+    let dir = FileManager.default.temporaryDirectory.appendingPathComponent("lcars-test-\(UUID().uuidString)").path
+    let path = dir + "/lcars.db"
+    let db = try AppDatabase.open(LCARSConfig.Database(path: path, busyTimeoutMs: 2000))
+    if migrated { try Migrations.run(db) }
+    return (db, path)
+}

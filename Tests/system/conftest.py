@@ -1,0 +1,191 @@
+"""The real LCARS stack for system tests: lcarsd + the lcars-fcgi pool + nginx, on a temporary
+data directory and a free loopback port. Binaries come from LCARS_BIN_DIR (scripts/test.sh sets it
+to `swift build --show-bin-path`)."""
+import os
+import pathlib
+import re
+import shutil
+import signal
+import socket
+import subprocess
+import tempfile
+import time
+
+import pytest
+import requests
+
+REPO = pathlib.Path(__file__).resolve().parents[2]
+SECRET = "system-test-secret-0123456789abcdefghijklmnop"
+
+
+def bin_dir() -> pathlib.Path:
+    env = os.environ.get("LCARS_BIN_DIR")
+    if env:
+        return pathlib.Path(env)
+    out = subprocess.run(["swift", "build", "--show-bin-path"], cwd=REPO, capture_output=True, text=True, check=True)
+    return pathlib.Path(out.stdout.strip())
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def clean_env(extra=None):
+    """The test's environment without stray LCARS_* overrides, plus `extra`."""
+    env = {k: v for k, v in os.environ.items() if not k.startswith("LCARS_")}
+    env.update(extra or {})
+    return env
+
+
+def wait_until(predicate, timeout=15.0, interval=0.05, what="condition"):
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        result = predicate()
+        if result:
+            return result
+        time.sleep(interval)
+    raise AssertionError(f"timed out after {timeout}s waiting for {what}")
+
+
+def child_pids(pid: int) -> list[int]:
+    try:
+        text = pathlib.Path(f"/proc/{pid}/task/{pid}/children").read_text()
+    except FileNotFoundError:
+        return []
+    return [int(p) for p in text.split()]
+
+
+class Stack:
+    """One running LCARS installation. `settings` are LCARS_SECTION__KEY environment overrides,
+    given to every process of the stack (which also exercises the override mechanism)."""
+
+    def __init__(self, settings: dict[str, object] | None = None, workers: int = 2):
+        self.bin = bin_dir()
+        self.dir = pathlib.Path(tempfile.mkdtemp(prefix="lcars-t", dir="/tmp"))
+        self.port = free_port()
+        self.base_url = f"http://127.0.0.1:{self.port}"
+        self.config = self.dir / "config.toml"
+        text = (REPO / "config.example.toml").read_text()
+        text = text.replace("change-me-generate-a-secure-random-string", SECRET)
+        self.config.write_text(text.replace("./data", str(self.dir / "data")))
+        self.env = {"LCARS_SERVER__PORT": str(self.port), "LCARS_FCGI__WORKERS": str(workers)}
+        self.env.update({k: str(v) for k, v in (settings or {}).items()})
+        self.procs: dict[str, subprocess.Popen] = {}
+        self.logs: dict[str, object] = {}
+        self.admin_user = "admin"
+        self.admin_password = ""
+        self.session = requests.Session()
+
+    def cli(self, *args, check=True, input=None, env=None):
+        return subprocess.run([str(self.bin / "lcarsd"), *args, "--config", str(self.config)],
+                              capture_output=True, text=True, check=check, input=input,
+                              env=clean_env({**self.env, **(env or {})}), timeout=60)
+
+    def spawn(self, name, argv):
+        log = open(self.dir / f"{name}.log", "ab")
+        self.logs[name] = log
+        self.procs[name] = subprocess.Popen(argv, stdout=log, stderr=subprocess.STDOUT, env=clean_env(self.env), cwd=self.dir)
+        return self.procs[name]
+
+    def start(self):
+        self.cli("migrate")
+        out = self.cli("users", "add", self.admin_user, "--admin", "--random-password").stdout
+        self.admin_password = re.search(r"with password (\S+)", out).group(1)
+        self.nginx_conf = self.cli("render-nginx", "--root", str(REPO)).stdout.splitlines()[0]
+        self.start_daemon()
+        self.start_pool()
+        self.spawn("nginx", ["nginx", "-c", self.nginx_conf, "-g", "daemon off;"])
+        wait_until(self.answers, what="nginx + pool to answer")
+        return self
+
+    def answers(self):
+        try:
+            return requests.get(self.base_url + "/api/auth/me", timeout=2).status_code == 401
+        except requests.ConnectionError:
+            return False
+
+    def start_daemon(self):
+        self.spawn("lcarsd", [str(self.bin / "lcarsd"), "serve", "--config", str(self.config)])
+        wait_until(lambda: self.cli("ping", check=False).returncode == 0, what="lcarsd to answer ping")
+
+    def stop_daemon(self):
+        proc = self.procs.pop("lcarsd")
+        proc.send_signal(signal.SIGTERM)
+        assert proc.wait(timeout=10) == 0
+
+    def start_pool(self):
+        self.spawn("pool", [str(self.bin / "lcars-fcgi"), "--config", str(self.config)])
+        wait_until(lambda: (self.dir / "data/run/lcars-fcgi.sock").exists(), what="the pool socket")
+
+    @property
+    def pool_master(self) -> int:
+        return self.procs["pool"].pid
+
+    def workers(self) -> list[int]:
+        return child_pids(self.pool_master)
+
+    def api(self, method, path, token=None, json=None, data=None, headers=None, timeout=10):
+        h = dict(headers or {})
+        if token:
+            h["Authorization"] = f"Bearer {token}"
+        return self.session.request(method, self.base_url + path, json=json, data=data, headers=h, timeout=timeout)
+
+    def login(self, username=None, password=None) -> str:
+        r = self.api("POST", "/api/auth/login", json={"username": username or self.admin_user,
+                                                        "password": password or self.admin_password})
+        assert r.status_code == 200, r.text
+        return r.json()["token"]
+
+    def log(self, name) -> str:
+        return (self.dir / f"{name}.log").read_text(errors="replace")
+
+    def stop(self):
+        for name in ["nginx", "pool", "lcarsd"]:
+            proc = self.procs.pop(name, None)
+            if proc and proc.poll() is None:
+                proc.send_signal(signal.SIGTERM)
+                try:
+                    proc.wait(timeout=15)
+                except subprocess.TimeoutExpired:
+                    proc.kill()
+                    proc.wait()
+        for log in self.logs.values():
+            log.close()
+        shutil.rmtree(self.dir, ignore_errors=True)
+
+
+@pytest.fixture(scope="session")
+def stack():
+    # A generous address limit: every test logs in from 127.0.0.1. The limiter has its own stack.
+    s = Stack({"LCARS_AUTH__MAX_FAILURES_PER_ADDRESS": 100000, "LCARS_FCGI__MAX_BODY_BYTES": 65536}).start()
+    yield s
+    s.stop()
+
+
+@pytest.fixture
+def make_stack():
+    """Starts extra stacks with their own settings; stops them after the test."""
+    made = []
+
+    def make(settings=None, workers=2, start=True):
+        s = Stack(settings, workers)
+        made.append(s)
+        return s.start() if start else s
+
+    yield make
+    for s in made:
+        s.stop()
+
+
+@pytest.fixture(scope="session")
+def admin_token(stack):
+    return stack.login()
+
+
+@pytest.fixture
+def artifacts_dir():
+    path = REPO / "test-artifacts" / "screenshots"
+    path.mkdir(parents=True, exist_ok=True)
+    return path

@@ -1,0 +1,44 @@
+#!/usr/bin/env bash
+# `make run`: build, create ./data (config with a random secret, database, first admin), then run
+# nginx + the lcars-fcgi pool + lcarsd in the foreground on http://HOST:PORT until Ctrl-C.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+scripts/install-deps.sh run
+swift build -c release
+bin=$(swift build -c release --show-bin-path)
+
+mkdir -p data
+if [ ! -f data/config.toml ]; then
+  secret=$(head -c 48 /dev/urandom | base64 | tr -dc 'A-Za-z0-9' | head -c 48)
+  sed "s/change-me-generate-a-secure-random-string/$secret/" config.example.toml > data/config.toml
+  chmod 600 data/config.toml
+  echo "created data/config.toml"
+fi
+export LCARS_CONFIG=data/config.toml
+
+"$bin/lcarsd" migrate
+created=$("$bin/lcarsd" users add admin --admin --random-password --if-missing)
+{ read -r nginx_conf; read -r url; } < <("$bin/lcarsd" render-nginx --root .)
+
+pids=()
+stop() {
+  trap - INT TERM EXIT
+  [ ${#pids[@]} -gt 0 ] && kill -TERM "${pids[@]}" 2>/dev/null || true
+  wait 2>/dev/null || true
+  echo "LCARS stopped."
+}
+trap stop INT TERM EXIT
+
+"$bin/lcarsd" serve & pids+=($!)
+"$bin/lcars-fcgi" & pids+=($!)
+nginx -c "$nginx_conf" -g 'daemon off;' & pids+=($!)
+
+echo
+echo "LCARS is up on $url  (Ctrl-C stops it)"
+if [ -n "$created" ]; then
+  echo "Admin login (shown once): ${created#created admin }" | sed 's/ with password /   password: /'
+else
+  echo "Admin login: admin (password shown on first run; reset: $bin/lcarsd users passwd admin --random-password)"
+fi
+wait -n
