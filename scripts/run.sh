@@ -34,6 +34,8 @@ trap stop INT TERM EXIT
 "$bin/lcars-fcgi" & pids+=($!)
 nginx -c "$nginx_conf" -g 'daemon off;' & pids+=($!)
 
+# Announce the address only once lcarsd answers (the pool and nginx start faster).
+for _ in $(seq 50); do "$bin/lcarsd" ping >/dev/null 2>&1 && break; sleep 0.2; done
 echo
 echo "LCARS is up on $url  (Ctrl-C stops it)"
 if [ -n "$created" ]; then

@@ -1,5 +1,6 @@
 import CFastCGI
 import Foundation
+import Shared
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -30,7 +31,7 @@ struct ListenSocket {
         if !directory.isEmpty { try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true) }
         if FileManager.default.fileExists(atPath: path) {
             // A socket someone still answers on belongs to a running pool: do not steal it.
-            if (try? IPCProbe.connects(path)) == true {
+            if UnixSocket.answers(path: path) {
                 throw Failure(description: "\(path) is in use by another lcars-fcgi; stop it or set fcgi.socket")
             }
             unlink(path)
@@ -40,25 +41,5 @@ struct ListenSocket {
         // Owner and group (the web server's group under systemd) may connect; nobody else.
         chmod(path, 0o660)
         return ListenSocket(fd: fd, ownedPath: path)
-    }
-}
-
-/// Whether something accepts connections on a Unix socket path.
-enum IPCProbe {
-    static func connects(_ path: String) throws -> Bool {
-        let fd = socket(AF_UNIX, Int32(SOCK_STREAM.rawValue), 0)
-        guard fd >= 0 else { return false }
-        defer { close(fd) }
-        var address = sockaddr_un()
-        address.sun_family = sa_family_t(AF_UNIX)
-        let bytes = Array(path.utf8)
-        guard bytes.count < MemoryLayout.size(ofValue: address.sun_path) else { return false }
-        withUnsafeMutableBytes(of: &address.sun_path) { raw in
-            raw.copyBytes(from: bytes)
-            raw[bytes.count] = 0
-        }
-        return withUnsafePointer(to: &address) {
-            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { connect(fd, $0, socklen_t(MemoryLayout<sockaddr_un>.size)) }
-        } == 0
     }
 }

@@ -28,7 +28,7 @@ public struct PasswordHasher: Sendable {
         guard result == ARGON2_OK.rawValue else {
             throw PasswordError.hashingFailed(String(cString: argon2_error_message(result)))
         }
-        return String(cString: encoded)
+        return String(decoding: encoded.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
     }
 
     /// Constant-time comparison happens inside libargon2.
