@@ -5,10 +5,18 @@ import Shared
 struct DaemonState: Sendable {
     let startedAt: Date
     let schemaVersion: Int
+    /// Formatted once: formatters are costly to build and status is asked for on every admin page load.
+    private let startedAtText: String
+
+    init(startedAt: Date, schemaVersion: Int) {
+        self.startedAt = startedAt
+        self.schemaVersion = schemaVersion
+        startedAtText = ISO8601DateFormatter().string(from: startedAt)
+    }
 
     func status(now: Date = Date()) -> DaemonStatus {
         DaemonStatus(version: LCARSVersion.current, pid: ProcessInfo.processInfo.processIdentifier,
-                     startedAt: ISO8601DateFormatter().string(from: startedAt),
+                     startedAt: startedAtText,
                      uptimeSeconds: Int64(now.timeIntervalSince(startedAt)), schemaVersion: schemaVersion)
     }
 }

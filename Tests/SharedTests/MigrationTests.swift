@@ -42,3 +42,15 @@ import Testing
         #expect(try db.read(Migrations.state) == .ahead(unknown: ["V999_future"]))
     }
 }
+
+@Suite struct SQLiteTimeTests {
+    @Test func formatsLikeSQLiteDatetimeNow() throws {
+        #expect(SQLiteTime.format(Date(timeIntervalSince1970: 0)) == "1970-01-01 00:00:00")
+        #expect(SQLiteTime.format(Date(timeIntervalSince1970: 1_795_308_546.9)) == "2026-11-22 00:49:06")
+        #expect(SQLiteTime.iso8601("2026-11-22 00:49:06") == "2026-11-22T00:49:06Z")
+        // The same instant SQLite itself formats.
+        let (db, _) = try makeTestDatabase()
+        let sqlite = try db.read { try String.fetchOne($0, sql: "SELECT datetime(1795308546, 'unixepoch')") }
+        #expect(sqlite == SQLiteTime.format(Date(timeIntervalSince1970: 1_795_308_546)))
+    }
+}

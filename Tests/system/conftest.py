@@ -89,13 +89,13 @@ class Stack:
         self.procs[name] = subprocess.Popen(argv, stdout=log, stderr=subprocess.STDOUT, env=clean_env(self.env), cwd=self.dir)
         return self.procs[name]
 
-    def start(self):
+    def start(self, socket_activated=False):
         self.cli("migrate")
         out = self.cli("users", "add", self.admin_user, "--admin", "--random-password").stdout
         self.admin_password = re.search(r"with password (\S+)", out).group(1)
         self.nginx_conf = self.cli("render-nginx", "--root", str(REPO)).stdout.splitlines()[0]
         self.start_daemon()
-        self.start_pool()
+        self.start_pool(socket_activated)
         self.spawn("nginx", ["nginx", "-c", self.nginx_conf, "-g", "daemon off;"])
         wait_until(self.answers, what="nginx + pool to answer")
         return self
@@ -115,9 +115,18 @@ class Stack:
         proc.send_signal(signal.SIGTERM)
         assert proc.wait(timeout=10) == 0
 
-    def start_pool(self):
-        self.spawn("pool", [str(self.bin / "lcars-fcgi"), "--config", str(self.config)])
-        wait_until(lambda: (self.dir / "data/run/lcars-fcgi.sock").exists(), what="the pool socket")
+    def start_pool(self, socket_activated=False):
+        pool = [str(self.bin / "lcars-fcgi"), "--config", str(self.config)]
+        sock = self.dir / "data/run/lcars-fcgi.sock"
+        if socket_activated:
+            # systemd's own tool: it listens, and on the first connection execs the pool with the
+            # listening socket as fd 3 and LISTEN_PID/LISTEN_FDS set, exactly as lcars-fcgi.socket does.
+            sock.parent.mkdir(parents=True, exist_ok=True)
+            env_args = [a for k, v in self.env.items() for a in ("-E", f"{k}={v}")]
+            self.spawn("pool", ["systemd-socket-activate", "-l", str(sock), *env_args, *pool])
+        else:
+            self.spawn("pool", pool)
+        wait_until(lambda: sock.exists(), what="the pool socket")
 
     @property
     def pool_master(self) -> int:
@@ -169,10 +178,10 @@ def make_stack():
     """Starts extra stacks with their own settings; stops them after the test."""
     made = []
 
-    def make(settings=None, workers=2, start=True):
+    def make(settings=None, workers=2, start=True, socket_activated=False):
         s = Stack(settings, workers)
         made.append(s)
-        return s.start() if start else s
+        return s.start(socket_activated) if start else s
 
     yield make
     for s in made:

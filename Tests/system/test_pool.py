@@ -90,3 +90,18 @@ def test_second_pool_refuses_a_socket_in_use(stack):
     assert r.returncode != 0
     assert "in use by another lcars-fcgi" in r.stderr
     assert stack.answers()
+
+
+def test_systemd_socket_activation_uses_fd_3(make_stack):
+    s = make_stack(workers=2, socket_activated=True)
+    token = s.login()
+    assert set(burst(s, token, 40)) == {200}
+    master = s.procs["pool"].pid
+    # After exec the master is lcars-fcgi itself, serving on the inherited descriptor 3.
+    assert "lcars-fcgi" in open(f"/proc/{master}/cmdline").read()
+    assert os.readlink(f"/proc/{master}/fd/3").startswith("socket:")
+    assert len(s.workers()) == 2
+    # The socket belongs to systemd: on SIGTERM the pool stops but leaves the socket file alone.
+    s.procs["pool"].send_signal(signal.SIGTERM)
+    assert s.procs["pool"].wait(timeout=15) == 0
+    assert (s.dir / "data/run/lcars-fcgi.sock").exists()

@@ -30,7 +30,6 @@ struct APIResponder {
     }
 
     private func handle(_ request: HTTPRequest) throws -> HTTPResponse {
-        if request.body.count > app.config.fcgi.maxBodyBytes { throw APIError.payloadTooLarge(limit: app.config.fcgi.maxBodyBytes) }
         switch router.resolve(method: request.method, path: request.path) {
         case .notFound:
             throw APIError.notFound("no API endpoint \(request.path)")

@@ -66,13 +66,12 @@ public enum Base64URL {
     }
 
     public static func decode(_ text: String) -> Data? {
-        guard text.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" }), text.isASCII else { return nil }
+        let alphabet = { (byte: UInt8) in
+            (byte >= 0x41 && byte <= 0x5A) || (byte >= 0x61 && byte <= 0x7A) || (byte >= 0x30 && byte <= 0x39) || byte == 0x2D || byte == 0x5F
+        }
+        guard text.utf8.allSatisfy(alphabet) else { return nil }
         var base64 = text.replacingOccurrences(of: "-", with: "+").replacingOccurrences(of: "_", with: "/")
         base64 += String(repeating: "=", count: (4 - base64.count % 4) % 4)
         return Data(base64Encoded: base64)
     }
-}
-
-extension String {
-    var isASCII: Bool { utf8.allSatisfy { $0 < 0x80 } }
 }
