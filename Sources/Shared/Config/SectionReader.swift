@@ -77,23 +77,25 @@ final class SectionReader {
     }
 
     func stringArray(_ key: String, default fallback: [String]) throws -> [String] {
-        try lookup(key, expected: "an array of strings", fromTOML: { value in
-            guard let array = value.array else { return nil }
-            let strings = array.compactMap { $0.string }
-            return strings.count == array.count ? strings : nil
-        }, fromEnv: { raw in
-            raw.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
-        }) ?? fallback
+        try array(key, default: fallback, expected: "an array of strings", element: { $0.string }, parse: { $0 })
     }
 
     func intArray(_ key: String, default fallback: [Int]) throws -> [Int] {
-        try lookup(key, expected: "an array of integers", fromTOML: { value in
+        try array(key, default: fallback, expected: "an array of integers", element: { $0.int }, parse: { Int($0) })
+    }
+
+    /// A TOML array whose elements all convert with `element`; from the environment, a
+    /// comma-separated list whose items all convert with `parse`.
+    private func array<T>(_ key: String, default fallback: [T], expected: String,
+                          element: @escaping (TOMLValueConvertible) -> T?, parse: @escaping (String) -> T?) throws -> [T] {
+        try lookup(key, expected: expected, fromTOML: { value in
             guard let array = value.array else { return nil }
-            let ints = array.compactMap { $0.int }
-            return ints.count == array.count ? ints : nil
+            let items = array.compactMap(element)
+            return items.count == array.count ? items : nil
         }, fromEnv: { raw in
-            let parts = raw.split(separator: ",").map { Int($0.trimmingCharacters(in: .whitespaces)) }
-            return parts.contains(nil) ? nil : parts.compactMap { $0 }
+            let items = raw.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+            let parsed = items.compactMap(parse)
+            return parsed.count == items.count ? parsed : nil
         }) ?? fallback
     }
 
