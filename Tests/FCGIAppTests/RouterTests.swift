@@ -10,19 +10,30 @@ import Testing
     ])
 
     @Test func capturesParameters() {
-        guard case .found(let route, let params) = router.resolve(method: "PUT", path: "/api/users/42") else {
+        guard case .found(let route, let params) = router.resolve(method: "PUT", segments: HTTPRequest.segments(of: "/api/users/42")) else {
             Issue.record("no match"); return
         }
         #expect(route.method == "PUT" && params == ["id": "42"])
     }
 
     @Test func distinguishesUnknownPathsFromWrongMethods() {
-        guard case .notFound = router.resolve(method: "GET", path: "/api/users/42/extra") else { Issue.record("expected 404"); return }
-        guard case .notFound = router.resolve(method: "GET", path: "/api/user") else { Issue.record("expected 404"); return }
-        guard case .methodNotAllowed(let allowed) = router.resolve(method: "POST", path: "/api/users/1") else {
+        guard case .notFound = router.resolve(method: "GET", segments: HTTPRequest.segments(of: "/api/users/42/extra")) else { Issue.record("expected 404"); return }
+        guard case .notFound = router.resolve(method: "GET", segments: HTTPRequest.segments(of: "/api/user")) else { Issue.record("expected 404"); return }
+        guard case .methodNotAllowed(let allowed) = router.resolve(method: "POST", segments: HTTPRequest.segments(of: "/api/users/1")) else {
             Issue.record("expected 405"); return
         }
         #expect(allowed == ["PUT", "DELETE"])
+    }
+
+    @Test func anEncodedSlashStaysInsideItsSegment() {
+        let request = HTTPRequest(params: ["REQUEST_METHOD": "PUT", "REQUEST_URI": "/api/users/1%2F2"], body: Data())
+        #expect(request.segments == ["api", "users", "1/2"])
+        guard case .found(_, let params) = router.resolve(method: "PUT", segments: request.segments) else {
+            Issue.record("expected a match"); return
+        }
+        #expect(params["id"] == "1/2")
+        let sneaky = HTTPRequest(params: ["REQUEST_METHOD": "GET", "REQUEST_URI": "/api%2Fusers"], body: Data())
+        guard case .notFound = router.resolve(method: "GET", segments: sneaky.segments) else { Issue.record("expected 404"); return }
     }
 
     @Test func requestParsingFromCGIParameters() {

@@ -75,6 +75,9 @@ def test_oversized_bodies_are_413_json(stack):
 def test_unknown_route_404_and_wrong_method_405(stack, admin_token):
     r = stack.api("GET", "/api/no/such/thing", token=admin_token)
     assert r.status_code == 404 and r.json()["error"]["code"] == "not_found"
+    for path in ["/api/users/abc", "/api/users/0", "/api/users/1%2F2", "/api/users/-1"]:
+        r = stack.api("GET", path, token=admin_token)
+        assert r.status_code == 404 and r.json()["error"]["code"] == "not_found", path
     r = stack.api("GET", "/api/auth/login")
     assert r.status_code == 405 and r.headers["Allow"] == "POST"
     r = stack.api("PATCH", "/api/users/1", token=admin_token)

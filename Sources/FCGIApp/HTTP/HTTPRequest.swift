@@ -3,8 +3,11 @@ import Foundation
 /// One API request as the responder sees it, whichever transport (FastCGI or CGI) brought it.
 struct HTTPRequest {
     var method: String
-    /// Percent-decoded path without the query string, e.g. "/api/users/3".
+    /// Percent-decoded path without the query string, e.g. "/api/users/3" (for messages).
     var path: String
+    /// The path's segments, split before decoding so that an encoded "/" (%2F) stays inside its
+    /// segment instead of becoming a separator. Routing uses these.
+    var segments: [String]
     var query: [String: String]
     /// Header names lower-cased, e.g. "authorization".
     var headers: [String: String]
@@ -17,6 +20,7 @@ struct HTTPRequest {
         let uri = params["REQUEST_URI"] ?? ((params["SCRIPT_NAME"] ?? "") + (params["PATH_INFO"] ?? ""))
         let rawPath = uri.split(separator: "?", maxSplits: 1, omittingEmptySubsequences: false).first.map(String.init) ?? "/"
         path = rawPath.removingPercentEncoding ?? rawPath
+        segments = Self.segments(of: rawPath)
         query = Self.parseQuery(params["QUERY_STRING"] ?? "")
         var headers: [String: String] = [:]
         for (name, value) in params where name.hasPrefix("HTTP_") {
@@ -32,10 +36,15 @@ struct HTTPRequest {
          body: Data = Data(), remoteAddress: String = "127.0.0.1") {
         self.method = method
         self.path = path
+        self.segments = Self.segments(of: path)
         self.query = query
         self.headers = headers
         self.body = body
         self.remoteAddress = remoteAddress
+    }
+
+    static func segments(of rawPath: String) -> [String] {
+        rawPath.split(separator: "/").map { $0.removingPercentEncoding ?? String($0) }
     }
 
     static func parseQuery(_ string: String) -> [String: String] {

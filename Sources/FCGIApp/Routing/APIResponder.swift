@@ -30,7 +30,7 @@ struct APIResponder {
     }
 
     private func handle(_ request: HTTPRequest) throws -> HTTPResponse {
-        switch router.resolve(method: request.method, path: request.path) {
+        switch router.resolve(method: request.method, segments: request.segments) {
         case .notFound:
             throw APIError.notFound("no API endpoint \(request.path)")
         case .methodNotAllowed(let allowed):

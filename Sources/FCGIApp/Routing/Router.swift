@@ -40,8 +40,7 @@ struct Router {
         case methodNotAllowed(allowed: [String])
     }
 
-    func resolve(method: String, path: String) -> Resolution {
-        let segments = path.split(separator: "/").map(String.init)
+    func resolve(method: String, segments: [String]) -> Resolution {
         var allowed: [String] = []
         for route in routes {
             guard let params = route.match(segments) else { continue }
