@@ -91,25 +91,20 @@ for ep in auth/me system/status; do
   echo "GET /api/$ep answers $(stat -c %s "$tmp/root/static/$name") bytes; /$name has the same size" >&2
 done
 
-# Resident memory (kB) of a process and its direct children (pool workers, nginx workers).
-rss_tree() {
+# Memory (kB) of a process and its direct children (pool workers, nginx workers): `mem_tree PID
+# status VmRSS` for resident memory, `mem_tree PID smaps_rollup Pss` for PSS. Summed VmRSS counts
+# the shared Swift/Foundation libraries and the pages workers share with the master after fork()
+# once per process; PSS splits them fairly.
+mem_tree() {
   local total=0 p kb
   for p in "$1" $(pgrep -P "$1" || true); do
-    kb=$(awk '/^VmRSS:/ {print $2}' "/proc/$p/status" 2>/dev/null || true)
+    kb=$(awk -v field="$3:" '$1 == field {print $2}' "/proc/$p/$2" 2>/dev/null || true)
     total=$((total + ${kb:-0}))
   done
   echo "$total"
 }
-# The same for PSS: summed VmRSS counts the shared Swift/Foundation libraries and the pages the
-# workers share with the master after fork() once per process; PSS splits them fairly.
-pss_tree() {
-  local total=0 p kb
-  for p in "$1" $(pgrep -P "$1" || true); do
-    kb=$(awk '/^Pss:/ {print $2}' "/proc/$p/smaps_rollup" 2>/dev/null || true)
-    total=$((total + ${kb:-0}))
-  done
-  echo "$total"
-}
+rss_tree() { mem_tree "$1" status VmRSS; }
+pss_tree() { mem_tree "$1" smaps_rollup Pss; }
 rss_line() {  # label pool nginx lcarsd
   printf '%-24s pool(master+%s) %6d kB   nginx %6d kB   lcarsd %6d kB   total %6d kB\n' \
     "$1" "$workers" "$2" "$3" "$4" $(($2 + $3 + $4))

@@ -178,10 +178,10 @@ def make_stack():
     """Starts extra stacks with their own settings; stops them after the test."""
     made = []
 
-    def make(settings=None, workers=2, start=True, socket_activated=False):
+    def make(settings=None, workers=2, socket_activated=False):
         s = Stack(settings, workers)
         made.append(s)
-        return s.start(socket_activated) if start else s
+        return s.start(socket_activated)
 
     yield make
     for s in made:
