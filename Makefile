@@ -11,7 +11,9 @@ build:
 	swift build
 
 bench:
+	@scripts/install-deps.sh bench
 	bench/api.sh
+	bench/torrent.sh
 
 clean:
 	rm -rf .build .build-* test-artifacts

@@ -36,6 +36,7 @@ let package = Package(
             resources: [
                 .embedInCode("Database/Migrations/V001_initial.sql"),
                 .embedInCode("Database/Migrations/V002_login_limits.sql"),
+                .embedInCode("Database/Migrations/V003_downloads.sql"),
             ]
         ),
         .executableTarget(
@@ -47,20 +48,22 @@ let package = Package(
                 .product(name: "GRDB", package: "GRDB.swift"),
             ]
         ),
+        .target(name: "TorrentEngine"),
         .executableTarget(
             name: "Daemon",
             dependencies: [
-                "Shared", "CProcess",
+                "Shared", "CProcess", "TorrentEngine",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
             ]
         ),
 
         .testTarget(name: "SharedTests", dependencies: ["Shared"], path: "Tests/SharedTests"),
         .testTarget(name: "FCGIAppTests", dependencies: ["FCGIApp", "Shared"], path: "Tests/FCGIAppTests"),
-        .testTarget(name: "DaemonTests", dependencies: ["Daemon", "Shared"], path: "Tests/DaemonTests"),
+        .testTarget(name: "DaemonTests", dependencies: ["Daemon", "Shared", "TorrentEngine"], path: "Tests/DaemonTests"),
     ]
 )

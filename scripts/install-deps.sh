@@ -1,13 +1,17 @@
 #!/usr/bin/env bash
 # Installs the Debian packages LCARS needs that are missing. `run` = what `make run` needs,
-# `test` adds what `make test` needs (browser, load tool, systemd-analyze, Python test packages).
+# `test` adds what `make test` needs (browser, load tool, systemd-analyze, a BitTorrent tracker and
+# seeder, network namespaces and packet capture, Python test packages); `bench` adds the other
+# BitTorrent clients bench/torrent.sh compares lcarsd with.
 set -euo pipefail
 profile=${1:-run}
 
 run_pkgs=(pkg-config libfcgi-dev libsqlite3-dev libcurl4-openssl-dev libtorrent-rasterbar-dev libargon2-dev nginx)
-test_pkgs=(chromium chromium-driver wrk systemd procps curl)
+test_pkgs=(chromium chromium-driver wrk systemd procps curl opentracker python3-libtorrent iproute2 tcpdump)
+bench_pkgs=(qbittorrent-nox transmission-cli)
 pkgs=("${run_pkgs[@]}")
 [ "$profile" = test ] && pkgs+=("${test_pkgs[@]}")
+[ "$profile" = bench ] && pkgs+=("${test_pkgs[@]}" "${bench_pkgs[@]}")
 
 missing=()
 for p in "${pkgs[@]}"; do
@@ -20,6 +24,6 @@ if [ ${#missing[@]} -gt 0 ]; then
   DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
 fi
 
-if [ "$profile" = test ]; then
+if [ "$profile" != run ]; then
   python3 -c 'import pytest, requests, selenium' 2>/dev/null || python3 -m pip install -q -r Tests/system/requirements.txt
 fi

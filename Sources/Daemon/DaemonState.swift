@@ -14,9 +14,11 @@ struct DaemonState: Sendable {
         startedAtText = ISO8601DateFormatter().string(from: startedAt)
     }
 
-    func status(now: Date = Date()) -> DaemonStatus {
+    func status(downloads: DownloadManager?, now: Date = Date()) -> DaemonStatus {
         DaemonStatus(version: LCARSVersion.current, pid: ProcessInfo.processInfo.processIdentifier,
                      startedAt: startedAtText,
-                     uptimeSeconds: Int64(now.timeIntervalSince(startedAt)), schemaVersion: schemaVersion)
+                     uptimeSeconds: Int64(now.timeIntervalSince(startedAt)), schemaVersion: schemaVersion,
+                     downloads: downloads?.counts ?? DownloadCounts(active: 0, queued: 0, seeding: 0),
+                     vpn: downloads?.vpnState ?? VPNState(enabled: false, interface: "", connected: true, addresses: []))
     }
 }

@@ -4,7 +4,7 @@ import Testing
 @testable import Shared
 
 @Suite struct IPCCommandTests {
-    let commands = IPCCommands(state: DaemonState(startedAt: Date(timeIntervalSinceNow: -5), schemaVersion: 2))
+    let commands = IPCCommands(state: DaemonState(startedAt: Date(timeIntervalSinceNow: -5), schemaVersion: 2), downloads: nil)
 
     @Test func statusReportsUptimeAndSchema() throws {
         let response = commands.handle(IPCRequest(id: 3, cmd: "status"))

@@ -6,14 +6,16 @@ import Testing
 @Suite struct MigrationTests {
     @Test func freshDatabaseGetsTheSpecSchema() throws {
         let (db, _) = try makeTestDatabase(migrated: false)
-        #expect(try db.read(Migrations.state) == .behind(applied: 0, latest: 2))
-        #expect(try Migrations.run(db) == ["V001_initial", "V002_login_limits"])
-        #expect(try db.read(Migrations.state) == .current(version: 2))
+        let latest = Migrations.latestVersion
+        #expect(try db.read(Migrations.state) == .behind(applied: 0, latest: latest))
+        #expect(try Migrations.run(db) == Migrations.all.map(\.id))
+        #expect(Array(Migrations.all.map(\.id).prefix(3)) == ["V001_initial", "V002_login_limits", "V003_downloads"])
+        #expect(try db.read(Migrations.state) == .current(version: latest))
         #expect(try Migrations.run(db).isEmpty)   // idempotent
 
         let tables = try db.read { try String.fetchAll($0, sql: "SELECT name FROM sqlite_master WHERE type = 'table'") }
         for table in ["users", "movies", "movies_fts", "tv_shows", "episodes", "artists", "albums", "tracks",
-                      "indexers", "downloads", "activity", "sessions", "login_failures"] {
+                      "indexers", "downloads", "activity", "sessions", "login_failures", "event_tickets"] {
             #expect(tables.contains(table), "missing table \(table)")
         }
         let indexers = try db.read { try String.fetchAll($0, sql: "SELECT name FROM indexers ORDER BY priority") }
@@ -33,6 +35,31 @@ import Testing
         // Orphan episodes are refused: foreign keys are enforced.
         #expect(throws: DatabaseError.self) {
             try db.write { try $0.execute(sql: "INSERT INTO episodes (show_id, season_number, episode_number) VALUES (42, 1, 1)") }
+        }
+    }
+
+    /// V003 rebuilds `downloads`: rows written under V001's schema survive, manual adds may have
+    /// no media item, and half a media reference is refused.
+    @Test func downloadsRebuildKeepsRowsAndAllowsManualAdds() throws {
+        let (db, _) = try makeTestDatabase(migrated: false)
+        try Migrations.migrator.migrate(db, upTo: "V002_login_limits")
+        try db.write { try $0.execute(sql: """
+            INSERT INTO downloads (info_hash, name, media_type, media_id, magnet, status, progress)
+            VALUES ('aa', 'Old', 'movie', 3, 'magnet:?xt=urn:btih:aa', 'seeding', 1.0)
+            """) }
+        try Migrations.run(db)
+        let old = try db.read { try DownloadRecord.fetchOne($0, key: 1) }
+        #expect(old?.name == "Old" && old?.mediaType == .movie && old?.mediaId == 3 && old?.status == .seeding && old?.resumeData == nil)
+        let manual = try db.write { db in
+            try DownloadRecord(infoHash: "bb", name: "Manual", magnet: "magnet:?xt=urn:btih:bb", media: nil,
+                               savePath: "/d", sizeBytes: nil, torrentFile: Data([1, 2])).inserted(db)
+        }
+        #expect(manual.id == 2 && manual.mediaType == nil && manual.status == .queued)
+        #expect(throws: DatabaseError.self) {
+            try db.write { try $0.execute(sql: "INSERT INTO downloads (info_hash, name, media_type, magnet, status) VALUES ('cc', 'x', 'movie', 'm', 'queued')") }
+        }
+        #expect(throws: DatabaseError.self) {   // info_hash stays unique
+            try db.write { try $0.execute(sql: "INSERT INTO downloads (info_hash, name, magnet, status) VALUES ('aa', 'x', 'm', 'queued')") }
         }
     }
 

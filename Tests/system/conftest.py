@@ -70,13 +70,20 @@ class Stack:
         text = (REPO / "config.example.toml").read_text()
         text = text.replace("change-me-generate-a-secure-random-string", SECRET)
         self.config.write_text(text.replace("./data", str(self.dir / "data")))
-        self.env = {"LCARS_SERVER__PORT": str(self.port), "LCARS_FCGI__WORKERS": str(workers)}
+        torrent_port = free_port()
+        # Every torrent session a test starts stays on loopback: no DHT/LSD/UPnP/NAT-PMP, TCP only.
+        self.env = {"LCARS_SERVER__PORT": str(self.port), "LCARS_FCGI__WORKERS": str(workers),
+                    "LCARS_TORRENT__ENABLE_DHT": "false", "LCARS_TORRENT__ENABLE_LSD": "false",
+                    "LCARS_TORRENT__ENABLE_UPNP": "false", "LCARS_TORRENT__ENABLE_NATPMP": "false",
+                    "LCARS_TORRENT__ENABLE_UTP": "false", "LCARS_TORRENT__LISTEN_ADDRESS": "127.0.0.1",
+                    "LCARS_TORRENT__PORT_RANGE": f"{torrent_port},{torrent_port}"}
         self.env.update({k: str(v) for k, v in (settings or {}).items()})
         self.procs: dict[str, subprocess.Popen] = {}
         self.logs: dict[str, object] = {}
         self.admin_user = "admin"
         self.admin_password = ""
         self.session = requests.Session()
+        self.daemon_prefix: list[str] = []   # e.g. ["ip", "netns", "exec", NAME] to run lcarsd in a namespace
 
     def cli(self, *args, check=True, input=None, env=None):
         return subprocess.run([str(self.bin / "lcarsd"), *args, "--config", str(self.config)],
@@ -107,13 +114,19 @@ class Stack:
             return False
 
     def start_daemon(self):
-        self.spawn("lcarsd", [str(self.bin / "lcarsd"), "serve", "--config", str(self.config)])
+        self.spawn("lcarsd", [*self.daemon_prefix, str(self.bin / "lcarsd"), "serve", "--config", str(self.config)])
         wait_until(lambda: self.cli("ping", check=False).returncode == 0, what="lcarsd to answer ping")
 
     def stop_daemon(self):
         proc = self.procs.pop("lcarsd")
         proc.send_signal(signal.SIGTERM)
-        assert proc.wait(timeout=10) == 0
+        assert proc.wait(timeout=20) == 0
+
+    def kill_daemon(self):
+        """SIGKILL: no shutdown work at all, as a power cut or the OOM killer would do it."""
+        proc = self.procs.pop("lcarsd")
+        proc.kill()
+        proc.wait(timeout=10)
 
     def start_pool(self, socket_activated=False):
         pool = [str(self.bin / "lcars-fcgi"), "--config", str(self.config)]
@@ -178,8 +191,9 @@ def make_stack():
     """Starts extra stacks with their own settings; stops them after the test."""
     made = []
 
-    def make(settings=None, workers=2, socket_activated=False):
+    def make(settings=None, workers=2, socket_activated=False, daemon_prefix=None):
         s = Stack(settings, workers)
+        s.daemon_prefix = list(daemon_prefix or [])
         made.append(s)
         return s.start(socket_activated)
 

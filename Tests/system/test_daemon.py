@@ -1,5 +1,6 @@
 """lcarsd's control socket, and the API's behaviour when lcarsd is down."""
 import json
+import sqlite3
 import socket
 import struct
 
@@ -48,9 +49,11 @@ def sock(stack):
 def test_status_reports_daemon_and_database(stack, admin_token):
     body = stack.api("GET", "/api/system/status", token=admin_token).json()
     assert body["daemon"]["reachable"] is True and body["daemon"]["version"] == body["version"]
-    assert body["uptime_seconds"] >= 0 and body["database_size_bytes"] > 0 and body["schema_version"] == 2
-    assert body["downloads"] == {"active": 0, "queued": 0, "seeding": 0}
-    assert body["vpn"] == {"enabled": False, "interface": "", "connected": None}
+    with sqlite3.connect(stack.dir / "data/lcars.db") as db:
+        applied = db.execute("SELECT COUNT(*) FROM grdb_migrations").fetchone()[0]
+    assert body["uptime_seconds"] >= 0 and body["database_size_bytes"] > 0 and body["schema_version"] == applied >= 3
+    assert set(body["downloads"]) == {"active", "queued", "seeding"}
+    assert body["vpn"] == {"enabled": False, "interface": "", "connected": True, "addresses": []}
     mounts = {m["name"]: m for m in body["storage"]["mounts"]}
     assert mounts["nas"]["available"] is False and "disabled" in mounts["nas"]["error"]
     assert mounts["local"]["available"] is False and "does not exist" in mounts["local"]["error"]

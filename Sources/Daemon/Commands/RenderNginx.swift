@@ -26,6 +26,7 @@ struct RenderNginx: ParsableCommand {
             .replacingOccurrences(of: "listen 8080;", with: "listen \(config.server.host):\(config.server.port);")
             .replacingOccurrences(of: "/usr/share/lcars/static", with: "\(rootDir)/static")
             .replacingOccurrences(of: "/run/lcars/fcgi.sock", with: absolute(config.fcgi.socket))
+            .replacingOccurrences(of: "/run/lcars/lcarsd-events.sock", with: absolute(config.daemon.eventsSocket))
         let sitePath = "\(outDir)/lcars-site.conf"
         try site.write(toFile: sitePath, atomically: true, encoding: .utf8)
         // nginx started by root would run its workers as nobody, who cannot reach the 0660 socket.

@@ -16,16 +16,32 @@ struct Serve: AsyncParsableCommand {
         if !applied.isEmpty { logger.notice("applied migrations", metadata: ["migrations": "\(applied)"]) }
 
         let state = DaemonState(startedAt: Date(), schemaVersion: Migrations.latestVersion)
-        let server: IPCServer
+        let hub = EventHub()
+        let downloads: DownloadManager
         do {
-            server = try await IPCServer.start(path: config.daemon.socket, commands: IPCCommands(state: state), logger: logger)
+            downloads = try DownloadManager(config: config.torrent, store: DownloadStore(db: db), hub: hub, logger: logger)
+            try downloads.start()
         } catch {
+            throw fail("cannot start the torrent session: \(error)")
+        }
+        let server: IPCServer
+        let events: EventServer
+        do {
+            server = try await IPCServer.start(path: config.daemon.socket, commands: IPCCommands(state: state, downloads: downloads), logger: logger)
+            let authorizer = EventAuthorizer(db: db, sessions: SessionStore(tokens: TokenService(secret: config.server.jwtSecret),
+                                                                           lifetime: TimeInterval(config.auth.sessionHours * 3600)))
+            events = try await EventServer.start(path: config.daemon.eventsSocket, hub: hub, authorizer: authorizer, logger: logger)
+        } catch {
+            downloads.stop()
             throw fail("cannot serve the control socket: \(error)")
         }
-        logger.notice("lcarsd ready", metadata: ["socket": "\(config.daemon.socket)", "version": "\(LCARSVersion.current)"])
+        logger.notice("lcarsd ready", metadata: ["socket": "\(config.daemon.socket)", "events": "\(config.daemon.eventsSocket)",
+                                                 "version": "\(LCARSVersion.current)"])
         let signal = await StopSignal.wait()
         logger.notice("stopping", metadata: ["signal": "\(signal)"])
+        await events.close()
         await server.close()
+        downloads.stop()
     }
 }
 

@@ -7,6 +7,8 @@ struct APIError: Error, Equatable {
     var code: String
     var message: String
     var headers: [String: String] = [:]
+    /// Structured facts for the client, e.g. the existing item behind a 409.
+    var details: JSONValue? = nil
 
     static func badRequest(_ message: String, code: String = "bad_request") -> APIError { .init(status: 400, code: code, message: message) }
     static func unauthorized(_ message: String = "log in first: send Authorization: Bearer <token> from POST /api/auth/login") -> APIError {
@@ -33,7 +35,9 @@ struct APIError: Error, Equatable {
     }
 
     var response: HTTPResponse {
-        let body = ["error": ["code": code, "message": message]]
+        var error: [String: JSONValue] = ["code": .string(code), "message": .string(message)]
+        if let details { error["details"] = details }
+        let body = ["error": JSONValue.object(error)]
         let data = (try? HTTPResponse.jsonEncoder.encode(body)) ?? Data()
         var headers: [(String, String)] = [("Content-Type", "application/json")]
         headers += self.headers.sorted { $0.key < $1.key }.map { ($0.key, $0.value) }

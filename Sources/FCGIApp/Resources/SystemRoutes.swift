@@ -15,25 +15,21 @@ enum SystemRoutes {
         let error: String?
     }
 
-    struct DownloadCounts: Encodable {
-        let active: Int
-        let queued: Int
-        let seeding: Int
-    }
-
     struct VPNView: Encodable {
         let enabled: Bool
         let interface: String
-        /// lcarsd's VPN watch reports this (issue 3); until then it is null, never a guess.
+        /// From lcarsd's kill switch; null when lcarsd is down (unknown, never a guess).
         let connected: Bool?
+        let addresses: [String]?
 
         func encode(to encoder: Encoder) throws {
             var c = encoder.container(keyedBy: CodingKeys.self)
             try c.encode(enabled, forKey: .enabled)
             try c.encode(interface, forKey: .interface)
-            try c.encode(connected, forKey: .connected)   // explicit null: "not known yet"
+            try c.encode(connected, forKey: .connected)   // explicit null: "not known"
+            try c.encode(addresses, forKey: .addresses)
         }
-        enum CodingKeys: String, CodingKey { case enabled, interface, connected }
+        enum CodingKeys: String, CodingKey { case enabled, interface, connected, addresses }
     }
 
     struct StatusView: Encodable {
@@ -65,12 +61,13 @@ enum SystemRoutes {
 
     static func status(_ ctx: RequestContext) throws -> HTTPResponse {
         let app = ctx.app
-        let daemon = daemonView(app.daemon)
-        let counts = try app.db.read { db in
+        let (daemon, live) = daemonView(app.daemon)
+        let counts = try live?.downloads ?? app.db.read { db in
             let rows = try Row.fetchAll(db, sql: "SELECT status, COUNT(*) AS n FROM downloads GROUP BY status")
             let byStatus = Dictionary(uniqueKeysWithValues: rows.map { ($0["status"] as String, $0["n"] as Int) })
             return DownloadCounts(active: byStatus["downloading"] ?? 0, queued: byStatus["queued"] ?? 0, seeding: byStatus["seeding"] ?? 0)
         }
+        let torrent = app.config.torrent
         let view = StatusView(
             version: LCARSVersion.current,
             uptime_seconds: daemon.uptime_seconds,
@@ -79,17 +76,18 @@ enum SystemRoutes {
             daemon: daemon,
             downloads: counts,
             storage: ["mounts": app.config.storage.mounts.map(MountProbe.status)],
-            vpn: VPNView(enabled: !app.config.torrent.bindInterface.isEmpty, interface: app.config.torrent.bindInterface, connected: nil))
+            vpn: VPNView(enabled: !torrent.bindInterface.isEmpty, interface: torrent.bindInterface,
+                         connected: live?.vpn.connected, addresses: live?.vpn.addresses))
         return try .json(view)
     }
 
     /// The API keeps answering when lcarsd is down; it says so instead.
-    static func daemonView(_ client: IPCClient) -> DaemonView {
+    static func daemonView(_ client: IPCClient) -> (DaemonView, DaemonStatus?) {
         do {
             let status = try client.call("status").decode(DaemonStatus.self)
-            return DaemonView(reachable: true, version: status.version, uptime_seconds: status.uptimeSeconds, error: nil)
+            return (DaemonView(reachable: true, version: status.version, uptime_seconds: status.uptimeSeconds, error: nil), status)
         } catch {
-            return DaemonView(reachable: false, version: nil, uptime_seconds: nil, error: "\(error)")
+            return (DaemonView(reachable: false, version: nil, uptime_seconds: nil, error: "\(error)"), nil)
         }
     }
 }

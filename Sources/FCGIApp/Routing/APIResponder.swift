@@ -12,7 +12,8 @@ struct APIResponder {
 
     init(app: AppContext, logger: Logger) {
         self.app = app
-        self.router = Router(routes: AuthRoutes.routes + UserRoutes.routes + SystemRoutes.routes)
+        self.router = Router(routes: AuthRoutes.routes + UserRoutes.routes + SystemRoutes.routes
+                                    + DownloadRoutes.routes + EventRoutes.routes)
         self.logger = logger
     }
 

@@ -61,7 +61,8 @@ enum ConfigSections {
         let s = try r.section("daemon")
         let value = LCARSConfig.Daemon(
             socket: try s.string("socket", default: "\(dataDir)/run/lcarsd.sock"),
-            ipcTimeoutMs: try s.int("ipc_timeout_ms", default: 2000, in: 50...60_000))
+            ipcTimeoutMs: try s.int("ipc_timeout_ms", default: 2000, in: 50...60_000),
+            eventsSocket: try s.string("events_socket", default: "\(dataDir)/run/lcarsd-events.sock"))
         try s.finish()
         return value
     }
@@ -115,6 +116,18 @@ enum ConfigSections {
             bindInterface: try s.string("bind_interface", default: ""),
             maxConnections: try s.int("max_connections", default: 100, in: 1...65535),
             portRange: ports[0]...ports[1],
+            listenAddress: try s.string("listen_address", default: ""),
+            enableDHT: try s.bool("enable_dht", default: true),
+            enablePEX: try s.bool("enable_pex", default: true),
+            enableLSD: try s.bool("enable_lsd", default: false),
+            enableUPnP: try s.bool("enable_upnp", default: false),
+            enableNATPMP: try s.bool("enable_natpmp", default: false),
+            enableUTP: try s.bool("enable_utp", default: true),
+            downloadRateLimitKiB: try s.int("download_rate_limit_kib", default: 0, in: 0...10_000_000),
+            uploadRateLimitKiB: try s.int("upload_rate_limit_kib", default: 0, in: 0...10_000_000),
+            stalledTimeoutSeconds: try s.int("stalled_timeout_seconds", default: 1800, in: 0...31_536_000),
+            resumeSaveIntervalSeconds: try s.int("resume_save_interval_seconds", default: 60, in: 1...86_400),
+            stateDir: try s.string("state_dir", default: "\(dataDir)/torrent"),
             seeding: seedingValue)
         try s.finish()
         return value

@@ -16,9 +16,16 @@ enum ConfigValidation {
         if !logLevels.contains(c.server.logLevel) {
             throw fail("server.log_level", "expected one of \(logLevels.joined(separator: ", ")), found \"\(c.server.logLevel)\"")
         }
-        for (key, path) in [("fcgi.socket", c.fcgi.socket), ("daemon.socket", c.daemon.socket)]
+        for (key, path) in [("fcgi.socket", c.fcgi.socket), ("daemon.socket", c.daemon.socket),
+                           ("daemon.events_socket", c.daemon.eventsSocket)]
         where path.utf8.count > maxSocketPath || path.isEmpty {
             throw fail(key, "expected a socket path of 1 to \(maxSocketPath) bytes, found \(path.utf8.count) bytes (\(path))")
+        }
+        if !c.torrent.listenAddress.isEmpty && !IPAddressText.isValid(c.torrent.listenAddress) {
+            throw fail("torrent.listen_address", "expected an IPv4 or IPv6 address (or \"\" for all), found \"\(c.torrent.listenAddress)\"")
+        }
+        if c.torrent.bindInterface.contains(where: { $0 == "/" || $0 == ":" || $0 == " " }) || c.torrent.bindInterface.utf8.count > 15 {
+            throw fail("torrent.bind_interface", "expected a network interface name such as \"wg0\" (at most 15 characters), found \"\(c.torrent.bindInterface)\"")
         }
         try checkStorage(c.storage, fail: fail)
         let schedules = [("search_missing", c.scheduler.searchMissing), ("refresh_metadata", c.scheduler.refreshMetadata),

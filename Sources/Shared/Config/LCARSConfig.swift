@@ -25,6 +25,7 @@ public struct LCARSConfig: Sendable {
     public struct Daemon: Sendable {
         public var socket: String
         public var ipcTimeoutMs: Int
+        public var eventsSocket: String      // nginx forwards GET /api/events here (HTTP, Server-Sent Events)
     }
     public struct Database: Sendable {
         public var path: String
@@ -51,6 +52,18 @@ public struct LCARSConfig: Sendable {
         public var bindInterface: String
         public var maxConnections: Int
         public var portRange: ClosedRange<Int>
+        public var listenAddress: String        // "" = every address of bind_interface (or of the host)
+        public var enableDHT: Bool
+        public var enablePEX: Bool
+        public var enableLSD: Bool
+        public var enableUPnP: Bool
+        public var enableNATPMP: Bool
+        public var enableUTP: Bool
+        public var downloadRateLimitKiB: Int    // 0 = unlimited
+        public var uploadRateLimitKiB: Int
+        public var stalledTimeoutSeconds: Int   // no progress and no seeds this long → failed; 0 = never
+        public var resumeSaveIntervalSeconds: Int
+        public var stateDir: String             // libtorrent session state
         public var seeding: Seeding
     }
     public struct Mount: Sendable, Equatable {

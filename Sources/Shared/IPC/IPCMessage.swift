@@ -26,9 +26,12 @@ public struct IPCRequest: Codable, Sendable, Equatable {
 public struct IPCErrorBody: Codable, Sendable, Equatable, Error {
     public var code: String
     public var message: String
-    public init(code: String, message: String) {
+    /// Structured facts about the failure, e.g. the existing download for `duplicate`.
+    public var details: JSONValue?
+    public init(code: String, message: String, details: JSONValue? = nil) {
         self.code = code
         self.message = message
+        self.details = details
     }
 }
 
@@ -43,8 +46,9 @@ public struct IPCResponse: Codable, Sendable, Equatable {
         IPCResponse(v: IPC.protocolVersion, id: id, ok: true, result: result, error: nil)
     }
 
-    public static func failure(id: Int64, code: String, message: String) -> IPCResponse {
-        IPCResponse(v: IPC.protocolVersion, id: id, ok: false, result: nil, error: IPCErrorBody(code: code, message: message))
+    public static func failure(id: Int64, code: String, message: String, details: JSONValue? = nil) -> IPCResponse {
+        IPCResponse(v: IPC.protocolVersion, id: id, ok: false, result: nil,
+                    error: IPCErrorBody(code: code, message: message, details: details))
     }
 }
 
@@ -55,19 +59,51 @@ public struct DaemonStatus: Codable, Sendable, Equatable {
     public var startedAt: String
     public var uptimeSeconds: Int64
     public var schemaVersion: Int
+    public var downloads: DownloadCounts
+    public var vpn: VPNState
 
-    public init(version: String, pid: Int32, startedAt: String, uptimeSeconds: Int64, schemaVersion: Int) {
+    public init(version: String, pid: Int32, startedAt: String, uptimeSeconds: Int64, schemaVersion: Int,
+                downloads: DownloadCounts, vpn: VPNState) {
         self.version = version
         self.pid = pid
         self.startedAt = startedAt
         self.uptimeSeconds = uptimeSeconds
         self.schemaVersion = schemaVersion
+        self.downloads = downloads
+        self.vpn = vpn
     }
 
     enum CodingKeys: String, CodingKey {
-        case version, pid
+        case version, pid, downloads, vpn
         case startedAt = "started_at"
         case uptimeSeconds = "uptime_seconds"
         case schemaVersion = "schema_version"
+    }
+}
+
+/// Torrents in lcarsd's session by what they are doing (spec: SystemStatus.downloads).
+public struct DownloadCounts: Codable, Sendable, Equatable {
+    public var active: Int
+    public var queued: Int
+    public var seeding: Int
+    public init(active: Int, queued: Int, seeding: Int) {
+        self.active = active
+        self.queued = queued
+        self.seeding = seeding
+    }
+}
+
+/// The VPN kill switch as lcarsd sees it (spec: SystemStatus.vpn). `connected` is whether the
+/// bound interface is up with an address; with no interface configured it is true (default routing).
+public struct VPNState: Codable, Sendable, Equatable {
+    public var enabled: Bool
+    public var interface: String
+    public var connected: Bool
+    public var addresses: [String]
+    public init(enabled: Bool, interface: String, connected: Bool, addresses: [String]) {
+        self.enabled = enabled
+        self.interface = interface
+        self.connected = connected
+        self.addresses = addresses
     }
 }

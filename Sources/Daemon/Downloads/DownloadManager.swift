@@ -1,0 +1,190 @@
+import Foundation
+import Logging
+import Shared
+import TorrentEngine
+
+/// Owns the torrent session and keeps it and the `downloads` table in agreement: restores every
+/// unfinished download at start, runs one loop thread that drains libtorrent's alerts, syncs
+/// progress once a second, applies the seeding and stalled policies and the VPN kill switch,
+/// and saves resume data. Commands from the control socket run on other threads; one lock
+/// serialises them with the loop.
+final class DownloadManager: @unchecked Sendable {
+    let engine: TorrentEngine
+    let store: DownloadStore
+    let config: LCARSConfig.Torrent
+    let hub: EventHub
+    let logger: Logger
+    let seeding: SeedingPolicy
+
+    let lock = NSLock()
+    var killSwitch: KillSwitch
+    var lastPublishedSystem: (vpn: VPNState, counts: DownloadCounts)?
+    private var loopThread: Thread?
+    private var stopping = false
+    private let loopDone = DispatchSemaphore(value: 0)
+
+    init(config: LCARSConfig.Torrent, store: DownloadStore, hub: EventHub, logger: Logger) throws {
+        self.config = config
+        self.store = store
+        self.hub = hub
+        self.logger = logger
+        seeding = SeedingPolicy(defaults: config.seeding)
+        killSwitch = KillSwitch(interface: config.bindInterface)
+        try FileManager.default.createDirectory(atPath: config.downloadDir, withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(atPath: config.stateDir, withIntermediateDirectories: true)
+        let state = FileManager.default.contents(atPath: Self.sessionStatePath(config))
+        engine = try TorrentEngine(settings: Self.engineSettings(config), sessionState: state)
+    }
+
+    static func engineSettings(_ t: LCARSConfig.Torrent) -> EngineSettings {
+        var s = EngineSettings()
+        s.listenPortRange = t.portRange
+        s.listenAddress = t.listenAddress.isEmpty ? nil : t.listenAddress
+        s.bindInterface = t.bindInterface.isEmpty ? nil : t.bindInterface
+        s.maxConnections = t.maxConnections
+        s.downloadRateLimit = t.downloadRateLimitKiB * 1024
+        s.uploadRateLimit = t.uploadRateLimitKiB * 1024
+        s.enableDHT = t.enableDHT
+        s.enablePEX = t.enablePEX
+        s.enableLSD = t.enableLSD
+        s.enableUPnP = t.enableUPnP
+        s.enableNATPMP = t.enableNATPMP
+        s.enableUTP = t.enableUTP
+        s.userAgent = "LCARS/\(LCARSVersion.current)"
+        return s
+    }
+
+    static func sessionStatePath(_ t: LCARSConfig.Torrent) -> String { "\(t.stateDir)/session.state" }
+
+    // MARK: start and stop
+
+    /// Re-adds every unfinished download, then starts the loop. With the VPN down the session is
+    /// paused before the first torrent is added, so nothing ever starts on another route.
+    func start() throws {
+        try lock.withLock {
+            if killSwitch.enabled && !killSwitch.connected {
+                engine.pauseSession()
+                logger.warning("torrents held: \(killSwitch.downReason)")
+            }
+            try restoreAll()
+        }
+        let thread = Thread { [self] in runLoop() }
+        thread.name = "lcarsd.torrent"
+        loopThread = thread
+        thread.start()
+    }
+
+    /// Stops the loop, saves resume data for every torrent (bounded wait) and the session state.
+    func stop(timeout: TimeInterval = 10) {
+        lock.withLock { stopping = true }
+        if loopThread != nil { loopDone.wait() }
+        lock.withLock { syncAll(now: Date()) }
+        engine.pauseSession()
+        let expected = engine.requestResumeDataForAll()
+        collectResumeData(expected: expected, deadline: Date().addingTimeInterval(timeout))
+        writeSessionState()
+    }
+
+    private func restoreAll() throws {
+        var restored = 0
+        for var record in try store.inSessionWithBlobs() {
+            record.lastProgressAt = SQLiteTime.format(Date())   // downtime is not a stall
+            if killSwitch.enabled && !killSwitch.connected && record.status != .paused {
+                hold(&record, reason: killSwitch.downReason)
+            } else if record.status == .paused && record.pauseReason == .vpn && killSwitch.connected {
+                release(&record)
+            }
+            do {
+                try addToSession(record)
+                restored += 1
+            } catch {
+                markFailed(&record, reason: "could not restart after lcarsd restarted: \(error)")
+            }
+            try store.saveLive([record])
+        }
+        if restored > 0 { logger.notice("restored downloads", metadata: ["count": "\(restored)"]) }
+    }
+
+    /// Adds a row's torrent to the session from the best source it has: resume data (pieces
+    /// already verified are kept), then the .torrent, then the magnet.
+    func addToSession(_ record: DownloadRecord) throws {
+        let source: TorrentSource = record.torrentFile.map { .torrentFile($0) } ?? .magnet(record.magnet)
+        let savePath = record.savePath ?? config.downloadDir
+        let paused = record.status == .paused && record.pauseReason == .user
+        do {
+            try engine.add(source, savePath: savePath, resumeData: record.resumeData, paused: paused)
+        } catch let error where record.resumeData != nil {
+            logger.warning("resume data rejected; re-adding without it (files will be rechecked)",
+                           metadata: ["download": "\(record.id ?? 0)", "error": "\(error)"])
+            try engine.add(source, savePath: savePath, resumeData: nil, paused: paused)
+        }
+    }
+
+    // MARK: the loop
+
+    private func runLoop() {
+        var nextSync = Date(), nextVPN = Date(), nextHeartbeat = Date().addingTimeInterval(15)
+        var nextResume = Date().addingTimeInterval(TimeInterval(config.resumeSaveIntervalSeconds))
+        while true {
+            let alerts = engine.waitForAlerts(timeoutMilliseconds: 200)
+            let done = lock.withLock { () -> Bool in
+                if stopping { return true }
+                alerts.forEach(handle)
+                let now = Date()
+                if now >= nextVPN { checkKillSwitch(); nextVPN = now.addingTimeInterval(0.5) }
+                if now >= nextSync { syncAll(now: now); nextSync = now.addingTimeInterval(1) }
+                if now >= nextResume {
+                    engine.requestResumeDataForAll()
+                    nextResume = now.addingTimeInterval(TimeInterval(config.resumeSaveIntervalSeconds))
+                }
+                return false
+            }
+            if done { break }
+            if Date() >= nextHeartbeat { hub.heartbeat(); nextHeartbeat = Date().addingTimeInterval(15) }
+        }
+        loopDone.signal()
+    }
+
+    private func handle(_ alert: TorrentAlert) {
+        switch alert {
+        case .metadataReceived(let hash, _), .finished(let hash):
+            engine.requestResumeData(hash)     // keeps the info dict: a restart needs no peers for metadata
+        case .resumeDataSaved(let hash, let data):
+            do { try store.saveResumeData(infoHash: hash, data: data) }
+            catch { logger.error("cannot save resume data", metadata: ["info_hash": "\(hash)", "error": "\(error)"]) }
+        case .torrentError(let hash, let message):
+            failInSession(infoHash: hash, reason: "torrent error: \(message)")
+        case .listenFailed(let message):
+            logger.warning("torrent listen socket failed", metadata: ["error": "\(message)"])
+        case .resumeDataFailed(let hash, let message):
+            logger.debug("resume data not saved", metadata: ["info_hash": "\(hash)", "reason": "\(message)"])
+        case .addFailed(let hash, let message):
+            logger.warning("torrent not added", metadata: ["info_hash": "\(hash ?? "?")", "error": "\(message)"])
+        case .added, .stateChanged, .removed, .filesDeleted, .listenSucceeded:
+            break
+        }
+    }
+
+    private func collectResumeData(expected: Int, deadline: Date) {
+        var remaining = expected
+        while remaining > 0 && Date() < deadline {
+            for alert in engine.waitForAlerts(timeoutMilliseconds: 200) {
+                switch alert {
+                case .resumeDataSaved(let hash, let data):
+                    try? store.saveResumeData(infoHash: hash, data: data)
+                    remaining -= 1
+                case .resumeDataFailed: remaining -= 1
+                default: break
+                }
+            }
+        }
+        if remaining > 0 { logger.warning("resume data missing for some torrents at shutdown", metadata: ["missing": "\(remaining)"]) }
+    }
+
+    /// Written to a temporary file and renamed, so a crash never leaves half a state file.
+    private func writeSessionState() {
+        let path = Self.sessionStatePath(config)
+        do { try engine.sessionState().write(to: URL(fileURLWithPath: path), options: .atomic) }
+        catch { logger.warning("cannot save torrent session state", metadata: ["path": "\(path)", "error": "\(error)"]) }
+    }
+}

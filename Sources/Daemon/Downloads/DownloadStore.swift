@@ -1,0 +1,88 @@
+import Foundation
+import GRDB
+import Shared
+
+/// lcarsd's reads and writes of `downloads` (and the activity log lines they cause).
+/// Responders only read this table; every change goes through lcarsd.
+struct DownloadStore: Sendable {
+    let db: DatabasePool
+
+    /// What the once-a-second sync writes: everything that moves, nothing the user set.
+    static let liveColumns = [
+        "name", "status", "progress", "download_speed", "upload_speed", "size_bytes", "downloaded_bytes",
+        "uploaded_bytes", "ratio", "peers", "seeds", "seeding_seconds", "eta_seconds", "error_message",
+        "started_at", "completed_at", "pause_reason", "last_progress_at",
+    ]
+
+    func find(id: Int64, withBlobs: Bool = false) throws -> DownloadRecord? {
+        try db.read { db in
+            withBlobs ? try DownloadRecord.fetchOne(db, key: id)
+                : try DownloadRecord.select(DownloadRecord.viewColumns).filter(Column("id") == id).fetchOne(db)
+        }
+    }
+
+    func find(infoHash: String) throws -> DownloadRecord? {
+        try db.read { try DownloadRecord.select(DownloadRecord.viewColumns).filter(Column("info_hash") == infoHash).fetchOne($0) }
+    }
+
+    func list(status: DownloadStatus? = nil) throws -> [DownloadRecord] {
+        try db.read { db in
+            var request = DownloadRecord.select(DownloadRecord.viewColumns).order(Column("id"))
+            if let status { request = request.filter(Column("status") == status.rawValue) }
+            return try request.fetchAll(db)
+        }
+    }
+
+    /// Rows whose torrent belongs in the session, with resume data and .torrent bytes for re-adding.
+    func inSessionWithBlobs() throws -> [DownloadRecord] {
+        try db.read { try DownloadRecord.filter(DownloadStatus.inSession.map(\.rawValue).contains(Column("status"))).order(Column("id")).fetchAll($0) }
+    }
+
+    func insert(_ record: DownloadRecord, activity: String, userID: Int64? = nil) throws -> DownloadRecord {
+        try db.write { db in
+            var record = record
+            try record.insert(db)
+            try Self.log(db, "download_added", activity, record, userID: userID)
+            return record
+        }
+    }
+
+    func delete(_ record: DownloadRecord, activity: String) throws {
+        try db.write { db in
+            _ = try DownloadRecord.deleteOne(db, key: record.id)
+            try Self.log(db, "download_removed", activity, record, userID: nil)
+        }
+    }
+
+    /// Writes the live columns of many rows in one transaction (one fsync for the whole tick).
+    func saveLive(_ records: [DownloadRecord], events: [(type: String, message: String, record: DownloadRecord)] = []) throws {
+        guard !records.isEmpty || !events.isEmpty else { return }
+        try db.write { db in
+            for record in records { try record.update(db, columns: Self.liveColumns) }
+            for event in events { try Self.log(db, event.type, event.message, event.record, userID: nil) }
+        }
+    }
+
+    func saveResumeData(infoHash: String, data: Data) throws {
+        try db.write { try $0.execute(sql: "UPDATE downloads SET resume_data = ? WHERE info_hash = ?", arguments: [data, infoHash]) }
+    }
+
+    func counts() throws -> DownloadCounts {
+        try db.read { db in
+            let rows = try Row.fetchAll(db, sql: "SELECT status, COUNT(*) AS n FROM downloads GROUP BY status")
+            let by = Dictionary(uniqueKeysWithValues: rows.map { ($0["status"] as String, $0["n"] as Int) })
+            return DownloadCounts(active: by["downloading"] ?? 0, queued: by["queued"] ?? 0, seeding: by["seeding"] ?? 0)
+        }
+    }
+
+    /// Whether the media item a download is for exists (a manual add may name none).
+    func mediaExists(_ media: MediaReference) throws -> Bool {
+        try db.read { try Bool.fetchOne($0, sql: "SELECT EXISTS (SELECT 1 FROM \(media.table) WHERE id = ?)", arguments: [media.id]) ?? false }
+    }
+
+    private static func log(_ db: Database, _ type: String, _ message: String, _ record: DownloadRecord, userID: Int64?) throws {
+        try db.execute(sql: """
+            INSERT INTO activity (event_type, message, media_type, media_id, download_id, user_id) VALUES (?, ?, ?, ?, ?, ?)
+            """, arguments: [type, message, record.mediaType?.rawValue, record.mediaId, record.id, userID])
+    }
+}

@@ -1,0 +1,132 @@
+import Foundation
+import GRDB
+import Logging
+import NIOCore
+import NIOHTTP1
+import NIOPosix
+import Shared
+
+/// Serves GET /api/events as Server-Sent Events on a Unix socket that nginx forwards to, so an
+/// open browser tab holds a cheap NIO channel here instead of a responder worker. Callers
+/// authenticate as the API does: a one-use ticket from POST /api/events/ticket in the query
+/// (what EventSource can send) or an `Authorization: Bearer` login token.
+struct EventServer {
+    let channel: Channel
+    let path: String
+
+    static func start(path: String, hub: EventHub, authorizer: EventAuthorizer, logger: Logger) async throws -> EventServer {
+        let directory = (path as NSString).deletingLastPathComponent
+        if !directory.isEmpty { try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true) }
+        let channel = try await ServerBootstrap(group: MultiThreadedEventLoopGroup.singleton)
+            .serverChannelOption(.backlog, value: 128)
+            .childChannelOption(.writeBufferWaterMark, value: .init(low: 32 * 1024, high: 256 * 1024))
+            .childChannelInitializer { channel in
+                channel.pipeline.configureHTTPServerPipeline(withErrorHandling: true).flatMapThrowing {
+                    try channel.pipeline.syncOperations.addHandler(
+                        EventStreamHandler(hub: hub, authorizer: authorizer, logger: logger))
+                }
+            }
+            .bind(unixDomainSocketPath: path, cleanupExistingSocketFile: true)
+            .get()
+        // nginx (www-data) must reach it; every stream still needs a valid ticket or token.
+        chmod(path, 0o666)
+        return EventServer(channel: channel, path: path)
+    }
+
+    func close() async {
+        try? await channel.close()
+        unlink(path)
+    }
+}
+
+/// Decides who may open the stream: redeems tickets and checks login tokens against the database.
+struct EventAuthorizer: Sendable {
+    let db: DatabasePool
+    let sessions: SessionStore
+
+    func userID(ticket: String?, bearer: String?) -> Int64? {
+        do {
+            if let ticket, !ticket.isEmpty { return try db.write { try EventTickets.redeem($0, ticket: ticket) } }
+            if let bearer, !bearer.isEmpty { return try db.read { try sessions.authenticate($0, token: bearer)?.id } }
+        } catch {
+            return nil
+        }
+        return nil
+    }
+}
+
+/// One stream connection: checks the request, answers the event-stream head, then hands the
+/// channel to the hub. Anything else gets a JSON error like the API's and the connection closes.
+final class EventStreamHandler: ChannelInboundHandler, RemovableChannelHandler {
+    typealias InboundIn = HTTPServerRequestPart
+    typealias OutboundOut = HTTPServerResponsePart
+
+    private let hub: EventHub
+    private let authorizer: EventAuthorizer
+    private let logger: Logger
+    private var head: HTTPRequestHead?
+    private var streaming = false
+
+    init(hub: EventHub, authorizer: EventAuthorizer, logger: Logger) {
+        self.hub = hub
+        self.authorizer = authorizer
+        self.logger = logger
+    }
+
+    func channelRead(context: ChannelHandlerContext, data: NIOAny) {
+        switch unwrapInboundIn(data) {
+        case .head(let requestHead): head = requestHead
+        case .body: break
+        case .end:
+            guard let head, !streaming else { return }
+            respond(to: head, context: context)
+        }
+    }
+
+    func channelInactive(context: ChannelHandlerContext) {
+        if streaming { hub.unsubscribe(context.channel) }
+        context.fireChannelInactive()
+    }
+
+    private func respond(to head: HTTPRequestHead, context: ChannelHandlerContext) {
+        let components = URLComponents(string: head.uri)
+        guard components?.path == "/api/events" else {
+            return fail(context, status: .notFound, code: "not_found", message: "this socket serves GET /api/events only")
+        }
+        guard head.method == .GET else {
+            return fail(context, status: .methodNotAllowed, code: "method_not_allowed", message: "use GET /api/events")
+        }
+        let ticket = components?.queryItems?.first(where: { $0.name == "ticket" })?.value
+        let bearer = head.headers.first(name: "authorization").flatMap { value -> String? in
+            value.lowercased().hasPrefix("bearer ") ? String(value.dropFirst(7)) : nil
+        }
+        guard authorizer.userID(ticket: ticket, bearer: bearer) != nil else {
+            return fail(context, status: .unauthorized, code: "unauthorized",
+                        message: "get a ticket from POST /api/events/ticket and open /api/events?ticket=<ticket> within 60 s")
+        }
+        streaming = true
+        var headers = HTTPHeaders()
+        headers.add(name: "Content-Type", value: "text/event-stream; charset=utf-8")
+        headers.add(name: "Cache-Control", value: "no-cache")
+        headers.add(name: "X-Accel-Buffering", value: "no")
+        context.write(wrapOutboundOut(.head(HTTPResponseHead(version: head.version, status: .ok, headers: headers))), promise: nil)
+        var hello = context.channel.allocator.buffer(capacity: 16)
+        hello.writeString("retry: 3000\n\n")
+        context.writeAndFlush(wrapOutboundOut(.body(.byteBuffer(hello))), promise: nil)
+        hub.subscribe(context.channel)
+    }
+
+    private func fail(_ context: ChannelHandlerContext, status: HTTPResponseStatus, code: String, message: String) {
+        let body = (try? JSONEncoder().encode(["error": ["code": code, "message": message]])) ?? Data()
+        var headers = HTTPHeaders()
+        headers.add(name: "Content-Type", value: "application/json")
+        headers.add(name: "Content-Length", value: String(body.count))
+        headers.add(name: "Connection", value: "close")
+        if status == .unauthorized { headers.add(name: "WWW-Authenticate", value: "Bearer") }
+        context.write(wrapOutboundOut(.head(HTTPResponseHead(version: .http1_1, status: status, headers: headers))), promise: nil)
+        var buffer = context.channel.allocator.buffer(capacity: body.count)
+        buffer.writeBytes(body)
+        context.write(wrapOutboundOut(.body(.byteBuffer(buffer))), promise: nil)
+        context.writeAndFlush(wrapOutboundOut(.end(nil))).whenComplete { _ in context.close(promise: nil) }
+    }
+}
