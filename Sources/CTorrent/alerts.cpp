@@ -91,19 +91,8 @@ extern "C" int ct_session_pop_alerts(ct_session *session, ct_alert **out, std::s
         std::vector<lt::alert *> alerts;
         session->session.pop_alerts(&alerts);
         // The alert objects die at the next pop_alerts(), so everything is copied out now.
-        auto *array = static_cast<ct_alert *>(std::calloc(alerts.size() + 1, sizeof(ct_alert)));
-        if (!array) throw std::bad_alloc();
-        std::size_t used = 0;
-        try {
-            for (lt::alert *alert : alerts) {
-                if (convert(alert, array[used])) ++used;
-            }
-        } catch (...) {
-            ct_free_alerts(array, used + 1);
-            throw;
-        }
-        *out = array;
-        *count = used;
+        *out = convert_all<ct_alert>(alerts, *count, [](lt::alert *alert, ct_alert &slot) { return convert(alert, slot); },
+                                     ct_free_alerts);
         return ok(error);
     });
 }

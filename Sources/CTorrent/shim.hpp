@@ -10,6 +10,7 @@
 #include <libtorrent/torrent_status.hpp>
 
 #include <atomic>
+#include <cstdlib>
 #include <cstring>
 #include <exception>
 #include <string>
@@ -47,6 +48,27 @@ bool parse_hash(const char *text, lt::info_hash_t &out);
 
 /// Finds a torrent by hex hash; fills `error` with CT_ERR_INVALID_INFO_HASH / CT_ERR_UNKNOWN_TORRENT.
 bool find_torrent(ct_session *session, const char *info_hash, lt::torrent_handle &out, ct_error *error);
+
+/// A calloc'd C array with one slot per item of `items`: `convert(item, slot)` fills a slot and
+/// returns false to skip the item. If a conversion throws, the slots filled so far are handed to
+/// `release(array, count)` and the exception goes on. `count` receives the number of slots used.
+template <typename T, typename Items, typename Convert, typename Release>
+T *convert_all(const Items &items, std::size_t &count, Convert &&convert, Release &&release) {
+    // One spare slot: calloc(0) may return NULL, and a throwing convert may have half-filled it.
+    auto *array = static_cast<T *>(std::calloc(items.size() + 1, sizeof(T)));
+    if (!array) throw std::bad_alloc();
+    std::size_t used = 0;
+    try {
+        for (const auto &item : items) {
+            if (convert(item, array[used])) ++used;
+        }
+    } catch (...) {
+        release(array, used + 1);
+        throw;
+    }
+    count = used;
+    return array;
+}
 
 /// Runs `body`, turning any escaping exception into CT_ERR_SESSION with the exception's text.
 template <typename Body>

@@ -95,18 +95,9 @@ extern "C" int ct_session_all_statuses(ct_session *session, ct_torrent_status **
         // One round trip to the network thread for every torrent instead of one per torrent.
         const std::vector<lt::torrent_status> all =
             session->session.get_torrent_status([](const lt::torrent_status &) { return true; }, status_flags);
-        auto *array = static_cast<ct_torrent_status *>(std::calloc(all.size() + 1, sizeof(ct_torrent_status)));
-        if (!array) throw std::bad_alloc();
-        for (std::size_t i = 0; i < all.size(); ++i) {
-            try {
-                fill(all[i], array[i]);
-            } catch (...) {
-                ct_free_statuses(array, i + 1);
-                throw;
-            }
-        }
-        *out = array;
-        *count = all.size();
+        *out = convert_all<ct_torrent_status>(
+            all, *count, [](const lt::torrent_status &status, ct_torrent_status &slot) { return fill(status, slot), true; },
+            ct_free_statuses);
         return ok(error);
     });
 }
@@ -128,25 +119,17 @@ extern "C" int ct_torrent_files(ct_session *session, const char *info_hash, ct_f
         if (!info) return ok(error); // no metadata yet
         const lt::file_storage &files = info->files();
         const std::vector<std::int64_t> progress = handle.file_progress();
-        auto *array = static_cast<ct_file_entry *>(std::calloc(std::size_t(files.num_files()) + 1, sizeof(ct_file_entry)));
-        if (!array) throw std::bad_alloc();
-        std::size_t used = 0;
-        try {
-            for (const lt::file_index_t index : files.file_range()) {
-                if (files.file_flags(index) & lt::file_storage::flag_pad_file) continue;
-                const int i = static_cast<int>(index);
-                ct_file_entry &entry = array[used++];
-                entry.index = i;
-                entry.path = duplicate(files.file_path(index));
-                entry.size = files.file_size(index);
-                entry.bytes_done = std::size_t(i) < progress.size() ? progress[std::size_t(i)] : 0;
-            }
-        } catch (...) {
-            ct_free_files(array, used);
-            throw;
-        }
-        *out = array;
-        *count = used;
+        std::vector<lt::file_index_t> all;
+        for (const lt::file_index_t index : files.file_range()) all.push_back(index);
+        *out = convert_all<ct_file_entry>(all, *count, [&](lt::file_index_t index, ct_file_entry &entry) {
+            if (files.file_flags(index) & lt::file_storage::flag_pad_file) return false;
+            const auto i = static_cast<std::size_t>(static_cast<int>(index));
+            entry.index = static_cast<int>(index);
+            entry.path = duplicate(files.file_path(index));
+            entry.size = files.file_size(index);
+            entry.bytes_done = i < progress.size() ? progress[i] : 0;
+            return true;
+        }, ct_free_files);
         return ok(error);
     });
 }

@@ -20,6 +20,21 @@ func takeData(_ bytes: inout ct_bytes) -> Data {
     return Data(bytes: data, count: bytes.length)
 }
 
+/// Calls a shim function that hands out an array (pointer + count), converts every element and
+/// frees the array. Empty when the call fails.
+func takeArray<Element, Result>(
+    _ fetch: (inout UnsafeMutablePointer<Element>?, inout Int, inout ct_error) -> Int32,
+    free: (UnsafeMutablePointer<Element>, Int) -> Void,
+    _ convert: (Element) -> Result?
+) -> [Result] {
+    var array: UnsafeMutablePointer<Element>?
+    var count = 0
+    var error = ct_error()
+    guard fetch(&array, &count, &error) == 0, let array else { return [] }
+    defer { free(array, count) }
+    return UnsafeBufferPointer(start: array, count: count).compactMap(convert)
+}
+
 extension TorrentState {
     init(_ state: ct_state) {
         switch state {

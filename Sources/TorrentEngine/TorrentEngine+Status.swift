@@ -15,24 +15,20 @@ extension TorrentEngine {
 
     /// Every torrent, fetched in one pass.
     public func allStatuses() -> [TorrentStatus] {
-        var raw: UnsafeMutablePointer<ct_torrent_status>?
-        var count = 0
-        var error = ct_error()
-        guard locked({ ct_session_all_statuses($0, &raw, &count, &error) }) == 0, let raw else { return [] }
-        defer { ct_free_statuses(raw, count) }
-        return UnsafeBufferPointer(start: raw, count: count).map(TorrentStatus.init)
+        locked { session in
+            takeArray({ ct_session_all_statuses(session, &$0, &$1, &$2) }, free: { ct_free_statuses($0, $1) }, TorrentStatus.init)
+        }
     }
 
     /// The torrent's files with progress; empty before metadata arrives or for unknown hashes.
     public func files(_ infoHash: String) -> [TorrentFileEntry] {
-        var raw: UnsafeMutablePointer<ct_file_entry>?
-        var count = 0
-        var error = ct_error()
-        guard locked({ session in infoHash.withCString { ct_torrent_files(session, $0, &raw, &count, &error) } }) == 0,
-              let raw else { return [] }
-        defer { ct_free_files(raw, count) }
-        return UnsafeBufferPointer(start: raw, count: count).map { file in
-            TorrentFileEntry(index: Int(file.index), path: string(from: file.path) ?? "", size: file.size, bytesDone: file.bytes_done)
+        locked { session in
+            infoHash.withCString { hash in
+                takeArray({ ct_torrent_files(session, hash, &$0, &$1, &$2) }, free: { ct_free_files($0, $1) }) { file in
+                    TorrentFileEntry(
+                        index: Int(file.index), path: string(from: file.path) ?? "", size: file.size, bytesDone: file.bytes_done)
+                }
+            }
         }
     }
 }

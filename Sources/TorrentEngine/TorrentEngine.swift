@@ -66,12 +66,9 @@ public final class TorrentEngine: @unchecked Sendable {
         defer { alertConsumer.unlock() }
         // Outside `lock`: commands keep flowing while this thread sleeps.
         guard ct_session_wait_for_alert(session, Int32(clamping: timeoutMilliseconds)) != 0 else { return [] }
-        var alerts: UnsafeMutablePointer<ct_alert>?
-        var count = 0
-        var error = ct_error()
-        guard locked({ ct_session_pop_alerts($0, &alerts, &count, &error) }) == 0, let alerts else { return [] }
-        defer { ct_free_alerts(alerts, count) }
-        return UnsafeBufferPointer(start: alerts, count: count).compactMap(TorrentAlert.init)
+        return locked { session in
+            takeArray({ ct_session_pop_alerts(session, &$0, &$1, &$2) }, free: { ct_free_alerts($0, $1) }, TorrentAlert.init)
+        }
     }
 
     /// Runs `body` with the session while holding the single-owner lock.

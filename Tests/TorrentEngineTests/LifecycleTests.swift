@@ -17,11 +17,8 @@ struct LifecycleTests {
     }
 
     @Test func removeWithoutFilesKeepsThem() throws {
-        let directory = try TemporaryDirectory()
-        let (content, torrent) = try SampleContent.make(in: directory.url)
-        let engine = try TorrentEngine(settings: loopbackSettings())
-        let hash = try engine.add(.torrentFile(torrent), savePath: content.parent.path)
-        try eventually("seeding") { engine.status(hash)?.state == .seeding }
+        let (directory, content, engine, hash) = try seedingLocally()
+        defer { withExtendedLifetime(directory) {} }
 
         try engine.remove(hash, deleteFiles: false)
         try awaitAlert(engine, "removed") { $0 == .removed(infoHash: hash) ? () : nil }
@@ -31,11 +28,8 @@ struct LifecycleTests {
     }
 
     @Test func removeWithFilesDeletesThem() throws {
-        let directory = try TemporaryDirectory()
-        let (content, torrent) = try SampleContent.make(in: directory.url)
-        let engine = try TorrentEngine(settings: loopbackSettings())
-        let hash = try engine.add(.torrentFile(torrent), savePath: content.parent.path)
-        try eventually("seeding") { engine.status(hash)?.state == .seeding }
+        let (directory, content, engine, hash) = try seedingLocally()
+        defer { withExtendedLifetime(directory) {} }
 
         try engine.remove(hash, deleteFiles: true)
         try awaitAlert(engine, "files deleted") { $0 == .filesDeleted(infoHash: hash) ? () : nil }
@@ -52,5 +46,46 @@ struct LifecycleTests {
         try awaitAlert(engine, "added") { if case .added(hash, _) = $0 { return () } else { return nil } }
         let status = try #require(engine.status(hash))
         #expect(status.isPaused && !status.hasMetadata && status.etaSeconds == nil && engine.files(hash).isEmpty)
+    }
+
+    @Test func forceRecheckFindsDamagedData() throws {
+        let (directory, content, engine, hash) = try seedingLocally()
+        defer { withExtendedLifetime(directory) {} }
+
+        let damaged = try FileHandle(forWritingTo: content.root.appendingPathComponent("episode.mkv"))
+        try damaged.seek(toOffset: 100_000)
+        try damaged.write(contentsOf: Data(repeating: 0, count: 1000))
+        try damaged.close()
+        try engine.forceRecheck(hash)
+        try eventually("the recheck to find the damage") {
+            guard let status = engine.status(hash), status.state == .downloading else { return false }
+            return status.totalDone == SampleContent.totalSize - Int64(SampleContent.pieceSize)
+        }
+    }
+
+    @Test func resumeDataForAllAnswersOncePerTorrent() throws {
+        let directory = try TemporaryDirectory()
+        let engine = try TorrentEngine(settings: loopbackSettings())
+        let hashes = Set(["11", "22", "33"].map { String(repeating: $0, count: 20) })
+        for hash in hashes { try engine.add(.infoHash(hash), savePath: directory.path, paused: true) }
+        #expect(engine.requestResumeDataForAll() == 3)
+        var saved: Set<String> = []
+        try eventually("three resume data alerts") {
+            for case .resumeDataSaved(let hash, let data) in engine.waitForAlerts(timeoutMilliseconds: 100) where !data.isEmpty {
+                saved.insert(hash)
+            }
+            return saved == hashes
+        }
+        #expect(!engine.requestResumeData(String(repeating: "44", count: 20)))
+    }
+
+    /// A session seeding freshly made sample content from its own disk (no peers involved).
+    private func seedingLocally() throws -> (TemporaryDirectory, SampleContent, TorrentEngine, String) {
+        let directory = try TemporaryDirectory()
+        let (content, torrent) = try SampleContent.make(in: directory.url)
+        let engine = try TorrentEngine(settings: loopbackSettings())
+        let hash = try engine.add(.torrentFile(torrent), savePath: content.parent.path)
+        try eventually("seeding") { engine.status(hash)?.state == .seeding }
+        return (directory, content, engine, hash)
     }
 }

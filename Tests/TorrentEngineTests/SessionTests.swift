@@ -29,4 +29,39 @@ struct SessionTests {
         #expect(throws: EngineError.self) { try TorrentEngine(settings: loopbackSettings(), sessionState: Data("garbage".utf8)) }
         #expect(throws: EngineError.self) { try engine.apply(EngineSettings(maxConnections: 0)) }
     }
+
+    @Test func busyPortFailsWithoutFallbackAndRangeMovesOn() throws {
+        let first = try TorrentEngine(settings: loopbackSettings())
+        var taken: Int?
+        try eventually("the first session to listen") {
+            taken = first.listenPort()
+            return taken != nil
+        }
+        let port = taken!
+
+        var same = loopbackSettings()
+        same.listenPortRange = port...port
+        let blocked = try TorrentEngine(settings: same)
+        try awaitAlert(blocked, "listen failure") { if case .listenFailed = $0 { () } else { nil } }
+        #expect(blocked.listenPort() == nil)
+
+        var range = loopbackSettings()
+        range.listenPortRange = port...(port + 5)
+        let moved = try TorrentEngine(settings: range)
+        try eventually("the next port in the range") { moved.listenPort().map { (port + 1)...(port + 5) ~= $0 } ?? false }
+    }
+
+    @Test func waitingForAlertsDoesNotBlockCommands() throws {
+        let engine = try TorrentEngine(settings: loopbackSettings())
+        try eventually("startup alerts to drain") { engine.waitForAlerts(timeoutMilliseconds: 50).isEmpty }
+        let waiter = Thread { _ = engine.waitForAlerts(timeoutMilliseconds: 3000) }
+        waiter.start()
+        Thread.sleep(forTimeInterval: 0.2)
+        let start = Date()
+        _ = engine.allStatuses()
+        _ = engine.listenPort()
+        engine.pauseSession()
+        engine.resumeSession()
+        #expect(Date().timeIntervalSince(start) < 1.0)
+    }
 }
