@@ -13,7 +13,8 @@ namespace {
 ct_alert make_alert(ct_alert_kind kind, const lt::info_hash_t &hashes, const std::string &text = {}) {
     ct_alert out{};
     out.kind = kind;
-    copy_hash(hashes, out.info_hash);
+    // Session-wide alerts (and torrents already gone) have no hash: leave "" rather than zeros.
+    if (hashes.has_v1() || hashes.has_v2()) copy_hash(hashes, out.info_hash);
     if (!text.empty()) out.text = duplicate(text);
     return out;
 }

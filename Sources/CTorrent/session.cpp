@@ -59,8 +59,10 @@ lt::settings_pack make_pack(const ct_settings &s) {
     pack.set_int(sp::upload_rate_limit, s.upload_rate_limit);
 
     pack.set_bool(sp::enable_dht, s.enable_dht != 0);
-    // Without DHT there is nothing to bootstrap; do not even resolve the default routers.
-    if (!s.enable_dht) pack.set_str(sp::dht_bootstrap_nodes, "");
+    // Without DHT there is nothing to bootstrap; do not even resolve the default routers. With it,
+    // restore libtorrent's routers explicitly, since an earlier apply may have cleared them.
+    pack.set_str(sp::dht_bootstrap_nodes,
+                 s.enable_dht ? lt::default_settings().get_str(sp::dht_bootstrap_nodes) : std::string());
     pack.set_bool(sp::enable_lsd, s.enable_lsd != 0);
     pack.set_bool(sp::enable_upnp, s.enable_upnp != 0);
     pack.set_bool(sp::enable_natpmp, s.enable_natpmp != 0);

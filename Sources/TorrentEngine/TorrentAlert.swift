@@ -3,6 +3,7 @@ import Foundation
 /// Events from the session, in the order libtorrent posted them.
 public enum TorrentAlert: Sendable, Equatable {
     case added(infoHash: String, name: String)
+    /// Also follows an `add` that threw (a duplicate, say); an existing torrent is left untouched.
     case addFailed(infoHash: String?, message: String)
     case metadataReceived(infoHash: String, name: String)
     case finished(infoHash: String)

@@ -14,6 +14,12 @@ struct LifecycleTests {
             try engine.add(.infoHash(hash.uppercased()), savePath: content.parent.path)
         }
         #expect(engine.allStatuses().map(\.infoHash) == [hash])
+        // libtorrent also reports the refused add as an alert.
+        let message = try awaitAlert(engine, "add failed") { alert -> String? in
+            if case .addFailed(hash, let message) = alert { return message }
+            return nil
+        }
+        #expect(!message.isEmpty)
     }
 
     @Test func removeWithoutFilesKeepsThem() throws {
