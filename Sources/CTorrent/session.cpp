@@ -6,7 +6,7 @@
 #include <libtorrent/session_params.hpp>
 #include <libtorrent/settings_pack.hpp>
 
-#include <cstdlib>
+#include <memory>
 
 using namespace ctshim;
 
@@ -50,8 +50,9 @@ lt::settings_pack make_pack(const ct_settings &s) {
     pack.set_int(sp::max_retry_port_bind, s.listen_port_last - s.listen_port_first);
     // Never silently move to a random port: a forwarded VPN port would stop working unnoticed.
     pack.set_bool(sp::listen_system_port_fallback, false);
-    // A device name here uses SO_BINDTODEVICE; if the device is gone, connections fail instead of
-    // leaving through the default route. Empty = default routing.
+    // A device name binds each peer socket to the device (SO_BINDTODEVICE, which needs
+    // CAP_NET_RAW; without it, to the device's own address). A missing device makes connections
+    // fail instead of leaving through the default route. Empty = default routing.
     pack.set_str(sp::outgoing_interfaces, has_text(s.bind_interface) ? s.bind_interface : "");
 
     pack.set_int(sp::connections_limit, s.max_connections);
@@ -132,7 +133,7 @@ constexpr lt::save_state_flags_t saved_state = lt::session::save_dht_state | lt:
 extern "C" ct_session *ct_session_create(const ct_settings *settings, const uint8_t *state,
                                          std::size_t state_length, ct_error *error) {
     if (!validate(settings, error)) return nullptr;
-    ct_session *result = nullptr;
+    std::unique_ptr<ct_session> result;
     guarded(error, "starting the torrent session", [&] {
         lt::session_params params;
         if (state && state_length > 0) {
@@ -141,20 +142,18 @@ extern "C" ct_session *ct_session_create(const ct_settings *settings, const uint
                 saved_state);
         }
         params.settings = make_pack(*settings);
-        result = new ct_session(std::move(params));
-        apply_peer_classes(result->session, *settings);
-        result->pex_enabled = settings->enable_pex != 0;
+        auto session = std::make_unique<ct_session>(std::move(params));
+        apply_peer_classes(session->session, *settings);
+        session->pex_enabled = settings->enable_pex != 0;
+        result = std::move(session); // only a fully set-up session leaves this function
         return ok(error);
     });
-    return result;
+    return result.release();
 }
 
 extern "C" void ct_session_destroy(ct_session *session) {
-    try {
-        delete session;
-    } catch (...) {
-        // A destructor that throws during shutdown leaves nothing for the caller to do.
-    }
+    // ~session is noexcept: it waits for the network thread, closes files, sends tracker "stopped".
+    delete session;
 }
 
 extern "C" int ct_session_apply_settings(ct_session *session, const ct_settings *settings, ct_error *error) {

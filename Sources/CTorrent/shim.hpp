@@ -10,6 +10,7 @@
 #include <libtorrent/torrent_status.hpp>
 
 #include <atomic>
+#include <cstdio>
 #include <cstdlib>
 #include <cstring>
 #include <exception>

@@ -41,14 +41,13 @@ public enum EngineError: Error, CustomStringConvertible, Equatable, Sendable {
 
     /// Maps a shim error; `input` names what the caller passed (shown for invalid-input errors).
     init(_ error: ct_error, input: String? = nil) {
-        let message = withUnsafeBytes(of: error.message) { raw in
-            String(decoding: raw.prefix(while: { $0 != 0 }), as: UTF8.self)
-        }
+        let message = string(fromCArray: error.message)
+        // The shim's message already quotes hashes; magnets and .torrent data are quoted here.
         let detail = input.map { "\(message) — input: \(Self.excerpt($0))" } ?? message
         switch error.code {
         case CT_ERR_INVALID_MAGNET: self = .invalidMagnet(detail)
         case CT_ERR_INVALID_TORRENT: self = .invalidTorrent(detail)
-        case CT_ERR_INVALID_INFO_HASH: self = .invalidInfoHash(detail)
+        case CT_ERR_INVALID_INFO_HASH: self = .invalidInfoHash(message)
         case CT_ERR_INVALID_RESUME_DATA: self = .invalidResumeData(message)
         case CT_ERR_INVALID_ARGUMENT: self = .invalidArgument(message)
         case CT_ERR_DUPLICATE: self = .duplicate(infoHash: input ?? message)
