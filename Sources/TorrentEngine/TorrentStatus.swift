@@ -8,6 +8,7 @@ public struct TorrentStatus: Sendable, Equatable {
     public var infoHash: String
     public var name: String
     public var state: TorrentState
+    /// The torrent's own pause; `TorrentEngine.isSessionPaused` is separate and stops all of them.
     public var isPaused: Bool
     public var hasMetadata: Bool
     /// 0...1

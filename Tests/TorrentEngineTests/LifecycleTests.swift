@@ -85,6 +85,28 @@ struct LifecycleTests {
         #expect(!engine.requestResumeData(String(repeating: "44", count: 20)))
     }
 
+    @Test func resumeDataMustBelongToTheTorrent() throws {
+        let directory = try TemporaryDirectory()
+        let engine = try TorrentEngine(settings: loopbackSettings())
+        let hash = String(repeating: "11", count: 20), other = String(repeating: "22", count: 20)
+        try engine.add(.infoHash(hash), savePath: directory.path, paused: true)
+        engine.requestResumeData(hash)
+        let data = try awaitAlert(engine, "resume data") { alert -> Data? in
+            if case .resumeDataSaved(hash, let data) = alert { return data }
+            return nil
+        }
+        let fresh = try TorrentEngine(settings: loopbackSettings())
+        for resume in [data, Data("d4:junke".utf8)] {
+            #expect {
+                try fresh.add(.infoHash(other), savePath: directory.path, resumeData: resume)
+            } throws: { error in
+                if case .invalidResumeData = error as? EngineError { true } else { false }
+            }
+        }
+        #expect(fresh.allStatuses().isEmpty)
+        #expect(try fresh.add(.infoHash(hash), savePath: directory.path, resumeData: data) == hash)
+    }
+
     /// A session seeding freshly made sample content from its own disk (no peers involved).
     private func seedingLocally() throws -> (TemporaryDirectory, SampleContent, TorrentEngine, String) {
         let directory = try TemporaryDirectory()
