@@ -54,7 +54,11 @@ struct SessionTests {
     @Test func waitingForAlertsDoesNotBlockCommands() throws {
         let engine = try TorrentEngine(settings: loopbackSettings())
         try eventually("startup alerts to drain") { engine.waitForAlerts(timeoutMilliseconds: 50).isEmpty }
-        let waiter = Thread { _ = engine.waitForAlerts(timeoutMilliseconds: 3000) }
+        let waited = DispatchSemaphore(value: 0)
+        let waiter = Thread {
+            _ = engine.waitForAlerts(timeoutMilliseconds: 3000)
+            waited.signal()
+        }
         waiter.start()
         Thread.sleep(forTimeInterval: 0.2)
         let start = Date()
@@ -63,5 +67,7 @@ struct SessionTests {
         engine.pauseSession()
         engine.resumeSession()
         #expect(Date().timeIntervalSince(start) < 1.0)
+        // The waiter finishes before the engine goes away with the test.
+        #expect(waited.wait(timeout: .now() + 5) == .success)
     }
 }

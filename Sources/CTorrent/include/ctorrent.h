@@ -123,6 +123,7 @@ int ct_create_torrent(const char *path, const char *const *trackers, size_t trac
 
 /// Adds a torrent. `resume_data` (optional) is write_resume_data_buf output for the same torrent.
 /// The torrent is never auto-managed (paused stays paused until ct_torrent_resume).
+/// `out_info_hash` receives the torrent's hash, also when the add fails with CT_ERR_DUPLICATE.
 int ct_session_add(ct_session *session, const ct_source *source, const char *save_path,
                    const uint8_t *resume_data, size_t resume_length, int paused,
                    char out_info_hash[CT_INFO_HASH_SIZE], ct_error *error);
