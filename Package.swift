@@ -23,6 +23,29 @@ let package = Package(
         .target(name: "CFastCGI", linkerSettings: [.linkedLibrary("fcgi")]),
         .target(name: "CProcess"),
         .systemLibrary(name: "CArgon2", pkgConfig: "libargon2", providers: [.apt(["libargon2-dev"])]),
+        // C++ shim over libtorrent-rasterbar 2.0 with a plain-C header. The defines are what
+        // `pkg-config --cflags libtorrent-rasterbar` prints: without them the library's ABI and
+        // ours disagree (struct layouts, inline functions) and it crashes at run time.
+        .target(
+            name: "CTorrent",
+            cxxSettings: [
+                .define("TORRENT_LINKING_SHARED"),
+                .define("TORRENT_USE_OPENSSL"),
+                .define("TORRENT_USE_LIBCRYPTO"),
+                .define("TORRENT_SSL_PEERS"),
+                .define("OPENSSL_NO_SSL2"),
+                .define("BOOST_ASIO_ENABLE_CANCELIO"),
+                .define("BOOST_ASIO_NO_DEPRECATED"),
+                .define("BOOST_ALL_NO_LIB"),
+                .unsafeFlags(["-fexceptions"]),
+            ],
+            linkerSettings: [
+                .linkedLibrary("torrent-rasterbar"),
+                .linkedLibrary("ssl"),
+                .linkedLibrary("crypto"),
+            ]
+        ),
+        .target(name: "TorrentEngine", dependencies: ["CTorrent"]),
 
         .target(
             name: "Shared",
@@ -48,7 +71,6 @@ let package = Package(
                 .product(name: "GRDB", package: "GRDB.swift"),
             ]
         ),
-        .target(name: "TorrentEngine"),
         .executableTarget(
             name: "Daemon",
             dependencies: [
@@ -64,6 +86,12 @@ let package = Package(
 
         .testTarget(name: "SharedTests", dependencies: ["Shared"], path: "Tests/SharedTests"),
         .testTarget(name: "FCGIAppTests", dependencies: ["FCGIApp", "Shared"], path: "Tests/FCGIAppTests"),
+        .testTarget(
+            name: "TorrentEngineTests",
+            dependencies: ["TorrentEngine", .product(name: "Crypto", package: "swift-crypto")],
+            path: "Tests/TorrentEngineTests"
+        ),
         .testTarget(name: "DaemonTests", dependencies: ["Daemon", "Shared", "TorrentEngine"], path: "Tests/DaemonTests"),
-    ]
+    ],
+    cxxLanguageStandard: .cxx17
 )
