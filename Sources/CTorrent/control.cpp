@@ -38,6 +38,9 @@ extern "C" int ct_torrent_resume(ct_session *session, const char *info_hash, ct_
         // A torrent stopped by an error (disk full, missing files) stays stopped until cleared.
         handle.clear_error();
         handle.resume();
+        // Pausing sent "stopped" to the trackers and dropped every peer; without a fresh announce
+        // libtorrent would wait out the tracker's min interval before finding peers again.
+        handle.force_reannounce(0, -1, lt::torrent_handle::ignore_min_interval);
         return 0;
     });
 }

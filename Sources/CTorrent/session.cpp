@@ -83,6 +83,9 @@ lt::settings_pack make_pack(const ct_settings &s) {
     // more); a NAS has few cores, so keep the I/O and hashing threads modest.
     pack.set_int(sp::aio_threads, 4);
     pack.set_int(sp::hashing_threads, 2);
+    // A peer we disconnected ourselves (pause, VPN drop) may be tried again after 5 s rather than
+    // libtorrent's 60 s; failures still back off (the wait is multiplied by the failure count).
+    pack.set_int(sp::min_reconnect_time, 5);
     // Quit quickly at shutdown even when a tracker does not answer the "stopped" announce.
     pack.set_int(sp::stop_tracker_timeout, 2);
     return pack;
@@ -171,7 +174,13 @@ extern "C" void ct_session_pause(ct_session *session) {
 }
 
 extern "C" void ct_session_resume(ct_session *session) {
-    try { session->session.resume(); } catch (...) {}
+    try {
+        session->session.resume();
+        // As for one torrent: re-announce now rather than after the trackers' min interval.
+        for (auto &handle : session->session.get_torrents()) {
+            if (!(handle.flags() & lt::torrent_flags::paused)) handle.force_reannounce(0, -1, lt::torrent_handle::ignore_min_interval);
+        }
+    } catch (...) {}
 }
 
 extern "C" int ct_session_is_paused(ct_session *session) {

@@ -1,6 +1,6 @@
 import Foundation
 import Testing
-import TorrentEngine
+@testable import TorrentEngine
 @testable import Daemon
 @testable import Shared
 

@@ -14,15 +14,21 @@ extension DownloadManager {
             logger.warning("VPN down: all torrents paused", metadata: ["reason": "\(reason)"])
             updateRows(where: { $0.status != .paused }) { hold(&$0, reason: reason) }
         case .cameUp:
-            engine.apply(Self.engineSettings(config))
+            rebind()
             engine.resumeSession()
             logger.notice("VPN up: torrents resumed", metadata: ["interface": "\(config.bindInterface)", "addresses": "\(killSwitch.last.addresses)"])
             updateRows(where: { $0.status == .paused && $0.pauseReason == .vpn }) { release(&$0) }
         case .addressesChanged:
-            engine.apply(Self.engineSettings(config))
+            rebind()
             logger.notice("VPN address changed: re-bound", metadata: ["addresses": "\(killSwitch.last.addresses)"])
         }
         publishSystemStatusIfChanged()
+    }
+
+    /// New listen sockets and outgoing bindings on the interface's current addresses.
+    private func rebind() {
+        do { try engine.apply(Self.engineSettings(config)) }
+        catch { logger.error("cannot re-bind the torrent session", metadata: ["error": "\(error)"]) }
     }
 
     func hold(_ record: inout DownloadRecord, reason: String) {

@@ -22,8 +22,8 @@ extension DownloadManager {
             }
             let ended = applyPolicies(&record, st: st, now: now)
             if let ended { activity.append(ended) }
+            if outcome.progressChanged { events.append(.progress(record)) }
             if outcome.statusChanged || ended != nil { events.append(.status(record)) }
-            else if outcome.progressChanged { events.append(.progress(record)) }
             changed.append(record)
         }
         do { try store.saveLive(changed, events: activity) }

@@ -158,6 +158,8 @@ final class DownloadManager: @unchecked Sendable {
             logger.warning("torrent listen socket failed", metadata: ["error": "\(message)"])
         case .resumeDataFailed(let hash, let message):
             logger.debug("resume data not saved", metadata: ["info_hash": "\(hash)", "reason": "\(message)"])
+        case .deleteFailed(let hash, let message):
+            logger.warning("files not deleted", metadata: ["info_hash": "\(hash)", "error": "\(message)"])
         case .addFailed(let hash, let message):
             logger.warning("torrent not added", metadata: ["info_hash": "\(hash ?? "?")", "error": "\(message)"])
         case .added, .stateChanged, .removed, .filesDeleted, .listenSucceeded:

@@ -19,8 +19,10 @@ enum StatusSync {
         if st.hasMetadata && !st.name.isEmpty { r.name = st.name }
         if st.hasMetadata && st.totalWanted > 0 { r.sizeBytes = st.totalWanted }
         r.progress = min(max(st.progress, 0), 1)
-        r.downloadSpeed = Int64(st.downloadRate)
-        r.uploadSpeed = Int64(st.uploadRate)
+        // libtorrent's rates are decaying averages; a paused torrent moves nothing.
+        let moving = r.status != .paused && !st.isPaused
+        r.downloadSpeed = moving ? Int64(st.downloadRate) : 0
+        r.uploadSpeed = moving ? Int64(st.uploadRate) : 0
         outcome.madeProgress = st.totalDone > r.downloadedBytes
         if outcome.madeProgress { r.lastProgressAt = nowText }
         r.downloadedBytes = st.totalDone
@@ -31,7 +33,7 @@ enum StatusSync {
         r.etaSeconds = st.etaSeconds
         r.ratio = ratio(st)
         r.status = derivedStatus(current: r.status, state: st.state)
-        if r.status == .downloading && r.startedAt == nil { r.startedAt = nowText }
+        if (r.status == .downloading || r.status == .seeding) && r.startedAt == nil { r.startedAt = nowText }
         if isComplete(st) && r.completedAt == nil {
             r.completedAt = nowText
             outcome.justFinished = true

@@ -27,7 +27,10 @@ struct InterfaceSnapshot: Equatable, Sendable {
             let flags = Int32(bitPattern: entry.pointee.ifa_flags)
             snapshot.up = snapshot.up || flags & Int32(IFF_UP) != 0
             snapshot.running = snapshot.running || flags & Int32(IFF_RUNNING) != 0
-            if let address = entry.pointee.ifa_addr, let text = numericHost(address) { snapshot.addresses.append(text) }
+            // Link-local IPv6 (fe80::) exists on every up link and reaches no tracker or peer.
+            if let address = entry.pointee.ifa_addr, let text = numericHost(address), !text.lowercased().hasPrefix("fe80:") {
+                snapshot.addresses.append(text)
+            }
         }
         snapshot.addresses.sort()
         return snapshot
