@@ -25,7 +25,8 @@ let package = Package(
         .systemLibrary(name: "CArgon2", pkgConfig: "libargon2", providers: [.apt(["libargon2-dev"])]),
         // C++ shim over libtorrent-rasterbar 2.0 with a plain-C header. The defines are what
         // `pkg-config --cflags libtorrent-rasterbar` prints: without them the library's ABI and
-        // ours disagree (struct layouts, inline functions) and it crashes at run time.
+        // ours disagree (struct layouts, inline functions) and it crashes at run time. Its other
+        // flag, -fexceptions, is clang's default for C++ (the shim catches everything).
         .target(
             name: "CTorrent",
             cxxSettings: [
@@ -37,7 +38,6 @@ let package = Package(
                 .define("BOOST_ASIO_ENABLE_CANCELIO"),
                 .define("BOOST_ASIO_NO_DEPRECATED"),
                 .define("BOOST_ALL_NO_LIB"),
-                .unsafeFlags(["-fexceptions"]),
             ],
             linkerSettings: [
                 .linkedLibrary("torrent-rasterbar"),

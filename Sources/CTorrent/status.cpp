@@ -23,6 +23,13 @@ std::int64_t eta_of(const lt::torrent_status &s) {
     return (left + s.download_payload_rate - 1) / s.download_payload_rate;
 }
 
+/// The file's path in the torrent, for error messages; only torrents in error pay for the lookup.
+std::string file_name(const lt::torrent_status &s, lt::file_index_t index) {
+    const auto info = s.handle.torrent_file();
+    if (info && index < info->files().end_file()) return info->files().file_path(index);
+    return "file #" + std::to_string(static_cast<int>(index));
+}
+
 std::string error_of(const lt::torrent_status &s) {
     if (!s.errc) return {};
     std::string message = s.errc.message();
@@ -30,7 +37,7 @@ std::string error_of(const lt::torrent_status &s) {
     else if (s.error_file == lt::torrent_status::error_file_metadata) message += " (metadata)";
     else if (s.error_file == lt::torrent_status::error_file_exception) message += " (internal exception)";
     else if (s.error_file == lt::torrent_status::error_file_partfile) message += " (part file)";
-    else if (s.error_file >= lt::file_index_t{0}) message += " (file #" + std::to_string(static_cast<int>(s.error_file)) + ")";
+    else if (s.error_file >= lt::file_index_t{0}) message += " (" + file_name(s, s.error_file) + ")";
     return message;
 }
 

@@ -21,7 +21,7 @@ public enum EngineError: Error, CustomStringConvertible, Equatable, Sendable {
         case .invalidTorrent(let detail):
             return "Invalid .torrent file: \(detail). Download the .torrent again; it may be truncated or not a torrent."
         case .invalidInfoHash(let detail):
-            return "Invalid info hash: \(detail). Give 40 (v1) or 64 (v2) hexadecimal digits."
+            return "Invalid info hash: \(detail). Copy it from the magnet link (the part after xt=urn:btih:)."
         case .invalidResumeData(let detail):
             return "Unusable resume data: \(detail). Add the torrent without resume data; it will be rechecked."
         case .invalidSettings(let detail):

@@ -20,7 +20,8 @@ struct DownloadTests {
             return nil
         }
         #expect(name == content.name)
-        try eventually("the download to complete") { downloader.status(hash)?.state == .seeding }
+        try awaitAlert(downloader, "finished") { $0 == .finished(infoHash: hash) ? () : nil }
+        try eventually("seeding") { downloader.status(hash)?.state == .seeding }
 
         let status = try #require(downloader.status(hash))
         #expect(status.hasMetadata && status.progress == 1 && status.totalDone == SampleContent.totalSize)
@@ -149,5 +150,26 @@ struct DownloadTests {
         #expect(!status.hasMetadata && status.peers == 0 && status.totalDone == 0)
         #expect(downloader.listenPort() == nil)
         #expect(seeder.status(hash)?.peers == 0)
+    }
+
+    @Test func unwritableSavePathStopsTheTorrentWithAnError() throws {
+        let directory = try TemporaryDirectory()
+        let (content, torrent) = try SampleContent.make(in: directory.url.appendingPathComponent("seed"))
+        let (seeder, hash, port) = try startSeeder(torrent, content: content)
+        // A path below a regular file can never be created, not even by root.
+        let blocker = directory.url.appendingPathComponent("not-a-directory")
+        try Data("x".utf8).write(to: blocker)
+
+        let downloader = try TorrentEngine(settings: loopbackSettings())
+        try downloader.add(.torrentFile(torrent), savePath: blocker.appendingPathComponent("downloads").path)
+        try downloader.connectPeer(hash, host: "127.0.0.1", port: port)
+        let message = try awaitAlert(downloader, "a torrent error") { alert -> String? in
+            if case .torrentError(hash, let message) = alert { return message }
+            return nil
+        }
+        #expect(message.contains("not-a-directory"))
+        let status = try #require(downloader.status(hash))
+        #expect(status.errorMessage?.contains("Sample Release/") == true && status.state != .seeding)
+        _ = seeder
     }
 }
