@@ -91,7 +91,8 @@ def test_api_keeps_working_while_lcarsd_is_down(make_stack):
 def test_ping_and_status_over_the_socket(stack):
     pong, status = ipc(sock(stack), request("ping", rid=1), request("status", rid=2))
     assert pong["ok"] and pong["id"] == 1 and pong["result"]["pong"] is True
-    assert status["id"] == 2 and status["result"]["schema_version"] == 2 and status["result"]["pid"] > 0
+    assert status["id"] == 2 and status["result"]["schema_version"] >= 3 and status["result"]["pid"] > 0
+    assert set(status["result"]["downloads"]) == {"active", "queued", "seeding"} and status["result"]["vpn"]["connected"] is True
 
 
 def test_socket_mode_is_0660(stack):

@@ -137,12 +137,16 @@ def test_services_are_hardened(units):
             "PrivateTmp": "yes", "PrivateDevices": "yes", "ProtectKernelTunables": "yes",
             "ProtectKernelModules": "yes", "ProtectKernelLogs": "yes", "ProtectControlGroups": "yes",
             "LockPersonality": "yes", "RestrictRealtime": "yes", "RestrictSUIDSGID": "yes",
-            "SystemCallArchitectures": "native", "CapabilityBoundingSet": "",
+            "SystemCallArchitectures": "native",
             "KillMode": "mixed", "Restart": "on-failure",
         }
         for key, value in expected.items():
             assert one(unit, "Service", key) == value, f"{name}: {key}"
         assert values(unit, "Service", "DynamicUser") == [], f"{name}: data needs a stable owner"
+        # The pool needs no capability; lcarsd only CAP_NET_RAW, to bind torrents to the VPN device.
+        caps = "CAP_NET_RAW" if name == "lcarsd.service" else ""
+        assert one(unit, "Service", "CapabilityBoundingSet") == caps, name
+        assert values(unit, "Service", "AmbientCapabilities") == ([caps] if caps else []), name
         assert "/var/lib/lcars" in words(unit, "Service", "ReadWritePaths"), name
         env = lcars_environment(unit)
         assert env["LCARS_CONFIG"] == "/etc/lcars/config.toml", name
