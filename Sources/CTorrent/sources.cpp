@@ -15,6 +15,12 @@ static bool from_magnet(const char *uri, lt::add_torrent_params &out, ct_error *
         fail(error, CT_ERR_INVALID_MAGNET, "libtorrent rejected the magnet link (" + ec.message() + ")");
         return false;
     }
+    // An all-zero btih parses, but libtorrent refuses to add it later: refuse it here, where the
+    // caller still gets "invalid magnet" and nothing is written.
+    if (!out.info_hashes.has_v1() && !out.info_hashes.has_v2()) {
+        fail(error, CT_ERR_INVALID_MAGNET, "the magnet link has no usable info hash (xt=urn:btih:… is all zeros)");
+        return false;
+    }
     return true;
 }
 

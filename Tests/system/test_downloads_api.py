@@ -25,6 +25,7 @@ def test_bad_adds_are_refused_and_nothing_is_written(stack, admin_token):
         ({"magnet": "magnet:?xt=urn:btih:zzzz"}, 400, "invalid_magnet"),
         ({"magnet": "http://example.invalid/file.torrent"}, 400, "invalid_magnet"),
         ({"magnet": ""}, 400, "invalid_magnet"),
+        ({"magnet": "magnet:?xt=urn:btih:" + "0" * 40}, 400, "invalid_magnet"),
         ({"torrent": "%%% not base64 %%%"}, 400, "invalid_torrent"),
         ({"torrent": base64.b64encode(b"d8:announce3:foo4:info").decode()}, 400, "invalid_torrent"),   # truncated bencode
         ({"torrent": base64.b64encode(b"\x00" * 300).decode()}, 400, "invalid_torrent"),
@@ -144,3 +145,35 @@ def test_daemon_down_means_503_not_a_hang(make_stack):
     r = s.api("POST", "/api/events/ticket", token=token)
     assert r.status_code == 201
     assert requests.get(s.base_url + r.json()["url"], timeout=5).status_code == 502
+
+
+def test_a_client_that_stops_reading_is_dropped_not_waited_for(stack, admin_token):
+    """A stream client that never reads: lcarsd keeps answering everyone else and, once that
+    client's unsent data passes the limit, disconnects it instead of buffering without bound."""
+    import socket as sk
+    path = str(stack.dir / "data/run/lcarsd-events.sock")
+    slow = sk.socket(sk.AF_UNIX, sk.SOCK_STREAM)
+    slow.setsockopt(sk.SOL_SOCKET, sk.SO_RCVBUF, 4096)
+    slow.connect(path)
+    slow.sendall(f"GET /api/events HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer {admin_token}\r\n\r\n".encode())
+    name = "x" * 2000    # big download:added events fill the buffers quickly
+    slowest = 0.0
+    try:
+        for i in range(400):   # bounded: about 400 adds and removes
+            magnet = f"magnet:?xt=urn:btih:{i + 1:040x}&dn={name}{i}"
+            started = time.monotonic()
+            r = stack.api("POST", "/api/downloads", token=admin_token, json={"magnet": magnet})
+            assert r.status_code == 201, r.text
+            slowest = max(slowest, time.monotonic() - started)
+            assert stack.api("DELETE", f"/api/downloads/{r.json()['id']}", token=admin_token).status_code == 200
+        assert slowest < 2.0, f"an add took {slowest:.2f}s while a client was not reading"
+        # Now read: what was sent before the drop, then end of stream (the daemon closed it).
+        slow.settimeout(10)
+        received = 0
+        while chunk := slow.recv(65536):
+            received += len(chunk)
+            assert received < 64 * 1024 * 1024
+        assert 0 < received < 400 * 2 * len(name), received
+    finally:
+        slow.close()
+    assert stack.cli("ping").returncode == 0
