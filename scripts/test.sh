@@ -8,4 +8,4 @@ scripts/install-deps.sh test
 swift build --build-tests
 swift test --skip-build
 mkdir -p test-artifacts
-LCARS_BIN_DIR=$(swift build --show-bin-path) python3 -m pytest -q Tests/system --junitxml=test-artifacts/system-tests.xml
+LCARS_BIN_DIR=$(swift build --show-bin-path) python3 -m pytest -q -rs Tests/system --junitxml=test-artifacts/system-tests.xml
