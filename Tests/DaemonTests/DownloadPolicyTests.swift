@@ -39,6 +39,19 @@ import Testing
         #expect(!second.justFinished && !second.statusChanged)
     }
 
+    @Test func idleSeedingRowsAreSavedOnceAMinute() {
+        var old = record(.seeding)
+        old.seedingSeconds = 100
+        var new = old
+        new.seedingSeconds = 101
+        #expect(!StatusSync.worthSaving(new, over: old))
+        new.seedingSeconds = 160
+        #expect(StatusSync.worthSaving(new, over: old))
+        new.seedingSeconds = 101
+        new.uploadedBytes = 1
+        #expect(StatusSync.worthSaving(new, over: old))
+    }
+
     @Test func pausedRowsStayPausedAndCheckingKeepsStatus() {
         #expect(StatusSync.derivedStatus(current: .paused, state: .downloading) == .paused)
         #expect(StatusSync.derivedStatus(current: .seeding, state: .checkingFiles) == .seeding)

@@ -8,13 +8,14 @@ extension DownloadManager {
     func syncAll(now: Date) {
         let statuses = Dictionary(engine.allStatuses().map { ($0.infoHash, $0) }, uniquingKeysWith: { a, _ in a })
         let rows: [DownloadRecord]
-        do { rows = try store.list().filter { $0.status.isInSession } }
+        do { rows = try store.list(statuses: DownloadStatus.inSession) }
         catch { return logger.error("cannot read downloads", metadata: ["error": "\(error)"]) }
         var changed: [DownloadRecord] = []
         var activity: [(type: String, message: String, record: DownloadRecord)] = []
         var events: [LiveEvent] = []
-        for var record in rows {
-            guard let st = statuses[record.infoHash] else { continue }
+        for original in rows {
+            guard let st = statuses[original.infoHash] else { continue }
+            var record = original
             let outcome = StatusSync.apply(st, to: &record, now: now)
             if outcome.justFinished {
                 events.append(.completed(record))
@@ -24,7 +25,7 @@ extension DownloadManager {
             if let ended { activity.append(ended) }
             if outcome.progressChanged { events.append(.progress(record)) }
             if outcome.statusChanged || ended != nil { events.append(.status(record)) }
-            changed.append(record)
+            if StatusSync.worthSaving(record, over: original) { changed.append(record) }
         }
         do { try store.saveLive(changed, events: activity) }
         catch { return logger.error("cannot save download progress", metadata: ["error": "\(error)"]) }

@@ -26,9 +26,14 @@ struct DownloadStore: Sendable {
     }
 
     func list(status: DownloadStatus? = nil) throws -> [DownloadRecord] {
+        try list(statuses: status.map { [$0] })
+    }
+
+    /// Rows with one of `statuses` (all rows for nil), oldest first.
+    func list(statuses: [DownloadStatus]?) throws -> [DownloadRecord] {
         try db.read { db in
             var request = DownloadRecord.select(DownloadRecord.viewColumns).order(Column("id"))
-            if let status { request = request.filter(Column("status") == status.rawValue) }
+            if let statuses { request = request.filter(statuses.map(\.rawValue).contains(Column("status"))) }
             return try request.fetchAll(db)
         }
     }

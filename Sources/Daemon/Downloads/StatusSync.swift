@@ -43,6 +43,16 @@ enum StatusSync {
         return outcome
     }
 
+    /// Whether a synced row differs enough to write: an idle seeding torrent changes only its
+    /// seeding time, which is saved once a minute rather than every second (a NAS disk thanks us).
+    static func worthSaving(_ new: DownloadRecord, over old: DownloadRecord) -> Bool {
+        var ignoringClock = new
+        ignoringClock.seedingSeconds = old.seedingSeconds
+        ignoringClock.etaSeconds = old.etaSeconds
+        return ignoringClock != old || new.seedingSeconds - old.seedingSeconds >= 60
+            || (new.etaSeconds != old.etaSeconds && new.status == .downloading)
+    }
+
     /// Paused rows change only by an explicit resume (or the VPN coming back); checking keeps
     /// the previous status so a recheck does not flicker between states.
     static func derivedStatus(current: DownloadStatus, state: TorrentState) -> DownloadStatus {
