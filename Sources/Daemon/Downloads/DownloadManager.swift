@@ -44,6 +44,7 @@ final class DownloadManager: @unchecked Sendable {
         s.maxConnections = t.maxConnections
         s.downloadRateLimit = t.downloadRateLimitKiB * 1024
         s.uploadRateLimit = t.uploadRateLimitKiB * 1024
+        s.rateLimitLocalPeers = true   // as qBittorrent does by default: a limit is a limit, LAN included
         s.enableDHT = t.enableDHT
         s.enablePEX = t.enablePEX
         s.enableLSD = t.enableLSD
