@@ -1,0 +1,48 @@
+import Foundation
+
+/// Anime releases number episodes from the start of the series: "[Group] Title - 123 [1080p]",
+/// "Title - 05v2", "[Group] Title 07 (720p)", batches "Title - 01-12". A bare number is only an
+/// episode where such names put it: after " - ", or right after the title of a fansub name and
+/// followed by brackets, jargon or nothing.
+enum AbsoluteEpisodes {
+    static func match(_ t: [ReleaseToken], in range: Range<Int>, fansub: Bool, end: Int) -> AttributeMatch? {
+        guard range.count >= 2 else { return nil }
+        for j in (range.lowerBound + 1)..<range.upperBound {
+            guard let (number, version) = episodeNumber(t[j].lower) else { continue }
+            let dashed = t[j].gap.contains("-") && t[j].gap.contains(" ") || t[j].gap.hasPrefix("#") || t[j].gap.hasSuffix("#")
+            guard !t[j].inBrackets, dashed || fansub, followedByEnd(t, after: j, end: end) else { continue }
+            var info = EpisodeInfo(absolute: [number], version: version)
+            var length = 1
+            if j + 1 < end, t[j + 1].gap == "-" || t[j + 1].gap == "~" || t[j + 1].gap == " - " || t[j + 1].gap == " ~ ",
+               let (last, _) = episodeNumber(t[j + 1].lower), last > number, last - number < 500 {
+                info.absolute = Array(number...last)
+                length = 2
+            }
+            return AttributeMatch(index: j, length: length, meaning: .episode(info), strong: true)
+        }
+        return nil
+    }
+
+    /// "123" or "05v2", at most four digits and not a year.
+    private static func episodeNumber(_ w: String) -> (Int, Int?)? {
+        var digits = Substring(w)
+        var version: Int?
+        if let v = w.firstIndex(of: "v"), w.distance(from: v, to: w.endIndex) == 2, let n = Int(w[w.index(after: v)...]) {
+            digits = w[..<v]
+            version = n
+        }
+        guard !digits.isEmpty, digits.count <= 4, digits.allSatisfy(\.isASCII), let n = Int(digits) else { return nil }
+        if digits.count == 4, ReleaseYears.isPlausible(n) { return nil }
+        return (n, version)
+    }
+
+    /// What may follow an episode number: the end, a bracket, a dash before an episode title,
+    /// a range, or release jargon.
+    private static func followedByEnd(_ t: [ReleaseToken], after j: Int, end: Int) -> Bool {
+        guard j + 1 < t.count else { return true }
+        let next = t[j + 1]
+        if j + 1 >= end || next.inBrackets || ReleaseGroupParser.opensBracket(next.gap) { return true }
+        if next.gap.contains("-") || next.gap.contains("~") { return true }
+        return VideoAttributes.match(t, at: j + 1)?.strong == true
+    }
+}

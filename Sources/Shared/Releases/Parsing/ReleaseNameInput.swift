@@ -1,0 +1,46 @@
+import Foundation
+
+/// Makes any string safe and bounded for the parser: control characters become spaces, the
+/// length is capped (real release names are < 300 characters; a cap keeps work bounded whatever
+/// is thrown at the parse API), a trailing file extension goes.
+enum ReleaseNameInput {
+    /// Unicode scalars kept from the start of a name.
+    static let maxScalars = 1024
+
+    static let fileExtensions: Set<String> = [
+        "mkv", "mp4", "avi", "m4v", "wmv", "mov", "mpg", "mpeg", "m2ts", "webm", "ogm", "divx", "iso", "vob",
+        "flac", "mp3", "m4a", "ogg", "opus", "wav", "ape", "wv", "torrent", "nzb", "srt", "rar", "zip", "par2",
+    ]
+
+    static func normalize(_ raw: String) -> String {
+        var scalars = String.UnicodeScalarView()
+        var count = 0
+        for scalar in raw.unicodeScalars {
+            if count == maxScalars { break }
+            count += 1
+            scalars.append(replacement(for: scalar))
+        }
+        let text = String(scalars).trimmingCharacters(in: .whitespaces)
+        return stripExtension(text)
+    }
+
+    /// Control characters (C0, DEL, C1) and odd spaces become plain spaces; full-width brackets
+    /// become ASCII ones, as some anime and Asian site names use them.
+    private static func replacement(for scalar: Unicode.Scalar) -> Unicode.Scalar {
+        switch scalar.value {
+        case 0..<0x20, 0x7F...0x9F, 0xA0, 0x3000: return " "
+        case 0x3010, 0xFF3B: return "["
+        case 0x3011, 0xFF3D: return "]"
+        case 0xFF08: return "("
+        case 0xFF09: return ")"
+        default: return scalar
+        }
+    }
+
+    private static func stripExtension(_ text: String) -> String {
+        guard let dot = text.lastIndex(of: "."), text.distance(from: dot, to: text.endIndex) <= 8 else { return text }
+        let ext = text[text.index(after: dot)...].lowercased()
+        guard fileExtensions.contains(ext), dot > text.startIndex else { return text }
+        return String(text[..<dot]).trimmingCharacters(in: .whitespaces)
+    }
+}

@@ -1,0 +1,44 @@
+import Foundation
+
+/// The release-name parser (spec: Release Name Parser). Pure, allocation-light and linear in
+/// the length of the name: it never throws, never crashes and finishes fast on any string.
+public enum ReleaseNameParser {
+    /// What the caller knows about the name. `auto` reads it as video unless only music jargon
+    /// (FLAC, 320kbps, 24bit, Vinyl...) is found.
+    public enum Hint: String, Sendable, CaseIterable {
+        case auto, video, music
+    }
+
+    public static func parse(_ name: String, hint: Hint = .auto) -> ParsedRelease {
+        let normalized = ReleaseNameInput.normalize(name)
+        let tokens = ReleaseTokenizer.tokenize(normalized)
+        switch hint {
+        case .video: return VideoNameParser.parse(tokens, name: normalized)
+        case .music: return MusicNameParser.parse(tokens, name: normalized)
+        case .auto:
+            let video = VideoNameParser.parse(tokens, name: normalized)
+            return looksLikeMusic(tokens, video: video) ? MusicNameParser.parse(tokens, name: normalized) : video
+        }
+    }
+
+    /// Spec name: a movie or TV release.
+    public static func parseReleaseName(_ name: String) -> ParsedRelease { parse(name, hint: .video) }
+
+    /// Spec name: a music release.
+    public static func parseMusicRelease(_ name: String) -> ParsedRelease { parse(name, hint: .music) }
+
+    /// Music when the name has music-only jargon and nothing that only video has.
+    static func looksLikeMusic(_ tokens: [ReleaseToken], video: ParsedRelease) -> Bool {
+        // An anime-style bare number ("Adele - 25") is too weak to call a name video.
+        let episodic = !video.seasons.isEmpty || !video.episodes.isEmpty || video.airDate != nil
+        let videoOnly = video.resolution != nil || video.codec != nil || episodic
+            || [.bluray, .hdtv, .webrip, .cam, .dvd].contains(video.source) && video.sourceTag != "BD"
+        if videoOnly { return false }
+        let matches = MusicNameParser.scan(tokens, from: 0, to: tokens.count)
+        if matches.contains(where: { MusicAttributes.isMusicOnly($0.meaning, token: tokens[$0.index]) }) { return true }
+        // Scene music: "Artist-Album-WEB-2020-GROUP" has only WEB, but also no resolution or codec
+        // and hyphen-separated artist and album.
+        let web = matches.contains { $0.meaning == .source("WEB") }
+        return web && video.year != nil && tokens.filter(\.hyphenJoined).count >= 3
+    }
+}

@@ -1,0 +1,63 @@
+import Foundation
+
+/// Turns the title part of a name into readable text: dots and underscores become spaces (when
+/// the name used them as separators), acronyms keep their dots ("S.H.I.E.L.D."), separators and
+/// brackets left dangling at either end go.
+enum TitleCleaner {
+    /// The cleaned text of tokens [from, to) of `name`, separators between them included.
+    static func text(_ t: [ReleaseToken], in name: String, from: Int, to: Int) -> String {
+        guard to > from, to <= t.count else { return "" }
+        let utf8 = name.utf8
+        let lower = utf8.index(utf8.startIndex, offsetBy: t[from].start)
+        let upper = utf8.index(utf8.startIndex, offsetBy: t[to - 1].end)
+        return clean(name[lower..<upper])
+    }
+
+    static func clean(_ raw: Substring) -> String {
+        var text = raw.replacingOccurrences(of: "_", with: " ")
+        // A name that uses spaces keeps its dots ("Mr. Robot"); a dotted name uses them as spaces.
+        if !text.contains(" ") || text.filter({ $0 == "." }).count > text.filter({ $0 == " " }).count {
+            text = undot(text)
+        }
+        return trim(collapseSpaces(text))
+    }
+
+    /// "Marvel's.Agents.of.S.H.I.E.L.D" → "Marvel's Agents of S.H.I.E.L.D."
+    static func undot(_ text: String) -> String {
+        let parts = text.split(separator: ".", omittingEmptySubsequences: false)
+        var words: [String] = []
+        var acronym: [Substring] = []
+        func flush() {
+            if acronym.count >= 2 { words.append(acronym.joined(separator: ".") + ".") }
+            else { words += acronym.map(String.init) }
+            acronym = []
+        }
+        for part in parts {
+            if part.count == 1, let c = part.first, c.isLetter { acronym.append(part); continue }
+            flush()
+            words.append(String(part))
+        }
+        flush()
+        return words.joined(separator: " ")
+    }
+
+    static func collapseSpaces(_ text: String) -> String {
+        text.split(whereSeparator: { $0 == " " }).joined(separator: " ")
+    }
+
+    private static let trailingJunk: Set<Character> = [" ", "-", "–", ":", "(", "[", "{", ",", ";", "_", "+", "/", "|", "~", "&"]
+    private static let leadingJunk: Set<Character> = [" ", "-", "–", ":", ")", "]", "}", ",", ";", "_", "+", "/", "|", "~", "."]
+
+    static func trim(_ text: String) -> String {
+        var s = Substring(text)
+        while let c = s.last, trailingJunk.contains(c) { s = s.dropLast() }
+        while let c = s.first, leadingJunk.contains(c) { s = s.dropFirst() }
+        // An opening bracket whose closing half was cut off with the metadata ("Title (US").
+        if let open = s.lastIndex(where: { $0 == "(" || $0 == "[" }), !s[open...].contains(")"), !s[open...].contains("]") {
+            let head = s[..<open]
+            if !head.trimmingCharacters(in: .whitespaces).isEmpty { s = Substring(head.trimmingCharacters(in: .whitespaces)) }
+            while let c = s.last, trailingJunk.contains(c) { s = s.dropLast() }
+        }
+        return String(s)
+    }
+}

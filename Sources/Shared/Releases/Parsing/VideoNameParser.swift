@@ -1,0 +1,121 @@
+import Foundation
+
+/// Reads a movie or TV release name. The title is everything before the first unambiguous
+/// piece of jargon (an episode marker, a resolution, a source, a codec...) or before the year
+/// just ahead of it; words that could belong to a title ("Extended", "French", "Web") count as
+/// attributes only after that point, and are trimmed when they trail the title.
+enum VideoNameParser {
+    static func parse(_ tokens: [ReleaseToken], name: String) -> ParsedRelease {
+        var release = ParsedRelease()
+        guard !tokens.isEmpty else { return release }
+        let lead = ReleaseGroupParser.leading(tokens)
+        let start = lead.titleStart
+        let tail = ReleaseGroupParser.trailing(tokens, from: start)
+        var scanEnd = tail?.firstIndex ?? tokens.count
+        var matches = scan(tokens, from: start, to: scanEnd)
+
+        // "Spider-Man" with nothing else is a title, not a title and a group.
+        let yearIndex = findYear(tokens, from: start, before: firstStrong(matches) ?? scanEnd, matches: matches)
+        if let tail, tail.hyphenated, matches.isEmpty, yearIndex == nil {
+            scanEnd = tokens.count
+            matches = scan(tokens, from: start, to: scanEnd)
+        } else if let tail {
+            // A fansub "[Group]" in front beats a trailing bracket tag; a "-GROUP" suffix beats both.
+            release.group = tail.hyphenated ? tail.group : (lead.group ?? tail.group)
+        }
+
+        var titleEnd = min(firstStrong(matches) ?? scanEnd, yearIndex ?? scanEnd)
+        if let yearIndex { release.year = tokens[yearIndex].number }
+        if !matches.contains(where: isEpisode),
+           let absolute = AbsoluteEpisodes.match(tokens, in: start..<(firstStrong(matches) ?? scanEnd),
+                                                  fansub: lead.group != nil, end: scanEnd) {
+            matches.append(absolute)
+            titleEnd = min(titleEnd, absolute.index)
+        }
+        titleEnd = trimTrailingWords(tokens, matches, start: start, end: titleEnd)
+        if release.year == nil { release.year = bracketedYear(tokens, from: titleEnd, to: scanEnd, matches: matches) }
+
+        for m in matches where m.index >= titleEnd {
+            release.apply(m.meaning)
+            if let ch = m.channels { release.apply(.channels(ch)) }
+        }
+        if release.group == nil { release.group = lead.group }
+        release.title = title(tokens, name: name, from: start, to: titleEnd)
+        finish(&release)
+        return release
+    }
+
+    /// Every attribute from `from` to `to`, longest-first at each position, non-overlapping.
+    static func scan(_ t: [ReleaseToken], from: Int, to: Int) -> [AttributeMatch] {
+        var matches: [AttributeMatch] = []
+        var i = from
+        while i < to {
+            if let m = EpisodePatterns.match(t, at: i) ?? VideoAttributes.match(t, at: i), m.end <= to {
+                matches.append(m)
+                i = m.end
+            } else {
+                i += 1
+            }
+        }
+        return matches
+    }
+
+    static func firstStrong(_ matches: [AttributeMatch]) -> Int? { matches.first(where: \.strong)?.index }
+
+    static func isEpisode(_ m: AttributeMatch) -> Bool {
+        if case .episode = m.meaning { return true }
+        return false
+    }
+
+    /// The last plausible year between the title's first word and the first strong attribute:
+    /// "2001.A.Space.Odyssey.1968" → 1968, "Blade.Runner.2049.2017" → 2017, "1917.1080p" → none.
+    static func findYear(_ t: [ReleaseToken], from start: Int, before end: Int, matches: [AttributeMatch]) -> Int? {
+        guard end > start + 1 else { return nil }
+        for j in stride(from: end - 1, through: start + 1, by: -1) where ReleaseYears.year(t[j]) != nil {
+            if !matches.contains(where: { $0.index <= j && j < $0.end }) { return j }
+        }
+        return nil
+    }
+
+    /// A year after the title in brackets: "Title 1080p (2014)".
+    private static func bracketedYear(_ t: [ReleaseToken], from: Int, to: Int, matches: [AttributeMatch]) -> Int? {
+        guard from < to else { return nil }
+        for j in from..<to where t[j].inBrackets {
+            if let y = ReleaseYears.year(t[j]), !matches.contains(where: { $0.index <= j && j < $0.end }) { return y }
+        }
+        return nil
+    }
+
+    /// Trailing title words that are really tags: "Amelie.FRENCH" → "Amelie", "Movie.EXTENDED" → "Movie".
+    private static func trimTrailingWords(_ t: [ReleaseToken], _ matches: [AttributeMatch], start: Int, end: Int) -> Int {
+        var end = end
+        while end - 1 > start, let m = matches.last(where: { $0.end == end && $0.index < end }), m.index > start, isTrimmable(m, t) {
+            end = m.index
+        }
+        return end
+    }
+
+    private static let trimmableNoise: Set<String> = ["internal", "limited", "readnfo", "nfofix", "subbed", "dubbed", "hc", "3d",
+                                                       "hsbs", "sbs", "multisub", "multisubs", "hybrid", "retail", "festival", "ppv"]
+
+    private static func isTrimmable(_ m: AttributeMatch, _ t: [ReleaseToken]) -> Bool {
+        switch m.meaning {
+        case .language, .edition, .proper, .repack, .real, .complete: return true
+        case .noise: return trimmableNoise.contains(t[m.index].lower)
+        default: return false
+        }
+    }
+
+    private static func title(_ t: [ReleaseToken], name: String, from: Int, to: Int) -> String {
+        TitleCleaner.text(t, in: name, from: from, to: to)
+    }
+
+    /// Derived facts: the kind of release, and SD for DVD sources that state no resolution.
+    private static func finish(_ r: inout ParsedRelease) {
+        if r.quality == .unknown, r.source == .dvd { r.quality = .p480 }
+        if r.fullSeason || r.seasons.count > 1 { r.kind = .season }
+        else if !r.episodes.isEmpty || !r.absoluteEpisodes.isEmpty || r.airDate != nil { r.kind = .episode }
+        else if !r.seasons.isEmpty { r.kind = .season }
+        if r.kind == .season, r.seasons.count > 1 { r.complete = true }
+    }
+}
