@@ -36,13 +36,16 @@ enum AbsoluteEpisodes {
         return (n, version)
     }
 
+    /// Words fansubs put after the last episode's number.
+    private static let finalWords: Set<String> = ["end", "fin", "final", "finale", "raw"]
+
     /// What may follow an episode number: the end, a bracket, a dash before an episode title,
     /// a range, or release jargon.
     private static func followedByEnd(_ t: [ReleaseToken], after j: Int, end: Int) -> Bool {
         guard j + 1 < t.count else { return true }
         let next = t[j + 1]
         if j + 1 >= end || next.inBrackets || ReleaseGroupParser.opensBracket(next.gap) { return true }
-        if next.gap.contains("-") || next.gap.contains("~") { return true }
+        if next.gap.contains("-") || next.gap.contains("~") || finalWords.contains(next.lower) { return true }
         return VideoAttributes.match(t, at: j + 1)?.strong == true
     }
 }

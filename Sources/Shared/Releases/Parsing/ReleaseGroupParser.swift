@@ -112,9 +112,9 @@ enum ReleaseGroupParser {
         return token.text
     }
 
-    /// A token that is release jargon ("[1080p]", "[DVD]", "[FLAC]") is never a tag or a group.
+    /// A token that is release jargon ("[1080p]", "[DVD]", "[FLAC]") or a year is never a tag or a group.
     private static func isJargon(_ token: ReleaseToken) -> Bool {
-        VideoAttributes.single[token.lower] != nil || MusicAttributes.formats[token.lower] != nil
+        ReleaseYears.year(token) != nil || VideoAttributes.single[token.lower] != nil || MusicAttributes.formats[token.lower] != nil
             || MusicAttributes.sources[token.lower] != nil
     }
 

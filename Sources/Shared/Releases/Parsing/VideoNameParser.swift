@@ -96,7 +96,7 @@ enum VideoNameParser {
     }
 
     private static let trimmableNoise: Set<String> = ["internal", "limited", "readnfo", "nfofix", "subbed", "dubbed", "hc", "3d",
-                                                       "hsbs", "sbs", "multisub", "multisubs", "hybrid", "retail", "festival", "ppv"]
+                                                       "hsbs", "sbs", "multisub", "multisubs", "hybrid", "retail", "festival", "ppv", "dl"]
 
     private static func isTrimmable(_ m: AttributeMatch, _ t: [ReleaseToken]) -> Bool {
         switch m.meaning {
