@@ -13,12 +13,10 @@ public enum FeedParser {
         let parser = XMLParser(data: data)
         parser.delegate = delegate
         parser.shouldResolveExternalEntities = false
-        if !parser.parse() {
-            if let error = delegate.torznabError { throw error }
-            let detail = parser.parserError.map { ($0 as NSError).localizedDescription } ?? "unreadable document"
-            throw ProviderError.malformedXML(site: indexer, line: parser.lineNumber, column: parser.columnNumber, detail: detail)
-        }
+        let ok = parser.parse()
         if let error = delegate.torznabError { throw error }
+        if let failure = delegate.failure { throw failure.error(site: indexer) }
+        if !ok { throw ProviderError.malformedXML(site: indexer, line: parser.lineNumber, column: parser.columnNumber, detail: "unreadable document") }
         guard delegate.sawFeed else {
             throw ProviderError.unexpectedPage(site: indexer, detail: "the answer is XML but not an RSS/Torznab feed (root <\(delegate.root ?? "?")>)")
         }
@@ -67,6 +65,7 @@ final class FeedDelegate: NSObject, XMLParserDelegate {
     var torznabError: ProviderError?
     var root: String?
     var sawFeed = false
+    var failure: XMLParseFailure?
     private var current: FeedItem?
     private var text = ""
 
@@ -86,7 +85,7 @@ final class FeedDelegate: NSObject, XMLParserDelegate {
             current?.enclosureLength = attributes["length"].flatMap { Int64($0) }
         case "torznab:attr", "attr", "newznab:attr":
             if let key = attributes["name"]?.lowercased(), let value = attributes["value"] {
-                if key == "category", let c = Int(value) { current?.categories.append(c) }
+                if key == "category", let c = Int(value) { if current?.categories.contains(c) == false { current?.categories.append(c) } }
                 else { current?.attributes[key] = value }
             }
         default: break
@@ -94,6 +93,10 @@ final class FeedDelegate: NSObject, XMLParserDelegate {
     }
 
     func parser(_ parser: XMLParser, foundCharacters string: String) { text += string }
+
+    func parser(_ parser: XMLParser, parseErrorOccurred parseError: Error) {
+        if failure == nil, torznabError == nil { failure = XMLParseFailure(parseError, parser: parser) }
+    }
 
     func parser(_ parser: XMLParser, foundCDATA block: Data) { text += String(decoding: block, as: UTF8.self) }
 
@@ -107,7 +110,7 @@ final class FeedDelegate: NSObject, XMLParserDelegate {
         case "comments": current?.comments = value
         case "pubDate": current?.pubDate = value
         case "size": current?.size = Int64(value)
-        case "category": if let c = Int(value) { current?.categories.append(c) }
+        case "category": if let c = Int(value), current?.categories.contains(c) == false { current?.categories.append(c) }
         case "item": if let item = current { items.append(item) }; current = nil
         default: break
         }

@@ -24,10 +24,8 @@ public struct TorznabCaps: Sendable, Equatable {
         parser.shouldResolveExternalEntities = false
         let ok = parser.parse()
         if let error = delegate.error { throw error }
-        guard ok else {
-            let detail = parser.parserError.map { ($0 as NSError).localizedDescription } ?? "unreadable document"
-            throw ProviderError.malformedXML(site: indexer, line: parser.lineNumber, column: parser.columnNumber, detail: detail)
-        }
+        if let failure = delegate.failure { throw failure.error(site: indexer) }
+        if !ok { throw ProviderError.malformedXML(site: indexer, line: parser.lineNumber, column: parser.columnNumber, detail: "unreadable document") }
         guard delegate.sawCaps else { throw ProviderError.unexpectedPage(site: indexer, detail: "no <caps> element in the capabilities answer") }
         return delegate.caps
     }
@@ -37,7 +35,12 @@ final class CapsDelegate: NSObject, XMLParserDelegate {
     var caps = TorznabCaps()
     var error: ProviderError?
     var sawCaps = false
+    var failure: XMLParseFailure?
     private var inSearching = false
+
+    func parser(_ parser: XMLParser, parseErrorOccurred parseError: Error) {
+        if failure == nil, error == nil { failure = XMLParseFailure(parseError, parser: parser) }
+    }
 
     func parser(_ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?, attributes: [String: String] = [:]) {
         switch name {
