@@ -25,7 +25,7 @@ final class FixtureTransport: ReleaseTransport, @unchecked Sendable {
 
     func on(_ pathSuffix: String, method: String = "GET", status: Int = 200, headers: [String: String] = [:], fixture: String? = nil, body: Data = Data()) throws {
         let data = try fixture.map(Fixture.data) ?? body
-        let route = Route(matches: { $0.method == method && $0.url.path.hasSuffix(pathSuffix) },
+        let route = Route(matches: { $0.method == method && $0.url.absoluteString.components(separatedBy: "?")[0].hasSuffix(pathSuffix) },
                           response: TransportResponse(status: status, headers: headers, body: data))
         lock.withLock { routes.append(route) }
     }

@@ -55,6 +55,8 @@ public protocol ReleaseProvider: Sendable {
     var supportsTV: Bool { get }
     var supportsMusic: Bool { get }
     func search(_ query: SearchQuery) async throws -> [ReleaseCandidate]
+    /// What `test()` searches for; sites that cannot search by words override it.
+    var testQuery: SearchQuery { get }
 }
 
 extension ReleaseProvider {
@@ -66,11 +68,16 @@ extension ReleaseProvider {
         }
     }
 
-    /// A search for something every indexer has; success means the site answered in a form we read.
-    public func test() async -> IndexerTestResult {
+    /// Something every indexer has.
+    public var testQuery: SearchQuery {
         let type: SearchQuery.MediaType = supportsMovies ? .movie : supportsTV ? .tv : .music
+        return SearchQuery(query: type == .music ? "beatles" : "star trek", mediaType: type)
+    }
+
+    /// A search for `testQuery`; success means the site answered in a form we read.
+    public func test() async -> IndexerTestResult {
         do {
-            let results = try await search(SearchQuery(query: type == .music ? "beatles" : "star trek", mediaType: type))
+            let results = try await search(testQuery)
             return IndexerTestResult(ok: true, message: "\(name) answered with \(results.count) results", resultCount: results.count)
         } catch {
             return IndexerTestResult(ok: false, message: "\(error)", resultCount: 0)

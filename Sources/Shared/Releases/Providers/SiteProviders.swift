@@ -55,6 +55,9 @@ public struct EZTVProvider: ReleaseProvider {
         self.trackers = trackers
     }
 
+    /// Star Trek (1966): EZTV only searches by IMDb id.
+    public var testQuery: SearchQuery { SearchQuery(query: "Star Trek", mediaType: .tv, imdbId: "tt0060028") }
+
     public func search(_ query: SearchQuery) async throws -> [ReleaseCandidate] {
         guard query.mediaType == .tv else { return [] }
         guard let imdb = query.imdbId else {
