@@ -37,6 +37,7 @@ let package = Package(
             resources: [
                 .embedInCode("Database/Migrations/V001_initial.sql"),
                 .embedInCode("Database/Migrations/V002_login_limits.sql"),
+                .embedInCode("Database/Migrations/V005_releases.sql"),
             ]
         ),
         .executableTarget(

@@ -6,14 +6,17 @@ import Testing
 @Suite struct MigrationTests {
     @Test func freshDatabaseGetsTheSpecSchema() throws {
         let (db, _) = try makeTestDatabase(migrated: false)
-        #expect(try db.read(Migrations.state) == .behind(applied: 0, latest: 2))
-        #expect(try Migrations.run(db) == ["V001_initial", "V002_login_limits"])
-        #expect(try db.read(Migrations.state) == .current(version: 2))
+        let latest = Migrations.all.count
+        #expect(try db.read(Migrations.state) == .behind(applied: 0, latest: latest))
+        let applied = try Migrations.run(db)
+        #expect(applied.prefix(2) == ["V001_initial", "V002_login_limits"] && applied.last == "V005_releases")
+        #expect(applied == Migrations.all.map(\.id))
+        #expect(try db.read(Migrations.state) == .current(version: latest))
         #expect(try Migrations.run(db).isEmpty)   // idempotent
 
         let tables = try db.read { try String.fetchAll($0, sql: "SELECT name FROM sqlite_master WHERE type = 'table'") }
         for table in ["users", "movies", "movies_fts", "tv_shows", "episodes", "artists", "albums", "tracks",
-                      "indexers", "downloads", "activity", "sessions", "login_failures"] {
+                      "indexers", "downloads", "activity", "sessions", "login_failures", "blocklist", "release_cache"] {
             #expect(tables.contains(table), "missing table \(table)")
         }
         let indexers = try db.read { try String.fetchAll($0, sql: "SELECT name FROM indexers ORDER BY priority") }

@@ -69,3 +69,25 @@ def test_cli_parses_one_json_object_per_line():
     assert rows[2]["episodes"] == [1, 2]
     bad = subprocess.run([str(bin_dir() / "lcarsd"), "parse", "--type", "nope"], input="x\n", capture_output=True, text=True, timeout=30)
     assert bad.returncode == 2 and "--type" in bad.stderr
+
+
+def test_blocklist_admin_routes(stack, admin_token):
+    hash_ = "cd" * 20
+    r = stack.api("POST", "/api/blocklist", token=admin_token,
+                  json={"title": "Bad.Release.2010.1080p-GRP", "info_hash": hash_.upper(), "reason": "fake"})
+    assert r.status_code == 201, r.text
+    entry = r.json()
+    assert entry["info_hash"] == hash_ and entry["reason"] == "fake" and entry["created_at"].endswith("Z")
+    assert stack.api("POST", "/api/blocklist", token=admin_token, json={"title": "x", "info_hash": hash_}).status_code == 409
+    assert stack.api("POST", "/api/blocklist", token=admin_token, json={"title": "x", "info_hash": "nothex"}).status_code == 422
+    assert entry["id"] in [e["id"] for e in stack.api("GET", "/api/blocklist", token=admin_token).json()]
+
+    r = stack.api("POST", "/api/users", token=admin_token, json={"username": "blockuser1", "password": "correct-horse-1"})
+    assert r.status_code in (201, 409)
+    user = stack.login("blockuser1", "correct-horse-1")
+    assert stack.api("GET", "/api/blocklist", token=user).status_code == 403
+    assert stack.api("DELETE", f"/api/blocklist/{entry['id']}", token=user).status_code == 403
+
+    assert stack.api("DELETE", f"/api/blocklist/{entry['id']}", token=admin_token).json() == {"success": True}
+    assert stack.api("DELETE", f"/api/blocklist/{entry['id']}", token=admin_token).status_code == 404
+    assert entry["id"] not in [e["id"] for e in stack.api("GET", "/api/blocklist", token=admin_token).json()]

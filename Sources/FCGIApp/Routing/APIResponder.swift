@@ -12,7 +12,7 @@ struct APIResponder {
 
     init(app: AppContext, logger: Logger) {
         self.app = app
-        self.router = Router(routes: AuthRoutes.routes + UserRoutes.routes + SystemRoutes.routes + ParseRoutes.routes)
+        self.router = Router(routes: AuthRoutes.routes + UserRoutes.routes + SystemRoutes.routes + ParseRoutes.routes + BlocklistRoutes.routes)
         self.logger = logger
     }
 

@@ -9,6 +9,8 @@ public enum Migrations {
     static let all: [(id: String, sql: [UInt8])] = [
         ("V001_initial", PackageResources.V001_initial_sql),
         ("V002_login_limits", PackageResources.V002_login_limits_sql),
+        // V003 and V004 come from other branches; when they merge, they go here, before V005.
+        ("V005_releases", PackageResources.V005_releases_sql),
     ]
 
     public static var latestVersion: Int { all.count }
