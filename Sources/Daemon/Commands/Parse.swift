@@ -15,11 +15,9 @@ struct Parse: ParsableCommand {
         guard let hint = ReleaseNameParser.Hint(rawValue: type) else {
             throw fail("--type must be one of auto, video, music; found \"\(type)\"", code: 2)
         }
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         var output = Data()
         try LineReader.forEachLine(of: FileHandle.standardInput) { line in
-            output.append(try encoder.encode(ReleaseNameParser.parse(line, hint: hint)))
+            output.append(contentsOf: ParsedReleaseJSON.line(ReleaseNameParser.parse(line, hint: hint)).utf8)
             output.append(0x0A)
             if output.count >= 1 << 16 { FileHandle.standardOutput.write(output); output.removeAll(keepingCapacity: true) }
         }

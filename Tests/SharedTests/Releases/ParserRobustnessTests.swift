@@ -75,3 +75,15 @@ import Testing
         #expect(elapsed < .seconds(1), "1000 names took \(elapsed)")
     }
 }
+
+@Suite struct ParsedReleaseJSONTests {
+    @Test(arguments: ["The.Walking.Dead.S05E03.720p.HDTV.x264-ASAP[ettv]", "Kendrick Lamar - DAMN. (2017) [FLAC 24bit-96kHz]",
+                      "Quote \" back\\slash\ttab \u{1} ctrl 😀 [SubsPlease] x - 01 (1080p)", "", "Breaking.Bad.S01-S05.1080p"])
+    func directWriterMatchesCodable(_ name: String) throws {
+        let parsed = ReleaseNameParser.parse(name)
+        let direct = try JSONSerialization.jsonObject(with: Data(ParsedReleaseJSON.line(parsed).utf8)) as? NSDictionary
+        let codable = try JSONSerialization.jsonObject(with: JSONEncoder().encode(parsed)) as? NSDictionary
+        #expect(direct != nil && direct == codable)
+        #expect(try JSONDecoder().decode(ParsedRelease.self, from: Data(ParsedReleaseJSON.line(parsed).utf8)) == parsed)
+    }
+}

@@ -10,12 +10,13 @@ enum EpisodePatterns {
     static let maxEpisode = 9999
 
     static func match(_ t: [ReleaseToken], at i: Int) -> AttributeMatch? {
-        let w = t[i].lower
-        if let first = w.first, first == "s", let m = seasonEpisode(t, at: i) { return m }
-        if let m = crossNotation(t, at: i) { return m }
+        guard let first = t[i].lower.utf8.first else { return nil }
+        let digit = first >= 48 && first <= 57
+        if first == UInt8(ascii: "s"), let m = seasonEpisode(t, at: i) { return m }
+        if digit, let m = crossNotation(t, at: i) { return m }
         if let m = seasonWord(t, at: i) { return m }
-        if let m = episodeOnly(t, at: i) { return m }
-        return DailyDates.match(t, at: i)
+        if first == UInt8(ascii: "e"), let m = episodeOnly(t, at: i) { return m }
+        return digit ? DailyDates.match(t, at: i) : nil
     }
 
     // MARK: S01E02 and friends

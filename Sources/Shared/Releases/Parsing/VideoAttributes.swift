@@ -133,6 +133,7 @@ enum VideoAttributes {
 
     private static func matchShaped(_ token: ReleaseToken, at i: Int) -> AttributeMatch? {
         let w = token.lower
+        guard let first = w.utf8.first, "adeftol".utf8.contains(first) else { return nil }
         // "DD5" "DDP5" "AAC2" "DTS5" before ".1"/".0" are handled as multi; alone they still name audio.
         for (prefix, audio) in [("ddp", "EAC3"), ("dd", "AC3"), ("aac", "AAC"), ("eac3", "EAC3"), ("ac3", "AC3"), ("dts", "DTS"),
                                 ("truehd", "TrueHD"), ("flac", "FLAC"), ("opus", "Opus"), ("lpcm", "LPCM")] where w.hasPrefix(prefix) {
@@ -146,10 +147,18 @@ enum VideoAttributes {
 
     // MARK: multi-token forms
 
+    /// First words of the multi-token forms below; anything else skips the (sequential) switch.
+    private static let multiStarts: Set<String> = [
+        "web", "blu", "hd", "dvd", "bd", "br", "cam", "tele", "pre", "h", "x", "vc", "mpeg", "dolby", "hdr10", "dts", "dtshd",
+        "e", "dd", "true", "directors", "director's", "director’s", "extended", "theatrical", "final", "special", "ultimate",
+        "anniversary", "collectors", "collector's", "limited", "dual", "complete",
+    ]
+
     private static func matchMulti(_ t: [ReleaseToken], at i: Int) -> AttributeMatch? {
         guard i + 1 < t.count else { return nil }
         let a = t[i].lower, b = t[i + 1].lower, joined = !t[i + 1].gap.contains(" ") || t[i + 1].gap == " "
         guard joined else { return nil }
+        guard multiStarts.contains(a) else { return matchChannels(t, at: i) }
         let c = i + 2 < t.count ? t[i + 2].lower : ""
         func m(_ length: Int, _ meaning: Meaning, strong: Bool = true) -> AttributeMatch {
             AttributeMatch(index: i, length: length, meaning: meaning, strong: strong)
