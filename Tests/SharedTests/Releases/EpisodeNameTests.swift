@@ -76,6 +76,12 @@ import Testing
         .init(name: "Series Title Series 2 720p HDTV", title: "Series Title", season: 2, fullSeason: true),
         .init(name: "Friends.Complete.Series.1080p.BluRay.x265-GRP", title: "Friends"),
         .init(name: "Series.Title.S02.Complete.720p.WEB-DL.x264-GRP", title: "Series Title", season: 2, fullSeason: true),
+        .init(name: "Series Title S01 S02 S03 1080p", title: "Series Title", seasons: [1, 2, 3], kind: .season),
+        .init(name: "Series Title - The Complete Series 1080p", title: "Series Title", quality: .p1080),
+        .init(name: "The Simpsons - 36x05 - Episode.mkv", title: "The Simpsons", season: 36, episodes: [5], noGroup: true),
+        .init(name: "Series.Title.S00E05.720p.HDTV.x264-GRP", title: "Series Title", season: 0, episodes: [5]),
+        .init(name: "Series.Title.S12.E02.1080p", title: "Series Title", season: 12, episodes: [2]),
+        .init(name: "House.S07E11.PROPER.720p.HDTV.x264-IMMERSE", title: "House", season: 7, episodes: [11], group: "IMMERSE", proper: true),
         // Daily
         .init(name: "Series.Title.2024.03.15.720p.HDTV.x264-GRP", title: "Series Title", airDate: "2024-03-15", kind: .episode),
         .init(name: "The.Daily.Show.2024.03.15.Guest.Name.720p.WEB.h264-GRP", title: "The Daily Show", airDate: "2024-03-15"),

@@ -124,6 +124,15 @@ import Foundation
         .init(name: "Movie.Title.2019.HQCAM.x264-GRP", title: "Movie Title", year: 2019, source: .cam),
         .init(name: "Movie.Title.2019.PDVD.x264-GRP", title: "Movie Title", year: 2019, source: .cam),
         .init(name: "Movie.Title.2019.WORKPRINT.XviD-GRP", title: "Movie Title", year: 2019, source: .cam),
+        .init(name: "Movie.Title.1080p.2012.BluRay.x264-GRP", title: "Movie Title", year: 2012, quality: .p1080),
+        .init(name: "Movie.Title.BluRay.1080p.2012-GRP", title: "Movie Title", year: 2012, group: "GRP"),
+        .init(name: "Movie.Title.(2012).[1080p].[BluRay].[x264].[5.1]", title: "Movie Title", year: 2012, channels: "5.1", noGroup: true),
+        .init(name: "Movie Title (2012) (1080p BluRay x265 HEVC 10bit AAC 5.1 Silence) [QxR]", title: "Movie Title", year: 2012, codec: "x265", group: "QxR"),
+        .init(name: "Movie Title 2012 1080p Blu-ray Remux AVC DTS-HD MA 5.1 - KRaLiMaRKo", title: "Movie Title", year: 2012, remux: true),
+        .init(name: "Movie.Title.Extended.Cut.2012.1080p.BluRay.x264-GRP", title: "Movie Title", year: 2012, edition: "Extended"),
+        .init(name: "M.A.S.H.1970.1080p.BluRay.x264-GRP", title: "M.A.S.H.", year: 1970),
+        .init(name: "Movie.Title.2012.SWEDiSH.1080p.BluRay.x264-GRP", title: "Movie Title", languages: ["swedish"]),
+        .init(name: "Movie Title 2012 WEB-DL 1080p x264 [Eng] [Fre]", title: "Movie Title", languages: ["english", "french"]),
     ]
 
     @Test(arguments: cases) func parses(_ c: ParserCase) { c.check() }

@@ -69,7 +69,13 @@ enum EpisodePatterns {
         else { last = nil }
         guard let last, last > first, last - first < 100 else { return 0 }
         info.seasons = Array(first...last)
-        return 1
+        // "S01 S02 S03": a list, one token per season.
+        var used = 1
+        while i + used + 1 < t.count, used < 100, let (s, eps) = splitSE(t[i + used + 1].lower), eps.isEmpty, s == info.seasons.last! + 1 {
+            info.seasons.append(s)
+            used += 1
+        }
+        return used
     }
 
     /// After S01E01: "-E03"/"-03" (a range), "E02"/".E02" (a list), "-S01E03" (a range).

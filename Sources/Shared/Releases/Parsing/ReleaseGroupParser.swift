@@ -86,7 +86,7 @@ enum ReleaseGroupParser {
         if t[last].inBrackets {
             var j = last
             while j > start, t[j].inBrackets, !opensBracket(t[j].gap) { j -= 1 }
-            guard j > start, last - j < 3, !t[j...last].contains(where: isJargon) else { return nil }
+            guard j > start, last - j < 3, !t[j...last].contains(where: isJargon), !t[j...last].allSatisfy(\.isNumber) else { return nil }
             tagStart = j
             last = j - 1
         }

@@ -22,6 +22,12 @@ enum VideoNameParser {
         } else if let tail {
             // A fansub "[Group]" in front beats a trailing bracket tag; a "-GROUP" suffix beats both.
             release.group = tail.hyphenated ? tail.group : (lead.group ?? tail.group)
+            // "Series - 1x05 - Title": a word after " - " is a group only when it follows release jargon.
+            if tail.hyphenated, tokens[tail.firstIndex].gap.contains(" "), !followsJargon(tokens, tail.firstIndex, matches) {
+                release.group = nil
+                scanEnd = tokens.count
+                matches = scan(tokens, from: start, to: scanEnd)
+            }
         }
 
         var titleEnd = min(firstStrong(matches) ?? scanEnd, yearIndex ?? scanEnd)
@@ -33,7 +39,10 @@ enum VideoNameParser {
             titleEnd = min(titleEnd, absolute.index)
         }
         titleEnd = trimTrailingWords(tokens, matches, start: start, end: titleEnd)
-        if release.year == nil { release.year = bracketedYear(tokens, from: titleEnd, to: scanEnd, matches: matches) }
+        if release.year == nil {
+            let episodic = matches.contains(where: isEpisode)
+            release.year = laterYear(tokens, from: titleEnd, to: scanEnd, matches: matches, bracketedOnly: episodic)
+        }
 
         for m in matches where m.index >= titleEnd {
             release.apply(m.meaning)
@@ -77,13 +86,22 @@ enum VideoNameParser {
         return nil
     }
 
-    /// A year after the title in brackets: "Title 1080p (2014)".
-    private static func bracketedYear(_ t: [ReleaseToken], from: Int, to: Int, matches: [AttributeMatch]) -> Int? {
+    /// A year among the jargon after the title: "Title.1080p.2014.BluRay", "Title 1080p (2014)".
+    /// Episodes only take a bracketed one: their later numbers are often episode titles.
+    private static func laterYear(_ t: [ReleaseToken], from: Int, to: Int, matches: [AttributeMatch], bracketedOnly: Bool) -> Int? {
         guard from < to else { return nil }
-        for j in from..<to where t[j].inBrackets {
+        for j in from..<to where t[j].inBrackets || !bracketedOnly {
             if let y = ReleaseYears.year(t[j]), !matches.contains(where: { $0.index <= j && j < $0.end }) { return y }
         }
         return nil
+    }
+
+    /// Whether the token before `index` is release jargon (not an episode marker), a year or bracketed.
+    private static func followsJargon(_ t: [ReleaseToken], _ index: Int, _ matches: [AttributeMatch]) -> Bool {
+        guard index > 0 else { return false }
+        let previous = index - 1
+        if t[previous].inBrackets || ReleaseYears.year(t[previous]) != nil || SizeWords.isSize(t, at: previous) { return true }
+        return matches.contains { $0.index <= previous && previous < $0.end && !isEpisode($0) }
     }
 
     /// Trailing title words that are really tags: "Amelie.FRENCH" → "Amelie", "Movie.EXTENDED" → "Movie".
@@ -92,6 +110,8 @@ enum VideoNameParser {
         while end - 1 > start, let m = matches.last(where: { $0.end == end && $0.index < end }), m.index > start, isTrimmable(m, t) {
             end = m.index
         }
+        // "Series - The Complete Series": an article cannot end a title.
+        while end - 1 > start, ["the", "a", "an"].contains(t[end - 1].lower) { end -= 1 }
         return end
     }
 
