@@ -82,6 +82,11 @@ import Testing
         .init(name: "Series.Title.S00E05.720p.HDTV.x264-GRP", title: "Series Title", season: 0, episodes: [5]),
         .init(name: "Series.Title.S12.E02.1080p", title: "Series Title", season: 12, episodes: [2]),
         .init(name: "House.S07E11.PROPER.720p.HDTV.x264-IMMERSE", title: "House", season: 7, episodes: [11], group: "IMMERSE", proper: true),
+        // Paths: the file name, completed by its folders
+        .init(name: "Series/Californication/Season 2/Californication.2x05.Vaginatown.HDTV.XviD-0TV.avi", title: "Californication", season: 2, episodes: [5], group: "0TV"),
+        .init(name: "TV/Show Name/Season 3/05 - Episode Name.mkv", title: "Show Name", season: 3, absolute: nil),
+        .init(name: "Movies/Fear and Loathing in Las Vegas (1998)/Fear.and.Loathing.in.Las.Vegas.720p.HDDVD.DTS.x264-ESiR.mkv", title: "Fear and Loathing in Las Vegas", year: 1998, quality: .p720, source: .bluray, group: "ESiR"),
+        .init(name: "C:\\Media\\Movie Title (2010)\\movie.title.1080p.bluray.x264-grp.mkv", title: "movie title", year: 2010),
         // Daily
         .init(name: "Series.Title.2024.03.15.720p.HDTV.x264-GRP", title: "Series Title", airDate: "2024-03-15", kind: .episode),
         .init(name: "The.Daily.Show.2024.03.15.Guest.Name.720p.WEB.h264-GRP", title: "The Daily Show", airDate: "2024-03-15"),

@@ -37,6 +37,8 @@ enum ReleaseNameInput {
         }
     }
 
+    static func hasFileExtension(_ text: String) -> Bool { stripExtension(text) != text }
+
     private static func stripExtension(_ text: String) -> String {
         guard let dot = text.lastIndex(of: "."), text.distance(from: dot, to: text.endIndex) <= 8 else { return text }
         let ext = text[text.index(after: dot)...].lowercased()

@@ -10,6 +10,15 @@ public enum ReleaseNameParser {
     }
 
     public static func parse(_ name: String, hint: Hint = .auto) -> ParsedRelease {
+        if let parts = ReleasePath.components(name) {
+            let file = parseName(parts[parts.count - 1], hint: hint)
+            let folders = parts.dropLast().reversed().map { parseName($0, hint: hint) }
+            return ReleasePath.merge(file, fileName: parts[parts.count - 1], folders: Array(folders))
+        }
+        return parseName(name, hint: hint)
+    }
+
+    static func parseName(_ name: String, hint: Hint) -> ParsedRelease {
         let normalized = ReleaseNameInput.normalize(name)
         let tokens = ReleaseTokenizer.tokenize(normalized)
         switch hint {
