@@ -9,18 +9,41 @@ enum AbsoluteEpisodes {
         guard range.count >= 2 else { return nil }
         for j in (range.lowerBound + 1)..<range.upperBound {
             guard let (number, version) = episodeNumber(t[j].lower) else { continue }
-            let dashed = t[j].gap.contains("-") && t[j].gap.contains(" ") || t[j].gap.hasPrefix("#") || t[j].gap.hasSuffix("#")
-            guard !t[j].inBrackets, dashed || fansub, followedByEnd(t, after: j, end: end) else { continue }
+            // " - 07", "_-_07", ".-.07", "#957"
+            let dashed = t[j].gap.contains("-") && t[j].gap.count >= 2 || t[j].gap.hasPrefix("#") || t[j].gap.hasSuffix("#")
+            guard !t[j].inBrackets else { continue }
+            let placed = dashed || fansub || isRange(t, at: j, end: end)
+            // A zero-padded number in a fansub name is an episode even before an episode title.
+            let padded = fansub && t[j].lower.hasPrefix("0") && t[j].lower.count >= 2
+            guard placed, padded || followedByEnd(t, after: j, end: end) else { continue }
             var info = EpisodeInfo(absolute: [number], version: version)
             var length = 1
-            if j + 1 < end, t[j + 1].gap == "-" || t[j + 1].gap == "~" || t[j + 1].gap == " - " || t[j + 1].gap == " ~ ",
-               let (last, _) = episodeNumber(t[j + 1].lower), last > number, last - number < 500 {
+            if let last = rangeEnd(t, at: j, number: number, end: end) {
                 info.absolute = Array(number...last)
                 length = 2
+            } else if !dashed, j + 2 < end, t[j + 1].gap.contains("-"), episodeNumber(t[j + 1].lower) != nil {
+                continue   // "Series! 3 - 11": the first number belongs to the title
             }
             return AttributeMatch(index: j, length: length, meaning: .episode(info), strong: true)
         }
         return nil
+    }
+
+    /// The end of "01-12", "01 - 119", "01~10"; a spaced dash only joins numbers written alike
+    /// ("01 - 119", not "3 - 11", which is a title number and an episode).
+    private static func rangeEnd(_ t: [ReleaseToken], at j: Int, number: Int, end: Int) -> Int? {
+        guard j + 1 < end, ["-", "~", " - ", " ~ "].contains(t[j + 1].gap), let (last, _) = episodeNumber(t[j + 1].lower),
+              last > number, last - number < 500 else { return nil }
+        let spaced = t[j + 1].gap.count > 1
+        if spaced, !(t[j].lower.hasPrefix("0") || t[j].lower.count == t[j + 1].lower.count) { return nil }
+        return last
+    }
+
+    /// "1-13 (English Dub)": a rising hyphenated pair followed by brackets, jargon or the end.
+    private static func isRange(_ t: [ReleaseToken], at j: Int, end: Int) -> Bool {
+        guard j + 1 < end, t[j + 1].gap == "-" || t[j + 1].gap == "~", let a = t[j].number, let b = t[j + 1].number,
+              b > a, t[j + 1].lower.count <= 4 else { return false }
+        return followedByEnd(t, after: j + 1, end: end)
     }
 
     /// "123" or "05v2", at most four digits and not a year.

@@ -141,17 +141,18 @@ enum EpisodePatterns {
 
     // MARK: "Season 1", "Season 1 Episode 2", "Seasons 1-3", "Saison 2"
 
-    private static let seasonWords: Set<String> = ["season", "seasons", "saison", "temporada", "staffel", "stagione", "sezon", "series"]
+    static let seasonWords: Set<String> = ["season", "seasons", "saison", "temporada", "staffel", "stagione", "sezon", "series"]
     private static let episodeWords: Set<String> = ["episode", "episodes", "ep", "eps", "e", "episodio", "folge", "capitulo"]
 
     private static func seasonWord(_ t: [ReleaseToken], at i: Int) -> AttributeMatch? {
-        guard seasonWords.contains(t[i].lower), i + 1 < t.count, let season = t[i + 1].number, season <= 200,
-              t[i + 1].lower.count <= 3 else { return nil }
-        // "Series 3" is a British season, but "Series 1000" or "Series" alone is not.
+        // "Series 3" is a British season, but "Series 1000", "Series! 3" or "Series" alone is not.
+        guard seasonWords.contains(t[i].lower), i + 1 < t.count, [" ", ".", "_", " - "].contains(t[i + 1].gap),
+              let season = t[i + 1].number, season <= 200, t[i + 1].lower.count <= 3 else { return nil }
         var info = EpisodeInfo(seasons: [season])
         var length = 2
-        if i + 2 < t.count, t[i + 2].gap.contains("-") || t[i + 2].gap.contains("~") || t[i + 2].lower == "to",
-           let last = (t[i + 2].lower == "to" ? (i + 3 < t.count ? t[i + 3].number : nil) : t[i + 2].number), last > season, last - season < 100 {
+        let rangeAllowed = t[i].lower != "series"   // "Series 3 - 11" is season 3, episode 11
+        if rangeAllowed, i + 2 < t.count, t[i + 2].gap.contains("-") || t[i + 2].gap.contains("~") || t[i + 2].lower == "to",
+           let last = (t[i + 2].lower == "to" ? (i + 3 < t.count ? t[i + 3].number : nil) : t[i + 2].number), last > season, last - season < 50 {
             info.seasons = Array(season...last)
             length = t[i + 2].lower == "to" ? 4 : 3
         }
@@ -171,11 +172,20 @@ enum EpisodePatterns {
 
     private static func episodeOnly(_ t: [ReleaseToken], at i: Int) -> AttributeMatch? {
         let w = t[i].lower
+        var info = EpisodeInfo()
+        var length: Int
         if let ep = episodeToken(w), w.count >= 3 {
-            return AttributeMatch(index: i, length: 1, meaning: .episode(EpisodeInfo(episodes: [ep])), strong: true)
+            info.episodes = [ep]
+            length = 1
+        } else if w == "episode" || w == "ep", i + 1 < t.count, let ep = t[i + 1].number, ep <= maxEpisode {
+            info.episodes = [ep]
+            length = 2
+        } else {
+            return nil
         }
-        guard w == "episode" || w == "ep", i + 1 < t.count, let ep = t[i + 1].number, ep <= maxEpisode else { return nil }
-        return AttributeMatch(index: i, length: 2, meaning: .episode(EpisodeInfo(episodes: [ep])), strong: true)
+        // "Ep01-12", "Episode 99-100"
+        length += episodeContinuation(t, after: i + length - 1, season: -1, into: &info)
+        return AttributeMatch(index: i, length: length, meaning: .episode(info), strong: true)
     }
 
     // MARK: helpers

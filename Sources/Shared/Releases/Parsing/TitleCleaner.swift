@@ -9,7 +9,9 @@ enum TitleCleaner {
         guard to > from, to <= t.count else { return "" }
         let utf8 = name.utf8
         let lower = utf8.index(utf8.startIndex, offsetBy: t[from].start)
-        let upper = utf8.index(utf8.startIndex, offsetBy: t[to - 1].end)
+        var upper = utf8.index(utf8.startIndex, offsetBy: t[to - 1].end)
+        // "Show!!", "Why?": closing punctuation belongs to the title.
+        while upper < utf8.endIndex, utf8[upper] == UInt8(ascii: "!") || utf8[upper] == UInt8(ascii: "?") { upper = utf8.index(after: upper) }
         return clean(name[lower..<upper])
     }
 

@@ -37,6 +37,11 @@ enum VideoNameParser {
                                                   fansub: lead.group != nil, end: scanEnd) {
             matches.append(absolute)
             titleEnd = min(titleEnd, absolute.index)
+        } else if let season = matches.first(where: isSeasonOnly),
+                  season.end < scanEnd,
+                  let absolute = AbsoluteEpisodes.match(tokens, in: (season.end - 1)..<(season.end + 1), fansub: true, end: scanEnd) {
+            // "[Group] Title S2 - 07": a season, then that season's absolute-style number.
+            matches.append(absolute)
         }
         titleEnd = trimTrailingWords(tokens, matches, start: start, end: titleEnd)
         if release.year == nil {
@@ -59,7 +64,9 @@ enum VideoNameParser {
         var matches: [AttributeMatch] = []
         var i = from
         while i < to {
-            if let m = EpisodePatterns.match(t, at: i) ?? VideoAttributes.match(t, at: i), m.end <= to {
+            // "Series 3 - 11" is the show "Series 3" (a "Season 3" folder, though, is a season).
+            let seasonWordFirst = i == from && t[i].lower == "series"
+            if !seasonWordFirst, let m = EpisodePatterns.match(t, at: i) ?? VideoAttributes.match(t, at: i), m.end <= to {
                 matches.append(m)
                 i = m.end
             } else {
@@ -70,6 +77,11 @@ enum VideoNameParser {
     }
 
     static func firstStrong(_ matches: [AttributeMatch]) -> Int? { matches.first(where: \.strong)?.index }
+
+    static func isSeasonOnly(_ m: AttributeMatch) -> Bool {
+        if case let .episode(info) = m.meaning { return info.fullSeason && info.seasons.count == 1 }
+        return false
+    }
 
     static func isEpisode(_ m: AttributeMatch) -> Bool {
         if case .episode = m.meaning { return true }
@@ -132,6 +144,9 @@ enum VideoNameParser {
 
     /// Derived facts: the kind of release, and SD for DVD sources that state no resolution.
     private static func finish(_ r: inout ParsedRelease) {
+        if !r.absoluteEpisodes.isEmpty { r.fullSeason = false }
+        // Without a season, "E66" / "Episode 56" count from the start of the series, as anime numbers do.
+        if r.seasons.isEmpty, r.absoluteEpisodes.isEmpty, !r.episodes.isEmpty, r.airDate == nil { r.absoluteEpisodes = r.episodes }
         if r.quality == .unknown, r.source == .dvd { r.quality = .p480 }
         if r.fullSeason || r.seasons.count > 1 { r.kind = .season }
         else if !r.episodes.isEmpty || !r.absoluteEpisodes.isEmpty || r.airDate != nil { r.kind = .episode }
