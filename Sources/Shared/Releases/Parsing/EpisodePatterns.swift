@@ -16,6 +16,7 @@ enum EpisodePatterns {
         if digit, let m = crossNotation(t, at: i) { return m }
         if let m = seasonWord(t, at: i) { return m }
         if first == UInt8(ascii: "e"), let m = episodeOnly(t, at: i) { return m }
+        if first == UInt8(ascii: "c"), let m = capitulo(t, at: i) { return m }
         return digit ? DailyDates.match(t, at: i) : nil
     }
 
@@ -45,9 +46,11 @@ enum EpisodePatterns {
         var info = EpisodeInfo(seasons: [season], episodes: eps)
         var length = 1
         if eps.isEmpty {
-            // "S01 E02" / "S01.E02": the episode is the next token.
-            if i + 1 < t.count, isJoined(t[i + 1]), let e = episodeToken(t[i + 1].lower) {
+            // "S01 E02" / "S01.E02" / "S01.Ep.02" / "S02 - E06": the episode follows.
+            if i + 1 < t.count, isJoined(t[i + 1]) || t[i + 1].gap == " - ", let e = episodeToken(t[i + 1].lower) {
                 info.episodes = [e]; length = 2
+            } else if i + 2 < t.count, isJoined(t[i + 1]), ["e", "ep"].contains(t[i + 1].lower), let e = t[i + 2].number, e <= maxEpisode {
+                info.episodes = [e]; length = 3
             } else {
                 length += seasonRange(t, after: i, into: &info)
                 info.fullSeason = true
@@ -147,7 +150,7 @@ enum EpisodePatterns {
     private static func seasonWord(_ t: [ReleaseToken], at i: Int) -> AttributeMatch? {
         // "Series 3" is a British season, but "Series 1000", "Series! 3" or "Series" alone is not.
         guard seasonWords.contains(t[i].lower), i + 1 < t.count, [" ", ".", "_", " - "].contains(t[i + 1].gap),
-              let season = t[i + 1].number, season <= 200, t[i + 1].lower.count <= 3 else { return nil }
+              let season = t[i + 1].number, t[i + 1].lower.count <= 2 else { return nil }
         var info = EpisodeInfo(seasons: [season])
         var length = 2
         let rangeAllowed = t[i].lower != "series"   // "Series 3 - 11" is season 3, episode 11
@@ -169,6 +172,13 @@ enum EpisodePatterns {
     }
 
     // MARK: "E05", "Ep05", "Episode 5" without a season
+
+    /// Spanish releases: "Cap.201" is season 2, episode 1; "Cap.1901" season 19, episode 1.
+    private static func capitulo(_ t: [ReleaseToken], at i: Int) -> AttributeMatch? {
+        guard t[i].lower == "cap", i + 1 < t.count, t[i + 1].isNumber, (3...4).contains(t[i + 1].lower.count),
+              let n = t[i + 1].number, n % 100 > 0 else { return nil }
+        return AttributeMatch(index: i, length: 2, meaning: .episode(EpisodeInfo(seasons: [n / 100], episodes: [n % 100])), strong: true)
+    }
 
     private static func episodeOnly(_ t: [ReleaseToken], at i: Int) -> AttributeMatch? {
         let w = t[i].lower

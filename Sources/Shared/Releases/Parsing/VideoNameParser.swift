@@ -32,7 +32,13 @@ enum VideoNameParser {
 
         var titleEnd = min(firstStrong(matches) ?? scanEnd, yearIndex ?? scanEnd)
         if let yearIndex { release.year = tokens[yearIndex].number }
-        if !matches.contains(where: isEpisode),
+        if !matches.contains(where: isEpisode), lead.group == nil,
+           let compact = CompactEpisodes.match(tokens, in: start..<(firstStrong(matches) ?? scanEnd), end: scanEnd,
+                                               strongStarts: Set(matches.filter(\.strong).map(\.index))) {
+            // "Show.103.HDTV": before anime numbers, which fansub names ("[Group] ...") use instead.
+            matches.append(compact)
+            titleEnd = min(titleEnd, compact.index)
+        } else if !matches.contains(where: isEpisode),
            let absolute = AbsoluteEpisodes.match(tokens, in: start..<(firstStrong(matches) ?? scanEnd),
                                                   fansub: lead.group != nil, end: scanEnd) {
             matches.append(absolute)
@@ -144,7 +150,7 @@ enum VideoNameParser {
 
     /// Derived facts: the kind of release, and SD for DVD sources that state no resolution.
     private static func finish(_ r: inout ParsedRelease) {
-        if !r.absoluteEpisodes.isEmpty { r.fullSeason = false }
+        if !r.absoluteEpisodes.isEmpty || !r.episodes.isEmpty { r.fullSeason = false }
         // Without a season, "E66" / "Episode 56" count from the start of the series, as anime numbers do.
         if r.seasons.isEmpty, r.absoluteEpisodes.isEmpty, !r.episodes.isEmpty, r.airDate == nil { r.absoluteEpisodes = r.episodes }
         if r.quality == .unknown, r.source == .dvd { r.quality = .p480 }
