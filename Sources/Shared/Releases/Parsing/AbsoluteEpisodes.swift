@@ -15,7 +15,8 @@ enum AbsoluteEpisodes {
             let placed = dashed || fansub || isRange(t, at: j, end: end)
             // A zero-padded number in a fansub name is an episode even before an episode title.
             let padded = fansub && t[j].lower.hasPrefix("0") && t[j].lower.count >= 2
-            guard placed, padded || followedByEnd(t, after: j, end: end) else { continue }
+            let startsRange = rangeEnd(t, at: j, number: number, end: end) != nil
+            guard placed, padded || startsRange || followedByEnd(t, after: j, end: end, dashAllowed: dashed) else { continue }
             var info = EpisodeInfo(absolute: [number], version: version)
             var length = 1
             if let last = rangeEnd(t, at: j, number: number, end: end) {
@@ -64,11 +65,13 @@ enum AbsoluteEpisodes {
 
     /// What may follow an episode number: the end, a bracket, a dash before an episode title,
     /// a range, or release jargon.
-    private static func followedByEnd(_ t: [ReleaseToken], after j: Int, end: Int) -> Bool {
+    /// A dash after the number ("- 05 - Title") only counts when one came before it too: in
+    /// "Evangelion 1.11 - You Are (Not) Alone" the 11 is part of the title.
+    private static func followedByEnd(_ t: [ReleaseToken], after j: Int, end: Int, dashAllowed: Bool = true) -> Bool {
         guard j + 1 < t.count else { return true }
         let next = t[j + 1]
         if j + 1 >= end || next.inBrackets || ReleaseGroupParser.opensBracket(next.gap) { return true }
-        if next.gap.contains("-") || next.gap.contains("~") || finalWords.contains(next.lower) { return true }
+        if dashAllowed && (next.gap.contains("-") || next.gap.contains("~")) || finalWords.contains(next.lower) { return true }
         return VideoAttributes.match(t, at: j + 1)?.strong == true
     }
 }

@@ -119,7 +119,8 @@ enum MusicAttributes {
     static func isMusicOnly(_ meaning: Meaning, token: ReleaseToken) -> Bool {
         switch meaning {
         case .format(let f): return f != .aac
-        case .bitrate, .vbr, .sampleRate, .bitDepth, .depthAndRate, .discography: return true
+        case .bitrate, .sampleRate, .bitDepth, .depthAndRate, .discography: return true
+        case .vbr: return false   // "v2" is also a fansub revision; V0/V2 count next to MP3
         case .source(let s): return s == "Vinyl" || s == "CD" || s == "SACD" || s == "Cassette"
         case .noise: return ["lossless", "kbps", "khz", "cbr", "vbr"].contains(token.lower)
         }

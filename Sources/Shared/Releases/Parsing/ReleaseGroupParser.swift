@@ -10,6 +10,8 @@ enum ReleaseGroupParser {
         var titleStart = 0
         /// A "[Group]" at the very start (fansub style).
         var group: String?
+        /// "(1995) Movie Name": a year in front.
+        var year: Int?
     }
 
     struct Trailing {
@@ -46,7 +48,9 @@ enum ReleaseGroupParser {
 
     static func leading(_ t: [ReleaseToken]) -> Leading {
         var lead = Leading()
-        if let first = t.first, first.inBrackets, let end = bracketRunEnd(t, from: 0), end < t.count {
+        // Fansub groups use square brackets; "(500) Days of Summer" starts with its title.
+        if let first = t.first, first.inBrackets, first.gap.contains("[") || first.gap.contains("{"),
+           let end = bracketRunEnd(t, from: 0), end < t.count {
             let run = t[0..<end]
             if run.contains(where: { $0.lower == "www" || topLevelDomains.contains($0.lower) && $0.dotJoined }) {
                 lead.titleStart = end
@@ -55,19 +59,20 @@ enum ReleaseGroupParser {
                 lead.titleStart = end
             }
         }
+        if let first = t.first, first.gap.hasSuffix("("), t.count > 2, let year = ReleaseYears.year(first), !t[1].inBrackets {
+            lead.year = year
+            lead.titleStart = 1
+        }
         lead.titleStart = skipSiteAdvert(t, from: lead.titleStart)
         return lead
     }
 
-    /// "www.Torrenting.com - Title": skips up to the domain's last label.
+    /// "www.Torrenting.com - Title": skips the dotted domain (its labels are joined by dots only).
     private static func skipSiteAdvert(_ t: [ReleaseToken], from start: Int) -> Int {
         guard start < t.count, t[start].lower == "www" else { return start }
         var j = start + 1
-        while j < t.count, j < start + 6, t[j].dotJoined {
-            if topLevelDomains.contains(t[j].lower) { return j + 1 < t.count ? j + 1 : start }
-            j += 1
-        }
-        return start
+        while j < t.count, j < start + 6, t[j].dotJoined { j += 1 }
+        return j > start + 1 && j < t.count ? j : start
     }
 
     /// The index just past the bracketed run that starts at `from`.
@@ -107,7 +112,7 @@ enum ReleaseGroupParser {
     private static func hyphenGroup(_ token: ReleaseToken, start: Int, index: Int) -> String? {
         guard index > start, !token.inBrackets, token.gap.hasSuffix("-") || token.gap == "- " || token.gap == " - " else { return nil }
         let w = token.lower
-        guard !notGroups.contains(w), !token.isNumber, !isJargon(token),
+        guard !notGroups.contains(w), !token.isNumber, !isJargon(token), !SizeWords.isSize([token], at: 0),
               EpisodePatterns.episodeToken(w) == nil, EpisodePatterns.splitSE(w) == nil else { return nil }
         return token.text
     }

@@ -39,6 +39,17 @@ enum ReleaseNameInput {
 
     static func hasFileExtension(_ text: String) -> Bool { stripExtension(text) != text }
 
+    static let videoExtensions: Set<String> = ["mkv", "mp4", "avi", "m4v", "wmv", "mov", "mpg", "mpeg", "m2ts", "webm", "ogm", "divx", "vob", "iso"]
+    static let audioExtensions: Set<String> = ["flac", "mp3", "m4a", "ogg", "opus", "wav", "ape", "wv"]
+
+    /// The lower-cased file extension a name ends with, if it is a known one.
+    static func fileExtension(_ raw: String) -> String? {
+        let text = raw.trimmingCharacters(in: .whitespaces)
+        guard let dot = text.lastIndex(of: "."), text.distance(from: dot, to: text.endIndex) <= 8 else { return nil }
+        let ext = text[text.index(after: dot)...].lowercased()
+        return fileExtensions.contains(ext) ? ext : nil
+    }
+
     private static func stripExtension(_ text: String) -> String {
         guard let dot = text.lastIndex(of: "."), text.distance(from: dot, to: text.endIndex) <= 8 else { return text }
         let ext = text[text.index(after: dot)...].lowercased()

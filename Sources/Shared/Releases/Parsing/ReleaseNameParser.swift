@@ -25,7 +25,11 @@ public enum ReleaseNameParser {
         case .video: return VideoNameParser.parse(tokens, name: normalized)
         case .music: return MusicNameParser.parse(tokens, name: normalized)
         case .auto:
+            // A file's extension settles it: "….mkv" is video, "….flac" music.
+            let ext = ReleaseNameInput.fileExtension(name)
+            if let ext, ReleaseNameInput.audioExtensions.contains(ext) { return MusicNameParser.parse(tokens, name: normalized) }
             let video = VideoNameParser.parse(tokens, name: normalized)
+            if let ext, ReleaseNameInput.videoExtensions.contains(ext) { return video }
             return looksLikeMusic(tokens, video: video) ? MusicNameParser.parse(tokens, name: normalized) : video
         }
     }

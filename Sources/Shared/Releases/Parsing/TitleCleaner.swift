@@ -8,7 +8,9 @@ enum TitleCleaner {
     static func text(_ t: [ReleaseToken], in name: String, from: Int, to: Int) -> String {
         guard to > from, to <= t.count else { return "" }
         let utf8 = name.utf8
-        let lower = utf8.index(utf8.startIndex, offsetBy: t[from].start)
+        var lower = utf8.index(utf8.startIndex, offsetBy: t[from].start)
+        // "(500) Days of Summer": an opening parenthesis right before the title belongs to it.
+        if t[from].gap.hasSuffix("("), lower > utf8.startIndex { lower = utf8.index(before: lower) }
         var upper = utf8.index(utf8.startIndex, offsetBy: t[to - 1].end)
         // "Show!!", "Why?": closing punctuation belongs to the title.
         while upper < utf8.endIndex, utf8[upper] == UInt8(ascii: "!") || utf8[upper] == UInt8(ascii: "?") { upper = utf8.index(after: upper) }

@@ -85,7 +85,8 @@ enum VideoAttributes {
         for w in ["internal", "limited", "readnfo", "nfofix", "subbed", "dubbed", "hc", "hardsub", "hardsubs", "3d", "sbs", "hsbs",
                   "hou", "10bit", "8bit", "12bit", "hi10p", "hi10", "multisub", "multisubs", "subs", "festival", "stv", "ws",
                   "fs", "dual", "retail", "docu", "ppv", "custom", "hybrid", "colorized", "open", "matte", "openmatte",
-                  "ntsc", "dubbing", "sub", "dub", "vost", "hq", "ld", "md", "mic", "line", "ac3d", "x", "rip", "dl", "ma"] {
+                  "ntsc", "dubbing", "sub", "dub", "vost", "hq", "ld", "md", "mic", "line", "ac3d", "x", "rip", "dl", "ma",
+                  "v2", "v3", "v4"] {
             if t[w] == nil { t[w] = (.noise, false) }
         }
         return t

@@ -31,7 +31,7 @@ enum VideoNameParser {
         }
 
         var titleEnd = min(firstStrong(matches) ?? scanEnd, yearIndex ?? scanEnd)
-        if let yearIndex { release.year = tokens[yearIndex].number }
+        if let yearIndex { release.year = tokens[yearIndex].number } else { release.year = lead.year }
         if !matches.contains(where: isEpisode), lead.group == nil,
            let compact = CompactEpisodes.match(tokens, in: start..<(firstStrong(matches) ?? scanEnd), end: scanEnd,
                                                strongStarts: Set(matches.filter(\.strong).map(\.index))) {
@@ -134,7 +134,7 @@ enum VideoNameParser {
     }
 
     private static let trimmableNoise: Set<String> = ["internal", "limited", "readnfo", "nfofix", "subbed", "dubbed", "hc", "3d",
-                                                       "hsbs", "sbs", "multisub", "multisubs", "hybrid", "retail", "festival", "ppv", "dl"]
+                                                       "hsbs", "sbs", "multisub", "multisubs", "hybrid", "retail", "festival", "ppv", "dl", "v2", "v3", "v4"]
 
     private static func isTrimmable(_ m: AttributeMatch, _ t: [ReleaseToken]) -> Bool {
         switch m.meaning {
