@@ -38,6 +38,21 @@ import Testing
         .init(name: "Jay-Z - The Blueprint (2001) [320]", title: "Jay-Z - The Blueprint", artist: "Jay-Z"),
         .init(name: "Artist Name - Album Name (2019) WEB FLAC", title: "Artist Name - Album Name", musicSource: "WEB", hint: .music),
         .init(name: "Artist Name - Album Name", title: "Artist Name - Album Name", artist: "Artist Name", album: "Album Name", hint: .music),
+        .init(name: "Artist - The Best 101 Love Ballads (2017) MP3 [192 kbps]", title: "Artist - The Best 101 Love Ballads", format: .mp3, bitrate: 192),
+        .init(name: "Artist Name Discografia Completa MP3 @256", title: "Artist Name Discografia Completa", bitrate: 256, discography: true),
+        .init(name: "Artist - New Eyes [2014] [Mp3-256]-V3nom [GLT]", title: "Artist - New Eyes", year: 2014, bitrate: 256),
+        .init(name: "Artist - Album Name (Deluxe Edition) (2017) 320", title: "Artist - Album Name", bitrate: 320),
+        .init(name: "Artist - Album (Standard Edition) [2016-Web-MP3-V0(VBR)]", title: "Artist - Album", year: 2016, format: .mp3, vbr: "V0", musicSource: "WEB"),
+        .init(name: "Artist_Name-Album-WEBFLAC-2022-GRP", title: "Artist Name - Album", year: 2022, group: "GRP", format: .flac),
+        .init(name: "Artist-No_Label_II-CD-FLAC-2014-GRP", title: "Artist - No Label II", group: "GRP", musicSource: "CD"),
+        .init(name: "Artist.-.Album.2005.[2016.Remastered].24bit.96kHz.LOSSLESS.FLAC", title: "Artist - Album", year: 2005, format: .flac, sampleRate: 96000, bitDepth: 24),
+        .init(name: "[R.E.M - Album Name(1986) [24bit192kHz 2016 Remaster]LOSSLESS FLAC]", title: "R.E.M. - Album Name", format: .flac, sampleRate: 192000, bitDepth: 24),
+        .init(name: "Artist-Artist_Live-24-192-WEB-FLAC-REMASTERED-2016-GRP", title: "Artist - Artist Live", sampleRate: 192000, bitDepth: 24, musicSource: "WEB"),
+        .init(name: "Brain Ape - Rig it [2014][flac]", title: "Brain Ape - Rig it", format: .flac),
+        .init(name: "Artist Name Discography (1981-1987) [APE]", title: "Artist Name Discography", format: .ape, discography: true),
+        .init(name: "Artist - Album [256 Kbps] [M4A]", title: "Artist - Album", format: .aac, bitrate: 256),
+        .init(name: "Artist.Title-Album.Title.2017.REPACK.FLAC-aAF", title: "Artist Title - Album Title", group: "aAF", format: .flac),
+        .init(name: "01. Artist - Song Name.flac", title: "01. Artist - Song Name", format: .flac, kind: .music),
     ]
 
     @Test(arguments: cases) func parses(_ c: ParserCase) { c.check() }

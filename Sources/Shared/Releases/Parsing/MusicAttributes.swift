@@ -13,6 +13,7 @@ enum MusicAttributes {
         case depthAndRate(Int, Int)
         case source(String)
         case discography
+        case proper, repack
         case noise
     }
 
@@ -26,8 +27,11 @@ enum MusicAttributes {
     static let formats: [String: AudioFormat] = [
         "flac": .flac, "alac": .alac, "mp3": .mp3, "aac": .aac, "m4a": .aac, "ogg": .ogg, "vorbis": .ogg, "opus": .opus,
         "wav": .wav, "ape": .ape, "wv": .wavpack, "wavpack": .wavpack, "dsd": .dsd, "dsf": .dsd, "dff": .dsd, "dsd64": .dsd,
-        "dsd128": .dsd, "dsd256": .dsd,
+        "dsd128": .dsd, "dsd256": .dsd, "webflac": .flac, "wma": .wma, "aiff": .wav, "aif": .wav,
     ]
+
+    /// Formats that are also ordinary words ("Brain Ape", "Opus"): only in capitals or in brackets.
+    static let wordlikeFormats: Set<String> = ["ape", "opus", "wma"]
 
     static let sources: [String: String] = [
         "cd": "CD", "cdrip": "CD", "cdda": "CD", "cdm": "CD", "cds": "CD", "cdr": "CD", "web": "WEB", "webflac": "WEB",
@@ -49,7 +53,12 @@ enum MusicAttributes {
         func m(_ length: Int, _ meaning: Meaning) -> Match { Match(index: i, length: length, meaning: meaning) }
         if let combo = depthRate(t, at: i) { return combo }
         if let rate = sampleRate(t, at: i) { return rate }
-        if let f = formats[w] { return m(1, .format(f)) }
+        if let f = formats[w], !wordlikeFormats.contains(w) || t[i].inBrackets || t[i].text == t[i].text.uppercased() {
+            return m(1, .format(f))
+        }
+        if w == "proper" { return m(1, .proper) }
+        if w.hasPrefix("repack") || w.hasPrefix("rerip") { return m(1, .repack) }
+        if let combined = depthRateWord(w, at: i) { return combined }
         if let s = sources[w] { return m(1, .source(s)) }
         if discographyWords.contains(w) { return m(1, .discography) }
         if ["v0", "v1", "v2"].contains(w) { return m(1, .vbr(w.uppercased())) }
@@ -57,6 +66,15 @@ enum MusicAttributes {
         if let depth = bitDepth(t, at: i) { return depth }
         if let rate = bitrate(t, at: i) { return rate }
         if noiseWords.contains(w) { return m(1, .noise) }
+        return nil
+    }
+
+    /// "24bit192kHz", "24bit-96khz" written as one word.
+    private static func depthRateWord(_ w: String, at i: Int) -> Match? {
+        for depth in [16, 24, 32] where w.hasPrefix("\(depth)bit") && w.hasSuffix("khz") {
+            let middle = w.dropFirst("\(depth)bit".count).dropLast(3)
+            if let n = Int(middle), let rate = sampleRates[n] { return Match(index: i, length: 1, meaning: .depthAndRate(depth, rate)) }
+        }
         return nil
     }
 
@@ -111,7 +129,8 @@ enum MusicAttributes {
             return Match(index: i, length: 2, meaning: .bitrate(n))
         }
         let nearFormat = (i > 0 && formats[t[i - 1].lower] != nil) || (i + 1 < t.count && formats[t[i + 1].lower] != nil)
-        if t[i].inBrackets || nearFormat { return Match(index: i, length: 1, meaning: .bitrate(n)) }
+        // In brackets, next to the format, or last in the name ("… (2017) 320").
+        if t[i].inBrackets || nearFormat || i == t.count - 1 { return Match(index: i, length: 1, meaning: .bitrate(n)) }
         return nil
     }
 
@@ -123,6 +142,7 @@ enum MusicAttributes {
         case .vbr: return false   // "v2" is also a fansub revision; V0/V2 count next to MP3
         case .source(let s): return s == "Vinyl" || s == "CD" || s == "SACD" || s == "Cassette"
         case .noise: return ["lossless", "kbps", "khz", "cbr", "vbr"].contains(token.lower)
+        case .proper, .repack: return false
         }
     }
 }

@@ -15,11 +15,13 @@ enum MusicNameParser {
         let end = (tail?.hyphenated == true ? tail?.firstIndex : nil) ?? tokens.count
         let matches = scan(tokens, from: start, to: end)
         for m in matches { apply(m.meaning, to: &release) }
+        // A bitrate alone means MP3: that is what 320/V0/192 releases are.
+        if release.audioFormat == nil, release.bitrate != nil { release.audioFormat = .mp3 }
         if tail?.hyphenated == true { release.group = tail?.group }
 
         // Noise and "Collection"-like words may sit inside an album title; the rest ends it.
-        let metaStart = matches.first(where: { $0.meaning != .noise && $0.meaning != .discography })?.index ?? end
-        let split = (start + 1..<metaStart).first { scene ? tokens[$0].hyphenJoined || isSpacedDash(tokens[$0]) : isSpacedDash(tokens[$0]) }
+        let metaStart = matches.first(where: { ![.noise, .discography].contains($0.meaning) })?.index ?? end
+        let split = (start + 1..<metaStart).first { isSplit(tokens, $0, depth: tokens[start].bracketDepth, scene: scene) }
         let yearIndex = findYear(tokens, from: split ?? start, to: end, matches: matches)
         if let yearIndex { release.year = tokens[yearIndex].number }
         let albumEnd = albumEnd(tokens, from: split ?? start, limit: min(metaStart, yearIndex ?? metaStart), scene: scene)
@@ -58,10 +60,17 @@ enum MusicNameParser {
             if r.sampleRate == nil { r.sampleRate = s }
         case .source(let s): if r.musicSource == nil { r.musicSource = s }
         case .discography: r.discography = true
+        case .proper: r.proper = true
+        case .repack: r.repack = true
         case .noise: break
         }
-        // A bitrate alone means MP3: that is what 320/V0/192 releases are.
-        if r.audioFormat == nil, r.bitrate != nil { r.audioFormat = .mp3 }
+    }
+
+    /// Where artist and album part: a spaced dash, or in scene names a plain hyphen — but never
+    /// inside brackets the artist is not in, or between two numbers ("(1981-1987)").
+    private static func isSplit(_ t: [ReleaseToken], _ j: Int, depth: Int, scene: Bool) -> Bool {
+        guard t[j].bracketDepth <= depth, !(t[j].isNumber && t[j - 1].isNumber) else { return false }
+        return isSpacedDash(t[j]) || (scene && t[j].hyphenJoined)
     }
 
     /// " - ", "_-_", ".-.", " -- ": a dash with other separators around it.

@@ -26,7 +26,7 @@ public enum VideoSource: String, Codable, Sendable, CaseIterable {
 
 /// Audio container/codec of a music release.
 public enum AudioFormat: String, Codable, Sendable, CaseIterable {
-    case flac, alac, mp3, aac, ogg, opus, wav, ape, wavpack, dsd
+    case flac, alac, mp3, aac, ogg, opus, wav, ape, wavpack, dsd, wma
 }
 
 /// What kind of release a name describes, as far as the name tells.

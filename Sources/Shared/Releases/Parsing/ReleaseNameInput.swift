@@ -7,9 +7,11 @@ enum ReleaseNameInput {
     /// Unicode scalars kept from the start of a name.
     static let maxScalars = 1024
 
+    /// Extensions removed from a name. Audio ones stay: in "Album.2005.FLAC" the last word is the
+    /// format, and in "Song.flac" it says the same.
     static let fileExtensions: Set<String> = [
         "mkv", "mp4", "avi", "m4v", "wmv", "mov", "mpg", "mpeg", "m2ts", "webm", "ogm", "divx", "iso", "vob",
-        "flac", "mp3", "m4a", "ogg", "opus", "wav", "ape", "wv", "torrent", "nzb", "srt", "rar", "zip", "par2",
+        "torrent", "nzb", "srt", "rar", "zip", "par2",
     ]
 
     static func normalize(_ raw: String) -> String {
@@ -37,7 +39,7 @@ enum ReleaseNameInput {
         }
     }
 
-    static func hasFileExtension(_ text: String) -> Bool { stripExtension(text) != text }
+    static func hasFileExtension(_ text: String) -> Bool { fileExtension(text) != nil }
 
     static let videoExtensions: Set<String> = ["mkv", "mp4", "avi", "m4v", "wmv", "mov", "mpg", "mpeg", "m2ts", "webm", "ogm", "divx", "vob", "iso"]
     static let audioExtensions: Set<String> = ["flac", "mp3", "m4a", "ogg", "opus", "wav", "ape", "wv"]
@@ -47,7 +49,7 @@ enum ReleaseNameInput {
         let text = raw.trimmingCharacters(in: .whitespaces)
         guard let dot = text.lastIndex(of: "."), text.distance(from: dot, to: text.endIndex) <= 8 else { return nil }
         let ext = text[text.index(after: dot)...].lowercased()
-        return fileExtensions.contains(ext) ? ext : nil
+        return fileExtensions.contains(ext) || audioExtensions.contains(ext) ? ext : nil
     }
 
     private static func stripExtension(_ text: String) -> String {
