@@ -24,11 +24,7 @@ public enum EZTVParser {
 
     /// Filters to a season/episode when asked (EZTV searches by show only).
     public static func parse(_ data: Data, indexer: String, trackers: [String], season: Int? = nil, episode: Int? = nil) throws -> [ReleaseCandidate] {
-        if let vendor = PageInspector.challengeVendor(data) { throw ProviderError.challengePage(site: indexer, vendor: vendor) }
-        let answer: Answer
-        do { answer = try JSONDecoder().decode(Answer.self, from: data) } catch {
-            throw ProviderError.malformedJSON(site: indexer, detail: JSONErrorText.describe(error))
-        }
+        let answer = try JSONReading.decode(Answer.self, from: data, site: indexer)
         return (answer.torrents ?? []).filter { t in
             (season == nil || t.season?.value == season) && (episode == nil || t.episode?.value == episode)
         }.compactMap { candidate($0, indexer: indexer, trackers: trackers) }

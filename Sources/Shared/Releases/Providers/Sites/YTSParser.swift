@@ -29,11 +29,7 @@ public enum YTSParser {
     }
 
     public static func parse(_ data: Data, indexer: String, trackers: [String]) throws -> [ReleaseCandidate] {
-        if let vendor = PageInspector.challengeVendor(data) { throw ProviderError.challengePage(site: indexer, vendor: vendor) }
-        let answer: Answer
-        do { answer = try JSONDecoder().decode(Answer.self, from: data) } catch {
-            throw ProviderError.malformedJSON(site: indexer, detail: JSONErrorText.describe(error))
-        }
+        let answer = try JSONReading.decode(Answer.self, from: data, site: indexer)
         guard answer.status == "ok" else {
             throw ProviderError.apiError(site: indexer, message: answer.status_message ?? "the API answered status \(answer.status ?? "missing")")
         }

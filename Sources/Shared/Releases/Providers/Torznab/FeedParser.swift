@@ -8,15 +8,8 @@ import FoundationXML
 /// win over the RSS fields; without a magnet, one is built from the info hash with `trackers`.
 public enum FeedParser {
     public static func parse(_ data: Data, indexer: String, trackers: [String] = []) throws -> [ReleaseCandidate] {
-        if let vendor = PageInspector.challengeVendor(data) { throw ProviderError.challengePage(site: indexer, vendor: vendor) }
         let delegate = FeedDelegate()
-        let parser = XMLParser(data: data)
-        parser.delegate = delegate
-        parser.shouldResolveExternalEntities = false
-        let ok = parser.parse()
-        if let error = delegate.torznabError { throw error }
-        if let failure = delegate.failure { throw failure.error(site: indexer) }
-        if !ok { throw ProviderError.malformedXML(site: indexer, line: parser.lineNumber, column: parser.columnNumber, detail: "unreadable document") }
+        try XMLReading.run(data, with: delegate, site: indexer)
         guard delegate.sawFeed else {
             throw ProviderError.unexpectedPage(site: indexer, detail: "the answer is XML but not an RSS/Torznab feed (root <\(delegate.root ?? "?")>)")
         }
@@ -60,12 +53,13 @@ struct FeedItem {
 }
 
 /// SAX delegate: collects items, the torznab attributes, and an <error> answer.
-final class FeedDelegate: NSObject, XMLParserDelegate {
+final class FeedDelegate: NSObject, ReportingXMLDelegate {
     var items: [FeedItem] = []
     var torznabError: ProviderError?
     var root: String?
     var sawFeed = false
     var failure: XMLParseFailure?
+    var answerError: ProviderError? { torznabError }
     private var current: FeedItem?
     private var text = ""
 

@@ -17,25 +17,19 @@ public struct TorznabCaps: Sendable, Equatable {
     public var musicMode: String? { supports("music-search") ? "music-search" : supports("audio-search") ? "audio-search" : nil }
 
     public static func parse(_ data: Data, indexer: String) throws -> TorznabCaps {
-        if let vendor = PageInspector.challengeVendor(data) { throw ProviderError.challengePage(site: indexer, vendor: vendor) }
         let delegate = CapsDelegate()
-        let parser = XMLParser(data: data)
-        parser.delegate = delegate
-        parser.shouldResolveExternalEntities = false
-        let ok = parser.parse()
-        if let error = delegate.error { throw error }
-        if let failure = delegate.failure { throw failure.error(site: indexer) }
-        if !ok { throw ProviderError.malformedXML(site: indexer, line: parser.lineNumber, column: parser.columnNumber, detail: "unreadable document") }
+        try XMLReading.run(data, with: delegate, site: indexer)
         guard delegate.sawCaps else { throw ProviderError.unexpectedPage(site: indexer, detail: "no <caps> element in the capabilities answer") }
         return delegate.caps
     }
 }
 
-final class CapsDelegate: NSObject, XMLParserDelegate {
+final class CapsDelegate: NSObject, ReportingXMLDelegate {
     var caps = TorznabCaps()
     var error: ProviderError?
     var sawCaps = false
     var failure: XMLParseFailure?
+    var answerError: ProviderError? { error }
     private var inSearching = false
 
     func parser(_ parser: XMLParser, parseErrorOccurred parseError: Error) {
