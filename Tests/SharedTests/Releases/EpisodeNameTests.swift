@@ -79,6 +79,11 @@ import Testing
         .init(name: "Series Title Season 01 Episode 05 720p", title: "Series Title", season: 1, episodes: [5]),
         .init(name: "S03E09 WS PDTV XviD FUtV", title: "", season: 3, episodes: [9]),
         .init(name: "1x04", title: "", season: 1, episodes: [4]),
+        .init(name: "Game of Thrones S01 to S08 Complete 1080p", title: "Game of Thrones", seasons: Array(1...8), kind: .season),
+        .init(name: "House M.D. Season 1 Complete", title: "House M.D.", season: 1, fullSeason: true),
+        .init(name: "The Office (US) (2005) Season 2 S02 + Extras (1080p AMZN WEB-DL x265 HEVC 10bit AAC 2.0 RCVR)", title: "The Office (US)", year: 2005, season: 2),
+        .init(name: "[TorrentCouch.net].Peaky.Blinders.S05E01.720p.WEBRip.x264.mp4", title: "Peaky Blinders", season: 5, episodes: [1], noGroup: true),
+        .init(name: "Rick and Morty S04E05 1080p HEVC x265-MeGusta[eztv.re].mkv", title: "Rick and Morty", group: "MeGusta"),
         // Season packs
         .init(name: "Series.Title.S01.1080p.BluRay.x264-GRP", title: "Series Title", season: 1, fullSeason: true, kind: .season),
         .init(name: "Series.Title.S01.1080p.WEB-DL.DD5.1.H.264-GRP", title: "Series Title", season: 1, fullSeason: true),

@@ -65,13 +65,17 @@ enum EpisodePatterns {
     /// "S01-S03", "S01-03", "S01 S02": more seasons in a pack.
     private static func seasonRange(_ t: [ReleaseToken], after i: Int, into info: inout EpisodeInfo) -> Int {
         guard i + 1 < t.count, let first = info.seasons.first else { return 0 }
-        let next = t[i + 1]
+        var next = t[i + 1]
+        var extra = 0
+        // "S01 to S08"
+        if next.lower == "to", i + 2 < t.count { next = t[i + 2]; extra = 1 }
         let last: Int?
         if let (s, eps) = splitSE(next.lower), eps.isEmpty { last = s }
         else if next.hyphenJoined, let n = next.number, next.lower.count <= 2 { last = n }
         else { last = nil }
         guard let last, last > first, last - first < 100 else { return 0 }
         info.seasons = Array(first...last)
+        if extra > 0 { return 2 }
         // "S01 S02 S03": a list, one token per season.
         var used = 1
         while i + used + 1 < t.count, used < 100, let (s, eps) = splitSE(t[i + used + 1].lower), eps.isEmpty, s == info.seasons.last! + 1 {

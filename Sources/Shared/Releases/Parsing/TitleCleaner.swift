@@ -14,13 +14,22 @@ enum TitleCleaner {
         var upper = utf8.index(utf8.startIndex, offsetBy: t[to - 1].end)
         // "Show!!", "Why?": closing punctuation belongs to the title.
         while upper < utf8.endIndex, utf8[upper] == UInt8(ascii: "!") || utf8[upper] == UInt8(ascii: "?") { upper = utf8.index(after: upper) }
+        if upper < utf8.endIndex {
+            let head = name[lower..<upper]
+            // "The Office (US)": close a parenthesis the title opened; "House M.D.": keep an acronym's last dot.
+            if utf8[upper] == UInt8(ascii: ")"), head.filter({ $0 == "(" }).count > head.filter({ $0 == ")" }).count {
+                upper = utf8.index(after: upper)
+            } else if utf8[upper] == UInt8(ascii: "."), t[to - 1].lower.count == 1, t[to - 1].gap == ".", head.contains(" ") {
+                upper = utf8.index(after: upper)
+            }
+        }
         return clean(name[lower..<upper])
     }
 
     static func clean(_ raw: Substring) -> String {
         var text = raw.replacingOccurrences(of: "_", with: " ")
         // A name that uses spaces keeps its dots ("Mr. Robot"); a dotted name uses them as spaces.
-        if !text.contains(" ") || text.filter({ $0 == "." }).count > text.filter({ $0 == " " }).count {
+        if !text.contains(" ") {
             text = undot(text)
         }
         return trim(collapseSpaces(text))

@@ -151,7 +151,7 @@ enum VideoAttributes {
     /// First words of the multi-token forms below; anything else skips the (sequential) switch.
     private static let multiStarts: Set<String> = [
         "web", "blu", "hd", "dvd", "bd", "br", "cam", "tele", "pre", "h", "x", "vc", "mpeg", "dolby", "hdr10", "dts", "dtshd",
-        "e", "dd", "true", "directors", "director's", "director’s", "extended", "theatrical", "final", "special", "ultimate",
+        "e", "dd", "true", "ac", "directors", "director's", "director’s", "extended", "theatrical", "final", "special", "ultimate",
         "anniversary", "collectors", "collector's", "limited", "dual", "complete",
     ]
 
@@ -191,6 +191,7 @@ enum VideoAttributes {
         case ("e", "ac"): return c == "3" ? m(3, .audio("EAC3")) : nil
         case ("dd", _) where t[i + 1].gap.hasPrefix("+"): return m(1, .audio("EAC3"))
         case ("true", "hd"): return m(2, .audio("TrueHD"))
+        case ("ac", "3") where t[i + 1].gap == "-": return m(2, .audio("AC3"))
         case ("directors", "cut"), ("director's", "cut"), ("director’s", "cut"): return m(2, .edition("Director's Cut"), strong: false)
         case ("extended", "cut"), ("extended", "edition"): return m(2, .edition("Extended"), strong: false)
         case ("theatrical", "cut"), ("theatrical", "edition"): return m(2, .edition("Theatrical"), strong: false)
