@@ -12,14 +12,25 @@ enum CompactEpisodes {
             let w = t[j].lower
             guard (3...4).contains(w.count), t[j].isNumber, !notEpisodes.contains(w), ReleaseYears.year(t[j]) == nil,
                   [".", " ", "_"].contains(t[j].gap) else { continue }
-            let next = j + 1
+            guard let (season, first) = split(w) else { continue }
+            var episodes = [first]
+            var next = j + 1
+            // "Show.103.104.720p": more episodes of the same season.
+            while next < end, next - j < 10, t[next].gap == t[j].gap, t[next].lower.count == w.count,
+                  let (s, e) = split(t[next].lower), s == season, e > episodes.last! { episodes.append(e); next += 1 }
             guard next >= end || strongStarts.contains(next) || t[next].inBrackets || ReleaseGroupParser.opensBracket(t[next].gap) else { continue }
-            let digits = Array(w.utf8).map { Int($0) - 48 }
-            let season = w.count == 3 ? digits[0] : digits[0] * 10 + digits[1]
-            let episode = digits[digits.count - 2] * 10 + digits[digits.count - 1]
-            guard season >= 1, season <= 19, episode >= 1 else { continue }
-            return AttributeMatch(index: j, length: 1, meaning: .episode(EpisodeInfo(seasons: [season], episodes: [episode])), strong: true)
+            return AttributeMatch(index: j, length: next - j, meaning: .episode(EpisodeInfo(seasons: [season], episodes: episodes)), strong: true)
         }
         return nil
+    }
+
+    /// "103" → (1, 3), "1013" → (10, 13); nil for episode 0 or seasons beyond 19.
+    private static func split(_ w: String) -> (Int, Int)? {
+        guard (3...4).contains(w.count), w.allSatisfy(\.isNumber), !notEpisodes.contains(w) else { return nil }
+        let digits = Array(w.utf8).map { Int($0) - 48 }
+        let season = w.count == 3 ? digits[0] : digits[0] * 10 + digits[1]
+        let episode = digits[digits.count - 2] * 10 + digits[digits.count - 1]
+        guard season >= 1, season <= 19, episode >= 1 else { return nil }
+        return (season, episode)
     }
 }

@@ -95,7 +95,9 @@ enum EpisodePatterns {
             var value: Int?
             if let e = episodeToken(next.lower) { value = e }
             else if let (s, eps) = splitSE(next.lower), s == season, eps.count == 1 { value = eps[0] }
-            else if next.gap == "-" || next.gap == "~", let n = next.number, next.lower.count <= 3 { value = n }
+            else if let (s, eps) = crossSplit(next.lower), s == season, eps.count == 1 { value = eps[0] }
+            else if next.lower.hasPrefix("x"), let n = Int(next.lower.dropFirst()), next.lower.count <= 4 { value = n }
+            else if next.gap == "-" || next.gap == "~" || next.gap == "_", let n = next.number, next.lower.count <= 3 { value = n }
             guard let value, value > last, value - last < 200 else { break }
             let isRange = next.gap.contains("-") || next.gap.contains("~")
             info.episodes += isRange ? Array((last + 1)...value) : [value]
@@ -127,22 +129,27 @@ enum EpisodePatterns {
 
     // MARK: 1x02
 
-    private static func crossNotation(_ t: [ReleaseToken], at i: Int) -> AttributeMatch? {
-        let chars = Array(t[i].lower.utf8)
+    /// "1x02" → (1, [2]); "2x04x05" → (2, [4, 5]); "2013x15" → (2013, [15]).
+    static func crossSplit(_ w: String) -> (season: Int, episodes: [Int])? {
+        let chars = Array(w.utf8)
         var k = 0
-        guard let season = readNumber(chars, &k, maxDigits: 2), k < chars.count, chars[k] == UInt8(ascii: "x") else { return nil }
-        k += 1
-        guard let ep = readNumber(chars, &k, maxDigits: 3), k == chars.count, ep > 0 || season > 0 else { return nil }
-        var info = EpisodeInfo(seasons: [season], episodes: [ep])
-        var length = 1
-        // "1x02-1x03" / "1x02-03" / "1x02x03"
-        if i + 1 < t.count, t[i + 1].gap == "-" || t[i + 1].gap == "" {
-            let next = t[i + 1].lower
-            var end: Int?
-            if next.hasPrefix("\(season)x") || next.hasPrefix("0\(season)x") { end = Int(next.split(separator: "x").last ?? "") }
-            else if let n = t[i + 1].number, next.count <= 3 { end = n }
-            if let end, end > ep, end - ep < 100 { info.episodes = Array(ep...end); length = 2 }
+        guard let season = readNumber(chars, &k, maxDigits: 4), k < chars.count, chars[k] == UInt8(ascii: "x") else { return nil }
+        var episodes: [Int] = []
+        while k < chars.count, chars[k] == UInt8(ascii: "x") {
+            k += 1
+            guard let ep = readNumber(chars, &k, maxDigits: 3) else { return nil }
+            episodes.append(ep)
         }
+        guard k == chars.count, !episodes.isEmpty, season <= maxSeason, episodes[0] > 0 || season > 0 else { return nil }
+        // Four-digit seasons only as years ("2013x15"), never "1080x720"-like sizes.
+        if season >= 100, !ReleaseYears.isPlausible(season) { return nil }
+        return (season, episodes)
+    }
+
+    private static func crossNotation(_ t: [ReleaseToken], at i: Int) -> AttributeMatch? {
+        guard let (season, episodes) = crossSplit(t[i].lower) else { return nil }
+        var info = EpisodeInfo(seasons: [season], episodes: episodes)
+        let length = 1 + episodeContinuation(t, after: i, season: season, into: &info)
         return AttributeMatch(index: i, length: length, meaning: .episode(info), strong: true)
     }
 
