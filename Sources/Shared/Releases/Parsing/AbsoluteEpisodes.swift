@@ -10,7 +10,7 @@ enum AbsoluteEpisodes {
         for j in (range.lowerBound + 1)..<range.upperBound {
             guard let (number, version) = episodeNumber(t[j].lower) else { continue }
             // " - 07", "_-_07", ".-.07", "#957"
-            let dashed = t[j].gap.contains("-") && t[j].gap.count >= 2 || t[j].gap.hasPrefix("#") || t[j].gap.hasSuffix("#")
+            let dashed = t[j].gap.has("-") && t[j].gap.count >= 2 || t[j].gap.hasPrefix("#") || t[j].gap.hasSuffix("#")
             guard !t[j].inBrackets else { continue }
             let placed = dashed || fansub || isRange(t, at: j, end: end)
             // A zero-padded number in a fansub name is an episode even before an episode title.
@@ -22,7 +22,7 @@ enum AbsoluteEpisodes {
             if let last = rangeEnd(t, at: j, number: number, end: end) {
                 info.absolute = Array(number...last)
                 length = 2
-            } else if !dashed, j + 2 < end, t[j + 1].gap.contains("-"), episodeNumber(t[j + 1].lower) != nil {
+            } else if !dashed, j + 2 < end, t[j + 1].gap.has("-"), episodeNumber(t[j + 1].lower) != nil {
                 continue   // "Series! 3 - 11": the first number belongs to the title
             }
             return AttributeMatch(index: j, length: length, meaning: .episode(info), strong: true)
@@ -71,7 +71,7 @@ enum AbsoluteEpisodes {
         guard j + 1 < t.count else { return true }
         let next = t[j + 1]
         if j + 1 >= end || next.inBrackets || ReleaseGroupParser.opensBracket(next.gap) { return true }
-        if dashAllowed && (next.gap.contains("-") || next.gap.contains("~")) || finalWords.contains(next.lower) { return true }
+        if dashAllowed && (next.gap.has("-") || next.gap.has("~")) || finalWords.contains(next.lower) { return true }
         return VideoAttributes.match(t, at: j + 1)?.strong == true
     }
 }

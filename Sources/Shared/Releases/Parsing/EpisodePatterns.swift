@@ -99,7 +99,7 @@ enum EpisodePatterns {
             else if next.lower.hasPrefix("x"), let n = Int(next.lower.dropFirst()), next.lower.count <= 4 { value = n }
             else if next.gap == "-" || next.gap == "~" || next.gap == "_", let n = next.number, next.lower.count <= 3 { value = n }
             guard let value, value > last, value - last < 200 else { break }
-            let isRange = next.gap.contains("-") || next.gap.contains("~")
+            let isRange = next.gap.has("-") || next.gap.has("~")
             info.episodes += isRange ? Array((last + 1)...value) : [value]
             used += 1
             j += 1
@@ -165,7 +165,7 @@ enum EpisodePatterns {
         var info = EpisodeInfo(seasons: [season])
         var length = 2
         let rangeAllowed = t[i].lower != "series"   // "Series 3 - 11" is season 3, episode 11
-        if rangeAllowed, i + 2 < t.count, t[i + 2].gap.contains("-") || t[i + 2].gap.contains("~") || t[i + 2].lower == "to",
+        if rangeAllowed, i + 2 < t.count, t[i + 2].gap.has("-") || t[i + 2].gap.has("~") || t[i + 2].lower == "to",
            let last = (t[i + 2].lower == "to" ? (i + 3 < t.count ? t[i + 3].number : nil) : t[i + 2].number), last > season, last - season < 50 {
             info.seasons = Array(season...last)
             length = t[i + 2].lower == "to" ? 4 : 3

@@ -76,7 +76,7 @@ enum MusicNameParser {
     /// " - ", "_-_", ".-.", " -- ": a dash with other separators around it.
     static func isSpacedDash(_ token: ReleaseToken) -> Bool {
         let gap = token.gap
-        return gap.count >= 2 && gap.contains("-") && !ReleaseGroupParser.opensBracket(gap) && gap.contains(where: { $0 != "-" })
+        return gap.count >= 2 && gap.has("-") && !ReleaseGroupParser.opensBracket(gap) && gap.contains(where: { $0 != "-" })
     }
 
     private static func findYear(_ t: [ReleaseToken], from: Int, to: Int, matches: [MusicAttributes.Match]) -> Int? {

@@ -49,7 +49,7 @@ enum ReleaseGroupParser {
     static func leading(_ t: [ReleaseToken]) -> Leading {
         var lead = Leading()
         // Fansub groups use square brackets; "(500) Days of Summer" starts with its title.
-        if let first = t.first, first.inBrackets, first.gap.contains("[") || first.gap.contains("{"),
+        if let first = t.first, first.inBrackets, first.gap.has("[") || first.gap.has("{"),
            let end = bracketRunEnd(t, from: 0), end < t.count {
             let run = t[0..<end]
             if run.contains(where: { $0.lower == "www" || topLevelDomains.contains($0.lower) && $0.dotJoined }) {
@@ -127,7 +127,7 @@ enum ReleaseGroupParser {
         text.count == 8 && text.allSatisfy(\.isHexDigit) && text.contains(where: \.isNumber)
     }
 
-    static func opensBracket(_ gap: String) -> Bool { gap.contains("[") || gap.contains("(") || gap.contains("{") }
+    static func opensBracket(_ gap: String) -> Bool { gap.has("[") || gap.has("(") || gap.has("{") }
 
     /// The original text of tokens [from, to) with their separators, e.g. "YTS.MX".
     static func joinedText(_ t: [ReleaseToken], _ from: Int, _ to: Int) -> String {

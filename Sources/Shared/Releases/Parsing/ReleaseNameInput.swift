@@ -22,8 +22,14 @@ enum ReleaseNameInput {
             count += 1
             scalars.append(replacement(for: scalar))
         }
-        let text = String(scalars).trimmingCharacters(in: .whitespaces)
-        return stripExtension(text)
+        return stripExtension(trimSpaces(String(scalars)))
+    }
+
+    /// Leading and trailing spaces off (control characters are spaces by now), without Foundation.
+    static func trimSpaces(_ text: String) -> String {
+        let bytes = text.utf8
+        guard let first = bytes.firstIndex(where: { $0 != 32 }), let last = bytes.lastIndex(where: { $0 != 32 }) else { return "" }
+        return String(text[first...last])
     }
 
     /// Control characters (C0, DEL, C1) and odd spaces become plain spaces; full-width brackets
@@ -46,16 +52,16 @@ enum ReleaseNameInput {
 
     /// The lower-cased file extension a name ends with, if it is a known one.
     static func fileExtension(_ raw: String) -> String? {
-        let text = raw.trimmingCharacters(in: .whitespaces)
-        guard let dot = text.lastIndex(of: "."), text.distance(from: dot, to: text.endIndex) <= 8 else { return nil }
-        let ext = text[text.index(after: dot)...].lowercased()
+        // The last few bytes only: names are long, extensions short.
+        let tail = raw.utf8.suffix(12)
+        guard let dot = tail.lastIndex(of: UInt8(ascii: ".")) else { return nil }
+        let ext = String(decoding: tail[tail.index(after: dot)...], as: UTF8.self).lowercased()
         return fileExtensions.contains(ext) || audioExtensions.contains(ext) ? ext : nil
     }
 
     private static func stripExtension(_ text: String) -> String {
-        guard let dot = text.lastIndex(of: "."), text.distance(from: dot, to: text.endIndex) <= 8 else { return text }
-        let ext = text[text.index(after: dot)...].lowercased()
-        guard fileExtensions.contains(ext), dot > text.startIndex else { return text }
-        return String(text[..<dot]).trimmingCharacters(in: .whitespaces)
+        guard let ext = fileExtension(text), fileExtensions.contains(ext),
+              let dot = text.utf8.lastIndex(of: UInt8(ascii: ".")), dot > text.startIndex else { return text }
+        return trimSpaces(String(text[..<dot]))
     }
 }

@@ -6,8 +6,10 @@ import Foundation
 /// a slash is a path, so "AC/DC - Back in Black" or "FLAC 24/96" stay names.
 enum ReleasePath {
     static func components(_ raw: String) -> [String]? {
+        // Byte checks first: this runs for every name, and Foundation's string search is slow.
+        guard raw.utf8.count <= 4096, raw.utf8.contains(UInt8(ascii: "/")) || raw.utf8.contains(UInt8(ascii: "\\")) else { return nil }
         let name = raw.trimmingCharacters(in: .whitespacesAndNewlines)
-        guard name.utf8.count <= 4096, name.contains("/") || name.contains("\\"), ReleaseNameInput.hasFileExtension(name) else { return nil }
+        guard ReleaseNameInput.hasFileExtension(name) else { return nil }
         let parts = name.split(whereSeparator: { $0 == "/" || $0 == "\\" }).map(String.init).filter { !$0.isEmpty }
         guard parts.count >= 2 else { return nil }
         return Array(parts.suffix(4))   // bounded: the file and up to three folders

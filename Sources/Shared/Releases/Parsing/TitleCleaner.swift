@@ -19,7 +19,7 @@ enum TitleCleaner {
             // "The Office (US)": close a parenthesis the title opened; "House M.D.": keep an acronym's last dot.
             if utf8[upper] == UInt8(ascii: ")"), head.filter({ $0 == "(" }).count > head.filter({ $0 == ")" }).count {
                 upper = utf8.index(after: upper)
-            } else if utf8[upper] == UInt8(ascii: "."), t[to - 1].lower.count == 1, t[to - 1].gap == ".", head.contains(" ") {
+            } else if utf8[upper] == UInt8(ascii: "."), t[to - 1].lower.count == 1, t[to - 1].gap == ".", head.has(" ") {
                 upper = utf8.index(after: upper)
             }
         }
@@ -27,9 +27,9 @@ enum TitleCleaner {
     }
 
     static func clean(_ raw: Substring) -> String {
-        var text = raw.replacingOccurrences(of: "_", with: " ")
+        var text = raw.has("_") ? String(raw.map { $0 == "_" ? " " : $0 }) : String(raw)
         // A name that uses spaces keeps its dots ("Mr. Robot"); a dotted name uses them as spaces.
-        if !text.contains(" ") {
+        if !text.has(" ") {
             text = undot(text)
         }
         return trim(collapseSpaces(text))
@@ -66,7 +66,7 @@ enum TitleCleaner {
         while let c = s.last, trailingJunk.contains(c) { s = s.dropLast() }
         while let c = s.first, leadingJunk.contains(c) { s = s.dropFirst() }
         // An opening bracket whose closing half was cut off with the metadata ("Title (US").
-        if let open = s.lastIndex(where: { $0 == "(" || $0 == "[" }), !s[open...].contains(")"), !s[open...].contains("]") {
+        if let open = s.lastIndex(where: { $0 == "(" || $0 == "[" }), !s[open...].has(")"), !s[open...].has("]") {
             let head = s[..<open]
             if !head.trimmingCharacters(in: .whitespaces).isEmpty { s = Substring(head.trimmingCharacters(in: .whitespaces)) }
             while let c = s.last, trailingJunk.contains(c) { s = s.dropLast() }

@@ -157,7 +157,7 @@ enum VideoAttributes {
 
     private static func matchMulti(_ t: [ReleaseToken], at i: Int) -> AttributeMatch? {
         guard i + 1 < t.count else { return nil }
-        let a = t[i].lower, b = t[i + 1].lower, joined = !t[i + 1].gap.contains(" ") || t[i + 1].gap == " "
+        let a = t[i].lower, b = t[i + 1].lower, joined = !t[i + 1].gap.has(" ") || t[i + 1].gap == " "
         guard joined else { return nil }
         guard multiStarts.contains(a) else { return matchChannels(t, at: i) }
         let c = i + 2 < t.count ? t[i + 2].lower : ""

@@ -23,7 +23,7 @@ enum VideoNameParser {
             // A fansub "[Group]" in front beats a trailing bracket tag; a "-GROUP" suffix beats both.
             release.group = tail.hyphenated ? tail.group : (lead.group ?? tail.group)
             // "Series - 1x05 - Title": a word after " - " is a group only when it follows release jargon.
-            if tail.hyphenated, tokens[tail.firstIndex].gap.contains(" "), !followsJargon(tokens, tail.firstIndex, matches) {
+            if tail.hyphenated, tokens[tail.firstIndex].gap.has(" "), !followsJargon(tokens, tail.firstIndex, matches) {
                 release.group = nil
                 scanEnd = tokens.count
                 matches = scan(tokens, from: start, to: scanEnd)
