@@ -20,7 +20,7 @@ import Testing
     static let alphabet: [String] = Array("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789").map(String.init)
         + [".", "-", "_", " ", "[", "]", "(", ")", "{", "}", "'", "+", "~", "#", "/", "\\", "😀", "👨‍👩‍👧", "é", "ж", "日本",
            "\u{0}", "\u{1}", "\u{7F}", "\u{85}", "\u{200B}", "\u{FEFF}", "\t", "\n", "\r", "S01E01", "1080p", "x264", "2019",
-           "FLAC", "24bit", "-GRP", "1x02", "Season", "E01-E03", "44.1kHz"]
+           "FLAC", "24bit", "-GRP", "1x02", "Season", "E01-E03", "44.1kHz", "١٢٣", "１２３", "½", "Ⅻ", "x", "v2", " - ", "#"]
 
     static func randomName(_ rng: inout SplitMix, length: Int) -> String {
         var s = ""

@@ -26,7 +26,7 @@ enum CompactEpisodes {
 
     /// "103" → (1, 3), "1013" → (10, 13); nil for episode 0 or seasons beyond 19.
     private static func split(_ w: String) -> (Int, Int)? {
-        guard (3...4).contains(w.count), w.allSatisfy(\.isNumber), !notEpisodes.contains(w) else { return nil }
+        guard (3...4).contains(w.utf8.count), w.utf8.allSatisfy({ $0 >= 48 && $0 <= 57 }), !notEpisodes.contains(w) else { return nil }
         let digits = Array(w.utf8).map { Int($0) - 48 }
         let season = w.count == 3 ? digits[0] : digits[0] * 10 + digits[1]
         let episode = digits[digits.count - 2] * 10 + digits[digits.count - 1]
