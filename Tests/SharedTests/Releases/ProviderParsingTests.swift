@@ -218,5 +218,6 @@ import Testing
         #expect(SizeText.bytes("4,7 ГБ") == Int64(4.7 * 1_073_741_824))
         #expect(SizeText.bytes("12\u{A0}KB") == 12_288)
         #expect(SizeText.bytes("lots") == nil && SizeText.bytes("") == nil)
+        #expect(SizeText.bytes("99999999999999999999999 TB") == nil)   // no overflow trap on a hostile page
     }
 }

@@ -18,6 +18,9 @@ enum SizeText {
         case "b", "б": multiplier = 1
         default: return nil
         }
-        return Int64(value * multiplier)
+        let bytes = value * multiplier
+        // A page can say anything: out-of-range numbers are no size, not a crash.
+        guard bytes.isFinite, bytes >= 0, bytes < 9.0e18 else { return nil }
+        return Int64(bytes)
     }
 }
