@@ -93,6 +93,10 @@ import Testing
         .init(name: "Grey's Anatomy - 8x01_02 - Free Falling", title: "Grey's Anatomy", season: 8, episodes: [1, 2]),
         .init(name: "World Series of Poker - 2013x15 - 2013x16 - HD TV.mkv", title: "World Series of Poker", season: 2013, episodes: [15, 16]),
         .init(name: "Movie.Title.2010.1920x1080.BluRay.x264-GRP", title: "Movie Title", quality: .p1080, kind: .movie),
+        .init(name: "Series/dexter/Dexter.5x02.Hello,.Bandit.ENG.-.sub.FR.HDTV.XviD-AlFleNi-TeaM.[tvu.org.ru].avi", title: "Dexter", season: 5, episodes: [2], group: "AlFleNi-TeaM"),
+        .init(name: "Series/The Office/Season 6/The Office - S06xE01.avi", title: "The Office", season: 6, episodes: [1]),
+        .init(name: "Game of Thrones S03E06 1080i HDTV DD5.1 MPEG2-TrollHD.ts", title: "Game of Thrones", source: .hdtv, codec: "MPEG2", group: "TrollHD"),
+        .init(name: "One.Piece.E576.VOSTFR.720p.HDTV.x264-MARINE-FORD.mkv", title: "One Piece", episodes: [576], group: "MARINE-FORD"),
         // Season packs
         .init(name: "Series.Title.S01.1080p.BluRay.x264-GRP", title: "Series Title", season: 1, fullSeason: true, kind: .season),
         .init(name: "Series.Title.S01.1080p.WEB-DL.DD5.1.H.264-GRP", title: "Series Title", season: 1, fullSeason: true),

@@ -32,7 +32,10 @@ enum EpisodePatterns {
         while i < chars.count {
             // "e", "ep" or "x" before each episode; a trailing "v2" is an anime revision.
             if chars[i] == UInt8(ascii: "e") { i += 1; if i < chars.count, chars[i] == UInt8(ascii: "p") { i += 1 } }
-            else if chars[i] == UInt8(ascii: "x") || chars[i] == UInt8(ascii: "-") { i += 1 }
+            else if chars[i] == UInt8(ascii: "x") || chars[i] == UInt8(ascii: "-") {
+                i += 1
+                if i < chars.count, chars[i] == UInt8(ascii: "e") { i += 1 }   // "S06xE01"
+            }
             else if chars[i] == UInt8(ascii: "v"), !episodes.isEmpty, i + 2 == chars.count { return (season, episodes) }
             else { return nil }
             guard let ep = readNumber(chars, &i, maxDigits: 4), ep <= maxEpisode else { return nil }

@@ -67,9 +67,11 @@ extension ParsedRelease {
     }
 
     private mutating func applySource(_ s: VideoSource, tag: String) {
-        // A web/tv tag that comes with a disc tag ("BluRay ... WEB") keeps the first; "cam" always wins
-        // because a camera copy mislabelled as anything else is still a camera copy.
-        if source == .unknown || s == .cam { source = s; sourceTag = tag }
+        // A web/tv tag that comes with a disc tag ("BluRay ... WEB") keeps the first; an explicit
+        // camera tag (HDCAM, TELESYNC) wins, since a camera copy labelled anything else is still one.
+        // Bare "TS"/"CAM"/"TC" (also a file extension, a word) never override another source.
+        let bareCamera = ["TS", "CAM", "TC", "WP"].contains(tag)
+        if source == .unknown || (s == .cam && !bareCamera) { source = s; sourceTag = tag }
     }
 
     private mutating func applyAudio(_ a: String) {

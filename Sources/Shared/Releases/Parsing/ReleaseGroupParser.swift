@@ -96,8 +96,9 @@ enum ReleaseGroupParser {
             last = j - 1
         }
         if let group = hyphenGroup(t[last], start: start, index: last) {
-            // "-D-Z0N3": a one-letter part before the last hyphen belongs to the group.
-            if last - 1 > start, t[last].gap == "-", t[last - 1].gap == "-", t[last - 1].lower.count == 1, !t[last - 1].isNumber {
+            // "-D-Z0N3", "XviD-AlFleNi-TeaM": a hyphenated group starts right after the last jargon.
+            if last - 1 > start, t[last].gap == "-", t[last - 1].gap == "-", !t[last - 1].isNumber, !isJargon(t[last - 1]),
+               !notGroups.contains(t[last - 1].lower), t[last - 1].lower.count == 1 || isJargon(t[last - 2]) {
                 return Trailing(group: t[last - 1].text + "-" + group, firstIndex: last - 1, hyphenated: true)
             }
             return Trailing(group: group, firstIndex: last, hyphenated: true)

@@ -59,7 +59,18 @@ enum ReleaseNameInput {
         return fileExtensions.contains(ext) || audioExtensions.contains(ext) ? ext : nil
     }
 
+    /// ".ts" is a transport-stream file, but "TS" is also telesync: only "…-Group.ts" is a file.
+    private static func stripTransportStream(_ text: String) -> String {
+        let bytes = Array(text.utf8.suffix(24))
+        guard bytes.count > 4, bytes.suffix(3).map({ $0 | 0x20 }) == Array(".ts".utf8),
+              let dash = bytes.lastIndex(of: UInt8(ascii: "-")), dash < bytes.count - 4,
+              bytes[(dash + 1)..<(bytes.count - 3)].allSatisfy({ ($0 >= 48 && $0 <= 57) || (($0 | 0x20) >= 97 && ($0 | 0x20) <= 122) })
+        else { return text }
+        return String(text.dropLast(3))
+    }
+
     private static func stripExtension(_ text: String) -> String {
+        let text = stripTransportStream(text)
         guard let ext = fileExtension(text), fileExtensions.contains(ext),
               let dot = text.utf8.lastIndex(of: UInt8(ascii: ".")), dot > text.startIndex else { return text }
         return trimSpaces(String(text[..<dot]))
