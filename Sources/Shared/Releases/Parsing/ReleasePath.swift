@@ -19,6 +19,10 @@ enum ReleasePath {
     /// "05 - Episode Name" inside a show's folders is episode 5, titled by the folder.
     static func merge(_ file: ParsedRelease, fileName: String, folders: [ParsedRelease]) -> ParsedRelease {
         var r = file
+        // "Movie.2010.DVDRip.XviD-GRP/grp-mv.avi": a file name that says nothing defers to its folder.
+        if richness(file) == 0, let folder = folders.first, richness(folder) > 0 {
+            return merge(folder, fileName: "", folders: Array(folders.dropFirst()))
+        }
         if r.episodes.isEmpty, r.absoluteEpisodes.isEmpty, let number = leadingNumber(fileName) {
             r.absoluteEpisodes = [number]
             r.title = ""
@@ -41,6 +45,12 @@ enum ReleasePath {
             if r.group == nil { r.group = folder.group }
         }
         return r
+    }
+
+    /// How much a parse recognised besides its title.
+    private static func richness(_ r: ParsedRelease) -> Int {
+        [r.year != nil, r.quality != .unknown, r.source != .unknown, r.codec != nil, !r.seasons.isEmpty, !r.episodes.isEmpty,
+         r.audioFormat != nil].filter { $0 }.count
     }
 
     /// "05 - Name" / "105. Name" → 5 / 105: one to three digits, then a separator.

@@ -151,7 +151,7 @@ enum VideoAttributes {
     /// First words of the multi-token forms below; anything else skips the (sequential) switch.
     private static let multiStarts: Set<String> = [
         "web", "blu", "hd", "dvd", "bd", "br", "cam", "tele", "pre", "h", "x", "vc", "mpeg", "dolby", "hdr10", "dts", "dtshd",
-        "e", "dd", "true", "ac", "directors", "director's", "director’s", "extended", "theatrical", "final", "special", "ultimate",
+        "e", "dd", "true", "ac", "criterion", "deluxe", "remastered", "unrated", "directors", "director's", "director’s", "extended", "theatrical", "final", "special", "ultimate",
         "anniversary", "collectors", "collector's", "limited", "dual", "complete",
     ]
 
@@ -197,7 +197,8 @@ enum VideoAttributes {
         case ("theatrical", "cut"), ("theatrical", "edition"): return m(2, .edition("Theatrical"), strong: false)
         case ("final", "cut"): return m(2, .edition("Final Cut"), strong: false)
         case ("special", "edition"), ("ultimate", "edition"), ("ultimate", "cut"), ("anniversary", "edition"),
-             ("collectors", "edition"), ("collector's", "edition"), ("limited", "edition"):
+             ("collectors", "edition"), ("collector's", "edition"), ("limited", "edition"), ("criterion", "edition"),
+             ("criterion", "collection"), ("deluxe", "edition"), ("remastered", "edition"), ("unrated", "edition"):
             return m(2, .edition(t[i].text.capitalized + " " + t[i + 1].text.capitalized), strong: false)
         case ("dual", "audio"): return m(2, .language("multi"), strong: false)
         case ("complete", "series"), ("complete", "collection"), ("complete", "seasons"): return m(2, .complete)
