@@ -10,59 +10,63 @@ enum VideoNameParser {
         guard !tokens.isEmpty else { return release }
         let lead = ReleaseGroupParser.leading(tokens)
         let start = lead.titleStart
-        let tail = ReleaseGroupParser.trailing(tokens, from: start)
-        var scanEnd = tail?.firstIndex ?? tokens.count
-        var matches = scan(tokens, from: start, to: scanEnd)
+        var (scanEnd, matches, group) = groupAndAttributes(tokens, start: start, lead: lead)
+        release.group = group ?? lead.group
 
-        // "Spider-Man" with nothing else is a title, not a title and a group.
         let yearIndex = findYear(tokens, from: start, before: firstStrong(matches) ?? scanEnd, matches: matches)
-        if let tail, tail.hyphenated, matches.isEmpty, yearIndex == nil {
-            scanEnd = tokens.count
-            matches = scan(tokens, from: start, to: scanEnd)
-        } else if let tail {
-            // A fansub "[Group]" in front beats a trailing bracket tag; a "-GROUP" suffix beats both.
-            release.group = tail.hyphenated ? tail.group : (lead.group ?? tail.group)
-            // "Series - 1x05 - Title": a word after " - " is a group only when it follows release jargon.
-            if tail.hyphenated, tokens[tail.firstIndex].gap.has(" "), !followsJargon(tokens, tail.firstIndex, matches) {
-                release.group = nil
-                scanEnd = tokens.count
-                matches = scan(tokens, from: start, to: scanEnd)
-            }
-        }
-
         var titleEnd = min(firstStrong(matches) ?? scanEnd, yearIndex ?? scanEnd)
-        if let yearIndex { release.year = tokens[yearIndex].number } else { release.year = lead.year }
-        if !matches.contains(where: isEpisode), lead.group == nil,
-           let compact = CompactEpisodes.match(tokens, in: start..<(firstStrong(matches) ?? scanEnd), end: scanEnd,
-                                               strongStarts: Set(matches.filter(\.strong).map(\.index))) {
-            // "Show.103.HDTV": before anime numbers, which fansub names ("[Group] ...") use instead.
-            matches.append(compact)
-            titleEnd = min(titleEnd, compact.index)
-        } else if !matches.contains(where: isEpisode),
-           let absolute = AbsoluteEpisodes.match(tokens, in: start..<(firstStrong(matches) ?? scanEnd),
-                                                  fansub: lead.group != nil, end: scanEnd) {
-            matches.append(absolute)
-            titleEnd = min(titleEnd, absolute.index)
-        } else if let season = matches.first(where: isSeasonOnly),
-                  season.end < scanEnd,
-                  let absolute = AbsoluteEpisodes.match(tokens, in: (season.end - 1)..<(season.end + 1), fansub: true, end: scanEnd) {
-            // "[Group] Title S2 - 07": a season, then that season's absolute-style number.
-            matches.append(absolute)
+        release.year = yearIndex.flatMap { tokens[$0].number } ?? lead.year
+        if let numbered = bareEpisodeNumber(tokens, start: start, scanEnd: scanEnd, matches: matches, fansub: lead.group != nil) {
+            matches.append(numbered.match)
+            if numbered.endsTitle { titleEnd = min(titleEnd, numbered.match.index) }
         }
         titleEnd = trimTrailingWords(tokens, matches, start: start, end: titleEnd)
         if release.year == nil {
-            let episodic = matches.contains(where: isEpisode)
-            release.year = laterYear(tokens, from: titleEnd, to: scanEnd, matches: matches, bracketedOnly: episodic)
+            release.year = laterYear(tokens, from: titleEnd, to: scanEnd, matches: matches, bracketedOnly: matches.contains(where: isEpisode))
         }
-
         for m in matches where m.index >= titleEnd {
             release.apply(m.meaning)
             if let ch = m.channels { release.apply(.channels(ch)) }
         }
-        if release.group == nil { release.group = lead.group }
         release.title = title(tokens, name: name, from: start, to: titleEnd)
         finish(&release)
         return release
+    }
+
+    /// Finds the trailing group and scans the attributes before it. A "-GROUP" that turns out not
+    /// to be one ("Spider-Man" alone; "Series - 1x05 - Title") goes back to the name, scanned again.
+    private static func groupAndAttributes(_ tokens: [ReleaseToken], start: Int, lead: ReleaseGroupParser.Leading)
+        -> (scanEnd: Int, matches: [AttributeMatch], group: String?) {
+        guard let tail = ReleaseGroupParser.trailing(tokens, from: start) else {
+            return (tokens.count, scan(tokens, from: start, to: tokens.count), nil)
+        }
+        let matches = scan(tokens, from: start, to: tail.firstIndex)
+        guard tail.hyphenated else {
+            // A fansub "[Group]" in front beats a trailing bracket tag.
+            return (tail.firstIndex, matches, lead.group ?? tail.group)
+        }
+        let yearIndex = findYear(tokens, from: start, before: firstStrong(matches) ?? tail.firstIndex, matches: matches)
+        let bare = matches.isEmpty && yearIndex == nil
+        let spacedAfterTitle = tokens[tail.firstIndex].gap.has(" ") && !followsJargon(tokens, tail.firstIndex, matches)
+        if bare || spacedAfterTitle { return (tokens.count, scan(tokens, from: start, to: tokens.count), nil) }
+        return (tail.firstIndex, matches, tail.group)
+    }
+
+    /// Episode numbers without S/E letters, when no marker was found: "Show.103.HDTV" (scene),
+    /// "[Group] Title - 07" (anime), or "[Group] Title S2 - 07" (a season, then its number).
+    private static func bareEpisodeNumber(_ tokens: [ReleaseToken], start: Int, scanEnd: Int, matches: [AttributeMatch],
+                                          fansub: Bool) -> (match: AttributeMatch, endsTitle: Bool)? {
+        let titleZone = start..<(firstStrong(matches) ?? scanEnd)
+        if !matches.contains(where: isEpisode) {
+            // Fansub names number episodes from the series start, never 103 = S01E03.
+            if !fansub, let compact = CompactEpisodes.match(tokens, in: titleZone, end: scanEnd,
+                                                            strongStarts: Set(matches.filter(\.strong).map(\.index))) {
+                return (compact, true)
+            }
+            return AbsoluteEpisodes.match(tokens, in: titleZone, fansub: fansub, end: scanEnd).map { ($0, true) }
+        }
+        guard let season = matches.first(where: isSeasonOnly), season.end < scanEnd else { return nil }
+        return AbsoluteEpisodes.match(tokens, in: (season.end - 1)..<(season.end + 1), fansub: true, end: scanEnd).map { ($0, false) }
     }
 
     /// Every attribute from `from` to `to`, longest-first at each position, non-overlapping.
