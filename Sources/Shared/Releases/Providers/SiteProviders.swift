@@ -16,43 +16,55 @@ public enum DefaultTrackers {
     ]
 }
 
-/// YTS (movies only): `/api/v2/list_movies.json?query_term=<imdb id or words>`.
-public struct YTSProvider: ReleaseProvider {
+/// Where a JSON-API site lives and how to reach it.
+public struct SiteEndpoint: Sendable {
     public let name: String
-    public let supportsMovies = true, supportsTV = false, supportsMusic = false
-    let baseURL: URL
-    let trackers: [String]
-    let transport: ReleaseTransport
+    public let baseURL: URL
+    public let transport: ReleaseTransport
+    /// Announced in magnets built from bare info hashes.
+    public let trackers: [String]
 
-    public init(name: String = "YTS", baseURL: URL, transport: ReleaseTransport, trackers: [String] = DefaultTrackers.list) {
+    public init(name: String, baseURL: URL, transport: ReleaseTransport, trackers: [String] = DefaultTrackers.list) {
         self.name = name
         self.baseURL = baseURL
         self.transport = transport
         self.trackers = trackers
     }
 
+    /// baseURL + path + query.
+    func url(_ path: String, _ query: [(String, String)]) -> URL {
+        var components = URLComponents(url: baseURL.appendingPathComponent(path), resolvingAgainstBaseURL: false)!
+        components.queryItems = query.map { URLQueryItem(name: $0.0, value: $0.1) }
+        return components.url!
+    }
+}
+
+/// YTS (movies only): `/api/v2/list_movies.json?query_term=<imdb id or words>`.
+public struct YTSProvider: ReleaseProvider {
+    public let site: SiteEndpoint
+    public var name: String { site.name }
+    public let supportsMovies = true, supportsTV = false, supportsMusic = false
+
+    public init(name: String = "YTS", baseURL: URL, transport: ReleaseTransport, trackers: [String] = DefaultTrackers.list) {
+        site = SiteEndpoint(name: name, baseURL: baseURL, transport: transport, trackers: trackers)
+    }
+
     public func search(_ query: SearchQuery) async throws -> [ReleaseCandidate] {
         guard query.mediaType == .movie else { return [] }
-        var components = URLComponents(url: baseURL.appendingPathComponent("api/v2/list_movies.json"), resolvingAgainstBaseURL: false)!
-        components.queryItems = [URLQueryItem(name: "query_term", value: query.imdbId ?? query.query), URLQueryItem(name: "limit", value: "50")]
-        let response = try await fetch(transport, TransportRequest(url: components.url!))
-        return try YTSParser.parse(response.body, indexer: name, trackers: trackers)
+        let url = site.url("api/v2/list_movies.json", [("query_term", query.imdbId ?? query.query), ("limit", "50")])
+        let response = try await fetch(site.transport, TransportRequest(url: url))
+        return try YTSParser.parse(response.body, indexer: name, trackers: site.trackers)
     }
 }
 
 /// EZTV (TV only): `/api/get-torrents?imdb_id=<digits>`; it cannot search by words.
 public struct EZTVProvider: ReleaseProvider {
-    public let name: String
+    public let site: SiteEndpoint
+    public var name: String { site.name }
     public let supportsMovies = false, supportsTV = true, supportsMusic = false
-    let baseURL: URL
-    let trackers: [String]
-    let transport: ReleaseTransport
 
     public init(name: String = "EZTV", baseURL: URL, transport: ReleaseTransport, trackers: [String] = DefaultTrackers.list) {
-        self.name = name
-        self.baseURL = baseURL
-        self.transport = transport
-        self.trackers = trackers
+        site = SiteEndpoint(name: name, baseURL: baseURL, transport: transport, trackers: trackers)
     }
 
     /// Star Trek (1966): EZTV only searches by IMDb id.
@@ -63,11 +75,9 @@ public struct EZTVProvider: ReleaseProvider {
         guard let imdb = query.imdbId else {
             throw ProviderError.notSupported(site: name, detail: "EZTV searches by IMDb id only; the show has none")
         }
-        var components = URLComponents(url: baseURL.appendingPathComponent("api/get-torrents"), resolvingAgainstBaseURL: false)!
-        components.queryItems = [URLQueryItem(name: "imdb_id", value: imdb.hasPrefix("tt") ? String(imdb.dropFirst(2)) : imdb),
-                                 URLQueryItem(name: "limit", value: "100")]
-        let response = try await fetch(transport, TransportRequest(url: components.url!))
-        return try EZTVParser.parse(response.body, indexer: name, trackers: trackers, season: query.season, episode: query.episode)
+        let digits = imdb.hasPrefix("tt") ? String(imdb.dropFirst(2)) : imdb
+        let response = try await fetch(site.transport, TransportRequest(url: site.url("api/get-torrents", [("imdb_id", digits), ("limit", "100")])))
+        return try EZTVParser.parse(response.body, indexer: name, trackers: site.trackers, season: query.season, episode: query.episode)
     }
 }
 
