@@ -52,6 +52,8 @@ import Testing
         .init(name: "Artist Name Discography (1981-1987) [APE]", title: "Artist Name Discography", format: .ape, discography: true),
         .init(name: "Artist - Album [256 Kbps] [M4A]", title: "Artist - Album", format: .aac, bitrate: 256),
         .init(name: "Artist.Title-Album.Title.2017.REPACK.FLAC-aAF", title: "Artist Title - Album Title", group: "aAF", format: .flac),
+        .init(name: "The.Beatles-Abbey.Road-(Remastered)-2009-FLAC", title: "The Beatles - Abbey Road", year: 2009, artist: "The Beatles", album: "Abbey Road", format: .flac),
+        .init(name: "Artist - Album Title (2024) [24Bit-48kHz] FLAC [PMEDIA] ⭐️", title: "Artist - Album Title", year: 2024, format: .flac, sampleRate: 48000, bitDepth: 24),
         .init(name: "01. Artist - Song Name.flac", title: "01. Artist - Song Name", format: .flac, kind: .music),
     ]
 

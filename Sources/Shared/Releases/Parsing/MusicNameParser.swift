@@ -76,7 +76,9 @@ enum MusicNameParser {
     /// " - ", "_-_", ".-.", " -- ": a dash with other separators around it.
     static func isSpacedDash(_ token: ReleaseToken) -> Bool {
         let gap = token.gap
-        return gap.count >= 2 && gap.has("-") && !ReleaseGroupParser.opensBracket(gap) && gap.contains(where: { $0 != "-" })
+        // Only spaces, underscores or dots around the dash: ")-2009" is a scene separator, not a spaced one.
+        return gap.count >= 2 && gap.has("-") && gap.allSatisfy { $0 == "-" || $0 == " " || $0 == "_" || $0 == "." }
+            && gap.contains(where: { $0 != "-" })
     }
 
     private static func findYear(_ t: [ReleaseToken], from: Int, to: Int, matches: [MusicAttributes.Match]) -> Int? {
