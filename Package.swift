@@ -46,11 +46,12 @@ let package = Package(
             ]
         ),
         .target(name: "TorrentEngine", dependencies: ["CTorrent"]),
+        .systemLibrary(name: "CLibXML2", pkgConfig: "libxml-2.0", providers: [.apt(["libxml2-dev"])]),
 
         .target(
             name: "Shared",
             dependencies: [
-                "CArgon2",
+                "CArgon2", "CLibXML2",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "TOMLKit", package: "TOMLKit"),
                 .product(name: "Logging", package: "swift-log"),
@@ -60,6 +61,7 @@ let package = Package(
                 .embedInCode("Database/Migrations/V001_initial.sql"),
                 .embedInCode("Database/Migrations/V002_login_limits.sql"),
                 .embedInCode("Database/Migrations/V003_downloads.sql"),
+                .embedInCode("Database/Migrations/V005_releases.sql"),
             ]
         ),
         .executableTarget(

@@ -6,7 +6,7 @@
 set -euo pipefail
 profile=${1:-run}
 
-run_pkgs=(pkg-config libfcgi-dev libsqlite3-dev libcurl4-openssl-dev libtorrent-rasterbar-dev libargon2-dev nginx)
+run_pkgs=(pkg-config libfcgi-dev libsqlite3-dev libcurl4-openssl-dev libtorrent-rasterbar-dev libargon2-dev libxml2-dev nginx)
 test_pkgs=(chromium chromium-driver wrk systemd procps curl opentracker python3-libtorrent iproute2 tcpdump)
 bench_pkgs=(qbittorrent-nox transmission-cli jq util-linux)
 pkgs=("${run_pkgs[@]}")

@@ -9,7 +9,7 @@ struct LCARSDaemon: AsyncParsableCommand {
         commandName: "lcarsd",
         abstract: "The LCARS daemon: migrations, the control socket, and (later) torrents and scheduled jobs.",
         version: LCARSVersion.current,
-        subcommands: [Serve.self, Migrate.self, Users.self, Ping.self, RenderNginx.self],
+        subcommands: [Serve.self, Migrate.self, Users.self, Ping.self, RenderNginx.self, Parse.self],
         defaultSubcommand: Serve.self)
 }
 

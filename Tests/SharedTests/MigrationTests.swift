@@ -15,7 +15,7 @@ import Testing
 
         let tables = try db.read { try String.fetchAll($0, sql: "SELECT name FROM sqlite_master WHERE type = 'table'") }
         for table in ["users", "movies", "movies_fts", "tv_shows", "episodes", "artists", "albums", "tracks",
-                      "indexers", "downloads", "activity", "sessions", "login_failures", "event_tickets"] {
+                      "indexers", "downloads", "activity", "sessions", "login_failures", "event_tickets", "blocklist", "release_cache"] {
             #expect(tables.contains(table), "missing table \(table)")
         }
         let indexers = try db.read { try String.fetchAll($0, sql: "SELECT name FROM indexers ORDER BY priority") }

@@ -4,7 +4,10 @@ import sqlite3
 import socket
 import struct
 
-from conftest import wait_until
+from conftest import REPO, wait_until
+
+# One migration per SQL file: the schema version a fresh stack must report.
+SCHEMA_VERSION = len(list((REPO / "Sources/Shared/Database/Migrations").glob("V*.sql")))
 
 
 def frame(payload: bytes) -> bytes:
@@ -51,7 +54,7 @@ def test_status_reports_daemon_and_database(stack, admin_token):
     assert body["daemon"]["reachable"] is True and body["daemon"]["version"] == body["version"]
     with sqlite3.connect(stack.dir / "data/lcars.db") as db:
         applied = db.execute("SELECT COUNT(*) FROM grdb_migrations").fetchone()[0]
-    assert body["uptime_seconds"] >= 0 and body["database_size_bytes"] > 0 and body["schema_version"] == applied >= 3
+    assert body["uptime_seconds"] >= 0 and body["database_size_bytes"] > 0 and body["schema_version"] == applied == SCHEMA_VERSION
     assert set(body["downloads"]) == {"active", "queued", "seeding"}
     assert body["vpn"] == {"enabled": False, "interface": "", "connected": True, "addresses": []}
     mounts = {m["name"]: m for m in body["storage"]["mounts"]}
@@ -91,7 +94,7 @@ def test_api_keeps_working_while_lcarsd_is_down(make_stack):
 def test_ping_and_status_over_the_socket(stack):
     pong, status = ipc(sock(stack), request("ping", rid=1), request("status", rid=2))
     assert pong["ok"] and pong["id"] == 1 and pong["result"]["pong"] is True
-    assert status["id"] == 2 and status["result"]["schema_version"] >= 3 and status["result"]["pid"] > 0
+    assert status["id"] == 2 and status["result"]["schema_version"] == SCHEMA_VERSION and status["result"]["pid"] > 0
     assert set(status["result"]["downloads"]) == {"active", "queued", "seeding"} and status["result"]["vpn"]["connected"] is True
 
 

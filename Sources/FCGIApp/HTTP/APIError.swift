@@ -54,6 +54,12 @@ struct APIError: Error, Equatable {
             case .notFound: return .notFound(failure.description)
             case .duplicate, .lastAdmin: return .conflict(failure.description)
             }
+        case let failure as Blocklist.Failure:
+            switch failure {
+            case .invalid: return .validation(failure.description)
+            case .notFound: return .notFound(failure.description)
+            case .duplicate: return .conflict(failure.description)
+            }
         default: return nil
         }
     }

@@ -13,7 +13,8 @@ struct APIResponder {
     init(app: AppContext, logger: Logger) {
         self.app = app
         self.router = Router(routes: AuthRoutes.routes + UserRoutes.routes + SystemRoutes.routes
-                                    + DownloadRoutes.routes + EventRoutes.routes)
+                                    + DownloadRoutes.routes + EventRoutes.routes
+                                    + ParseRoutes.routes + BlocklistRoutes.routes)
         self.logger = logger
     }
 

@@ -10,6 +10,7 @@ public enum Migrations {
         ("V001_initial", PackageResources.V001_initial_sql),
         ("V002_login_limits", PackageResources.V002_login_limits_sql),
         ("V003_downloads", PackageResources.V003_downloads_sql),
+        ("V005_releases", PackageResources.V005_releases_sql),
     ]
 
     public static var latestVersion: Int { all.count }

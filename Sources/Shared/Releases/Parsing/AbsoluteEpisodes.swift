@@ -1,0 +1,77 @@
+import Foundation
+
+/// Anime releases number episodes from the start of the series: "[Group] Title - 123 [1080p]",
+/// "Title - 05v2", "[Group] Title 07 (720p)", batches "Title - 01-12". A bare number is only an
+/// episode where such names put it: after " - ", or right after the title of a fansub name and
+/// followed by brackets, jargon or nothing.
+enum AbsoluteEpisodes {
+    static func match(_ t: [ReleaseToken], in range: Range<Int>, fansub: Bool, end: Int) -> AttributeMatch? {
+        guard range.count >= 2 else { return nil }
+        for j in (range.lowerBound + 1)..<range.upperBound {
+            guard let (number, version) = episodeNumber(t[j].lower) else { continue }
+            // " - 07", "_-_07", ".-.07", "#957"
+            let dashed = t[j].gap.has("-") && t[j].gap.count >= 2 || t[j].gap.hasPrefix("#") || t[j].gap.hasSuffix("#")
+            guard !t[j].inBrackets else { continue }
+            let placed = dashed || fansub || isRange(t, at: j, end: end)
+            // A zero-padded number in a fansub name is an episode even before an episode title.
+            let padded = fansub && t[j].lower.hasPrefix("0") && t[j].lower.count >= 2
+            let startsRange = rangeEnd(t, at: j, number: number, end: end) != nil
+            guard placed, padded || startsRange || followedByEnd(t, after: j, end: end, dashAllowed: dashed) else { continue }
+            var info = EpisodeInfo(absolute: [number], version: version)
+            var length = 1
+            if let last = rangeEnd(t, at: j, number: number, end: end) {
+                info.absolute = Array(number...last)
+                length = 2
+            } else if !dashed, j + 2 < end, t[j + 1].gap.has("-"), episodeNumber(t[j + 1].lower) != nil {
+                continue   // "Series! 3 - 11": the first number belongs to the title
+            }
+            return AttributeMatch(index: j, length: length, meaning: .episode(info), strong: true)
+        }
+        return nil
+    }
+
+    /// The end of "01-12", "01 - 119", "01~10"; a spaced dash only joins numbers written alike
+    /// ("01 - 119", not "3 - 11", which is a title number and an episode).
+    private static func rangeEnd(_ t: [ReleaseToken], at j: Int, number: Int, end: Int) -> Int? {
+        guard j + 1 < end, ["-", "~", " - ", " ~ "].contains(t[j + 1].gap), let (last, _) = episodeNumber(t[j + 1].lower),
+              last > number, last - number < 500 else { return nil }
+        let spaced = t[j + 1].gap.count > 1
+        if spaced, !(t[j].lower.hasPrefix("0") || t[j].lower.count == t[j + 1].lower.count) { return nil }
+        return last
+    }
+
+    /// "1-13 (English Dub)": a rising hyphenated pair followed by brackets, jargon or the end.
+    private static func isRange(_ t: [ReleaseToken], at j: Int, end: Int) -> Bool {
+        guard j + 1 < end, t[j + 1].gap == "-" || t[j + 1].gap == "~", let a = t[j].number, let b = t[j + 1].number,
+              b > a, t[j + 1].lower.count <= 4 else { return false }
+        return followedByEnd(t, after: j + 1, end: end)
+    }
+
+    /// "123" or "05v2", at most four digits and not a year.
+    private static func episodeNumber(_ w: String) -> (Int, Int?)? {
+        var digits = Substring(w)
+        var version: Int?
+        if let v = w.firstIndex(of: "v"), w.distance(from: v, to: w.endIndex) == 2, let n = Int(w[w.index(after: v)...]) {
+            digits = w[..<v]
+            version = n
+        }
+        guard !digits.isEmpty, digits.count <= 4, digits.allSatisfy(\.isASCII), let n = Int(digits) else { return nil }
+        if digits.count == 4, ReleaseYears.isPlausible(n) { return nil }
+        return (n, version)
+    }
+
+    /// Words fansubs put after the last episode's number.
+    private static let finalWords: Set<String> = ["end", "fin", "final", "finale", "raw"]
+
+    /// What may follow an episode number: the end, a bracket, a dash before an episode title,
+    /// a range, or release jargon.
+    /// A dash after the number ("- 05 - Title") only counts when one came before it too: in
+    /// "Evangelion 1.11 - You Are (Not) Alone" the 11 is part of the title.
+    private static func followedByEnd(_ t: [ReleaseToken], after j: Int, end: Int, dashAllowed: Bool = true) -> Bool {
+        guard j + 1 < t.count else { return true }
+        let next = t[j + 1]
+        if j + 1 >= end || next.inBrackets || ReleaseGroupParser.opensBracket(next.gap) { return true }
+        if dashAllowed && (next.gap.has("-") || next.gap.has("~")) || finalWords.contains(next.lower) { return true }
+        return VideoAttributes.match(t, at: j + 1)?.strong == true
+    }
+}

@@ -1,0 +1,42 @@
+import Foundation
+
+/// Daily shows name episodes by air date: "2024.03.15", "2024-03-15", "2024 03 15", and the
+/// European "15.03.2024". Only real calendar dates count, so "2012.1080p" or a title's numbers
+/// do not.
+enum DailyDates {
+    static func match(_ t: [ReleaseToken], at i: Int) -> AttributeMatch? {
+        guard i + 2 < t.count, t[i + 1].gap == t[i + 2].gap, isDateGap(t[i + 1].gap),
+              let a = t[i].number, let b = t[i + 1].number, let c = t[i + 2].number,
+              t[i + 1].lower.count <= 2, t[i + 2].lower.count <= 2 || t[i + 2].lower.count == 4 else { return nil }
+        let date: (Int, Int, Int)?
+        if t[i].lower.count == 4, t[i + 2].lower.count <= 2 { date = (a, b, c) }
+        else if t[i].lower.count <= 2, t[i + 2].lower.count == 4 { date = (c, b, a) }
+        else { date = nil }
+        guard let (year, month, day) = date, ReleaseYears.isPlausible(year), isValid(year: year, month: month, day: day) else { return nil }
+        let text = String(format: "%04d-%02d-%02d", year, month, day)
+        return AttributeMatch(index: i, length: 3, meaning: .episode(EpisodeInfo(airDate: text)), strong: true)
+    }
+
+    private static func isDateGap(_ gap: String) -> Bool { gap == "." || gap == "-" || gap == " " || gap == "_" }
+
+    static func isValid(year: Int, month: Int, day: Int) -> Bool {
+        guard (1...12).contains(month), day >= 1 else { return false }
+        let days = [31, isLeap(year) ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31]
+        return day <= days[month - 1]
+    }
+
+    private static func isLeap(_ y: Int) -> Bool { (y % 4 == 0 && y % 100 != 0) || y % 400 == 0 }
+}
+
+/// Which four-digit numbers can be a release year.
+enum ReleaseYears {
+    /// Next year is allowed: releases are often dated ahead.
+    static let latest: Int = Calendar(identifier: .gregorian).component(.year, from: Date()) + 1
+
+    static func isPlausible(_ year: Int) -> Bool { year >= 1900 && year <= latest }
+
+    static func year(_ token: ReleaseToken) -> Int? {
+        guard token.lower.utf8.count == 4, let n = token.number, isPlausible(n) else { return nil }
+        return n
+    }
+}

@@ -1,0 +1,232 @@
+import Foundation
+
+/// Season and episode notations: S01E02, S01E01E02, S01E01-E03, S01E01-03, S01 E01, 1x02,
+/// "Season 1 Episode 2", season packs (S01, S01-S03, "Season 1", "Seasons 1-3"), E05/Ep05 and
+/// daily dates (2024.03.15). Anime absolute numbers need the title's context and live in
+/// `AbsoluteEpisodes`.
+enum EpisodePatterns {
+    /// The largest numbers accepted, so that "S2024E1" style garbage or 6-digit runs are not episodes.
+    static let maxSeason = 2100
+    static let maxEpisode = 9999
+
+    static func match(_ t: [ReleaseToken], at i: Int) -> AttributeMatch? {
+        guard let first = t[i].lower.utf8.first else { return nil }
+        let digit = first >= 48 && first <= 57
+        if first == UInt8(ascii: "s"), let m = seasonEpisode(t, at: i) { return m }
+        if digit, let m = crossNotation(t, at: i) { return m }
+        if let m = seasonWord(t, at: i) { return m }
+        if first == UInt8(ascii: "e"), let m = episodeOnly(t, at: i) { return m }
+        if first == UInt8(ascii: "c"), let m = capitulo(t, at: i) { return m }
+        return digit ? DailyDates.match(t, at: i) : nil
+    }
+
+    // MARK: S01E02 and friends
+
+    /// Splits "s01e02e03" into [1] and [2, 3]; "s01" into [1] and [].
+    static func splitSE(_ w: String) -> (season: Int, episodes: [Int])? {
+        let chars = Array(w.utf8)
+        guard chars.first == UInt8(ascii: "s") else { return nil }
+        var i = 1
+        guard let season = readNumber(chars, &i, maxDigits: 4), season <= maxSeason else { return nil }
+        var episodes: [Int] = []
+        while i < chars.count {
+            // "e", "ep" or "x" before each episode; a trailing "v2" is an anime revision.
+            if chars[i] == UInt8(ascii: "e") { i += 1; if i < chars.count, chars[i] == UInt8(ascii: "p") { i += 1 } }
+            else if chars[i] == UInt8(ascii: "x") || chars[i] == UInt8(ascii: "-") {
+                i += 1
+                if i < chars.count, chars[i] == UInt8(ascii: "e") { i += 1 }   // "S06xE01"
+            }
+            else if chars[i] == UInt8(ascii: "v"), !episodes.isEmpty, i + 2 == chars.count { return (season, episodes) }
+            else { return nil }
+            guard let ep = readNumber(chars, &i, maxDigits: 4), ep <= maxEpisode else { return nil }
+            episodes.append(ep)
+        }
+        return (season, episodes)
+    }
+
+    private static func seasonEpisode(_ t: [ReleaseToken], at i: Int) -> AttributeMatch? {
+        guard let (season, eps) = splitSE(t[i].lower) else { return nil }
+        var info = EpisodeInfo(seasons: [season], episodes: eps)
+        var length = 1
+        if eps.isEmpty {
+            // "S01 E02" / "S01.E02" / "S01.Ep.02" / "S02 - E06": the episode follows.
+            if i + 1 < t.count, isJoined(t[i + 1]) || t[i + 1].gap == " - ", let e = episodeToken(t[i + 1].lower) {
+                info.episodes = [e]; length = 2
+            } else if i + 2 < t.count, isJoined(t[i + 1]), ["e", "ep"].contains(t[i + 1].lower), let e = t[i + 2].number, e <= maxEpisode {
+                info.episodes = [e]; length = 3
+            } else {
+                length += seasonRange(t, after: i, into: &info)
+                info.fullSeason = true
+                return AttributeMatch(index: i, length: length, meaning: .episode(info), strong: true)
+            }
+        }
+        length += episodeContinuation(t, after: i + length - 1, season: season, into: &info)
+        info.version = version(t[i + length - 1].lower)
+        return AttributeMatch(index: i, length: length, meaning: .episode(info), strong: true)
+    }
+
+    /// "S01-S03", "S01-03", "S01 S02": more seasons in a pack.
+    private static func seasonRange(_ t: [ReleaseToken], after i: Int, into info: inout EpisodeInfo) -> Int {
+        guard i + 1 < t.count, let first = info.seasons.first else { return 0 }
+        var next = t[i + 1]
+        var extra = 0
+        // "S01 to S08"
+        if next.lower == "to", i + 2 < t.count { next = t[i + 2]; extra = 1 }
+        let last: Int?
+        if let (s, eps) = splitSE(next.lower), eps.isEmpty { last = s }
+        else if next.hyphenJoined, let n = next.number, next.lower.count <= 2 { last = n }
+        else { last = nil }
+        guard let last, last > first, last - first < 100 else { return 0 }
+        info.seasons = Array(first...last)
+        if extra > 0 { return 2 }
+        // "S01 S02 S03": a list, one token per season.
+        var used = 1
+        while i + used + 1 < t.count, used < 100, let (s, eps) = splitSE(t[i + used + 1].lower), eps.isEmpty, s == info.seasons.last! + 1 {
+            info.seasons.append(s)
+            used += 1
+        }
+        return used
+    }
+
+    /// After S01E01: "-E03"/"-03" (a range), "E02"/".E02" (a list), "-S01E03" (a range).
+    private static func episodeContinuation(_ t: [ReleaseToken], after i: Int, season: Int, into info: inout EpisodeInfo) -> Int {
+        var used = 0
+        var j = i + 1
+        while j < t.count, used < 50, info.episodes.count < 500, let last = info.episodes.last {
+            let next = t[j]
+            guard next.gap == "-" || next.gap == "." || next.gap == "" || next.gap == " " || next.gap == "_" || next.gap == "~" || next.gap == " - " else { break }
+            var value: Int?
+            if let e = episodeToken(next.lower) { value = e }
+            else if let (s, eps) = splitSE(next.lower), s == season, eps.count == 1 { value = eps[0] }
+            else if let (s, eps) = crossSplit(next.lower), s == season, eps.count == 1 { value = eps[0] }
+            else if next.lower.hasPrefix("x"), let n = Int(next.lower.dropFirst()), next.lower.count <= 4 { value = n }
+            else if next.gap == "-" || next.gap == "~" || next.gap == "_", let n = next.number, next.lower.count <= 3 { value = n }
+            guard let value, value > last, value - last < 200 else { break }
+            let isRange = next.gap.has("-") || next.gap.has("~")
+            info.episodes += isRange ? Array((last + 1)...value) : [value]
+            used += 1
+            j += 1
+        }
+        return used
+    }
+
+    /// "e02", "ep02", "ep.02" forms as one token → 2.
+    static func episodeToken(_ w: String) -> Int? {
+        let chars = Array(w.utf8)
+        var i = 0
+        guard chars.first == UInt8(ascii: "e") else { return nil }
+        i = 1
+        if i < chars.count, chars[i] == UInt8(ascii: "p") { i += 1 }
+        guard let n = readNumber(chars, &i, maxDigits: 4), n <= maxEpisode else { return nil }
+        if i == chars.count { return n }
+        // "e05v2": revision suffix
+        if i + 2 == chars.count, chars[i] == UInt8(ascii: "v"), chars[i + 1] >= 48, chars[i + 1] <= 57 { return n }
+        return nil
+    }
+
+    private static func version(_ w: String) -> Int? {
+        guard let v = w.lastIndex(of: "v"), v != w.startIndex, w.distance(from: v, to: w.endIndex) == 2,
+              w[w.index(before: v)].isNumber else { return nil }
+        return Int(w[w.index(after: v)...])
+    }
+
+    // MARK: 1x02
+
+    /// "1x02" → (1, [2]); "2x04x05" → (2, [4, 5]); "2013x15" → (2013, [15]).
+    static func crossSplit(_ w: String) -> (season: Int, episodes: [Int])? {
+        let chars = Array(w.utf8)
+        var k = 0
+        guard let season = readNumber(chars, &k, maxDigits: 4), k < chars.count, chars[k] == UInt8(ascii: "x") else { return nil }
+        var episodes: [Int] = []
+        while k < chars.count, chars[k] == UInt8(ascii: "x") {
+            k += 1
+            guard let ep = readNumber(chars, &k, maxDigits: 3) else { return nil }
+            episodes.append(ep)
+        }
+        guard k == chars.count, !episodes.isEmpty, season <= maxSeason, episodes[0] > 0 || season > 0 else { return nil }
+        // Four-digit seasons only as years ("2013x15"), never "1080x720"-like sizes.
+        if season >= 100, !ReleaseYears.isPlausible(season) { return nil }
+        return (season, episodes)
+    }
+
+    private static func crossNotation(_ t: [ReleaseToken], at i: Int) -> AttributeMatch? {
+        guard let (season, episodes) = crossSplit(t[i].lower) else { return nil }
+        var info = EpisodeInfo(seasons: [season], episodes: episodes)
+        let length = 1 + episodeContinuation(t, after: i, season: season, into: &info)
+        return AttributeMatch(index: i, length: length, meaning: .episode(info), strong: true)
+    }
+
+    // MARK: "Season 1", "Season 1 Episode 2", "Seasons 1-3", "Saison 2"
+
+    static let seasonWords: Set<String> = ["season", "seasons", "saison", "temporada", "staffel", "stagione", "sezon", "series"]
+    private static let episodeWords: Set<String> = ["episode", "episodes", "ep", "eps", "e", "episodio", "folge", "capitulo"]
+
+    private static func seasonWord(_ t: [ReleaseToken], at i: Int) -> AttributeMatch? {
+        // "Series 3" is a British season, but "Series 1000", "Series! 3" or "Series" alone is not.
+        guard seasonWords.contains(t[i].lower), i + 1 < t.count, [" ", ".", "_", " - "].contains(t[i + 1].gap),
+              let season = t[i + 1].number, t[i + 1].lower.count <= 2 else { return nil }
+        var info = EpisodeInfo(seasons: [season])
+        var length = 2
+        let rangeAllowed = t[i].lower != "series"   // "Series 3 - 11" is season 3, episode 11
+        if rangeAllowed, i + 2 < t.count, t[i + 2].gap.has("-") || t[i + 2].gap.has("~") || t[i + 2].lower == "to",
+           let last = (t[i + 2].lower == "to" ? (i + 3 < t.count ? t[i + 3].number : nil) : t[i + 2].number), last > season, last - season < 50 {
+            info.seasons = Array(season...last)
+            length = t[i + 2].lower == "to" ? 4 : 3
+        }
+        if i + length + 1 < t.count, episodeWords.contains(t[i + length].lower), let ep = t[i + length + 1].number, ep <= maxEpisode {
+            info.episodes = [ep]
+            length += 2
+        } else if i + length < t.count, let ep = episodeToken(t[i + length].lower) {
+            info.episodes = [ep]
+            length += 1
+        } else {
+            info.fullSeason = true
+        }
+        return AttributeMatch(index: i, length: length, meaning: .episode(info), strong: true)
+    }
+
+    // MARK: "E05", "Ep05", "Episode 5" without a season
+
+    /// Spanish releases: "Cap.201" is season 2, episode 1; "Cap.1901" season 19, episode 1.
+    private static func capitulo(_ t: [ReleaseToken], at i: Int) -> AttributeMatch? {
+        guard t[i].lower == "cap", i + 1 < t.count, t[i + 1].isNumber, (3...4).contains(t[i + 1].lower.count),
+              let n = t[i + 1].number, n % 100 > 0 else { return nil }
+        return AttributeMatch(index: i, length: 2, meaning: .episode(EpisodeInfo(seasons: [n / 100], episodes: [n % 100])), strong: true)
+    }
+
+    private static func episodeOnly(_ t: [ReleaseToken], at i: Int) -> AttributeMatch? {
+        let w = t[i].lower
+        var info = EpisodeInfo()
+        var length: Int
+        if let ep = episodeToken(w), w.count >= 3 {
+            info.episodes = [ep]
+            length = 1
+        } else if w == "episode" || w == "ep", i + 1 < t.count, let ep = t[i + 1].number, ep <= maxEpisode {
+            info.episodes = [ep]
+            length = 2
+        } else {
+            return nil
+        }
+        // "Ep01-12", "Episode 99-100"
+        length += episodeContinuation(t, after: i + length - 1, season: -1, into: &info)
+        return AttributeMatch(index: i, length: length, meaning: .episode(info), strong: true)
+    }
+
+    // MARK: helpers
+
+    static func isJoined(_ token: ReleaseToken) -> Bool {
+        token.gap == "." || token.gap == " " || token.gap == "-" || token.gap == "_" || token.gap.isEmpty
+    }
+
+    static func readNumber(_ chars: [UInt8], _ i: inout Int, maxDigits: Int) -> Int? {
+        var value = 0
+        var digits = 0
+        while i < chars.count, chars[i] >= 48, chars[i] <= 57, digits < maxDigits {
+            value = value * 10 + Int(chars[i] - 48)
+            digits += 1
+            i += 1
+        }
+        if i < chars.count, chars[i] >= 48, chars[i] <= 57 { return nil }   // too many digits
+        return digits == 0 ? nil : value
+    }
+}

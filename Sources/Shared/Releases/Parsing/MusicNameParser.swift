@@ -1,0 +1,109 @@
+import Foundation
+
+/// Reads a music release name: "Artist - Album (2017) [FLAC 24bit-96kHz]",
+/// "Artist_Name-Album_Name-WEB-2020-GROUP", "Artist.-.Album.2008.MP3.320kbps",
+/// "Artist - Discography (1990-2020) [FLAC]". Artist and album are split on the first spaced
+/// dash (" - ", "_-_", ".-."), or on plain hyphens for scene names that have no spaced one.
+enum MusicNameParser {
+    static func parse(_ tokens: [ReleaseToken], name: String) -> ParsedRelease {
+        var release = ParsedRelease()
+        release.kind = .music
+        guard !tokens.isEmpty else { return release }
+        let start = ReleaseGroupParser.leading(tokens).titleStart
+        let scene = !tokens.dropFirst(start + 1).contains(where: isSpacedDash)
+        let tail = scene ? ReleaseGroupParser.trailing(tokens, from: start) : nil
+        let end = (tail?.hyphenated == true ? tail?.firstIndex : nil) ?? tokens.count
+        let matches = scan(tokens, from: start, to: end)
+        for m in matches { apply(m.meaning, to: &release) }
+        // A bitrate alone means MP3: that is what 320/V0/192 releases are.
+        if release.audioFormat == nil, release.bitrate != nil { release.audioFormat = .mp3 }
+        if tail?.hyphenated == true { release.group = tail?.group }
+
+        // Noise and "Collection"-like words may sit inside an album title; the rest ends it.
+        let metaStart = matches.first(where: { ![.noise, .discography].contains($0.meaning) })?.index ?? end
+        let split = (start + 1..<metaStart).first { isSplit(tokens, $0, depth: tokens[start].bracketDepth, scene: scene) }
+        let yearIndex = findYear(tokens, from: split ?? start, to: end, matches: matches)
+        if let yearIndex { release.year = tokens[yearIndex].number }
+        let albumEnd = albumEnd(tokens, from: split ?? start, limit: min(metaStart, yearIndex ?? metaStart), scene: scene)
+        if let split {
+            release.artist = text(tokens, name: name, start, split)
+            let album = text(tokens, name: name, split, albumEnd)
+            release.album = album.isEmpty || (release.discography && isDiscographyWord(album)) ? nil : album
+            release.title = [release.artist, release.album].compactMap { $0 }.joined(separator: " - ")
+        } else {
+            release.title = text(tokens, name: name, start, albumEnd)
+        }
+        if release.title.isEmpty, let artist = release.artist { release.title = artist }
+        return release
+    }
+
+    static func scan(_ t: [ReleaseToken], from: Int, to: Int) -> [MusicAttributes.Match] {
+        var matches: [MusicAttributes.Match] = []
+        var i = from + 1   // the first word is always the artist's, even "Vinyl" or "Collection"
+        while i < to {
+            if let m = MusicAttributes.match(t, at: i), m.end <= to { matches.append(m); i = m.end } else { i += 1 }
+        }
+        return matches
+    }
+
+    static func apply(_ meaning: MusicAttributes.Meaning, to r: inout ParsedRelease) {
+        switch meaning {
+        case .format(let f): if r.audioFormat == nil { r.audioFormat = f }
+        case .bitrate(let b): if r.bitrate == nil { r.bitrate = b }
+        case .vbr(let v):
+            if r.vbrPreset == nil { r.vbrPreset = v }
+            if r.audioFormat == nil { r.audioFormat = .mp3 }
+        case .sampleRate(let s): if r.sampleRate == nil { r.sampleRate = s }
+        case .bitDepth(let d): if r.bitDepth == nil { r.bitDepth = d }
+        case let .depthAndRate(d, s):
+            if r.bitDepth == nil { r.bitDepth = d }
+            if r.sampleRate == nil { r.sampleRate = s }
+        case .source(let s): if r.musicSource == nil { r.musicSource = s }
+        case .discography: r.discography = true
+        case .proper: r.proper = true
+        case .repack: r.repack = true
+        case .noise: break
+        }
+    }
+
+    /// Where artist and album part: a spaced dash, or in scene names a plain hyphen — but never
+    /// inside brackets the artist is not in, or between two numbers ("(1981-1987)").
+    private static func isSplit(_ t: [ReleaseToken], _ j: Int, depth: Int, scene: Bool) -> Bool {
+        guard t[j].bracketDepth <= depth, !(t[j].isNumber && t[j - 1].isNumber) else { return false }
+        return isSpacedDash(t[j]) || (scene && t[j].hyphenJoined)
+    }
+
+    /// " - ", "_-_", ".-.", " -- ": a dash with other separators around it.
+    static func isSpacedDash(_ token: ReleaseToken) -> Bool {
+        let gap = token.gap
+        // Only spaces, underscores or dots around the dash: ")-2009" is a scene separator, not a spaced one.
+        return gap.count >= 2 && gap.has("-") && gap.allSatisfy { $0 == "-" || $0 == " " || $0 == "_" || $0 == "." }
+            && gap.contains(where: { $0 != "-" })
+    }
+
+    private static func findYear(_ t: [ReleaseToken], from: Int, to: Int, matches: [MusicAttributes.Match]) -> Int? {
+        guard from + 1 < to else { return nil }
+        for j in (from + 1)..<to where ReleaseYears.year(t[j]) != nil {
+            if !matches.contains(where: { $0.index <= j && j < $0.end }) { return j }
+        }
+        return nil
+    }
+
+    /// The album runs to the first bracket, spaced dash, hyphen (scene names), year or jargon.
+    private static func albumEnd(_ t: [ReleaseToken], from: Int, limit: Int, scene: Bool) -> Int {
+        guard from + 1 < limit else { return max(from + 1, min(limit, t.count)) }
+        for j in (from + 1)..<limit {
+            let gap = t[j].gap
+            if ReleaseGroupParser.opensBracket(gap) || isSpacedDash(t[j]) || (scene && t[j].hyphenJoined) { return j }
+        }
+        return limit
+    }
+
+    private static func isDiscographyWord(_ text: String) -> Bool {
+        text.split(separator: " ").allSatisfy { MusicAttributes.discographyWords.contains($0.lowercased()) || $0.lowercased() == "complete" }
+    }
+
+    private static func text(_ t: [ReleaseToken], name: String, _ from: Int, _ to: Int) -> String {
+        TitleCleaner.text(t, in: name, from: from, to: to)
+    }
+}

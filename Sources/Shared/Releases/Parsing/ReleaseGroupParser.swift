@@ -1,0 +1,139 @@
+import Foundation
+
+/// Finds who released it. Scene and P2P names end in "-GROUP" (optionally followed by a
+/// distributor tag like "[ettv]" or "[rarbg]"); fansub releases start with "[Group]"; some
+/// names start with a site's advert ("[ www.Speed.cd ] -", "www.Torrenting.com - ") that is
+/// neither title nor group.
+enum ReleaseGroupParser {
+    struct Leading {
+        /// First token of the title.
+        var titleStart = 0
+        /// A "[Group]" at the very start (fansub style).
+        var group: String?
+        /// "(1995) Movie Name": a year in front.
+        var year: Int?
+    }
+
+    struct Trailing {
+        /// The "-GROUP" text, or a lone trailing "[Tag]" when there is no hyphenated group.
+        var group: String?
+        /// The first token that belongs to the group or trailing tags; attributes are read before it.
+        var firstIndex: Int
+        /// True when the group came from "-GROUP", false for a bracket tag.
+        var hyphenated: Bool
+    }
+
+    static let topLevelDomains: Set<String> = [
+        "com", "net", "org", "to", "cd", "ws", "mx", "me", "info", "io", "tv", "ru", "xyz", "lol", "se", "nl", "in", "cc", "ag",
+        "am", "pw", "tw", "li", "is", "re", "si", "vip", "club", "link", "co", "uk", "biz", "rs", "top", "ch", "sx", "pe", "vg",
+        "nz", "eu", "fr", "de", "it", "es", "pl", "cz", "st", "ms", "ac", "bz", "one", "site", "online", "icu", "ninja", "cx",
+    ]
+
+    /// Words that follow a hyphen inside jargon ("WEB-DL", "DTS-HD", "Blu-ray") and are never a group.
+    static let notGroups: Set<String> = [
+        "dl", "hd", "ma", "rip", "ray", "x", "es", "audio", "sub", "subs", "dub", "cut", "edition", "ac3", "dts", "aac",
+        "web", "webdl", "webrip", "hdtv", "bluray", "dvdrip", "remux", "hevc", "x264", "x265", "h264", "h265", "xvid",
+        "proper", "repack", "internal", "sample", "eng", "rus", "multi", "mkv", "mp4", "avi", "ts", "cam", "uhd", "hdr",
+        "2160p", "1080p", "720p", "480p", "complete", "dvd", "vinyl", "cd", "flac", "mp3", "v0", "v2", "320", "lp", "ep",
+        "single", "atmos", "sdr", "dv", "hdr10", "imax", "extended", "final", "part", "man",
+    ]
+
+    /// Tags appended by distributors after the group; they are dropped, not reported as the group.
+    static let distributorTags: Set<String> = [
+        "ettv", "eztv", "rartv", "rarbg", "prime", "tgx", "ethd", "etrg", "eztvx", "publichd", "vtv", "xvid", "1337x",
+        "isohunt", "bt4g", "torrentgalaxy", "glodls", "ion10", "mrc", "rbg",
+    ]
+
+    // MARK: leading
+
+    static func leading(_ t: [ReleaseToken]) -> Leading {
+        var lead = Leading()
+        // Fansub groups use square brackets; "(500) Days of Summer" starts with its title.
+        if let first = t.first, first.inBrackets, first.gap.has("[") || first.gap.has("{"),
+           let end = bracketRunEnd(t, from: 0), end < t.count {
+            let run = t[0..<end]
+            if run.contains(where: { $0.lower == "www" || topLevelDomains.contains($0.lower) && $0.dotJoined }) {
+                lead.titleStart = end
+            } else if run.count <= 4, !run.contains(where: { VideoAttributes.single[$0.lower]?.1 == true }) {
+                lead.group = joinedText(t, 0, end)
+                lead.titleStart = end
+            }
+        }
+        if let first = t.first, first.gap.hasSuffix("("), t.count > 2, let year = ReleaseYears.year(first), !t[1].inBrackets {
+            lead.year = year
+            lead.titleStart = 1
+        }
+        lead.titleStart = skipSiteAdvert(t, from: lead.titleStart)
+        return lead
+    }
+
+    /// "www.Torrenting.com - Title": skips the dotted domain (its labels are joined by dots only).
+    private static func skipSiteAdvert(_ t: [ReleaseToken], from start: Int) -> Int {
+        guard start < t.count, t[start].lower == "www" else { return start }
+        var j = start + 1
+        while j < t.count, j < start + 6, t[j].dotJoined { j += 1 }
+        return j > start + 1 && j < t.count ? j : start
+    }
+
+    /// The index just past the bracketed run that starts at `from`.
+    static func bracketRunEnd(_ t: [ReleaseToken], from: Int) -> Int? {
+        var j = from + 1
+        while j < t.count, t[j].inBrackets, !opensBracket(t[j].gap) { j += 1 }
+        return j
+    }
+
+    // MARK: trailing
+
+    static func trailing(_ t: [ReleaseToken], from start: Int) -> Trailing? {
+        guard t.count - start >= 2 else { return nil }
+        var last = t.count - 1
+        var tagStart: Int?
+        if t[last].inBrackets {
+            var j = last
+            while j > start, t[j].inBrackets, !opensBracket(t[j].gap) { j -= 1 }
+            guard j > start, last - j < 3, !t[j...last].contains(where: isJargon), !t[j...last].allSatisfy(\.isNumber) else { return nil }
+            tagStart = j
+            last = j - 1
+        }
+        if let group = hyphenGroup(t[last], start: start, index: last) {
+            // "-D-Z0N3", "XviD-AlFleNi-TeaM": a hyphenated group starts right after the last jargon.
+            if last - 1 > start, t[last].gap == "-", t[last - 1].gap == "-", !t[last - 1].isNumber, !isJargon(t[last - 1]),
+               !notGroups.contains(t[last - 1].lower), t[last - 1].lower.count == 1 || isJargon(t[last - 2]) {
+                return Trailing(group: t[last - 1].text + "-" + group, firstIndex: last - 1, hyphenated: true)
+            }
+            return Trailing(group: group, firstIndex: last, hyphenated: true)
+        }
+        guard let tagStart else { return nil }
+        let tag = joinedText(t, tagStart, t.count)
+        // A distributor's tag or an anime file's CRC32 ("[ABCD1234]") is not who made the release.
+        let isDistributor = distributorTags.contains(tag.lowercased()) || isChecksum(tag)
+        return Trailing(group: isDistributor ? nil : tag, firstIndex: tagStart, hyphenated: false)
+    }
+
+    private static func hyphenGroup(_ token: ReleaseToken, start: Int, index: Int) -> String? {
+        guard index > start, !token.inBrackets, token.gap.hasSuffix("-") || token.gap == "- " || token.gap == " - " else { return nil }
+        let w = token.lower
+        guard !notGroups.contains(w), !token.isNumber, !isJargon(token), !SizeWords.isSize([token], at: 0),
+              EpisodePatterns.episodeToken(w) == nil, EpisodePatterns.splitSE(w) == nil else { return nil }
+        return token.text
+    }
+
+    /// A token that is release jargon ("[1080p]", "[DVD]", "[FLAC]") or a year is never a tag or a group.
+    private static func isJargon(_ token: ReleaseToken) -> Bool {
+        ReleaseYears.year(token) != nil || VideoAttributes.single[token.lower] != nil || MusicAttributes.formats[token.lower] != nil
+            || MusicAttributes.sources[token.lower] != nil
+    }
+
+    static func isChecksum(_ text: String) -> Bool {
+        text.count == 8 && text.allSatisfy(\.isHexDigit) && text.contains(where: \.isNumber)
+    }
+
+    static func opensBracket(_ gap: String) -> Bool { gap.has("[") || gap.has("(") || gap.has("{") }
+
+    /// The original text of tokens [from, to) with their separators, e.g. "YTS.MX".
+    static func joinedText(_ t: [ReleaseToken], _ from: Int, _ to: Int) -> String {
+        var text = t[from].text
+        for k in (from + 1)..<max(from + 1, to) { text += t[k].gap + t[k].text }
+        return text.trimmingCharacters(in: .whitespaces)
+    }
+}

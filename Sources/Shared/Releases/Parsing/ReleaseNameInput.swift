@@ -1,0 +1,78 @@
+import Foundation
+
+/// Makes any string safe and bounded for the parser: control characters become spaces, the
+/// length is capped (real release names are < 300 characters; a cap keeps work bounded whatever
+/// is thrown at the parse API), a trailing file extension goes.
+enum ReleaseNameInput {
+    /// Unicode scalars kept from the start of a name.
+    static let maxScalars = 1024
+
+    /// Extensions removed from a name. Audio ones stay: in "Album.2005.FLAC" the last word is the
+    /// format, and in "Song.flac" it says the same.
+    static let fileExtensions: Set<String> = [
+        "mkv", "mp4", "avi", "m4v", "wmv", "mov", "mpg", "mpeg", "m2ts", "webm", "ogm", "divx", "iso", "vob",
+        "torrent", "nzb", "srt", "rar", "zip", "par2",
+    ]
+
+    static func normalize(_ raw: String) -> String {
+        var scalars = String.UnicodeScalarView()
+        var count = 0
+        for scalar in raw.unicodeScalars {
+            if count == maxScalars { break }
+            count += 1
+            scalars.append(replacement(for: scalar))
+        }
+        return stripExtension(trimSpaces(String(scalars)))
+    }
+
+    /// Leading and trailing spaces off (control characters are spaces by now), without Foundation.
+    static func trimSpaces(_ text: String) -> String {
+        let bytes = text.utf8
+        guard let first = bytes.firstIndex(where: { $0 != 32 }), let last = bytes.lastIndex(where: { $0 != 32 }) else { return "" }
+        return String(text[first...last])
+    }
+
+    /// Control characters (C0, DEL, C1) and odd spaces become plain spaces; full-width brackets
+    /// become ASCII ones, as some anime and Asian site names use them.
+    private static func replacement(for scalar: Unicode.Scalar) -> Unicode.Scalar {
+        switch scalar.value {
+        case 0..<0x20, 0x7F...0x9F, 0xA0, 0x3000: return " "
+        case 0x3010, 0xFF3B: return "["
+        case 0x3011, 0xFF3D: return "]"
+        case 0xFF08: return "("
+        case 0xFF09: return ")"
+        default: return scalar
+        }
+    }
+
+    static func hasFileExtension(_ text: String) -> Bool { fileExtension(text) != nil }
+
+    static let videoExtensions: Set<String> = ["mkv", "mp4", "avi", "m4v", "wmv", "mov", "mpg", "mpeg", "m2ts", "webm", "ogm", "divx", "vob", "iso"]
+    static let audioExtensions: Set<String> = ["flac", "mp3", "m4a", "ogg", "opus", "wav", "ape", "wv"]
+
+    /// The lower-cased file extension a name ends with, if it is a known one.
+    static func fileExtension(_ raw: String) -> String? {
+        // The last few bytes only: names are long, extensions short.
+        let tail = raw.utf8.suffix(12)
+        guard let dot = tail.lastIndex(of: UInt8(ascii: ".")) else { return nil }
+        let ext = String(decoding: tail[tail.index(after: dot)...], as: UTF8.self).lowercased()
+        return fileExtensions.contains(ext) || audioExtensions.contains(ext) ? ext : nil
+    }
+
+    /// ".ts" is a transport-stream file, but "TS" is also telesync: only "…-Group.ts" is a file.
+    private static func stripTransportStream(_ text: String) -> String {
+        let bytes = Array(text.utf8.suffix(24))
+        guard bytes.count > 4, bytes.suffix(3).map({ $0 | 0x20 }) == Array(".ts".utf8),
+              let dash = bytes.lastIndex(of: UInt8(ascii: "-")), dash < bytes.count - 4,
+              bytes[(dash + 1)..<(bytes.count - 3)].allSatisfy({ ($0 >= 48 && $0 <= 57) || (($0 | 0x20) >= 97 && ($0 | 0x20) <= 122) })
+        else { return text }
+        return String(text.dropLast(3))
+    }
+
+    private static func stripExtension(_ text: String) -> String {
+        let text = stripTransportStream(text)
+        guard let ext = fileExtension(text), fileExtensions.contains(ext),
+              let dot = text.utf8.lastIndex(of: UInt8(ascii: ".")), dot > text.startIndex else { return text }
+        return trimSpaces(String(text[..<dot]))
+    }
+}

@@ -1,0 +1,57 @@
+import Foundation
+
+/// The release-name parser (spec: Release Name Parser). Pure, allocation-light and linear in
+/// the length of the name: it never throws, never crashes and finishes fast on any string.
+public enum ReleaseNameParser {
+    /// What the caller knows about the name. `auto` reads it as video unless only music jargon
+    /// (FLAC, 320kbps, 24bit, Vinyl...) is found.
+    public enum Hint: String, Sendable, CaseIterable {
+        case auto, video, music
+    }
+
+    public static func parse(_ name: String, hint: Hint = .auto) -> ParsedRelease {
+        if let parts = ReleasePath.components(name) {
+            let file = parseName(parts[parts.count - 1], hint: hint)
+            let folders = parts.dropLast().reversed().map { parseName($0, hint: hint) }
+            return ReleasePath.merge(file, fileName: parts[parts.count - 1], folders: Array(folders))
+        }
+        return parseName(name, hint: hint)
+    }
+
+    static func parseName(_ name: String, hint: Hint) -> ParsedRelease {
+        let normalized = ReleaseNameInput.normalize(name)
+        let tokens = ReleaseTokenizer.tokenize(normalized)
+        switch hint {
+        case .video: return VideoNameParser.parse(tokens, name: normalized)
+        case .music: return MusicNameParser.parse(tokens, name: normalized)
+        case .auto:
+            // A file's extension settles it: "….mkv" is video, "….flac" music.
+            let ext = ReleaseNameInput.fileExtension(name)
+            if let ext, ReleaseNameInput.audioExtensions.contains(ext) { return MusicNameParser.parse(tokens, name: normalized) }
+            let video = VideoNameParser.parse(tokens, name: normalized)
+            if let ext, ReleaseNameInput.videoExtensions.contains(ext) { return video }
+            return looksLikeMusic(tokens, video: video) ? MusicNameParser.parse(tokens, name: normalized) : video
+        }
+    }
+
+    /// Spec name: a movie or TV release.
+    public static func parseReleaseName(_ name: String) -> ParsedRelease { parse(name, hint: .video) }
+
+    /// Spec name: a music release.
+    public static func parseMusicRelease(_ name: String) -> ParsedRelease { parse(name, hint: .music) }
+
+    /// Music when the name has music-only jargon and nothing that only video has.
+    static func looksLikeMusic(_ tokens: [ReleaseToken], video: ParsedRelease) -> Bool {
+        // An anime-style bare number ("Adele - 25") is too weak to call a name video.
+        let episodic = !video.seasons.isEmpty || !video.episodes.isEmpty || video.airDate != nil
+        let videoOnly = video.resolution != nil || video.codec != nil || episodic
+            || [.bluray, .hdtv, .webrip, .cam, .dvd].contains(video.source) && video.sourceTag != "BD"
+        if videoOnly { return false }
+        let matches = MusicNameParser.scan(tokens, from: 0, to: tokens.count)
+        if matches.contains(where: { MusicAttributes.isMusicOnly($0.meaning, token: tokens[$0.index]) }) { return true }
+        // Scene music: "Artist-Album-WEB-2020-GROUP" has only WEB, but also no resolution or codec
+        // and hyphen-separated artist and album.
+        let web = matches.contains { $0.meaning == .source("WEB") }
+        return web && video.year != nil && tokens.filter(\.hyphenJoined).count >= 3
+    }
+}

@@ -1,0 +1,81 @@
+import Foundation
+
+/// One word of a release name with where it sits: byte offsets into the name, the separators
+/// just before it, and whether it is inside brackets. Matching is on `lower`.
+struct ReleaseToken: Sendable {
+    let text: String
+    let lower: String
+    let start: Int
+    let end: Int
+    /// The separator characters between the previous token and this one ("." "-" " - " "[" ...).
+    let gap: String
+    let bracketDepth: Int
+
+    var isNumber: Bool { !lower.isEmpty && lower.utf8.allSatisfy { $0 >= 48 && $0 <= 57 } }
+    var number: Int? { isNumber && lower.utf8.count <= 6 ? Int(lower) : nil }
+    var inBrackets: Bool { bracketDepth > 0 }
+    /// True when a hyphen, and nothing but a hyphen, joins it to the previous token ("WEB-DL").
+    var hyphenJoined: Bool { gap == "-" }
+    var dotJoined: Bool { gap == "." }
+}
+
+/// Splits a name into words in one linear pass (no regular expressions, so no backtracking).
+/// Word characters are ASCII letters and digits, any non-ASCII scalar (Cyrillic, CJK, accents)
+/// and an apostrophe inside a word ("Marvel's"); everything else separates.
+enum ReleaseTokenizer {
+    static func tokenize(_ name: String) -> [ReleaseToken] {
+        let bytes = Array(name.utf8)
+        var tokens: [ReleaseToken] = []
+        var depth = 0
+        var index = 0
+        var gapStart = 0
+        while index < bytes.count {
+            if isWordByte(bytes, index) {
+                let start = index
+                while index < bytes.count, isWordByte(bytes, index) { index += 1 }
+                tokens.append(makeToken(bytes, start: start, end: index, gapStart: gapStart, depth: depth))
+                gapStart = index
+            } else {
+                depth = max(0, depth + bracketDelta(bytes[index]))
+                index += 1
+            }
+        }
+        return tokens
+    }
+
+    private static func makeToken(_ bytes: [UInt8], start: Int, end: Int, gapStart: Int, depth: Int) -> ReleaseToken {
+        let text = String(decoding: bytes[start..<end], as: UTF8.self)
+        let gap = String(decoding: bytes[gapStart..<start], as: UTF8.self)
+        // An opening bracket in the gap already raised the depth; this token is inside it.
+        return ReleaseToken(text: text, lower: text.lowercased(), start: start, end: end, gap: gap, bracketDepth: depth)
+    }
+
+    private static func bracketDelta(_ byte: UInt8) -> Int {
+        switch byte {
+        case UInt8(ascii: "["), UInt8(ascii: "("), UInt8(ascii: "{"): 1
+        case UInt8(ascii: "]"), UInt8(ascii: ")"), UInt8(ascii: "}"): -1
+        default: 0
+        }
+    }
+
+    private static func isWordByte(_ bytes: [UInt8], _ i: Int) -> Bool {
+        let b = bytes[i]
+        if b >= 0x80 { return true }
+        if (b >= 48 && b <= 57) || (b >= 65 && b <= 90) || (b >= 97 && b <= 122) { return true }
+        // An apostrophe joins two word characters: "Marvel's", "Grey's".
+        if b == 39, i > 0, i + 1 < bytes.count {
+            return isAlnum(bytes[i - 1]) && isAlnum(bytes[i + 1])
+        }
+        return false
+    }
+
+    private static func isAlnum(_ b: UInt8) -> Bool {
+        b >= 0x80 || (b >= 48 && b <= 57) || (b >= 65 && b <= 90) || (b >= 97 && b <= 122)
+    }
+}
+
+extension StringProtocol {
+    /// Whether an ASCII character occurs: a byte scan. (`contains("-")` on a String goes through
+    /// Foundation's locale-aware search, which was a fifth of the parser's time.)
+    func has(_ ascii: Unicode.Scalar) -> Bool { utf8.contains(UInt8(ascii: ascii)) }
+}

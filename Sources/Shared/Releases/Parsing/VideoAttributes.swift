@@ -1,0 +1,235 @@
+import Foundation
+
+/// Recognises video release jargon at a token: resolution, source, codec, audio, HDR, edition,
+/// language, streaming service and revision flags. Multi-token forms (WEB-DL, H.264, DD5.1,
+/// DTS-HD MA, Director's Cut) are tried before single words.
+enum VideoAttributes {
+    typealias Meaning = AttributeMatch.Meaning
+
+    static func match(_ tokens: [ReleaseToken], at i: Int) -> AttributeMatch? {
+        if let multi = matchMulti(tokens, at: i) { return multi }
+        let token = tokens[i]
+        if let (meaning, strong) = single[token.lower] {
+            return AttributeMatch(index: i, length: 1, meaning: meaning, strong: strong)
+        }
+        if token.text == "REAL" { return AttributeMatch(index: i, length: 1, meaning: .real, strong: false) }
+        return matchShaped(token, at: i)
+    }
+
+    // MARK: single words
+
+    /// word → (meaning, strong). Weak words could be part of a title ("Web", "Cam", "Extended").
+    static let single: [String: (Meaning, Bool)] = {
+        var t: [String: (Meaning, Bool)] = [:]
+        for (w, q) in [("2160p", VideoQuality.p2160), ("4320p", .p2160), ("1440p", .p1080), ("1080p", .p1080), ("1080i", .p1080),
+                       ("720p", .p720), ("576p", .p480), ("576i", .p480), ("540p", .p480), ("480p", .p480), ("480i", .p480),
+                       ("360p", .p480), ("240p", .p480), ("3840x2160", .p2160), ("4096x2160", .p2160), ("1920x1080", .p1080),
+                       ("1920x800", .p1080), ("1280x720", .p720), ("1280x544", .p720), ("720x480", .p480), ("720x576", .p480)] {
+            t[w] = (.resolution(q, resolutionLabel(w, q)), true)
+        }
+        t["4k"] = (.resolution(.p2160, "2160p"), true)
+        t["8k"] = (.resolution(.p2160, "4320p"), true)
+        t["uhd"] = (.resolution(.p2160, "2160p"), false)
+        for w in ["bluray", "bdrip", "brrip", "bd25", "bd50", "bdmv", "bdiso", "blurayrip", "bluray1080p", "hddvd", "hddvdrip"] {
+            t[w] = (.source(.bluray, tag: sourceLabel(w)), true)
+        }
+        t["bd"] = (.source(.bluray, tag: "BD"), false)
+        t["remux"] = (.remux, true)
+        t["bdremux"] = (.remux, true)
+        for w in ["webdl", "webhd", "webdlrip", "amznweb"] { t[w] = (.source(.webdl, tag: "WEB-DL"), true) }
+        t["web"] = (.source(.webdl, tag: "WEB"), false)
+        for w in ["webrip", "webmux", "hdrip", "webcap", "web-rip"] { t[w] = (.source(.webrip, tag: sourceLabel(w)), true) }
+        for w in ["hdtv", "pdtv", "sdtv", "hdtvrip", "tvrip", "dsr", "dsrip", "dthrip", "dvbrip", "satrip", "ahdtv", "uhdtv", "hdtv720p", "hdtv1080p", "tvdub"] {
+            t[w] = (.source(.hdtv, tag: sourceLabel(w)), true)
+        }
+        for w in ["dvdrip", "dvdr", "dvd5", "dvd9", "dvdscr", "dvdscreener", "dvdmux", "dvdivx", "bdscr", "r5", "r6", "ntsc", "dvdrip720p"] {
+            t[w] = (.source(.dvd, tag: sourceLabel(w)), w != "ntsc")
+        }
+        t["dvd"] = (.source(.dvd, tag: "DVD"), false)
+        t["pal"] = (.source(.dvd, tag: "PAL"), false)
+        t["scr"] = (.source(.dvd, tag: "SCR"), false)
+        t["screener"] = (.source(.dvd, tag: "Screener"), false)
+        for w in ["camrip", "hdcam", "telesync", "hdts", "telecine", "hdtc", "pdvd", "predvd", "predvdrip", "workprint", "hqcam", "tsrip"] {
+            t[w] = (.source(.cam, tag: sourceLabel(w)), true)
+        }
+        for w in ["cam", "ts", "tc", "wp"] { t[w] = (.source(.cam, tag: w.uppercased()), false) }
+        for (w, c) in [("x264", "x264"), ("h264", "x264"), ("avc", "x264"), ("x265", "x265"), ("h265", "x265"), ("hevc", "x265"),
+                       ("av1", "AV1"), ("xvid", "XviD"), ("divx", "DivX"), ("vp9", "VP9"), ("mpeg2", "MPEG2"), ("vc1", "VC-1"),
+                       ("h263", "H263"), ("x266", "x266"), ("h266", "x266"), ("vvc", "x266")] {
+            t[w] = (.codec(c), true)
+        }
+        for (w, a) in [("aac", "AAC"), ("ac3", "AC3"), ("eac3", "EAC3"), ("ddp", "EAC3"), ("truehd", "TrueHD"), ("atmos", "Atmos"),
+                       ("dts", "DTS"), ("dtshd", "DTS-HD"), ("dtsma", "DTS-HD MA"), ("dtsx", "DTS-X"), ("dtses", "DTS-ES"),
+                       ("lpcm", "LPCM"), ("pcm", "PCM"), ("flac", "FLAC"), ("mp3", "MP3"), ("opus", "Opus"), ("dd", "AC3")] {
+            t[w] = (.audio(a), w != "dd" && w != "pcm")
+        }
+        for (w, ch) in [("6ch", "5.1"), ("8ch", "7.1"), ("2ch", "2.0")] { t[w] = (.channels(ch), true) }
+        for (w, h) in [("hdr", "HDR"), ("hdr10", "HDR10"), ("hdr10plus", "HDR10+"), ("dv", "DV"), ("dovi", "DV"), ("hlg", "HLG"), ("sdr", "SDR")] {
+            t[w] = (.hdr(h), w != "hdr" && w != "dv" && w != "sdr")
+        }
+        for (w, e) in [("extended", "Extended"), ("remastered", "Remastered"), ("unrated", "Unrated"), ("uncut", "Uncut"),
+                       ("theatrical", "Theatrical"), ("imax", "IMAX"), ("criterion", "Criterion"), ("uncensored", "Uncensored"),
+                       ("dc", "Director's Cut"), ("restored", "Restored")] {
+            t[w] = (.edition(e), false)
+        }
+        for (w, l) in languageWords { t[w] = (.language(l), false) }
+        for (w, s) in [("amzn", "Amazon"), ("nf", "Netflix"), ("dsnp", "Disney+"), ("hmax", "HBO Max"), ("atvp", "Apple TV+"),
+                       ("hulu", "Hulu"), ("pcok", "Peacock"), ("pmtp", "Paramount+"), ("crav", "Crave"), ("stan", "Stan"),
+                       ("itunes", "iTunes"), ("cr", "Crunchyroll"), ("funi", "Funimation"), ("vrv", "VRV"), ("red", "YouTube Red")] {
+            t[w] = (.service(s), false)
+        }
+        t["proper"] = (.proper, false)
+        t["repack"] = (.repack, false)
+        t["rerip"] = (.repack, false)
+        t["complete"] = (.complete, false)
+        for w in ["internal", "limited", "readnfo", "nfofix", "subbed", "dubbed", "hc", "hardsub", "hardsubs", "3d", "sbs", "hsbs",
+                  "hou", "10bit", "8bit", "12bit", "hi10p", "hi10", "multisub", "multisubs", "subs", "festival", "stv", "ws",
+                  "fs", "dual", "retail", "docu", "ppv", "custom", "hybrid", "colorized", "open", "matte", "openmatte",
+                  "ntsc", "dubbing", "sub", "dub", "vost", "hq", "ld", "md", "mic", "line", "ac3d", "x", "rip", "dl", "ma",
+                  "v2", "v3", "v4"] {
+            if t[w] == nil { t[w] = (.noise, false) }
+        }
+        return t
+    }()
+
+    static let languageWords: [(String, String)] = [
+        ("multi", "multi"), ("french", "french"), ("truefrench", "french"), ("vff", "french"), ("vfq", "french"), ("vf2", "french"),
+        ("vostfr", "french"), ("fre", "french"), ("german", "german"), ("deutsch", "german"), ("ger", "german"),
+        ("italian", "italian"), ("ita", "italian"), ("spanish", "spanish"), ("esp", "spanish"), ("castellano", "spanish"),
+        ("latino", "spanish"), ("spa", "spanish"), ("russian", "russian"), ("rus", "russian"), ("ukr", "ukrainian"),
+        ("ukrainian", "ukrainian"), ("japanese", "japanese"), ("jpn", "japanese"), ("jap", "japanese"), ("korean", "korean"),
+        ("kor", "korean"), ("chinese", "chinese"), ("chi", "chinese"), ("mandarin", "chinese"), ("cantonese", "chinese"),
+        ("hindi", "hindi"), ("tamil", "tamil"), ("telugu", "telugu"), ("portuguese", "portuguese"), ("por", "portuguese"),
+        ("dutch", "dutch"), ("swedish", "swedish"), ("swe", "swedish"), ("danish", "danish"), ("norwegian", "norwegian"),
+        ("nor", "norwegian"), ("finnish", "finnish"), ("fin", "finnish"), ("polish", "polish"), ("pol", "polish"), ("pl", "polish"),
+        ("czech", "czech"), ("cze", "czech"), ("hungarian", "hungarian"), ("hun", "hungarian"), ("turkish", "turkish"),
+        ("tur", "turkish"), ("greek", "greek"), ("arabic", "arabic"), ("hebrew", "hebrew"), ("thai", "thai"),
+        ("vietnamese", "vietnamese"), ("nordic", "nordic"), ("english", "english"), ("eng", "english"),
+        ("flemish", "flemish"), ("romanian", "romanian"), ("bulgarian", "bulgarian"), ("lithuanian", "lithuanian"),
+        ("estonian", "estonian"), ("latvian", "latvian"), ("icelandic", "icelandic"), ("persian", "persian"),
+        ("bengali", "bengali"), ("malayalam", "malayalam"), ("kannada", "kannada"),
+    ]
+
+    private static func resolutionLabel(_ word: String, _ q: VideoQuality) -> String {
+        word.hasSuffix("p") || word.hasSuffix("i") ? word : q.rawValue
+    }
+
+    private static func sourceLabel(_ word: String) -> String {
+        switch word {
+        case "bluray", "blurayrip", "bluray1080p": "BluRay"
+        case "bdrip": "BDRip"
+        case "brrip": "BRRip"
+        case "webrip", "web-rip": "WEBRip"
+        case "hdrip": "HDRip"
+        case "hdtv", "hdtv720p", "hdtv1080p": "HDTV"
+        case "dvdrip", "dvdrip720p": "DVDRip"
+        case "camrip": "CAMRip"
+        case "telesync": "TS"
+        case "telecine": "TC"
+        default: word.uppercased()
+        }
+    }
+
+    // MARK: shaped single words (patterns rather than fixed words)
+
+    private static func matchShaped(_ token: ReleaseToken, at i: Int) -> AttributeMatch? {
+        let w = token.lower
+        guard let first = w.utf8.first, "adeftol".utf8.contains(first) else { return nil }
+        // "DD5" "DDP5" "AAC2" "DTS5" before ".1"/".0" are handled as multi; alone they still name audio.
+        for (prefix, audio) in [("ddp", "EAC3"), ("dd", "AC3"), ("aac", "AAC"), ("eac3", "EAC3"), ("ac3", "AC3"), ("dts", "DTS"),
+                                ("truehd", "TrueHD"), ("flac", "FLAC"), ("opus", "Opus"), ("lpcm", "LPCM")] where w.hasPrefix(prefix) {
+            let rest = w.dropFirst(prefix.count)
+            if !rest.isEmpty, rest.count <= 2, rest.allSatisfy(\.isNumber) {
+                return AttributeMatch(index: i, length: 1, meaning: .audio(audio), strong: true)
+            }
+        }
+        return nil
+    }
+
+    // MARK: multi-token forms
+
+    /// First words of the multi-token forms below; anything else skips the (sequential) switch.
+    private static let multiStarts: Set<String> = [
+        "web", "blu", "hd", "dvd", "bd", "br", "cam", "tele", "pre", "h", "x", "vc", "mpeg", "dolby", "hdr10", "dts", "dtshd",
+        "e", "dd", "true", "ac", "criterion", "deluxe", "remastered", "unrated", "directors", "director's", "director’s", "extended", "theatrical", "final", "special", "ultimate",
+        "anniversary", "collectors", "collector's", "limited", "dual", "complete",
+    ]
+
+    private static func matchMulti(_ t: [ReleaseToken], at i: Int) -> AttributeMatch? {
+        guard i + 1 < t.count else { return nil }
+        let a = t[i].lower, b = t[i + 1].lower, joined = !t[i + 1].gap.has(" ") || t[i + 1].gap == " "
+        guard joined else { return nil }
+        guard multiStarts.contains(a) else { return matchChannels(t, at: i) }
+        let c = i + 2 < t.count ? t[i + 2].lower : ""
+        func m(_ length: Int, _ meaning: Meaning, strong: Bool = true) -> AttributeMatch {
+            AttributeMatch(index: i, length: length, meaning: meaning, strong: strong)
+        }
+        switch (a, b) {
+        case ("web", "dl"), ("web", "hd"): return m(2, .source(.webdl, tag: "WEB-DL"))
+        case ("web", "rip"), ("web", "cap"): return m(2, .source(.webrip, tag: "WEBRip"))
+        case ("blu", "ray"): return m(2, .source(.bluray, tag: "BluRay"))
+        case ("hd", "dvd"): return m(2, .source(.bluray, tag: "HD-DVD"))
+        case ("dvd", "rip"): return m(2, .source(.dvd, tag: "DVDRip"))
+        case ("hd", "rip"): return m(2, .source(.webrip, tag: "HDRip"))
+        case ("bd", "rip"), ("br", "rip"): return m(2, .source(.bluray, tag: "BDRip"))
+        case ("hd", "tv"): return m(2, .source(.hdtv, tag: "HDTV"))
+        case ("cam", "rip"): return m(2, .source(.cam, tag: "CAMRip"))
+        case ("hd", "cam"): return m(2, .source(.cam, tag: "HDCAM"))
+        case ("hd", "ts"): return m(2, .source(.cam, tag: "HDTS"))
+        case ("tele", "sync"): return m(2, .source(.cam, tag: "TS"))
+        case ("pre", "dvd"), ("pre", "dvdrip"): return m(2, .source(.cam, tag: "PDVD"))
+        case ("h", "264"), ("x", "264"), ("h", "264p"): return m(2, .codec("x264"))
+        case ("h", "265"), ("x", "265"): return m(2, .codec("x265"))
+        case ("vc", "1"): return m(2, .codec("VC-1"))
+        case ("mpeg", "2"), ("mpeg", "4"): return m(2, .codec(b == "2" ? "MPEG2" : "MPEG4"))
+        case ("dolby", "vision"): return m(2, .hdr("DV"))
+        case ("hdr10", _) where t[i + 1].gap.hasPrefix("+"): return m(1, .hdr("HDR10+"))
+        case ("dts", "hd"): return c == "ma" ? m(3, .audio("DTS-HD MA")) : m(2, .audio("DTS-HD"))
+        case ("dts", "x"): return m(2, .audio("DTS-X"))
+        case ("dts", "es"): return m(2, .audio("DTS-ES"))
+        case ("dts", "ma"), ("dtshd", "ma"): return m(2, .audio("DTS-HD MA"))
+        case ("e", "ac"): return c == "3" ? m(3, .audio("EAC3")) : nil
+        case ("dd", _) where t[i + 1].gap.hasPrefix("+"): return m(1, .audio("EAC3"))
+        case ("true", "hd"): return m(2, .audio("TrueHD"))
+        case ("ac", "3") where t[i + 1].gap == "-": return m(2, .audio("AC3"))
+        case ("directors", "cut"), ("director's", "cut"), ("director’s", "cut"): return m(2, .edition("Director's Cut"), strong: false)
+        case ("extended", "cut"), ("extended", "edition"): return m(2, .edition("Extended"), strong: false)
+        case ("theatrical", "cut"), ("theatrical", "edition"): return m(2, .edition("Theatrical"), strong: false)
+        case ("final", "cut"): return m(2, .edition("Final Cut"), strong: false)
+        case ("special", "edition"), ("ultimate", "edition"), ("ultimate", "cut"), ("anniversary", "edition"),
+             ("collectors", "edition"), ("collector's", "edition"), ("limited", "edition"), ("criterion", "edition"),
+             ("criterion", "collection"), ("deluxe", "edition"), ("remastered", "edition"), ("unrated", "edition"):
+            return m(2, .edition(t[i].text.capitalized + " " + t[i + 1].text.capitalized), strong: false)
+        case ("dual", "audio"): return m(2, .language("multi"), strong: false)
+        case ("complete", "series"), ("complete", "collection"), ("complete", "seasons"): return m(2, .complete)
+        default: return matchChannels(t, at: i)
+        }
+    }
+
+    /// "5.1", "7.1", "2.0" and codec-glued forms like "DD5.1", "DDP5.1", "AAC2.0", "DTS-HD.MA.5.1".
+    private static func matchChannels(_ t: [ReleaseToken], at i: Int) -> AttributeMatch? {
+        let a = t[i].lower, next = t[i + 1]
+        guard next.gap == "." || next.gap == " ", next.lower.count == 1, let sub = next.number else { return nil }
+        var audio: String?
+        var mainDigits = a
+        for (prefix, name) in [("ddp", "EAC3"), ("dd", "AC3"), ("eac3", "EAC3"), ("ac3", "AC3"), ("aac", "AAC"), ("dts", "DTS"),
+                               ("truehd", "TrueHD"), ("atmos", "Atmos"), ("flac", "FLAC"), ("opus", "Opus"), ("lpcm", "LPCM")] where a.hasPrefix(prefix) {
+            audio = name
+            mainDigits = String(a.dropFirst(prefix.count))
+            break
+        }
+        guard let main = Int(mainDigits), [1, 2, 5, 6, 7].contains(main), sub <= 1 else { return nil }
+        // A bare "5.1" without a codec before it is only a channel layout; "2.0" alone may be a title ("Tron 2.0").
+        let strong = audio != nil || main >= 5
+        let channels = "\(main).\(sub)"
+        if let audio { return AttributeMatch(index: i, length: 2, meaning: .audio(audio), strong: true).withChannels(channels) }
+        return AttributeMatch(index: i, length: 2, meaning: .channels(channels), strong: strong)
+    }
+}
+
+extension AttributeMatch {
+    /// The same match carrying the channel layout that was glued to its codec.
+    func withChannels(_ channels: String) -> AttributeMatch {
+        AttributeMatch(index: index, length: length, meaning: meaning, strong: strong, channels: channels)
+    }
+}

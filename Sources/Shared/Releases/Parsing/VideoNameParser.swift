@@ -1,0 +1,166 @@
+import Foundation
+
+/// Reads a movie or TV release name. The title is everything before the first unambiguous
+/// piece of jargon (an episode marker, a resolution, a source, a codec...) or before the year
+/// just ahead of it; words that could belong to a title ("Extended", "French", "Web") count as
+/// attributes only after that point, and are trimmed when they trail the title.
+enum VideoNameParser {
+    static func parse(_ tokens: [ReleaseToken], name: String) -> ParsedRelease {
+        var release = ParsedRelease()
+        guard !tokens.isEmpty else { return release }
+        let lead = ReleaseGroupParser.leading(tokens)
+        let start = lead.titleStart
+        var (scanEnd, matches, group) = groupAndAttributes(tokens, start: start, lead: lead)
+        release.group = group ?? lead.group
+
+        let yearIndex = findYear(tokens, from: start, before: firstStrong(matches) ?? scanEnd, matches: matches)
+        var titleEnd = min(firstStrong(matches) ?? scanEnd, yearIndex ?? scanEnd)
+        release.year = yearIndex.flatMap { tokens[$0].number } ?? lead.year
+        if let numbered = bareEpisodeNumber(tokens, start: start, scanEnd: scanEnd, matches: matches, fansub: lead.group != nil) {
+            matches.append(numbered.match)
+            if numbered.endsTitle { titleEnd = min(titleEnd, numbered.match.index) }
+        }
+        titleEnd = trimTrailingWords(tokens, matches, start: start, end: titleEnd)
+        if release.year == nil {
+            release.year = laterYear(tokens, from: titleEnd, to: scanEnd, matches: matches, bracketedOnly: matches.contains(where: isEpisode))
+        }
+        for m in matches where m.index >= titleEnd {
+            release.apply(m.meaning)
+            if let ch = m.channels { release.apply(.channels(ch)) }
+        }
+        release.title = title(tokens, name: name, from: start, to: titleEnd)
+        finish(&release)
+        return release
+    }
+
+    /// Finds the trailing group and scans the attributes before it. A "-GROUP" that turns out not
+    /// to be one ("Spider-Man" alone; "Series - 1x05 - Title") goes back to the name, scanned again.
+    private static func groupAndAttributes(_ tokens: [ReleaseToken], start: Int, lead: ReleaseGroupParser.Leading)
+        -> (scanEnd: Int, matches: [AttributeMatch], group: String?) {
+        guard let tail = ReleaseGroupParser.trailing(tokens, from: start) else {
+            return (tokens.count, scan(tokens, from: start, to: tokens.count), nil)
+        }
+        let matches = scan(tokens, from: start, to: tail.firstIndex)
+        guard tail.hyphenated else {
+            // A fansub "[Group]" in front beats a trailing bracket tag.
+            return (tail.firstIndex, matches, lead.group ?? tail.group)
+        }
+        let yearIndex = findYear(tokens, from: start, before: firstStrong(matches) ?? tail.firstIndex, matches: matches)
+        let bare = matches.isEmpty && yearIndex == nil
+        let spacedAfterTitle = tokens[tail.firstIndex].gap.has(" ") && !followsJargon(tokens, tail.firstIndex, matches)
+        if bare || spacedAfterTitle { return (tokens.count, scan(tokens, from: start, to: tokens.count), nil) }
+        return (tail.firstIndex, matches, tail.group)
+    }
+
+    /// Episode numbers without S/E letters, when no marker was found: "Show.103.HDTV" (scene),
+    /// "[Group] Title - 07" (anime), or "[Group] Title S2 - 07" (a season, then its number).
+    private static func bareEpisodeNumber(_ tokens: [ReleaseToken], start: Int, scanEnd: Int, matches: [AttributeMatch],
+                                          fansub: Bool) -> (match: AttributeMatch, endsTitle: Bool)? {
+        let titleZone = start..<(firstStrong(matches) ?? scanEnd)
+        if !matches.contains(where: isEpisode) {
+            // Fansub names number episodes from the series start, never 103 = S01E03.
+            if !fansub, let compact = CompactEpisodes.match(tokens, in: titleZone, end: scanEnd,
+                                                            strongStarts: Set(matches.filter(\.strong).map(\.index))) {
+                return (compact, true)
+            }
+            return AbsoluteEpisodes.match(tokens, in: titleZone, fansub: fansub, end: scanEnd).map { ($0, true) }
+        }
+        guard let season = matches.first(where: isSeasonOnly), season.end < scanEnd else { return nil }
+        return AbsoluteEpisodes.match(tokens, in: (season.end - 1)..<(season.end + 1), fansub: true, end: scanEnd).map { ($0, false) }
+    }
+
+    /// Every attribute from `from` to `to`, longest-first at each position, non-overlapping.
+    static func scan(_ t: [ReleaseToken], from: Int, to: Int) -> [AttributeMatch] {
+        var matches: [AttributeMatch] = []
+        var i = from
+        while i < to {
+            // "Series 3 - 11" is the show "Series 3" (a "Season 3" folder, though, is a season).
+            let seasonWordFirst = i == from && t[i].lower == "series"
+            if !seasonWordFirst, let m = EpisodePatterns.match(t, at: i) ?? VideoAttributes.match(t, at: i), m.end <= to {
+                matches.append(m)
+                i = m.end
+            } else {
+                i += 1
+            }
+        }
+        return matches
+    }
+
+    static func firstStrong(_ matches: [AttributeMatch]) -> Int? { matches.first(where: \.strong)?.index }
+
+    static func isSeasonOnly(_ m: AttributeMatch) -> Bool {
+        if case let .episode(info) = m.meaning { return info.fullSeason && info.seasons.count == 1 }
+        return false
+    }
+
+    static func isEpisode(_ m: AttributeMatch) -> Bool {
+        if case .episode = m.meaning { return true }
+        return false
+    }
+
+    /// The last plausible year between the title's first word and the first strong attribute:
+    /// "2001.A.Space.Odyssey.1968" → 1968, "Blade.Runner.2049.2017" → 2017, "1917.1080p" → none.
+    static func findYear(_ t: [ReleaseToken], from start: Int, before end: Int, matches: [AttributeMatch]) -> Int? {
+        guard end > start + 1 else { return nil }
+        for j in stride(from: end - 1, through: start + 1, by: -1) where ReleaseYears.year(t[j]) != nil {
+            if !matches.contains(where: { $0.index <= j && j < $0.end }) { return j }
+        }
+        return nil
+    }
+
+    /// A year among the jargon after the title: "Title.1080p.2014.BluRay", "Title 1080p (2014)".
+    /// Episodes only take a bracketed one: their later numbers are often episode titles.
+    private static func laterYear(_ t: [ReleaseToken], from: Int, to: Int, matches: [AttributeMatch], bracketedOnly: Bool) -> Int? {
+        guard from < to else { return nil }
+        for j in from..<to where t[j].inBrackets || !bracketedOnly {
+            if let y = ReleaseYears.year(t[j]), !matches.contains(where: { $0.index <= j && j < $0.end }) { return y }
+        }
+        return nil
+    }
+
+    /// Whether the token before `index` is release jargon (not an episode marker), a year or bracketed.
+    private static func followsJargon(_ t: [ReleaseToken], _ index: Int, _ matches: [AttributeMatch]) -> Bool {
+        guard index > 0 else { return false }
+        let previous = index - 1
+        if t[previous].inBrackets || ReleaseYears.year(t[previous]) != nil || SizeWords.isSize(t, at: previous) { return true }
+        return matches.contains { $0.index <= previous && previous < $0.end && !isEpisode($0) }
+    }
+
+    /// Trailing title words that are really tags: "Amelie.FRENCH" → "Amelie", "Movie.EXTENDED" → "Movie".
+    private static func trimTrailingWords(_ t: [ReleaseToken], _ matches: [AttributeMatch], start: Int, end: Int) -> Int {
+        var end = end
+        while end - 1 > start, let m = matches.last(where: { $0.end == end && $0.index < end }), m.index > start, isTrimmable(m, t) {
+            end = m.index
+        }
+        // "Series - The Complete Series": an article cannot end a title.
+        while end - 1 > start, ["the", "a", "an"].contains(t[end - 1].lower) { end -= 1 }
+        return end
+    }
+
+    private static let trimmableNoise: Set<String> = ["internal", "limited", "readnfo", "nfofix", "subbed", "dubbed", "hc", "3d",
+                                                       "hsbs", "sbs", "multisub", "multisubs", "hybrid", "retail", "festival", "ppv", "dl", "v2", "v3", "v4"]
+
+    private static func isTrimmable(_ m: AttributeMatch, _ t: [ReleaseToken]) -> Bool {
+        switch m.meaning {
+        case .language, .edition, .proper, .repack, .real, .complete: return true
+        case .noise: return trimmableNoise.contains(t[m.index].lower)
+        default: return false
+        }
+    }
+
+    private static func title(_ t: [ReleaseToken], name: String, from: Int, to: Int) -> String {
+        TitleCleaner.text(t, in: name, from: from, to: to)
+    }
+
+    /// Derived facts: the kind of release, and SD for DVD sources that state no resolution.
+    private static func finish(_ r: inout ParsedRelease) {
+        if !r.absoluteEpisodes.isEmpty || !r.episodes.isEmpty { r.fullSeason = false }
+        // Without a season, "E66" / "Episode 56" count from the start of the series, as anime numbers do.
+        if r.seasons.isEmpty, r.absoluteEpisodes.isEmpty, !r.episodes.isEmpty, r.airDate == nil { r.absoluteEpisodes = r.episodes }
+        if r.quality == .unknown, r.source == .dvd { r.quality = .p480 }
+        if r.fullSeason || r.seasons.count > 1 { r.kind = .season }
+        else if !r.episodes.isEmpty || !r.absoluteEpisodes.isEmpty || r.airDate != nil { r.kind = .episode }
+        else if !r.seasons.isEmpty { r.kind = .season }
+        if r.kind == .season, r.seasons.count > 1 { r.complete = true }
+    }
+}
