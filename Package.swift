@@ -23,11 +23,12 @@ let package = Package(
         .target(name: "CFastCGI", linkerSettings: [.linkedLibrary("fcgi")]),
         .target(name: "CProcess"),
         .systemLibrary(name: "CArgon2", pkgConfig: "libargon2", providers: [.apt(["libargon2-dev"])]),
+        .target(name: "CCurl", linkerSettings: [.linkedLibrary("curl")]),
 
         .target(
             name: "Shared",
             dependencies: [
-                "CArgon2",
+                "CArgon2", "CCurl",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "TOMLKit", package: "TOMLKit"),
                 .product(name: "Logging", package: "swift-log"),
@@ -36,6 +37,7 @@ let package = Package(
             resources: [
                 .embedInCode("Database/Migrations/V001_initial.sql"),
                 .embedInCode("Database/Migrations/V002_login_limits.sql"),
+                .embedInCode("Database/Migrations/V004_library.sql"),
             ]
         ),
         .executableTarget(

@@ -1,9 +1,13 @@
 """lcarsd's control socket, and the API's behaviour when lcarsd is down."""
 import json
+import pathlib
 import socket
 import struct
 
 from conftest import wait_until
+
+# Every SQL file under Migrations/ is one schema version.
+MIGRATIONS = len(list((pathlib.Path(__file__).resolve().parents[2] / "Sources/Shared/Database/Migrations").glob("V*.sql")))
 
 
 def frame(payload: bytes) -> bytes:
@@ -48,7 +52,7 @@ def sock(stack):
 def test_status_reports_daemon_and_database(stack, admin_token):
     body = stack.api("GET", "/api/system/status", token=admin_token).json()
     assert body["daemon"]["reachable"] is True and body["daemon"]["version"] == body["version"]
-    assert body["uptime_seconds"] >= 0 and body["database_size_bytes"] > 0 and body["schema_version"] == 2
+    assert body["uptime_seconds"] >= 0 and body["database_size_bytes"] > 0 and body["schema_version"] == MIGRATIONS
     assert body["downloads"] == {"active": 0, "queued": 0, "seeding": 0}
     assert body["vpn"] == {"enabled": False, "interface": "", "connected": None}
     mounts = {m["name"]: m for m in body["storage"]["mounts"]}
@@ -88,7 +92,7 @@ def test_api_keeps_working_while_lcarsd_is_down(make_stack):
 def test_ping_and_status_over_the_socket(stack):
     pong, status = ipc(sock(stack), request("ping", rid=1), request("status", rid=2))
     assert pong["ok"] and pong["id"] == 1 and pong["result"]["pong"] is True
-    assert status["id"] == 2 and status["result"]["schema_version"] == 2 and status["result"]["pid"] > 0
+    assert status["id"] == 2 and status["result"]["schema_version"] == MIGRATIONS and status["result"]["pid"] > 0
 
 
 def test_socket_mode_is_0660(stack):

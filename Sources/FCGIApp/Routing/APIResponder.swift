@@ -12,7 +12,9 @@ struct APIResponder {
 
     init(app: AppContext, logger: Logger) {
         self.app = app
-        self.router = Router(routes: AuthRoutes.routes + UserRoutes.routes + SystemRoutes.routes)
+        self.router = Router(routes: AuthRoutes.routes + UserRoutes.routes + SystemRoutes.routes + ActivityRoutes.routes
+                             + MovieRoutes.routes + TVRoutes.routes + ArtistRoutes.routes + AlbumRoutes.routes
+                             + TrackRoutes.routes + MetadataSearchRoutes.routes)
         self.logger = logger
     }
 

@@ -9,6 +9,7 @@ public enum Migrations {
     static let all: [(id: String, sql: [UInt8])] = [
         ("V001_initial", PackageResources.V001_initial_sql),
         ("V002_login_limits", PackageResources.V002_login_limits_sql),
+        ("V004_library", PackageResources.V004_library_sql),
     ]
 
     public static var latestVersion: Int { all.count }
