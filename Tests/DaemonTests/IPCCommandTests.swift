@@ -10,7 +10,7 @@ import Testing
         let response = commands.handle(IPCRequest(id: 3, cmd: "status"))
         #expect(response.ok && response.id == 3)
         let status = try #require(response.result).decode(DaemonStatus.self)
-        #expect(status.schemaVersion == Migrations.latestVersion && status.uptimeSeconds >= 5 && status.version == LCARSVersion.current)
+        #expect(status.schemaVersion == 2 && status.uptimeSeconds >= 5 && status.version == LCARSVersion.current)
     }
 
     @Test func unknownCommandsAndVersionsAreErrors() {

@@ -16,6 +16,10 @@ TMDB_KEY = "test-tmdb-key"
 PROLIFIC = "b2b2b2b2-0000-4000-8000-000000000002"
 
 
+def fixture_bytes(service, name):
+    return (FIXTURES / service / name).read_bytes()
+
+
 class Arrival:
     def __init__(self, path, query, headers):
         self.time = time.monotonic()
