@@ -209,20 +209,21 @@ def services():
     s.stop()
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="module")
 def library_stack(services):
-    """A stack whose TMDB, MusicBrainz and Cover Art Archive are the local fixture services."""
+    """A stack whose TMDB, MusicBrainz and Cover Art Archive are the local fixture services; one
+    per test module, so that each module starts from an empty library."""
     s = Stack({**services.settings(), "LCARS_AUTH__MAX_FAILURES_PER_ADDRESS": 100000}).start()
     yield s
     s.stop()
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="module")
 def lib_admin(library_stack):
     return library_stack.login()
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="module")
 def lib_user(library_stack, lib_admin):
     r = library_stack.api("POST", "/api/users", token=lib_admin, json={"username": "libuser", "password": "lib-user-pw"})
     assert r.status_code == 201, r.text
