@@ -36,6 +36,7 @@ import Testing
         let error = HTTPClientError(service: "TMDB", method: "GET", path: request.pathForMessages, kind: .status(503, retryAfter: 2), attempts: 3)
         #expect(error.description == "TMDB: GET /3/movie/5: HTTP 503, Retry-After 2 s (after 3 attempts)")
         #expect(HTTPClientSettings.userAgent(contact: " me@example.org ") == "LCARS/\(LCARSVersion.current) ( me@example.org )")
+        #expect(HTTPClientSettings.userAgent(contact: "\n") == "LCARS/\(LCARSVersion.current)")
     }
 }
 

@@ -25,10 +25,11 @@ public struct HTTPClientSettings: Sendable {
                   interface: config.interface)
     }
 
-    /// `LCARS/<version> ( <contact> )`, the form MusicBrainz asks applications to send.
+    /// `LCARS/<version> ( <contact> )`, the form MusicBrainz asks applications to send; without a
+    /// configured contact just `LCARS/<version>` (MusicBrainz may then throttle harder).
     public static func userAgent(contact: String) -> String {
-        let trimmed = contact.trimmingCharacters(in: .whitespacesAndNewlines)
-        return "LCARS/\(LCARSVersion.current) ( \(trimmed.isEmpty ? "https://github.com/lcars" : trimmed) )"
+        let trimmed = contact.filter { !$0.isNewline }.trimmingCharacters(in: .whitespaces)
+        return trimmed.isEmpty ? "LCARS/\(LCARSVersion.current)" : "LCARS/\(LCARSVersion.current) ( \(trimmed) )"
     }
 }
 

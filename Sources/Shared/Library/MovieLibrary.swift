@@ -12,10 +12,10 @@ public struct MovieLibrary {
     }
 
     public func add(tmdbID: Int64, monitored: Bool, qualityLimit: String, userID: Int64?) throws -> Int64 {
-        try ensureAbsent(tmdbID)
+        try Existing.check(db, table: "movies", column: "tmdb_id", value: String(tmdbID), kind: "movie")
         let details = try tmdb.movie(id: tmdbID)
         return try db.write { db in
-            try ensureAbsent(tmdbID, db)
+            try Existing.check(db, table: "movies", column: "tmdb_id", value: String(tmdbID), kind: "movie")
             try db.execute(sql: """
                 INSERT INTO movies (tmdb_id, imdb_id, title, original_title, year, overview, poster_path, backdrop_path,
                                     runtime_minutes, genres, monitored, quality_limit, added_by)
@@ -48,10 +48,5 @@ public struct MovieLibrary {
          MetadataText.year(m.release_date) ?? 0, MetadataText.nonEmpty(m.overview),
          tmdb.imageURL(m.poster_path, size: "w500"), tmdb.imageURL(m.backdrop_path, size: "w1280"),
          m.runtime.flatMap { $0 > 0 ? $0 : nil }, MetadataText.jsonArray((m.genres ?? []).map(\.name))]
-    }
-
-    private func ensureAbsent(_ tmdbID: Int64, _ db: Database? = nil) throws {
-        let check = { (db: Database) in try Existing.check(db, table: "movies", column: "tmdb_id", value: String(tmdbID), kind: "movie") }
-        if let db { try check(db) } else { try self.db.read(check) }
     }
 }

@@ -15,10 +15,10 @@ public struct ShowLibrary {
     public struct EpisodeChanges: Sendable { public var added = 0, updated = 0 }
 
     public func add(tmdbID: Int64, monitored: Bool, qualityLimit: String, userID: Int64?) throws -> Int64 {
-        try ensureAbsent(tmdbID)
+        try Existing.check(db, table: "tv_shows", column: "tmdb_id", value: String(tmdbID), kind: "TV show")
         let show = try tmdb.show(id: tmdbID)
         return try db.write { db in
-            try ensureAbsent(tmdbID, db)
+            try Existing.check(db, table: "tv_shows", column: "tmdb_id", value: String(tmdbID), kind: "TV show")
             try db.execute(sql: """
                 INSERT INTO tv_shows (tmdb_id, imdb_id, title, original_title, year_start, year_end, overview, poster_path,
                                       backdrop_path, status, monitored, quality_limit, added_by)
@@ -108,10 +108,5 @@ public struct ShowLibrary {
         case "in production", "planned", "pilot": "upcoming"
         default: "continuing"   // "Returning Series" and anything new
         }
-    }
-
-    private func ensureAbsent(_ tmdbID: Int64, _ db: Database? = nil) throws {
-        let check = { (db: Database) in try Existing.check(db, table: "tv_shows", column: "tmdb_id", value: String(tmdbID), kind: "TV show") }
-        if let db { try check(db) } else { try self.db.read(check) }
     }
 }

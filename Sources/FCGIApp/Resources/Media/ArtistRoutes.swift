@@ -6,11 +6,15 @@ enum ArtistRoutes {
     static let routes = [
         Route("GET", "/api/artists", .user, list),
         Route("POST", "/api/artists", .user, add),
-        Route("GET", "/api/artists/:id", .user, show),
-        Route("PUT", "/api/artists/:id", .user, update),
+        Route("GET", "/api/artists/:id", .user, resource.show),
+        Route("PUT", "/api/artists/:id", .user, resource.update),
         Route("DELETE", "/api/artists/:id", .admin, deletion.handle),
-        Route("POST", "/api/artists/:id/refresh", .user, refresh),
+        Route("POST", "/api/artists/:id/refresh", .user, resource.refreshed),
     ]
+
+    static let resource = MediaResource(table: "artists", kind: "artist", qualities: MediaRules.audioQualities, view: view) { ctx, id in
+        try ArtistLibrary(db: ctx.app.db, musicBrainz: ctx.app.musicBrainz).refresh(id: id, userID: try ctx.caller.id)
+    }
 
     static let listing = MediaList(table: "artists", fts: "artists_fts", bm25Weights: "10.0, 5.0, 2.0, 1.0",
                                    order: "t.name COLLATE NOCASE, t.id")
@@ -36,22 +40,7 @@ enum ArtistRoutes {
         let quality = try MediaRules.quality(body.quality_limit, allowed: MediaRules.audioQualities, default: "flac")
         let id = try ArtistLibrary(db: ctx.app.db, musicBrainz: ctx.app.musicBrainz)
             .add(mbid: body.mbid, monitored: body.monitored ?? true, qualityLimit: quality, userID: try ctx.caller.id)
-        return try .json(try view(ctx, id), status: 201)
-    }
-
-    static func show(_ ctx: RequestContext) throws -> HTTPResponse {
-        try .json(try view(ctx, try ctx.intParam("id")))
-    }
-
-    static func update(_ ctx: RequestContext) throws -> HTTPResponse {
-        let id = try MediaRules.update(ctx, table: "artists", kind: "artist", qualities: MediaRules.audioQualities)
-        return try .json(try view(ctx, id))
-    }
-
-    static func refresh(_ ctx: RequestContext) throws -> HTTPResponse {
-        let id = try ctx.intParam("id")
-        try ArtistLibrary(db: ctx.app.db, musicBrainz: ctx.app.musicBrainz).refresh(id: id, userID: try ctx.caller.id)
-        return try .json(try view(ctx, id))
+        return try resource.created(ctx, id)
     }
 
     static func view(_ ctx: RequestContext, _ id: Int64) throws -> ArtistView {

@@ -6,11 +6,15 @@ enum MovieRoutes {
     static let routes = [
         Route("GET", "/api/movies", .user, list),
         Route("POST", "/api/movies", .user, add),
-        Route("GET", "/api/movies/:id", .user, show),
-        Route("PUT", "/api/movies/:id", .user, update),
+        Route("GET", "/api/movies/:id", .user, resource.show),
+        Route("PUT", "/api/movies/:id", .user, resource.update),
         Route("DELETE", "/api/movies/:id", .admin, deletion.handle),
-        Route("POST", "/api/movies/:id/refresh", .user, refresh),
+        Route("POST", "/api/movies/:id/refresh", .user, resource.refreshed),
     ]
+
+    static let resource = MediaResource(table: "movies", kind: "movie", qualities: MediaRules.videoQualities, view: view) { ctx, id in
+        try MovieLibrary(db: ctx.app.db, tmdb: ctx.app.tmdb).refresh(id: id, userID: try ctx.caller.id)
+    }
 
     static let listing = MediaList(table: "movies", fts: "movies_fts", bm25Weights: "10.0, 5.0, 1.0",
                                    order: "t.title COLLATE NOCASE, t.id")
@@ -36,22 +40,7 @@ enum MovieRoutes {
         let quality = try MediaRules.quality(body.quality_limit, allowed: MediaRules.videoQualities, default: "1080p")
         let id = try MovieLibrary(db: ctx.app.db, tmdb: ctx.app.tmdb)
             .add(tmdbID: body.tmdb_id, monitored: body.monitored ?? true, qualityLimit: quality, userID: try ctx.caller.id)
-        return try .json(try view(ctx, id), status: 201)
-    }
-
-    static func show(_ ctx: RequestContext) throws -> HTTPResponse {
-        try .json(try view(ctx, try ctx.intParam("id")))
-    }
-
-    static func update(_ ctx: RequestContext) throws -> HTTPResponse {
-        let id = try MediaRules.update(ctx, table: "movies", kind: "movie", qualities: MediaRules.videoQualities)
-        return try .json(try view(ctx, id))
-    }
-
-    static func refresh(_ ctx: RequestContext) throws -> HTTPResponse {
-        let id = try ctx.intParam("id")
-        try MovieLibrary(db: ctx.app.db, tmdb: ctx.app.tmdb).refresh(id: id, userID: try ctx.caller.id)
-        return try .json(try view(ctx, id))
+        return try resource.created(ctx, id)
     }
 
     static func view(_ ctx: RequestContext, _ id: Int64) throws -> MovieView {

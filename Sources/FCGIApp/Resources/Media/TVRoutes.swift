@@ -6,14 +6,18 @@ enum TVRoutes {
     static let routes = [
         Route("GET", "/api/tv", .user, list),
         Route("POST", "/api/tv", .user, add),
-        Route("GET", "/api/tv/:id", .user, show),
-        Route("PUT", "/api/tv/:id", .user, update),
+        Route("GET", "/api/tv/:id", .user, resource.show),
+        Route("PUT", "/api/tv/:id", .user, resource.update),
         Route("DELETE", "/api/tv/:id", .admin, deletion.handle),
-        Route("POST", "/api/tv/:id/refresh", .user, refresh),
+        Route("POST", "/api/tv/:id/refresh", .user, resource.refreshed),
         Route("GET", "/api/tv/:id/season/:season", .user, season),
         Route("PUT", "/api/tv/:id/season/:season", .user, monitorSeason),
         Route("PUT", "/api/tv/:id/season/:season/episode/:episode", .user, monitorEpisode),
     ]
+
+    static let resource = MediaResource(table: "tv_shows", kind: "TV show", qualities: MediaRules.videoQualities, view: view) { ctx, id in
+        try ShowLibrary(db: ctx.app.db, tmdb: ctx.app.tmdb).refresh(id: id, userID: try ctx.caller.id)
+    }
 
     static let listing = MediaList(table: "tv_shows", fts: "tv_shows_fts", bm25Weights: "10.0, 5.0, 1.0",
                                    order: "t.title COLLATE NOCASE, t.id")
@@ -33,22 +37,7 @@ enum TVRoutes {
         let quality = try MediaRules.quality(body.quality_limit, allowed: MediaRules.videoQualities, default: "1080p")
         let id = try ShowLibrary(db: ctx.app.db, tmdb: ctx.app.tmdb)
             .add(tmdbID: body.tmdb_id, monitored: body.monitored ?? true, qualityLimit: quality, userID: try ctx.caller.id)
-        return try .json(try view(ctx, id), status: 201)
-    }
-
-    static func show(_ ctx: RequestContext) throws -> HTTPResponse {
-        try .json(try view(ctx, try ctx.intParam("id")))
-    }
-
-    static func update(_ ctx: RequestContext) throws -> HTTPResponse {
-        let id = try MediaRules.update(ctx, table: "tv_shows", kind: "TV show", qualities: MediaRules.videoQualities)
-        return try .json(try view(ctx, id))
-    }
-
-    static func refresh(_ ctx: RequestContext) throws -> HTTPResponse {
-        let id = try ctx.intParam("id")
-        try ShowLibrary(db: ctx.app.db, tmdb: ctx.app.tmdb).refresh(id: id, userID: try ctx.caller.id)
-        return try .json(try view(ctx, id))
+        return try resource.created(ctx, id)
     }
 
     static func season(_ ctx: RequestContext) throws -> HTTPResponse {
