@@ -46,7 +46,8 @@ LUA
 bench_twin "/api/movies?limit=50&page=200" movies-page.json
 bench_twin "/api/movies?search=star%20tre" movies-search.json
 bench_twin "/api/tv/500" tv-show.json
-curl -sf -H "$auth" "$url/api/movies?search=star%20tre" | python3 -c 'import json,sys; d=json.load(sys.stdin); print(f"search \"star tre\": {d[\"total\"]} matches, answer has {len(d[\"items\"])} items", file=sys.stderr)'
+curl -sf -H "$auth" "$url/api/movies?search=star%20tre" | python3 -c 'import json, sys; d = json.load(sys.stdin)
+print("search \"star tre\": %d matches, %d in the answer" % (d["total"], len(d["items"])), file=sys.stderr)'
 
 echo >&2
 echo "LCARS library benchmark: 20,000 movies, 1,000 shows x 100 episodes, 2,000 artists x 10 albums x 12 tracks;"
