@@ -1,5 +1,5 @@
 # The two commands: `make run` and `make test` (see README.md).
-.PHONY: run test test-unit test-system build bench clean
+.PHONY: run test test-unit test-system build bench bench-library clean
 
 run:
 	@scripts/run.sh
@@ -14,6 +14,9 @@ bench:
 	@scripts/install-deps.sh bench
 	bench/api.sh
 	bench/torrent.sh
+
+bench-library:
+	bench/library.sh
 
 clean:
 	rm -rf .build .build-* test-artifacts

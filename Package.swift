@@ -47,11 +47,12 @@ let package = Package(
         ),
         .target(name: "TorrentEngine", dependencies: ["CTorrent"]),
         .systemLibrary(name: "CLibXML2", pkgConfig: "libxml-2.0", providers: [.apt(["libxml2-dev"])]),
+        .target(name: "CCurl", linkerSettings: [.linkedLibrary("curl")]),
 
         .target(
             name: "Shared",
             dependencies: [
-                "CArgon2", "CLibXML2",
+                "CArgon2", "CLibXML2", "CCurl",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "TOMLKit", package: "TOMLKit"),
                 .product(name: "Logging", package: "swift-log"),
@@ -61,6 +62,7 @@ let package = Package(
                 .embedInCode("Database/Migrations/V001_initial.sql"),
                 .embedInCode("Database/Migrations/V002_login_limits.sql"),
                 .embedInCode("Database/Migrations/V003_downloads.sql"),
+                .embedInCode("Database/Migrations/V004_library.sql"),
                 .embedInCode("Database/Migrations/V005_releases.sql"),
             ]
         ),

@@ -96,4 +96,16 @@ import Testing
         #expect(ConfigLoader.locate(explicit: nil, environment: ["LCARS_CONFIG": "b.toml"]) == "b.toml")
         #expect(ConfigLoader.locate(explicit: nil, environment: [:]) == "./data/config.toml")
     }
+
+    @Test func httpAndMetadataSettings() throws {
+        let config = try parse(Self.minimal, env: ["LCARS_HTTP__CONTACT": "me@example.org", "LCARS_HTTP__RETRIES": "4",
+                                                   "LCARS_MUSICBRAINZ__ALBUM_TYPES": "Album, Broadcast"])
+        #expect(config.http.contact == "me@example.org" && config.http.retries == 4 && config.http.timeoutMs == 20_000)
+        #expect(config.musicbrainz.albumTypes == ["album", "broadcast"])
+        #expect(config.musicbrainz.limiterFile == "./data/run/musicbrainz.limiter")
+        #expect(try parse(Self.minimal).musicbrainz.albumTypes == ["album", "ep", "single"])
+        #expect(error(Self.minimal + "[musicbrainz]\nalbum_types = [\"mixtape\"]\n")?.key == "musicbrainz.album_types")
+        #expect(error(Self.minimal + "[tmdb]\nbase_url = \"ftp://x\"\n")?.key == "tmdb.base_url")
+        #expect(error(Self.minimal + "[http]\nretries = 99\n")?.key == "http.retries")
+    }
 }

@@ -212,3 +212,41 @@ def artifacts_dir():
     path = REPO / "test-artifacts" / "screenshots"
     path.mkdir(parents=True, exist_ok=True)
     return path
+
+
+@pytest.fixture(scope="session")
+def services():
+    """Local TMDB / MusicBrainz / Cover Art Archive (fixture_services.py)."""
+    from fixture_services import FixtureServices
+    s = FixtureServices().start()
+    yield s
+    s.stop()
+
+
+@pytest.fixture(scope="module")
+def library_stack(services):
+    """A stack whose TMDB, MusicBrainz and Cover Art Archive are the local fixture services; one
+    per test module, so that each module starts from an empty library."""
+    s = Stack({**services.settings(), "LCARS_AUTH__MAX_FAILURES_PER_ADDRESS": 100000}).start()
+    yield s
+    s.stop()
+
+
+@pytest.fixture(scope="module")
+def lib_admin(library_stack):
+    return library_stack.login()
+
+
+@pytest.fixture(scope="module")
+def lib_user(library_stack, lib_admin):
+    r = library_stack.api("POST", "/api/users", token=lib_admin, json={"username": "libuser", "password": "lib-user-pw"})
+    assert r.status_code == 201, r.text
+    return library_stack.login("libuser", "lib-user-pw")
+
+
+def sql(stack, statement, *args):
+    """Runs SQL on a stack's database directly (what lcarsd's post-processing would write)."""
+    import sqlite3
+    with sqlite3.connect(stack.dir / "data/lcars.db", timeout=10) as db:
+        rows = db.execute(statement, args).fetchall()
+    return rows

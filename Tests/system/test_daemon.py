@@ -1,5 +1,6 @@
 """lcarsd's control socket, and the API's behaviour when lcarsd is down."""
 import json
+import pathlib
 import sqlite3
 import socket
 import struct
@@ -8,6 +9,8 @@ from conftest import REPO, wait_until
 
 # One migration per SQL file: the schema version a fresh stack must report.
 SCHEMA_VERSION = len(list((REPO / "Sources/Shared/Database/Migrations").glob("V*.sql")))
+
+# Every SQL file under Migrations/ is one schema version.
 
 
 def frame(payload: bytes) -> bytes:

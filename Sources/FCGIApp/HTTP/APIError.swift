@@ -9,6 +9,8 @@ struct APIError: Error, Equatable {
     var headers: [String: String] = [:]
     /// Structured facts for the client, e.g. the existing item behind a 409.
     var details: JSONValue? = nil
+    /// For 409 on add: the id of the item already in the library.
+    var existingID: Int64? = nil
 
     static func badRequest(_ message: String, code: String = "bad_request") -> APIError { .init(status: 400, code: code, message: message) }
     static func unauthorized(_ message: String = "log in first: send Authorization: Bearer <token> from POST /api/auth/login") -> APIError {
@@ -20,7 +22,9 @@ struct APIError: Error, Equatable {
         .init(status: 405, code: "method_not_allowed", message: "\(method) is not supported on \(path); use \(allowed.joined(separator: ", "))",
               headers: ["Allow": allowed.joined(separator: ", ")])
     }
-    static func conflict(_ message: String) -> APIError { .init(status: 409, code: "conflict", message: message) }
+    static func conflict(_ message: String, existingID: Int64? = nil) -> APIError {
+        .init(status: 409, code: "conflict", message: message, existingID: existingID)
+    }
     static func payloadTooLarge(limit: Int) -> APIError {
         .init(status: 413, code: "payload_too_large", message: "the request body is larger than \(limit) bytes")
     }
@@ -35,9 +39,10 @@ struct APIError: Error, Equatable {
     }
 
     var response: HTTPResponse {
-        var error: [String: JSONValue] = ["code": .string(code), "message": .string(message)]
-        if let details { error["details"] = details }
-        let body = ["error": JSONValue.object(error)]
+        var fields: [String: JSONValue] = ["code": .string(code), "message": .string(message)]
+        if let existingID { fields["existing_id"] = .number(Double(existingID)) }
+        if let details { fields["details"] = details }
+        let body = ["error": JSONValue.object(fields)]
         let data = (try? HTTPResponse.jsonEncoder.encode(body)) ?? Data()
         var headers: [(String, String)] = [("Content-Type", "application/json")]
         headers += self.headers.sorted { $0.key < $1.key }.map { ($0.key, $0.value) }
@@ -60,7 +65,27 @@ struct APIError: Error, Equatable {
             case .notFound: return .notFound(failure.description)
             case .duplicate: return .conflict(failure.description)
             }
+        case let failure as LibraryError:
+            switch failure {
+            case .duplicate(_, let id, _): return .conflict(failure.description, existingID: id)
+            case .notFound: return .notFound(failure.description)
+            }
+        case let failure as MetadataError: return upstream(failure)
+        case let failure as HTTPClientError: return upstream(.upstream(failure))
         default: return nil
+        }
+    }
+
+    /// Metadata failures: not configured → 422, bad input → 422, unknown id → 404,
+    /// rejected credentials or a failing service → 502, a service too slow → 504.
+    static func upstream(_ failure: MetadataError) -> APIError {
+        switch failure {
+        case .notConfigured(let message): .init(status: 422, code: "not_configured", message: message)
+        case .invalidInput(let message): .validation(message)
+        case .notFound(let message): .notFound(message)
+        case .credentialsRejected(let message): .init(status: 502, code: "upstream_auth_failed", message: message)
+        case .upstream(let error) where error.isTimeout: .init(status: 504, code: "upstream_timeout", message: error.description)
+        case .upstream(let error): .init(status: 502, code: "upstream_failed", message: error.description)
         }
     }
 }

@@ -12,9 +12,10 @@ struct APIResponder {
 
     init(app: AppContext, logger: Logger) {
         self.app = app
-        self.router = Router(routes: AuthRoutes.routes + UserRoutes.routes + SystemRoutes.routes
-                                    + DownloadRoutes.routes + EventRoutes.routes
-                                    + ParseRoutes.routes + BlocklistRoutes.routes)
+        self.router = Router(routes: AuthRoutes.routes + UserRoutes.routes + SystemRoutes.routes + ActivityRoutes.routes
+                             + MovieRoutes.routes + TVRoutes.routes + ArtistRoutes.routes + AlbumRoutes.routes
+                             + TrackRoutes.routes + MetadataSearchRoutes.routes
+                             + DownloadRoutes.routes + EventRoutes.routes + ParseRoutes.routes + BlocklistRoutes.routes)
         self.logger = logger
     }
 

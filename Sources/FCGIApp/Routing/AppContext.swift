@@ -12,6 +12,9 @@ final class AppContext {
     let accounts: UserAccounts
     let daemon: IPCClient
     let hasher = PasswordHasher()
+    /// Metadata clients, made on first use (after fork: each worker has its own curl handles).
+    lazy var tmdb: TMDBClient = MetadataClients.tmdb(config)
+    lazy var musicBrainz: MusicBrainzClient = MetadataClients.musicBrainz(config)
     /// Set once the schema matched this binary; it never goes back, so it is checked until then only.
     var schemaChecked = false
 

@@ -2,7 +2,7 @@
 /// Paths default to places under `server.data_dir`, so moving the data dir moves everything.
 enum ConfigSections {
     static let names: Set<String> = ["server", "auth", "fcgi", "daemon", "database", "tmdb",
-                                     "musicbrainz", "torrent", "storage", "scheduler"]
+                                     "musicbrainz", "http", "torrent", "storage", "scheduler"]
 
     static func read(_ r: ConfigReader, file: String) throws -> LCARSConfig {
         let server = try readServer(r)
@@ -14,7 +14,8 @@ enum ConfigSections {
             daemon: try readDaemon(r, dataDir: data),
             database: try readDatabase(r, dataDir: data),
             tmdb: try readTMDB(r),
-            musicbrainz: try readMusicBrainz(r),
+            musicbrainz: try readMusicBrainz(r, dataDir: data),
+            http: try readHTTP(r),
             torrent: try readTorrent(r, dataDir: data),
             storage: try readStorage(r),
             scheduler: try readScheduler(r),
@@ -86,13 +87,34 @@ enum ConfigSections {
         return value
     }
 
-    static func readMusicBrainz(_ r: ConfigReader) throws -> LCARSConfig.MusicBrainz {
+    static func readMusicBrainz(_ r: ConfigReader, dataDir: String) throws -> LCARSConfig.MusicBrainz {
         let s = try r.section("musicbrainz")
+        let types = try s.stringArray("album_types", default: ["album", "ep", "single"]).map { $0.lowercased() }
+        let known: Set<String> = ["album", "single", "ep", "broadcast", "other"]
+        if let bad = types.first(where: { !known.contains($0) }) {
+            throw ConfigError(source: r.file, key: "musicbrainz.album_types",
+                              problem: "expected MusicBrainz primary types (album, single, ep, broadcast, other), found \"\(bad)\"")
+        }
         let value = LCARSConfig.MusicBrainz(
             rateLimitMs: try s.int("rate_limit_ms", default: 1000, in: 0...60_000),
             baseURL: try s.string("base_url", default: "https://musicbrainz.org/ws/2"),
             coverArtURL: try s.string("cover_art_url", default: "https://coverartarchive.org"),
-            contact: try s.string("contact", default: ""))
+            albumTypes: types,
+            limiterFile: try s.string("limiter_file", default: "\(dataDir)/run/musicbrainz.limiter"))
+        try s.finish()
+        return value
+    }
+
+    static func readHTTP(_ r: ConfigReader) throws -> LCARSConfig.HTTP {
+        let s = try r.section("http")
+        let value = LCARSConfig.HTTP(
+            contact: try s.string("contact", default: ""),
+            connectTimeoutMs: try s.int("connect_timeout_ms", default: 5000, in: 100...120_000),
+            timeoutMs: try s.int("timeout_ms", default: 20_000, in: 100...600_000),
+            retries: try s.int("retries", default: 2, in: 0...10),
+            retryBaseMs: try s.int("retry_base_ms", default: 500, in: 1...60_000),
+            maxRetryWaitMs: try s.int("max_retry_wait_ms", default: 10_000, in: 1...600_000),
+            interface: try s.string("interface", default: ""))
         try s.finish()
         return value
     }

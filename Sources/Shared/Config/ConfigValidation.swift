@@ -1,3 +1,5 @@
+import Foundation
+
 /// Checks that need more than one key or more than a type: secrets, references between sections,
 /// socket path lengths, schedule syntax.
 enum ConfigValidation {
@@ -28,6 +30,11 @@ enum ConfigValidation {
             throw fail("torrent.bind_interface", "expected a network interface name such as \"wg0\" (at most 15 characters), found \"\(c.torrent.bindInterface)\"")
         }
         try checkStorage(c.storage, fail: fail)
+        let urls = [("tmdb.base_url", c.tmdb.baseURL), ("tmdb.image_base_url", c.tmdb.imageBaseURL),
+                    ("musicbrainz.base_url", c.musicbrainz.baseURL), ("musicbrainz.cover_art_url", c.musicbrainz.coverArtURL)]
+        for (key, url) in urls where !isHTTPURL(url) {
+            throw fail(key, "expected an http:// or https:// URL, found \"\(url)\"")
+        }
         let schedules = [("search_missing", c.scheduler.searchMissing), ("refresh_metadata", c.scheduler.refreshMetadata),
                          ("check_new_episodes", c.scheduler.checkNewEpisodes), ("check_new_releases", c.scheduler.checkNewReleases),
                          ("cleanup_completed", c.scheduler.cleanupCompleted)]
@@ -60,6 +67,11 @@ enum ConfigValidation {
                 throw fail("\(key).media_types", "expected movie, episode, album or track, found \"\(bad)\"")
             }
         }
+    }
+
+    static func isHTTPURL(_ text: String) -> Bool {
+        guard let url = URL(string: text), let scheme = url.scheme?.lowercased(), url.host != nil else { return false }
+        return scheme == "http" || scheme == "https"
     }
 
     /// Six fields of digits, `*`, `/`, `,` and `-`, as in "0 0 */6 * * *".

@@ -40,7 +40,20 @@ public struct LCARSConfig: Sendable {
         public var rateLimitMs: Int
         public var baseURL: String
         public var coverArtURL: String
-        public var contact: String
+        /// Primary types of the release groups an added artist gets as albums (lower-case).
+        public var albumTypes: [String]
+        /// The file every process locks to share the 1 request/second limit.
+        public var limiterFile: String
+    }
+    /// The outgoing HTTP client shared by every outside service (TMDB, MusicBrainz, indexers).
+    public struct HTTP: Sendable {
+        public var contact: String         // in the User-Agent: LCARS/<version> ( <contact> )
+        public var connectTimeoutMs: Int
+        public var timeoutMs: Int          // the whole transfer, per attempt
+        public var retries: Int            // extra attempts on 429, 5xx and connection failures
+        public var retryBaseMs: Int        // first backoff; doubles each retry, with jitter
+        public var maxRetryWaitMs: Int     // a longer Retry-After gives up instead of waiting
+        public var interface: String       // CURLOPT_INTERFACE; empty = default routing
     }
     public struct Seeding: Sendable {
         public var enabled: Bool
@@ -109,6 +122,7 @@ public struct LCARSConfig: Sendable {
     public var database: Database
     public var tmdb: TMDB
     public var musicbrainz: MusicBrainz
+    public var http: HTTP
     public var torrent: Torrent
     public var storage: Storage
     public var scheduler: Scheduler

@@ -10,6 +10,7 @@ public enum Migrations {
         ("V001_initial", PackageResources.V001_initial_sql),
         ("V002_login_limits", PackageResources.V002_login_limits_sql),
         ("V003_downloads", PackageResources.V003_downloads_sql),
+        ("V004_library", PackageResources.V004_library_sql),
         ("V005_releases", PackageResources.V005_releases_sql),
     ]
 

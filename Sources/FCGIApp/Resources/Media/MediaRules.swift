@@ -1,0 +1,51 @@
+import Foundation
+import Shared
+
+/// Values shared by the media routes: statuses, quality limits, the add/update bodies.
+enum MediaRules {
+    static let mediaStatuses: Set<String> = ["missing", "searching", "downloading", "processing", "available"]
+    static let albumStatuses = mediaStatuses.union(["partial"])
+    static let showStatuses: Set<String> = ["continuing", "ended", "canceled", "upcoming"]
+    static let videoQualities = ["2160p", "1080p", "720p", "480p"]
+    static let audioQualities = ["flac", "alac", "320", "256", "192", "128"]
+
+    static func quality(_ raw: String?, allowed: [String], default fallback: String) throws -> String {
+        guard let raw else { return fallback }
+        guard allowed.contains(raw) else {
+            throw APIError.validation("quality_limit must be one of \(allowed.joined(separator: ", ")), found \"\(raw)\"")
+        }
+        return raw
+    }
+
+    /// `{monitored?, quality_limit?}` of the PUT routes.
+    struct UpdateBody: Decodable {
+        let monitored: Bool?
+        let quality_limit: String?
+    }
+
+    /// `{monitored}` of the season/episode/track PUT routes.
+    struct MonitorBody: Decodable {
+        let monitored: Bool?
+    }
+
+    /// Applies an UpdateBody to a row of `table`; 404 when the row does not exist.
+    static func update(_ ctx: RequestContext, table: String, kind: String, qualities: [String]) throws -> Int64 {
+        let id = try ctx.intParam("id")
+        let body = try ctx.decodeBody(UpdateBody.self)
+        let quality = try body.quality_limit.map { try Self.quality($0, allowed: qualities, default: $0) }
+        try ctx.app.db.write { db in
+            try db.execute(sql: """
+                UPDATE \(table) SET monitored = COALESCE(?, monitored), quality_limit = COALESCE(?, quality_limit),
+                       updated_at = datetime('now') WHERE id = ?
+                """, arguments: [body.monitored, quality, id])
+            guard db.changesCount > 0 else { throw LibraryError.notFound(kind: kind, id: id) }
+        }
+        return id
+    }
+
+    /// `?delete_files=true|false` of the DELETE routes (nothing else is accepted).
+    static func deleteFiles(_ ctx: RequestContext) throws -> Bool {
+        try QueryValue.allow(ctx.request.query, ["delete_files"])
+        return try QueryValue.bool(ctx.request.query["delete_files"], name: "delete_files") ?? false
+    }
+}
