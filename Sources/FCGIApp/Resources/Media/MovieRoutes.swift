@@ -47,6 +47,6 @@ enum MovieRoutes {
         guard let row = try ctx.app.db.read({ try Row.fetchOne($0, sql: "SELECT * FROM movies WHERE id = ?", arguments: [id]) }) else {
             throw LibraryError.notFound(kind: "movie", id: id)
         }
-        return MovieView(row)
+        return MovieView(NamedRow(row))
     }
 }
