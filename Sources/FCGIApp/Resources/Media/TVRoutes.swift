@@ -32,7 +32,7 @@ enum TVRoutes {
     }
 
     static func add(_ ctx: RequestContext) throws -> HTTPResponse {
-        let body = try ctx.decodeBody(MovieRoutes.AddBody.self)
+        let body = try ctx.decodeBody(MediaRules.TMDBAddBody.self)
         guard body.tmdb_id > 0 else { throw APIError.validation("tmdb_id must be a positive integer") }
         let quality = try MediaRules.quality(body.quality_limit, allowed: MediaRules.videoQualities, default: "1080p")
         let id = try ShowLibrary(db: ctx.app.db, tmdb: ctx.app.tmdb)
