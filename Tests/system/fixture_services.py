@@ -21,8 +21,9 @@ def fixture_bytes(service, name):
 
 
 class Arrival:
-    def __init__(self, path, query, headers):
+    def __init__(self, path, query, headers, client_port):
         self.time = time.monotonic()
+        self.client_port = client_port   # one per connection: LCARS processes keep their own
         self.path = path
         self.query = query
         self.headers = headers
@@ -165,7 +166,8 @@ class FixtureServices:
                 parts = urlsplit(self.path)
                 query = {k: v[0] for k, v in parse_qs(parts.query).items()}
                 with services.lock:
-                    services.requests.append(Arrival(parts.path, query, {k.lower(): v for k, v in self.headers.items()}))
+                    services.requests.append(Arrival(parts.path, query, {k.lower(): v for k, v in self.headers.items()},
+                                                     self.client_address[1]))
                 fault = services._take_fault(parts.path)
                 if fault:
                     time.sleep(fault["delay"])

@@ -12,7 +12,7 @@ enum ActivityRoutes {
         let media_type: String?, media_id: Int64?, download_id: Int64?
         let user_id: Int64?, username: String?, created_at: String
 
-        init(_ r: Row) {
+        init(_ r: NamedRow) {
             id = r["id"]; event_type = r["event_type"]; message = r["message"]; media_type = r["media_type"]
             media_id = r["media_id"]; download_id = r["download_id"]; user_id = r["user_id"]; username = r["username"]
             created_at = SQLiteTime.iso8601(r["created_at"])
@@ -39,6 +39,6 @@ enum ActivityRoutes {
                 \(whereSQL) ORDER BY a.id DESC LIMIT ?
                 """, arguments: StatementArguments(filters.map { $0.1 as (any DatabaseValueConvertible)? }) + [limit])
         }
-        return try .json(rows.map(ActivityView.init))
+        return try .json(NamedRow.all(rows).map(ActivityView.init))
     }
 }

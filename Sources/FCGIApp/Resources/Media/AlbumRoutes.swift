@@ -53,6 +53,6 @@ enum AlbumRoutes {
              try Row.fetchAll(db, sql: "SELECT * FROM tracks WHERE album_id = ? ORDER BY disc_number, track_number", arguments: [id]))
         }
         guard let album else { throw LibraryError.notFound(kind: "album", id: id) }
-        return AlbumView(album, tracks: tracks.map(TrackView.init))
+        return AlbumView(NamedRow(album), tracks: NamedRow.all(tracks).map(TrackView.init))
     }
 }

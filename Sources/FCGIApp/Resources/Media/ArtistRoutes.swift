@@ -49,6 +49,6 @@ enum ArtistRoutes {
              try Row.fetchAll(db, sql: "SELECT * FROM albums WHERE artist_id = ? ORDER BY release_date, id", arguments: [id]))
         }
         guard let artist else { throw LibraryError.notFound(kind: "artist", id: id) }
-        return ArtistView(artist, albums: albums.map { AlbumView($0, tracks: nil) })
+        return ArtistView(NamedRow(artist), albums: NamedRow.all(albums).map { AlbumView($0, tracks: nil) })
     }
 }

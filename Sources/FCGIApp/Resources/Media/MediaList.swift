@@ -48,8 +48,8 @@ struct MediaList {
     /// Fetches the page and answers `{items, total, page, pages}` with each row made a view.
     func respond<Item: Encodable>(_ ctx: RequestContext, _ query: ListQuery,
                                   conditions: [(sql: String, value: DatabaseValueConvertible)] = [],
-                                  _ view: (Row) -> Item) throws -> HTTPResponse {
+                                  _ view: (NamedRow) -> Item) throws -> HTTPResponse {
         let (rows, total) = try ctx.app.db.read { try page($0, query, conditions: conditions) }
-        return try .json(PageView(items: rows.map(view), total: total, page: query.page, pages: (total + query.limit - 1) / query.limit))
+        return try .json(PageView(items: NamedRow.all(rows).map(view), total: total, page: query.page, pages: (total + query.limit - 1) / query.limit))
     }
 }

@@ -17,6 +17,13 @@ enum MediaRules {
         return raw
     }
 
+    /// `{tmdb_id, monitored?, quality_limit?}` of POST /api/movies and /api/tv.
+    struct TMDBAddBody: Decodable {
+        let tmdb_id: Int64
+        let monitored: Bool?
+        let quality_limit: String?
+    }
+
     /// `{monitored?, quality_limit?}` of the PUT routes.
     struct UpdateBody: Decodable {
         let monitored: Bool?

@@ -13,7 +13,7 @@ struct MovieView: Encodable {
     let status: String, monitored: Bool, quality_limit: String
     let file_path: String?, file_size: Int64?, added_at: String
 
-    init(_ r: Row) {
+    init(_ r: NamedRow) {
         id = r["id"]; tmdb_id = r["tmdb_id"]; imdb_id = r["imdb_id"]; title = r["title"]; original_title = r["original_title"]
         year = r["year"]; overview = r["overview"]; poster_path = r["poster_path"]; backdrop_path = r["backdrop_path"]
         runtime_minutes = r["runtime_minutes"]; genres = Self.decodeGenres(r["genres"])
@@ -33,7 +33,7 @@ struct EpisodeView: Encodable {
     let title: String?, overview: String?, air_date: String?, runtime_minutes: Int?, still_path: String?
     let status: String, monitored: Bool, file_path: String?, file_size: Int64?
 
-    init(_ r: Row) {
+    init(_ r: NamedRow) {
         id = r["id"]; show_id = r["show_id"]; tmdb_id = r["tmdb_id"]
         season_number = r["season_number"]; episode_number = r["episode_number"]
         title = r["title"]; overview = r["overview"]; air_date = r["air_date"]; runtime_minutes = r["runtime_minutes"]
@@ -64,7 +64,7 @@ struct ShowView: Encodable {
     let seasons: [SeasonView]?
     let added_at: String
 
-    init(_ r: Row, seasons: [SeasonView]?) {
+    init(_ r: NamedRow, seasons: [SeasonView]?) {
         id = r["id"]; tmdb_id = r["tmdb_id"]; imdb_id = r["imdb_id"]; title = r["title"]; original_title = r["original_title"]
         year_start = r["year_start"]; year_end = r["year_end"]; overview = r["overview"]
         poster_path = r["poster_path"]; backdrop_path = r["backdrop_path"]; status = r["status"]
@@ -79,7 +79,7 @@ struct TrackView: Encodable {
     let status: String, monitored: Bool, file_path: String?, file_size: Int64?
     let audio_format: String?, bitrate: Int?, sample_rate: Int?, bit_depth: Int?
 
-    init(_ r: Row) {
+    init(_ r: NamedRow) {
         id = r["id"]; mbid = r["mbid"]; album_id = r["album_id"]; artist_id = r["artist_id"]; title = r["title"]
         track_number = r["track_number"]; disc_number = r["disc_number"] ?? 1; duration_ms = r["duration_ms"]
         status = r["status"]; monitored = r["monitored"]; file_path = r["file_path"]; file_size = r["file_size"]
@@ -97,7 +97,7 @@ struct AlbumView: Encodable {
     let tracks: [TrackView]?
     let added_at: String
 
-    init(_ r: Row, tracks: [TrackView]?) {
+    init(_ r: NamedRow, tracks: [TrackView]?) {
         id = r["id"]; mbid = r["mbid"]; artist_id = r["artist_id"]; title = r["title"]; album_type = r["album_type"]
         release_date = r["release_date"]; overview = r["overview"]; cover_path = r["cover_path"]
         total_tracks = r["total_tracks"]; status = r["status"]; monitored = r["monitored"]
@@ -117,7 +117,7 @@ struct ArtistView: Encodable {
     let albums: [AlbumView]?
     let added_at: String
 
-    init(_ r: Row, albums: [AlbumView]?) {
+    init(_ r: NamedRow, albums: [AlbumView]?) {
         id = r["id"]; mbid = r["mbid"]; name = r["name"]; sort_name = r["sort_name"]; disambiguation = r["disambiguation"]
         artist_type = r["artist_type"]; country = r["country"]; begin_date = r["begin_date"]; end_date = r["end_date"]
         overview = r["overview"]; image_path = r["image_path"]; monitored = r["monitored"]

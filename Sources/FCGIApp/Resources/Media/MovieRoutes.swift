@@ -23,19 +23,13 @@ enum MovieRoutes {
                                         filesSQL: "SELECT file_path FROM movies WHERE id = ? AND file_path IS NOT NULL",
                                         activity: .movieDeleted)
 
-    struct AddBody: Decodable {
-        let tmdb_id: Int64
-        let monitored: Bool?
-        let quality_limit: String?
-    }
-
     static func list(_ ctx: RequestContext) throws -> HTTPResponse {
         let query = try ListQuery.parse(ctx.request.query, statuses: MediaRules.mediaStatuses)
         return try listing.respond(ctx, query) { MovieView($0) }
     }
 
     static func add(_ ctx: RequestContext) throws -> HTTPResponse {
-        let body = try ctx.decodeBody(AddBody.self)
+        let body = try ctx.decodeBody(MediaRules.TMDBAddBody.self)
         guard body.tmdb_id > 0 else { throw APIError.validation("tmdb_id must be a positive integer") }
         let quality = try MediaRules.quality(body.quality_limit, allowed: MediaRules.videoQualities, default: "1080p")
         let id = try MovieLibrary(db: ctx.app.db, tmdb: ctx.app.tmdb)
@@ -47,6 +41,6 @@ enum MovieRoutes {
         guard let row = try ctx.app.db.read({ try Row.fetchOne($0, sql: "SELECT * FROM movies WHERE id = ?", arguments: [id]) }) else {
             throw LibraryError.notFound(kind: "movie", id: id)
         }
-        return MovieView(row)
+        return MovieView(NamedRow(row))
     }
 }

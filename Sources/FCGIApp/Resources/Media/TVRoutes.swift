@@ -32,7 +32,7 @@ enum TVRoutes {
     }
 
     static func add(_ ctx: RequestContext) throws -> HTTPResponse {
-        let body = try ctx.decodeBody(MovieRoutes.AddBody.self)
+        let body = try ctx.decodeBody(MediaRules.TMDBAddBody.self)
         guard body.tmdb_id > 0 else { throw APIError.validation("tmdb_id must be a positive integer") }
         let quality = try MediaRules.quality(body.quality_limit, allowed: MediaRules.videoQualities, default: "1080p")
         let id = try ShowLibrary(db: ctx.app.db, tmdb: ctx.app.tmdb)
@@ -70,7 +70,7 @@ enum TVRoutes {
             return try Row.fetchOne(db, sql: sql, arguments: [id, number, episode])
         }
         guard let row else { throw APIError.notFound("TV show \(id) has no episode S\(number)E\(episode)") }
-        return try .json(EpisodeView(row))
+        return try .json(EpisodeView(NamedRow(row)))
     }
 
     static func requiredMonitored(_ ctx: RequestContext) throws -> Bool {
@@ -98,7 +98,7 @@ enum TVRoutes {
                                     arguments: [showID, season])
         }
         guard !rows.isEmpty else { throw APIError.notFound("TV show \(showID) has no season \(season)") }
-        return rows.map(EpisodeView.init)
+        return NamedRow.all(rows).map(EpisodeView.init)
     }
 
     static func view(_ ctx: RequestContext, _ id: Int64) throws -> ShowView {
@@ -107,6 +107,6 @@ enum TVRoutes {
              try Row.fetchAll(db, sql: "SELECT * FROM episodes WHERE show_id = ? ORDER BY season_number, episode_number", arguments: [id]))
         }
         guard let show else { throw LibraryError.notFound(kind: "TV show", id: id) }
-        return ShowView(show, seasons: SeasonView.group(episodes.map(EpisodeView.init)))
+        return ShowView(NamedRow(show), seasons: SeasonView.group(NamedRow.all(episodes).map(EpisodeView.init)))
     }
 }

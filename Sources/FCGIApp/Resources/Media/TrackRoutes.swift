@@ -27,6 +27,6 @@ enum TrackRoutes {
             return try Row.fetchOne(db, sql: "SELECT * FROM tracks WHERE id = ?", arguments: [id])
         }
         guard let row else { throw LibraryError.notFound(kind: "track", id: id) }
-        return try .json(TrackView(row))
+        return try .json(TrackView(NamedRow(row)))
     }
 }
