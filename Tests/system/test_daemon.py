@@ -135,3 +135,25 @@ def test_second_daemon_refuses_to_start(stack):
     r = stack.cli("serve", check=False)
     assert r.returncode != 0 and "another lcarsd answers" in r.stderr
     assert ipc(sock(stack), request("ping"))[0]["ok"]
+
+
+def test_download_commands_refuse_bad_arguments(stack, admin_token):
+    def call(cmd, args):
+        payload = json.dumps({"v": 1, "id": 9, "cmd": cmd, "args": args}).encode()
+        return ipc(sock(stack), frame(payload))[0]
+
+    cases = [
+        ("downloads.add", {"magnet": 5}, "invalid_argument"),
+        ("downloads.add", {"magnet": "magnet:?xt=urn:btih:nothex"}, "invalid_magnet"),
+        ("downloads.add", {"torrent": "!!!"}, "invalid_torrent"),
+        ("downloads.add", {"magnet": "magnet:?xt=urn:btih:" + "e" * 40, "media": {"type": "movie", "id": 424242}}, "not_found"),
+        ("downloads.get", {"id": "seven"}, "invalid_argument"),
+        ("downloads.get", {}, "invalid_argument"),
+        ("downloads.pause", {"id": 987654}, "not_found"),
+        ("downloads.list", {"status": "sleeping"}, "invalid_argument"),
+    ]
+    for cmd, args, code in cases:
+        answer = call(cmd, args)
+        assert answer["ok"] is False and answer["error"]["code"] == code, (cmd, args, answer)
+        assert answer["error"]["message"]
+    assert call("downloads.list", {})["ok"] is True     # the connection and daemon are fine
