@@ -132,9 +132,14 @@ def test_client_vanishing_mid_message_does_not_hurt(stack):
 
 
 def test_second_daemon_refuses_to_start(stack):
+    session_state = stack.dir / "data/torrent/session.state"
+    before = session_state.stat().st_mtime_ns if session_state.exists() else None
     r = stack.cli("serve", check=False)
     assert r.returncode != 0 and "another lcarsd answers" in r.stderr
     assert ipc(sock(stack), request("ping"))[0]["ok"]
+    # It refused before opening a torrent session or touching the sockets of the running one.
+    assert (stack.dir / "data/run/lcarsd-events.sock").exists()
+    assert (session_state.stat().st_mtime_ns if session_state.exists() else None) == before
 
 
 def test_download_commands_refuse_bad_arguments(stack, admin_token):

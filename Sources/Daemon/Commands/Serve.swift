@@ -11,6 +11,7 @@ struct Serve: AsyncParsableCommand {
     func run() async throws {
         let config = try options.load()
         let logger = LogSetup.bootstrap(level: config.server.logLevel, label: "lcarsd")
+        do { try IPCServer.refuseIfRunning(path: config.daemon.socket) } catch { throw fail("\(error)") }
         let db = try AppDatabase.open(config.database)
         let applied = try Migrations.run(db)
         if !applied.isEmpty { logger.notice("applied migrations", metadata: ["migrations": "\(applied)"]) }

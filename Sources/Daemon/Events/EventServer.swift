@@ -15,9 +15,7 @@ struct EventServer {
     let path: String
 
     static func start(path: String, hub: EventHub, authorizer: EventAuthorizer, logger: Logger) async throws -> EventServer {
-        let directory = (path as NSString).deletingLastPathComponent
-        if !directory.isEmpty { try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true) }
-        let channel = try await ServerBootstrap(group: MultiThreadedEventLoopGroup.singleton)
+        let bootstrap = ServerBootstrap(group: MultiThreadedEventLoopGroup.singleton)
             .serverChannelOption(.backlog, value: 128)
             .childChannelOption(.writeBufferWaterMark, value: .init(low: 32 * 1024, high: 256 * 1024))
             .childChannelInitializer { channel in
@@ -26,10 +24,8 @@ struct EventServer {
                         EventStreamHandler(hub: hub, authorizer: authorizer, logger: logger))
                 }
             }
-            .bind(unixDomainSocketPath: path, cleanupExistingSocketFile: true)
-            .get()
         // nginx (www-data) must reach it; every stream still needs a valid ticket or token.
-        chmod(path, 0o666)
+        let channel = try await UnixServerSocket.bind(bootstrap, path: path, mode: 0o666)
         return EventServer(channel: channel, path: path)
     }
 

@@ -15,13 +15,16 @@ struct IPCServer {
         var description: String { "another lcarsd answers on \(path); stop it first or set daemon.socket" }
     }
 
-    static func start(path: String, commands: IPCCommands, logger: Logger) async throws -> IPCServer {
-        let directory = (path as NSString).deletingLastPathComponent
-        if !directory.isEmpty { try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true) }
+    /// Checked before lcarsd touches anything else: a second daemon must not open the torrent
+    /// session or write a single row while the first one runs.
+    static func refuseIfRunning(path: String) throws {
         let probe = IPCClient(socketPath: path, timeout: 1)
         if (try? probe.call("ping")) != nil { throw AlreadyRunning(path: path) }
+    }
 
-        let channel = try await ServerBootstrap(group: MultiThreadedEventLoopGroup.singleton)
+    static func start(path: String, commands: IPCCommands, logger: Logger) async throws -> IPCServer {
+        try refuseIfRunning(path: path)
+        let bootstrap = ServerBootstrap(group: MultiThreadedEventLoopGroup.singleton)
             .serverChannelOption(.backlog, value: 64)
             .childChannelInitializer { channel in
                 channel.eventLoop.makeCompletedFuture {
@@ -29,9 +32,7 @@ struct IPCServer {
                     try channel.pipeline.syncOperations.addHandler(IPCConnectionHandler(commands: commands, logger: logger))
                 }
             }
-            .bind(unixDomainSocketPath: path, cleanupExistingSocketFile: true)
-            .get()
-        chmod(path, 0o660)
+        let channel = try await UnixServerSocket.bind(bootstrap, path: path, mode: 0o660)
         return IPCServer(channel: channel, path: path)
     }
 
