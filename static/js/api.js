@@ -4,12 +4,13 @@
 import { getToken } from './session-store.js';
 
 export class ApiError extends Error {
-  constructor(status, code, message, retryAfter = null) {
+  constructor(status, code, message, retryAfter = null, details = null) {
     super(message);
     this.name = 'ApiError';
     this.status = status;      // HTTP status, 0 when the server could not be reached
     this.code = code;          // e.g. invalid_credentials, rate_limited, forbidden, network
     this.retryAfter = retryAfter; // seconds, from Retry-After on 429
+    this.details = details;    // error.details when the server sent some (409 duplicate: the Download)
   }
 }
 
@@ -51,6 +52,7 @@ export async function api(method, path, { body, signal, auth = true, quiet401 = 
     typeof e.code === 'string' ? e.code : `http_${res.status}`,
     typeof e.message === 'string' && e.message ? e.message : `${res.status} ${res.statusText || 'error'}`.trim(),
     parseRetryAfter(res.headers.get('Retry-After')),
+    e.details ?? null,
   );
   if (res.status === 401 && token && !quiet401) {
     window.dispatchEvent(new CustomEvent(UNAUTHORIZED_EVENT, { detail: error }));

@@ -1,6 +1,8 @@
 // Session actions: log in, log out, ask who we are. Token persistence is in session-store.js.
 import { api } from './api.js';
 import { getToken, setToken, clearToken } from './session-store.js';
+import { stopEvents } from './events.js';
+import { clearStore } from './downloads-store.js';
 
 export function isLoggedIn() {
   return Boolean(getToken());
@@ -18,6 +20,9 @@ export async function login(username, password) {
 
 // Always forget the token locally, even when the server call fails: the user asked to leave.
 export async function logout() {
+  // Close the live stream first: it must not outlive the session it was opened for.
+  stopEvents();
+  clearStore();
   try {
     if (getToken()) await api('POST', '/auth/logout', { quiet401: true });
   } catch {

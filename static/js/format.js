@@ -34,3 +34,51 @@ export function formatCount(n) {
 export function formatClock(date = new Date()) {
   return date.toLocaleTimeString([], { hour: '2-digit', minute: '2-digit', second: '2-digit', hour12: false });
 }
+
+// 5242880 → "5.00 MiB/s"; 0 → "0 B/s".
+export function formatSpeed(bytesPerSecond) {
+  const text = formatBytes(bytesPerSecond);
+  return text === NONE ? NONE : `${text}/s`;
+}
+
+// 0.4213 → "42.1%"; 1 → "100%".
+export function formatPercent(fraction) {
+  if (typeof fraction !== 'number' || !Number.isFinite(fraction)) return NONE;
+  const pct = Math.min(100, Math.max(0, fraction * 100));
+  return pct === 100 ? '100%' : `${pct.toFixed(1)}%`;
+}
+
+export function formatRatio(ratio) {
+  if (typeof ratio !== 'number' || !Number.isFinite(ratio) || ratio < 0) return NONE;
+  return ratio.toFixed(2);
+}
+
+// Remaining time, coarse like a download client: "45s", "7m 55s", "3h 12m", "2d 4h".
+export function formatDuration(seconds) {
+  if (typeof seconds !== 'number' || !Number.isFinite(seconds) || seconds < 0) return NONE;
+  let s = Math.round(seconds);
+  const d = Math.floor(s / 86400); s -= d * 86400;
+  const hh = Math.floor(s / 3600); s -= hh * 3600;
+  const mm = Math.floor(s / 60); s -= mm * 60;
+  if (d) return `${d}d\u00a0${hh}h`;
+  if (hh) return `${hh}h\u00a0${mm}m`;
+  if (mm) return `${mm}m\u00a0${s}s`;
+  return `${s}s`;
+}
+
+// ISO 8601 → short local time: "14:05" today, "22 Nov 14:05" otherwise.
+export function formatWhen(iso, now = new Date()) {
+  const date = typeof iso === 'string' ? new Date(iso) : null;
+  if (!date || Number.isNaN(date.getTime())) return NONE;
+  const time = date.toLocaleTimeString([], { hour: '2-digit', minute: '2-digit', hour12: false });
+  if (date.toDateString() === now.toDateString()) return time;
+  const day = date.toLocaleDateString([], { day: 'numeric', month: 'short', ...(date.getFullYear() !== now.getFullYear() ? { year: 'numeric' } : {}) });
+  return `${day} ${time}`;
+}
+
+// ISO 8601 → full local date and time, for tooltips.
+export function formatDateTime(iso) {
+  const date = typeof iso === 'string' ? new Date(iso) : null;
+  if (!date || Number.isNaN(date.getTime())) return '';
+  return date.toLocaleString([], { dateStyle: 'medium', timeStyle: 'medium', hour12: false });
+}

@@ -22,12 +22,18 @@ struct LiveEvent: Sendable {
 
     static func added(_ download: DownloadView) -> LiveEvent { LiveEvent(name: "download:added", payload: download) }
 
+    /// The spec's fields, plus what a progress row shows that changes with them (the name and size
+    /// arrive with a magnet's metadata), so a client need not fetch the download again.
     struct Progress: Encodable {
         let id: Int64, progress: Double, download_speed: Int64, upload_speed: Int64, peers: Int
+        let seeds: Int, name: String, size_bytes: Int64?, downloaded_bytes: Int64, uploaded_bytes: Int64
+        let ratio: Double, eta_seconds: Int64?
     }
     static func progress(_ d: DownloadRecord) -> LiveEvent {
-        LiveEvent(name: "download:progress", payload: Progress(id: d.id ?? 0, progress: d.progress, download_speed: d.downloadSpeed,
-                                                               upload_speed: d.uploadSpeed, peers: d.peers))
+        LiveEvent(name: "download:progress", payload: Progress(
+            id: d.id ?? 0, progress: d.progress, download_speed: d.downloadSpeed, upload_speed: d.uploadSpeed,
+            peers: d.peers, seeds: d.seeds, name: d.name, size_bytes: d.sizeBytes, downloaded_bytes: d.downloadedBytes,
+            uploaded_bytes: d.uploadedBytes, ratio: d.ratio, eta_seconds: d.etaSeconds))
     }
 
     struct StatusChange: Encodable {
