@@ -121,7 +121,10 @@ final class TransferSink {
         if line.hasPrefix("HTTP/") { sink.headers = [:] }
         else if let colon = line.firstIndex(of: ":") {
             let name = line[..<colon].trimmingCharacters(in: .whitespaces).lowercased()
-            sink.headers[name] = line[line.index(after: colon)...].trimmingCharacters(in: .whitespaces)
+            let value = line[line.index(after: colon)...].trimmingCharacters(in: .whitespaces)
+            // Every cookie counts (a login sets several); other repeated headers keep the last value.
+            if name == "set-cookie", let earlier = sink.headers[name] { sink.headers[name] = earlier + "\n" + value }
+            else { sink.headers[name] = value }
         }
         return length
     }
