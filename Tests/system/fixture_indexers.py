@@ -1,0 +1,121 @@
+"""A local stand-in for indexers, answering in the sites' real formats: Torznab (caps from
+Tests/Fixtures/indexers/torznab/caps.xml, searches as Jackett renders them: RSS 2.0 with
+torznab:attr seeders/peers/infohash/magneturl) under /tz/<name>/api, and 1337x's HTML pages
+(Tests/Fixtures/indexers/1337x) under /1337x/. Each Torznab indexer can be made slow, failing (503)
+or walled (a Cloudflare challenge page). Loopback only, on a free port, in a thread."""
+import threading
+import time
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from urllib.parse import parse_qs, urlsplit
+from xml.sax.saxutils import escape, quoteattr
+
+from fixture_services import FIXTURES
+
+
+def torznab_feed(name, releases):
+    """releases: (title, info hash, seeders, size_bytes) — rendered as Jackett does."""
+    items = []
+    for title, info_hash, seeders, size in releases:
+        magnet = f"magnet:?xt=urn:btih:{info_hash}&dn={title}&tr=udp%3A%2F%2Ftracker.example%3A1337%2Fannounce"
+        items.append(f"""    <item>
+      <title>{escape(title)}</title>
+      <guid>http://127.0.0.1/{name}/{info_hash}</guid>
+      <pubDate>Tue, 05 Oct 2021 12:34:56 +0000</pubDate>
+      <size>{size}</size>
+      <category>2000</category>
+      <torznab:attr name="category" value="2000" />
+      <torznab:attr name="seeders" value="{seeders}" />
+      <torznab:attr name="peers" value="{seeders + 7}" />
+      <torznab:attr name="infohash" value="{info_hash}" />
+      <torznab:attr name="magneturl" value={quoteattr(magnet)} />
+    </item>""")
+    return f"""<?xml version="1.0" encoding="UTF-8"?>
+<rss version="2.0" xmlns:atom="http://www.w3.org/2005/Atom" xmlns:torznab="http://torznab.com/schemas/2015/feed">
+  <channel>
+    <title>{escape(name)}</title>
+    <description>Jackett torznab feed</description>
+{chr(10).join(items)}
+  </channel>
+</rss>
+""".encode()
+
+
+class FixtureIndexers:
+    def __init__(self):
+        self.indexers: dict[str, dict] = {}   # name -> {"releases": [...], "mode": ok|slow|fail|challenge, "delay": s}
+        self.requests: list[tuple[str, dict]] = []
+        self.lock = threading.Lock()
+        self.server = ThreadingHTTPServer(("127.0.0.1", 0), self._handler())
+        self.server.daemon_threads = True
+        self.port = self.server.server_address[1]
+        self.thread = threading.Thread(target=self.server.serve_forever, daemon=True)
+
+    def start(self):
+        self.thread.start()
+        return self
+
+    def stop(self):
+        self.server.shutdown()
+        self.server.server_close()
+
+    def torznab(self, name, releases=(), mode="ok", delay=0.0):
+        self.indexers[name] = {"releases": list(releases), "mode": mode, "delay": delay}
+        return f"http://127.0.0.1:{self.port}/tz/{name}"
+
+    @property
+    def x1337_url(self):
+        return f"http://127.0.0.1:{self.port}/1337x/"
+
+    def arrivals(self, prefix):
+        with self.lock:
+            return [(p, q) for p, q in self.requests if p.startswith(prefix)]
+
+    def answer(self, path, query):
+        """(status, body, content type, extra headers)."""
+        if path.startswith("/tz/"):
+            name = path.split("/")[2]
+            spec = self.indexers.get(name)
+            if spec is None:
+                return 404, b"no such indexer", "text/plain", {}
+            if spec["delay"]:
+                time.sleep(spec["delay"])
+            if spec["mode"] == "fail":
+                return 503, b"<html><body>Service Unavailable</body></html>", "text/html", {}
+            if spec["mode"] == "challenge":
+                return 403, (FIXTURES / "indexers/common/cloudflare.html").read_bytes(), "text/html", {"cf-mitigated": "challenge"}
+            if query.get("t") == "caps":
+                return 200, (FIXTURES / "indexers/torznab/caps.xml").read_bytes(), "application/xml", {}
+            return 200, torznab_feed(name, spec["releases"]), "application/rss+xml", {}
+        if "category-search" in path:
+            return 200, (FIXTURES / "indexers/1337x/search.html").read_bytes(), "text/html", {}
+        if "/torrent/" in path:
+            return 200, (FIXTURES / "indexers/1337x/detail.html").read_bytes(), "text/html", {}
+        return 404, b"not found", "text/plain", {}
+
+    def _handler(self):
+        fixture = self
+
+        class Handler(BaseHTTPRequestHandler):
+            protocol_version = "HTTP/1.1"
+
+            def log_message(self, *args):
+                pass
+
+            def do_GET(self):
+                parts = urlsplit(self.path)
+                query = {k: v[0] for k, v in parse_qs(parts.query).items()}
+                with fixture.lock:
+                    fixture.requests.append((parts.path, query))
+                status, body, kind, headers = fixture.answer(parts.path, query)
+                try:
+                    self.send_response(status)
+                    self.send_header("Content-Type", kind)
+                    for k, v in headers.items():
+                        self.send_header(k, v)
+                    self.send_header("Content-Length", str(len(body)))
+                    self.end_headers()
+                    self.wfile.write(body)
+                except (BrokenPipeError, ConnectionResetError):
+                    pass   # the client gave up (timeouts)
+
+        return Handler
