@@ -233,3 +233,45 @@ def test_the_test_route_reports_success_and_failure(rs, admin, indexers):
     assert walled["success"] is False and walled["message"] == "walled: challenge page (Cloudflare) — cannot read results"
     slow = rs.api("POST", f"/api/indexers/{indexers['slow']}/test", token=admin, timeout=30).json()
     assert slow["success"] is False and "answer within 1.5 s" in slow["message"] and slow["response_time_ms"] < TIMEOUT_MS + 1000
+
+
+SHOW, PILOTS, FIRST_FLIGHT = 4242, "a1a1a1a1-0000-4000-8000-000000000001", "c3c3c3c3-0000-4000-8000-000000000101"
+
+
+def test_episode_search_and_download(rs, user, indexers, indexer_sites):
+    show = rs.api("POST", "/api/tv", token=user, json={"tmdb_id": SHOW})
+    assert show.status_code == 201, show.text
+    show_id = show.json()["id"]
+    r = rs.api("POST", f"/api/tv/{show_id}/season/1/episode/2/search", token=user, timeout=30)
+    assert r.status_code == 200, r.text
+    sent = [q for p, q in indexer_sites.arrivals("/tz/alpha/api") if q.get("t") == "tvsearch"][-1]
+    assert (sent["season"], sent["ep"], sent["imdbid"]) == ("1", "2", "4242424")
+    # The fixture feeds only carry Star Trek: every result is another title, flagged as such.
+    assert r.json() and all("wrong_title" in [c["code"] for c in x["rejections"]] for x in r.json())
+    assert rs.api("POST", f"/api/tv/{show_id}/season/9/episode/1/search", token=user).status_code == 404
+    assert rs.api("POST", f"/api/tv/{show_id}/season/1/episode/x/search", token=user).status_code == 404
+    h = "88" * 20
+    r = rs.api("POST", f"/api/tv/{show_id}/season/1/episode/2/download", token=user, json={"magnet": f"magnet:?xt=urn:btih:{h}"})
+    assert r.status_code == 201 and r.json()["media_type"] == "episode", r.text
+    season = rs.api("GET", f"/api/tv/{show_id}/season/1", token=user).json()
+    assert [e["status"] for e in season if e["episode_number"] == 2] == ["downloading"]
+    assert [e["id"] for e in season if e["episode_number"] == 2] == [r.json()["media_id"]]
+
+
+def test_album_and_track_search_ask_only_music_indexers(rs, user, indexers):
+    artist = rs.api("POST", "/api/artists", token=user, json={"mbid": PILOTS})
+    assert artist.status_code == 201, artist.text
+    album = next(a for a in artist.json()["albums"] if a["mbid"] == FIRST_FLIGHT)
+    tracks = rs.api("GET", f"/api/albums/{album['id']}", token=user).json()["tracks"]
+    r = rs.api("POST", f"/api/albums/{album['id']}/search", token=user, timeout=30)
+    assert r.status_code == 200, r.text
+    assert r.headers["X-Indexers-Asked"] == "1"   # 1337x: the Torznab feeds here carry movies and tv only
+    assert all("music_quality" in x for x in r.json())
+    r = rs.api("POST", f"/api/tracks/{tracks[0]['id']}/search", token=user, timeout=30)
+    assert r.status_code == 200, r.text
+    h = "99" * 20
+    r = rs.api("POST", f"/api/tracks/{tracks[0]['id']}/download", token=user, json={"magnet": f"magnet:?xt=urn:btih:{h}"})
+    assert r.status_code == 201 and (r.json()["media_type"], r.json()["media_id"]) == ("track", tracks[0]["id"]), r.text
+    assert sql(rs, "SELECT status FROM tracks WHERE id = ?", tracks[0]["id"]) == [("downloading",)]
+    assert rs.api("POST", "/api/albums/999999/search", token=user).status_code == 404
+    assert rs.api("POST", "/api/tracks/999999/download", token=user, json={"magnet": f"magnet:?xt=urn:btih:{h}"}).status_code == 404
