@@ -3,13 +3,12 @@ Tests/Fixtures/indexers/torznab/caps.xml, searches as Jackett renders them: RSS 
 torznab:attr seeders/peers/infohash/magneturl) under /tz/<name>/api, and 1337x's HTML pages
 (Tests/Fixtures/indexers/1337x) under /1337x/. Each Torznab indexer can be made slow, failing (503)
 or walled (a Cloudflare challenge page). Loopback only, on a free port, in a thread."""
-import threading
 import time
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import BaseHTTPRequestHandler
 from urllib.parse import parse_qs, urlsplit
 from xml.sax.saxutils import escape, quoteattr
 
-from fixture_services import FIXTURES
+from fixture_services import FIXTURES, LoopbackServer
 
 
 def torznab_feed(name, releases):
@@ -40,23 +39,11 @@ def torznab_feed(name, releases):
 """.encode()
 
 
-class FixtureIndexers:
+class FixtureIndexers(LoopbackServer):
     def __init__(self):
-        self.indexers: dict[str, dict] = {}   # name -> {"releases": [...], "mode": ok|slow|fail|challenge, "delay": s}
+        self.indexers: dict[str, dict] = {}   # name -> {"releases": [...], "mode": ok|fail|challenge, "delay": s}
         self.requests: list[tuple[str, dict]] = []
-        self.lock = threading.Lock()
-        self.server = ThreadingHTTPServer(("127.0.0.1", 0), self._handler())
-        self.server.daemon_threads = True
-        self.port = self.server.server_address[1]
-        self.thread = threading.Thread(target=self.server.serve_forever, daemon=True)
-
-    def start(self):
-        self.thread.start()
-        return self
-
-    def stop(self):
-        self.server.shutdown()
-        self.server.server_close()
+        super().__init__()
 
     def torznab(self, name, releases=(), mode="ok", delay=0.0):
         self.indexers[name] = {"releases": list(releases), "mode": mode, "delay": delay}

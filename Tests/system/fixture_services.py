@@ -28,11 +28,10 @@ class Arrival:
         self.headers = headers
 
 
-class FixtureServices:
+class LoopbackServer:
+    """An HTTP server on a free loopback port, served from a daemon thread; subclasses give `_handler()`."""
+
     def __init__(self):
-        self.requests: list[Arrival] = []
-        self.faults: list[tuple[str, dict]] = []   # (path prefix, fault), consumed in order
-        self.tv_version = 1
         self.lock = threading.Lock()
         self.server = ThreadingHTTPServer(("127.0.0.1", 0), self._handler())
         self.server.daemon_threads = True
@@ -46,6 +45,14 @@ class FixtureServices:
     def stop(self):
         self.server.shutdown()
         self.server.server_close()
+
+
+class FixtureServices(LoopbackServer):
+    def __init__(self):
+        self.requests: list[Arrival] = []
+        self.faults: list[tuple[str, dict]] = []   # (path prefix, fault), consumed in order
+        self.tv_version = 1
+        super().__init__()
 
     @property
     def base(self):

@@ -7,15 +7,7 @@ import Testing
 @Suite struct HTTPReleaseTransportTests {
     /// Accepts one connection, reads the request head, answers `response`, and returns what it read.
     func oneShotServer(_ response: String) throws -> (port: UInt16, request: @Sendable () -> String) {
-        let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
-        var address = sockaddr_in()
-        address.sin_family = sa_family_t(AF_INET)
-        address.sin_addr.s_addr = inet_addr("127.0.0.1")
-        var length = socklen_t(MemoryLayout<sockaddr_in>.size)
-        let bound = withUnsafeMutablePointer(to: &address) {
-            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(fd, $0, length) == 0 && listen(fd, 8) == 0 && getsockname(fd, $0, &length) == 0 }
-        }
-        try #require(bound)
+        let (fd, port) = try HTTPClientTransferTests().silentPort()
         let received = ReceivedText()
         let thread = Thread {
             let client = accept(fd, nil, nil)
@@ -27,7 +19,7 @@ import Testing
             close(fd)
         }
         thread.start()
-        return (UInt16(bigEndian: address.sin_port), { received.get() })
+        return (port, { received.get() })
     }
 
     @Test func setCookieHeadersAreJoinedAndTheBodyArrives() async throws {

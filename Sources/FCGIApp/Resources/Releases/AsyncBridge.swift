@@ -1,4 +1,5 @@
 import Foundation
+import Shared
 
 /// Responders are synchronous FastCGI workers; the indexer code is async. This runs an async
 /// operation to completion from the worker's thread (which is not one of Swift's cooperative
@@ -7,7 +8,7 @@ enum AsyncBridge {
     static func run<T: Sendable>(_ operation: @escaping @Sendable () async throws -> T) throws -> T {
         let box = ResultBox<T>()
         let done = DispatchSemaphore(value: 0)
-        Task {
+        Task(executorPreference: IndexerExecutor.shared) {
             do { box.result = .success(try await operation()) } catch { box.result = .failure(error) }
             done.signal()
         }

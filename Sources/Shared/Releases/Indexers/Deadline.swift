@@ -12,11 +12,11 @@ public enum Deadline {
         let once = ResumeOnce<T>()
         return try await withCheckedThrowingContinuation { continuation in
             once.set(continuation)
-            let work = Task {
+            let work = Task(executorPreference: IndexerExecutor.shared) {
                 do { once.resume(.success(try await operation())) } catch { once.resume(.failure(error)) }
             }
-            Task {
-                try? await Task.sleep(nanoseconds: UInt64(max(0, seconds) * 1_000_000_000))
+            // A GCD timer, not a sleeping task: it fires even while every cooperative thread is busy.
+            DispatchQueue.global().asyncAfter(deadline: .now() + max(0, seconds)) {
                 if once.resume(.failure(Expired(seconds: seconds))) { work.cancel() }
             }
         }

@@ -58,7 +58,7 @@ public struct IndexerManager: Sendable {
         let rows = try indexers(for: query.mediaType)
         let results = await withTaskGroup(of: (Int, IndexerResult).self) { group in
             for (position, row) in rows.enumerated() {
-                group.addTask { (position, await self.searchOne(row, query)) }
+                group.addTask(executorPreference: IndexerExecutor.shared) { (position, await self.searchOne(row, query)) }
             }
             var collected: [(Int, IndexerResult)] = []
             for await item in group { collected.append(item) }
