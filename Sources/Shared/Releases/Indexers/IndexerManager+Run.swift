@@ -38,7 +38,7 @@ extension IndexerManager {
     func runProvider<T: Sendable>(_ row: IndexerRecord, _ operation: @escaping @Sendable (ReleaseProvider) async throws -> T) async -> Result<T, Error> {
         let started = Date()
         do {
-            let provider = try makeProvider(row)
+            let provider = try providers.provider(for: row, make: makeProvider)
             if let id = row.id {
                 guard let slot = try throttle.reserve(indexerID: id, within: timeout / 2) else {
                     throw Throttled(wait: try throttle.wait(indexerID: id))

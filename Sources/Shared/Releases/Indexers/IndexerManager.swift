@@ -29,6 +29,7 @@ public struct IndexerManager: Sendable {
     let timeout: TimeInterval
     let throttle: IndexerThrottle
     let makeProvider: ProviderMaker
+    let providers = ProviderCache()
 
     public init(db: DatabaseWriter, timeout: TimeInterval, minInterval: TimeInterval, makeProvider: @escaping ProviderMaker) {
         self.db = db
