@@ -4,11 +4,9 @@ torznab:attr seeders/peers/infohash/magneturl) under /tz/<name>/api, and 1337x's
 (Tests/Fixtures/indexers/1337x) under /1337x/. Each Torznab indexer can be made slow, failing (503)
 or walled (a Cloudflare challenge page). Loopback only, on a free port, in a thread."""
 import time
-from http.server import BaseHTTPRequestHandler
-from urllib.parse import parse_qs, urlsplit
 from xml.sax.saxutils import escape, quoteattr
 
-from fixture_services import FIXTURES, LoopbackServer
+from fixture_services import FIXTURES, FixtureServices
 
 
 def torznab_feed(name, releases):
@@ -39,10 +37,11 @@ def torznab_feed(name, releases):
 """.encode()
 
 
-class FixtureIndexers(LoopbackServer):
+class FixtureIndexers(FixtureServices):
+    """FixtureServices' server (arrivals, scripted faults, gzip) answering as indexers."""
+
     def __init__(self):
         self.indexers: dict[str, dict] = {}   # name -> {"releases": [...], "mode": ok|fail|challenge, "delay": s}
-        self.requests: list[tuple[str, dict]] = []
         super().__init__()
 
     def torznab(self, name, releases=(), mode="ok", delay=0.0):
@@ -53,56 +52,27 @@ class FixtureIndexers(LoopbackServer):
     def x1337_url(self):
         return f"http://127.0.0.1:{self.port}/1337x/"
 
-    def arrivals(self, prefix):
-        with self.lock:
-            return [(p, q) for p, q in self.requests if p.startswith(prefix)]
-
     def answer(self, path, query):
-        """(status, body, content type, extra headers)."""
+        """(status, body, headers) in each site's format."""
+        html = {"Content-Type": "text/html"}
         if path.startswith("/tz/"):
-            name = path.split("/")[2]
-            spec = self.indexers.get(name)
-            if spec is None:
-                return 404, b"no such indexer", "text/plain", {}
-            if spec["delay"]:
-                time.sleep(spec["delay"])
-            if spec["mode"] == "fail":
-                return 503, b"<html><body>Service Unavailable</body></html>", "text/html", {}
-            if spec["mode"] == "challenge":
-                return 403, (FIXTURES / "indexers/common/cloudflare.html").read_bytes(), "text/html", {"cf-mitigated": "challenge"}
-            if query.get("t") == "caps":
-                return 200, (FIXTURES / "indexers/torznab/caps.xml").read_bytes(), "application/xml", {}
-            return 200, torznab_feed(name, spec["releases"]), "application/rss+xml", {}
+            return self.torznab_answer(path.split("/")[2], query)
         if "category-search" in path:
-            return 200, (FIXTURES / "indexers/1337x/search.html").read_bytes(), "text/html", {}
+            return 200, (FIXTURES / "indexers/1337x/search.html").read_bytes(), html
         if "/torrent/" in path:
-            return 200, (FIXTURES / "indexers/1337x/detail.html").read_bytes(), "text/html", {}
-        return 404, b"not found", "text/plain", {}
+            return 200, (FIXTURES / "indexers/1337x/detail.html").read_bytes(), html
+        return 404, b"not found", {"Content-Type": "text/plain"}
 
-    def _handler(self):
-        fixture = self
-
-        class Handler(BaseHTTPRequestHandler):
-            protocol_version = "HTTP/1.1"
-
-            def log_message(self, *args):
-                pass
-
-            def do_GET(self):
-                parts = urlsplit(self.path)
-                query = {k: v[0] for k, v in parse_qs(parts.query).items()}
-                with fixture.lock:
-                    fixture.requests.append((parts.path, query))
-                status, body, kind, headers = fixture.answer(parts.path, query)
-                try:
-                    self.send_response(status)
-                    self.send_header("Content-Type", kind)
-                    for k, v in headers.items():
-                        self.send_header(k, v)
-                    self.send_header("Content-Length", str(len(body)))
-                    self.end_headers()
-                    self.wfile.write(body)
-                except (BrokenPipeError, ConnectionResetError):
-                    pass   # the client gave up (timeouts)
-
-        return Handler
+    def torznab_answer(self, name, query):
+        spec = self.indexers.get(name)
+        if spec is None:
+            return 404, b"no such indexer", {"Content-Type": "text/plain"}
+        if spec["delay"]:
+            time.sleep(spec["delay"])
+        if spec["mode"] == "fail":
+            return 503, b"<html><body>Service Unavailable</body></html>", {"Content-Type": "text/html"}
+        if spec["mode"] == "challenge":
+            return 403, (FIXTURES / "indexers/common/cloudflare.html").read_bytes(), {"Content-Type": "text/html", "cf-mitigated": "challenge"}
+        if query.get("t") == "caps":
+            return 200, (FIXTURES / "indexers/torznab/caps.xml").read_bytes(), {"Content-Type": "application/xml"}
+        return 200, torznab_feed(name, spec["releases"]), {"Content-Type": "application/rss+xml"}

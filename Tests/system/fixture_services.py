@@ -191,7 +191,8 @@ class FixtureServices(LoopbackServer):
                     data = gzip.compress(data)
                 try:
                     self.send_response(status)
-                    self.send_header("Content-Type", "application/json")
+                    if not any(k.lower() == "content-type" for k in headers):
+                        self.send_header("Content-Type", "application/json")
                     if gzipped:
                         self.send_header("Content-Encoding", "gzip")
                     for k, v in headers.items():

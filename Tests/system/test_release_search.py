@@ -108,7 +108,7 @@ def test_search_ranks_merges_and_is_not_held_by_the_slow_indexer(search, indexer
     assert x1337 and all(x.get("magnet") is None and x["details_url"] for x in x1337)
     assert all("wrong_title" in [c["code"] for c in x["rejections"]] for x in x1337)   # The Matrix pages
     assert not indexer_sites.arrivals("/torrent/")   # magnets are read only for the release chosen
-    sent = [q for p, q in indexer_sites.arrivals("/tz/alpha/api") if q.get("t") != "caps"][-1]
+    sent = [a.query for a in indexer_sites.arrivals("/tz/alpha/api") if a.query.get("t") != "caps"][-1]
     assert sent["t"] == "movie" and sent["imdbid"] == "0796366" and sent["apikey"] == KEY
 
 
@@ -244,7 +244,7 @@ def test_episode_search_and_download(rs, user, indexers, indexer_sites):
     show_id = show.json()["id"]
     r = rs.api("POST", f"/api/tv/{show_id}/season/1/episode/2/search", token=user, timeout=30)
     assert r.status_code == 200, r.text
-    sent = [q for p, q in indexer_sites.arrivals("/tz/alpha/api") if q.get("t") == "tvsearch"][-1]
+    sent = [a.query for a in indexer_sites.arrivals("/tz/alpha/api") if a.query.get("t") == "tvsearch"][-1]
     assert (sent["season"], sent["ep"], sent["imdbid"]) == ("1", "2", "4242424")
     # The fixture feeds only carry Star Trek: every result is another title, flagged as such.
     assert r.json() and all("wrong_title" in [c["code"] for c in x["rejections"]] for x in r.json())
