@@ -52,6 +52,31 @@ class FixtureIndexers(FixtureServices):
     def x1337_url(self):
         return f"http://127.0.0.1:{self.port}/1337x/"
 
+    @property
+    def rutracker_url(self):
+        return f"http://127.0.0.1:{self.port}/rt/"
+
+    def answer_request(self, method, path, query, headers, body):
+        if path.startswith("/rt/forum/"):
+            return self.rutracker_answer(method, path[len("/rt/forum/"):], headers, body)
+        return super().answer_request(method, path, query, headers, body)
+
+    def rutracker_answer(self, method, page, headers, body):
+        """Rutracker's forum: login.php sets bb_session for the right credentials; other pages show
+        the login form without it."""
+        html = {"Content-Type": "text/html; charset=windows-1251"}
+        if page == "login.php" and method == "POST":
+            if b"login_username=rtuser" in body and b"login_password=rtsecretpw42" in body:
+                return 302, b"", {"Location": "index.php", "Set-Cookie": "bb_ssl=1; path=/",
+                                  "set-cookie": "bb_session=0-4242-abcdef; path=/; HttpOnly"}
+            return 200, (FIXTURES / "indexers/rutracker/login.html").read_bytes(), html
+        if "bb_session=0-4242-abcdef" not in headers.get("Cookie", ""):
+            return 200, (FIXTURES / "indexers/rutracker/login.html").read_bytes(), html
+        name = {"tracker.php": "search.html", "viewtopic.php": "topic.html"}.get(page)
+        if name is None:
+            return 404, b"not found", {"Content-Type": "text/plain"}
+        return 200, (FIXTURES / f"indexers/rutracker/{name}").read_bytes(), html
+
     def answer(self, path, query):
         """(status, body, headers) in each site's format."""
         html = {"Content-Type": "text/html"}

@@ -88,6 +88,12 @@ class FixtureServices(LoopbackServer):
 
     # ---- routing -------------------------------------------------------------------------
 
+    def answer_request(self, method, path, query, headers, body):
+        """Subclasses that need the method, headers or body override this; these services only GET."""
+        if method != "GET":
+            return 405, {"error": "GET only"}, {}
+        return self.answer(path, query)
+
     def answer(self, path, query):
         """(status, JSON-able body or raw bytes, extra headers) for a request."""
         if path.startswith("/tmdb/3/"):
@@ -181,8 +187,15 @@ class FixtureServices(LoopbackServer):
                 if fault:
                     status, body, headers = fault["status"], fault["body"], fault["headers"]
                 else:
-                    status, body, headers = services.answer(parts.path, query)
+                    status, body, headers = services.answer_request("GET", parts.path, query, self.headers, b"")
                 self.send(status, body, headers)
+
+            def do_POST(self):
+                parts = urlsplit(self.path)
+                body = self.rfile.read(int(self.headers.get("Content-Length", "0") or 0))
+                with services.lock:
+                    services.requests.append(Arrival(parts.path, {}, {k.lower(): v for k, v in self.headers.items()}))
+                self.send(*services.answer_request("POST", parts.path, {}, self.headers, body))
 
             def send(self, status, body, headers):
                 data = body if isinstance(body, bytes) else json.dumps(body).encode()

@@ -275,3 +275,32 @@ def test_album_and_track_search_ask_only_music_indexers(rs, user, indexers):
     assert sql(rs, "SELECT status FROM tracks WHERE id = ?", tracks[0]["id"]) == [("downloading",)]
     assert rs.api("POST", "/api/albums/999999/search", token=user).status_code == 404
     assert rs.api("POST", "/api/tracks/999999/download", token=user, json={"magnet": f"magnet:?xt=urn:btih:{h}"}).status_code == 404
+
+
+def test_rutracker_logs_in_searches_and_reads_the_chosen_topic(rs, admin, user, indexers, indexer_sites):
+    rut = indexers["Rutracker"]
+    r = rs.api("PUT", f"/api/indexers/{rut}", token=admin, json={"url": indexer_sites.rutracker_url, "enabled": True,
+                                                                 "username": "rtuser", "password": "rtsecretpw42"})
+    assert r.status_code == 200, r.text
+    try:
+        added = rs.api("POST", "/api/artists", token=user, json={"mbid": PILOTS})
+        artist_id = added.json()["id"] if added.status_code == 201 else added.json()["error"]["existing_id"]
+        albums = rs.api("GET", f"/api/artists/{artist_id}", token=user).json()["albums"]
+        r = rs.api("POST", f"/api/albums/{albums[0]['id']}/search", token=user, timeout=30)
+        assert r.status_code == 200, r.text
+        rutracker = [x for x in r.json() if x["indexer"] == "Rutracker"]
+        row = next(x for x in rs.api("GET", "/api/indexers", token=admin).json() if x["id"] == rut)
+        assert rutracker, (row.get("last_error"), r.headers.get("X-Indexers-Asked"), [x["indexer"] for x in r.json()])
+        assert all(x.get("magnet") is None and "viewtopic.php" in x["details_url"] for x in rutracker)
+        assert any("Abbey Road" in x["title"] for x in rutracker)
+        logins = indexer_sites.arrivals("/rt/forum/login.php")
+        assert len(logins) == 1
+        topics_before = len(indexer_sites.arrivals("/rt/forum/viewtopic.php"))
+        r = rs.api("POST", f"/api/albums/{albums[0]['id']}/download", token=user, json={"release_id": rutracker[0]["id"]})
+        assert r.status_code == 201, r.text
+        assert r.json()["info_hash"] == "1234567890abcdef1234567890abcdef12345678" and r.json()["media_type"] == "album"
+        assert len(indexer_sites.arrivals("/rt/forum/viewtopic.php")) == topics_before + 1
+        row = next(x for x in rs.api("GET", "/api/indexers", token=admin).json() if x["id"] == rut)
+        assert row.get("last_error") is None and row["password"] == "********"
+    finally:
+        rs.api("PUT", f"/api/indexers/{rut}", token=admin, json={"enabled": False})

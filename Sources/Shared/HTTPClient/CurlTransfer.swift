@@ -118,7 +118,11 @@ final class TransferSink {
         let line = data.withMemoryRebound(to: UInt8.self, capacity: length) {
             String(decoding: UnsafeBufferPointer(start: $0, count: length), as: UTF8.self)
         }.trimmingCharacters(in: .whitespacesAndNewlines)
-        if line.hasPrefix("HTTP/") { sink.headers = [:] }
+        if line.hasPrefix("HTTP/") {
+            // Cookies set on the way (a login that redirects) still count; the rest is the last response's.
+            let cookies = sink.headers["set-cookie"]
+            sink.headers = cookies.map { ["set-cookie": $0] } ?? [:]
+        }
         else if let colon = line.firstIndex(of: ":") {
             let name = line[..<colon].trimmingCharacters(in: .whitespaces).lowercased()
             let value = line[line.index(after: colon)...].trimmingCharacters(in: .whitespaces)
