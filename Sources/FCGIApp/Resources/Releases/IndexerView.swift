@@ -41,12 +41,14 @@ struct IndexerView: Encodable {
         }
     }
 
-    static let secretParameters: Set<String> = ["apikey", "api_key", "passkey", "key", "token", "password"]
+    /// Query parameters whose name holds one of these carry secrets: apikey, jackett_apikey, passkey, token…
+    static let secretWords = ["key", "pass", "token", "secret", "auth", "sig"]
 
     static func maskURL(_ text: String) -> String {
         guard var components = URLComponents(string: text), let items = components.queryItems, !items.isEmpty else { return text }
         components.queryItems = items.map { item in
-            secretParameters.contains(item.name.lowercased()) ? URLQueryItem(name: item.name, value: SecretMask.mask(item.value)) : item
+            let name = item.name.lowercased()
+            return secretWords.contains(where: name.contains) ? URLQueryItem(name: item.name, value: SecretMask.mask(item.value)) : item
         }
         return components.string ?? text
     }

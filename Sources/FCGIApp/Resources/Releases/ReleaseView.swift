@@ -39,7 +39,7 @@ struct ReleaseView: Encodable {
         info_hash = c.infoHash
         magnet = c.magnet
         download_url = c.magnet == nil ? c.downloadURL.map(IndexerView.maskURL) : nil
-        details_url = c.detailsURL
+        details_url = c.detailsURL.map(IndexerView.maskURL)
         size_bytes = c.sizeBytes
         seeders = c.seeders
         leechers = c.leechers

@@ -48,9 +48,8 @@ extension IndexerManager {
             }
             let remaining = max(0.05, timeout - Date().timeIntervalSince(started))
             return .success(try await Deadline.run(seconds: remaining) { try await operation(provider) })
-        } catch let expired as Deadline.Expired {
-            _ = expired
-            return .failure(Deadline.Expired(seconds: timeout))
+        } catch is Deadline.Expired {
+            return .failure(Deadline.Expired(seconds: timeout))   // the whole budget, as configured
         } catch {
             return .failure(error)
         }
