@@ -123,15 +123,15 @@ final class CallLog: @unchecked Sendable {
         #expect(error == .some(nil))
     }
 
-    @Test func throttleSlotsAreSharedThroughTheDatabase() throws {
+    @Test func throttleSlotsAreSharedThroughTheDatabase() async throws {
         let (db, _) = try makeTestDatabase()
-        let id = try db.read { try Int64.fetchOne($0, sql: "SELECT id FROM indexers LIMIT 1") }!
+        let id = try await db.read { try Int64.fetchOne($0, sql: "SELECT id FROM indexers LIMIT 1") }!
         let now = Date()
         let one = IndexerThrottle(db: db, interval: 2), other = IndexerThrottle(db: db, interval: 2)
-        let first = try #require(try one.reserve(indexerID: id, within: 5, now: now))
+        let first = try #require(try await one.reserve(indexerID: id, within: 5, now: now))
         #expect(abs(first.timeIntervalSince(now)) < 0.001)
-        let slot = try #require(try other.reserve(indexerID: id, within: 5, now: now))
+        let slot = try #require(try await other.reserve(indexerID: id, within: 5, now: now))
         #expect(abs(slot.timeIntervalSince(now) - 2) < 0.01)
-        #expect(try one.reserve(indexerID: id, within: 1, now: now) == nil)
+        #expect(try await one.reserve(indexerID: id, within: 1, now: now) == nil)
     }
 }

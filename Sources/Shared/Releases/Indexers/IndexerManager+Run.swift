@@ -40,8 +40,8 @@ extension IndexerManager {
         do {
             let provider = try providers.provider(for: row, make: makeProvider)
             if let id = row.id {
-                guard let slot = try throttle.reserve(indexerID: id, within: timeout / 2) else {
-                    throw Throttled(wait: try throttle.wait(indexerID: id))
+                guard let slot = try await throttle.reserve(indexerID: id, within: timeout / 2) else {
+                    throw Throttled(wait: try await throttle.wait(indexerID: id))
                 }
                 let delay = slot.timeIntervalSinceNow
                 if delay > 0 { try await Task.sleep(nanoseconds: UInt64(delay * 1_000_000_000)) }
@@ -56,9 +56,9 @@ extension IndexerManager {
     }
 
     /// last_check = now for every indexer that was asked; last_error = its error or null.
-    func record(_ results: [IndexerResult]) throws {
+    func record(_ results: [IndexerResult]) async throws {
         let now = SQLiteTime.format(Date())
-        try db.write { db in
+        try await db.write { db in
             for result in results where result.stores {
                 guard let id = result.row.id else { continue }
                 try db.execute(sql: "UPDATE indexers SET last_check = ?, last_error = ? WHERE id = ?",

@@ -65,7 +65,7 @@ public struct IndexerManager: Sendable {
             for await item in group { collected.append(item) }
             return collected.sorted { $0.0 < $1.0 }.map(\.1)
         }
-        try record(results)
+        try await record(results)
         let batches = results.map(\.releases)
         return IndexerSearchOutcome(releases: ReleaseMerger.merge(batches), reports: results.compactMap(\.report))
     }
@@ -81,11 +81,11 @@ public struct IndexerManager: Sendable {
         let elapsed = Self.milliseconds(since: started)
         switch result {
         case .success(let outcome):
-            try? record([IndexerResult(row: row, releases: [], error: nil, elapsedMs: elapsed, stores: true)])
+            try? await record([IndexerResult(row: row, releases: [], error: nil, elapsedMs: elapsed, stores: true)])
             return (true, outcome.message, elapsed)
         case .failure(let error):
             let message = Self.describe(error, indexer: row.name)
-            try? record([IndexerResult(row: row, releases: [], error: message, elapsedMs: elapsed, stores: true)])
+            try? await record([IndexerResult(row: row, releases: [], error: message, elapsedMs: elapsed, stores: true)])
             return (false, message, elapsed)
         }
     }

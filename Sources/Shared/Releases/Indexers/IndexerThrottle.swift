@@ -15,10 +15,11 @@ public struct IndexerThrottle: Sendable {
 
     /// Reserves a slot for the indexer and returns when it starts (now, or later). A slot further
     /// away than `within` is not taken: nil, and nothing changes.
-    public func reserve(indexerID: Int64, within: TimeInterval, now: Date = Date()) throws -> Date? {
+    /// Async: the task waits for SQLite's lock without holding the thread it runs on.
+    public func reserve(indexerID: Int64, within: TimeInterval, now: Date = Date()) async throws -> Date? {
         guard interval > 0 else { return now }
-        let current = now.timeIntervalSince1970
-        return try db.write { db -> Date? in
+        let current = now.timeIntervalSince1970, interval = self.interval
+        return try await db.write { db -> Date? in
             let next = try Double.fetchOne(db, sql: "SELECT next_request_at FROM indexers WHERE id = ?", arguments: [indexerID]) ?? 0
             let slot = max(current, next)
             guard slot - current <= within else { return nil }
@@ -28,8 +29,8 @@ public struct IndexerThrottle: Sendable {
     }
 
     /// Seconds until the indexer's next free slot (0 when it may be asked now).
-    public func wait(indexerID: Int64, now: Date = Date()) throws -> TimeInterval {
-        let next = try db.read { try Double.fetchOne($0, sql: "SELECT next_request_at FROM indexers WHERE id = ?", arguments: [indexerID]) } ?? 0
+    public func wait(indexerID: Int64, now: Date = Date()) async throws -> TimeInterval {
+        let next = try await db.read { try Double.fetchOne($0, sql: "SELECT next_request_at FROM indexers WHERE id = ?", arguments: [indexerID]) } ?? 0
         return max(0, next - now.timeIntervalSince1970)
     }
 }
