@@ -1,5 +1,5 @@
 # The two commands: `make run` and `make test` (see README.md).
-.PHONY: run test test-unit test-system build bench bench-library clean
+.PHONY: run test test-unit test-system build bench bench-library bench-search clean
 
 run:
 	@scripts/run.sh
@@ -17,6 +17,10 @@ bench:
 
 bench-library:
 	bench/library.sh
+
+bench-search:
+	bench/parser.sh
+	bench/search.sh
 
 clean:
 	rm -rf .build .build-* test-artifacts

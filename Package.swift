@@ -64,6 +64,7 @@ let package = Package(
                 .embedInCode("Database/Migrations/V003_downloads.sql"),
                 .embedInCode("Database/Migrations/V004_library.sql"),
                 .embedInCode("Database/Migrations/V005_releases.sql"),
+                .embedInCode("Database/Migrations/V006_indexer_settings.sql"),
             ]
         ),
         .executableTarget(

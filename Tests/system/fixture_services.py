@@ -29,11 +29,10 @@ class Arrival:
         self.headers = headers
 
 
-class FixtureServices:
+class LoopbackServer:
+    """An HTTP server on a free loopback port, served from a daemon thread; subclasses give `_handler()`."""
+
     def __init__(self):
-        self.requests: list[Arrival] = []
-        self.faults: list[tuple[str, dict]] = []   # (path prefix, fault), consumed in order
-        self.tv_version = 1
         self.lock = threading.Lock()
         self.server = ThreadingHTTPServer(("127.0.0.1", 0), self._handler())
         self.server.daemon_threads = True
@@ -47,6 +46,14 @@ class FixtureServices:
     def stop(self):
         self.server.shutdown()
         self.server.server_close()
+
+
+class FixtureServices(LoopbackServer):
+    def __init__(self):
+        self.requests: list[Arrival] = []
+        self.faults: list[tuple[str, dict]] = []   # (path prefix, fault), consumed in order
+        self.tv_version = 1
+        super().__init__()
 
     @property
     def base(self):
@@ -81,6 +88,12 @@ class FixtureServices:
         return None
 
     # ---- routing -------------------------------------------------------------------------
+
+    def answer_request(self, method, path, query, headers, body):
+        """Subclasses that need the method, headers or body override this; these services only GET."""
+        if method != "GET":
+            return 405, {"error": "GET only"}, {}
+        return self.answer(path, query)
 
     def answer(self, path, query):
         """(status, JSON-able body or raw bytes, extra headers) for a request."""
@@ -176,8 +189,15 @@ class FixtureServices:
                 if fault:
                     status, body, headers = fault["status"], fault["body"], fault["headers"]
                 else:
-                    status, body, headers = services.answer(parts.path, query)
+                    status, body, headers = services.answer_request("GET", parts.path, query, self.headers, b"")
                 self.send(status, body, headers)
+
+            def do_POST(self):
+                parts = urlsplit(self.path)
+                body = self.rfile.read(int(self.headers.get("Content-Length", "0") or 0))
+                with services.lock:
+                    services.requests.append(Arrival(parts.path, {}, {k.lower(): v for k, v in self.headers.items()}))
+                self.send(*services.answer_request("POST", parts.path, {}, self.headers, body))
 
             def send(self, status, body, headers):
                 data = body if isinstance(body, bytes) else json.dumps(body).encode()
@@ -186,7 +206,8 @@ class FixtureServices:
                     data = gzip.compress(data)
                 try:
                     self.send_response(status)
-                    self.send_header("Content-Type", "application/json")
+                    if not any(k.lower() == "content-type" for k in headers):
+                        self.send_header("Content-Type", "application/json")
                     if gzipped:
                         self.send_header("Content-Encoding", "gzip")
                     for k, v in headers.items():

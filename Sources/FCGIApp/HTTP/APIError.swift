@@ -65,6 +65,14 @@ struct APIError: Error, Equatable {
             case .notFound: return .notFound(failure.description)
             case .duplicate: return .conflict(failure.description)
             }
+        case let failure as IndexerStore.Failure:
+            switch failure {
+            case .invalid: return .validation(failure.description)
+            case .notFound: return .notFound(failure.description)
+            case .duplicate: return .conflict(failure.description)
+            }
+        case let failure as MediaSearchTarget.Failure: return .notFound(failure.description)
+        case let failure as IndexerFactory.Failure: return .validation(failure.description)
         case let failure as LibraryError:
             switch failure {
             case .duplicate(_, let id, _): return .conflict(failure.description, existingID: id)

@@ -15,7 +15,8 @@ struct APIResponder {
         self.router = Router(routes: AuthRoutes.routes + UserRoutes.routes + SystemRoutes.routes + ActivityRoutes.routes
                              + MovieRoutes.routes + TVRoutes.routes + ArtistRoutes.routes + AlbumRoutes.routes
                              + TrackRoutes.routes + MetadataSearchRoutes.routes
-                             + DownloadRoutes.routes + EventRoutes.routes + ParseRoutes.routes + BlocklistRoutes.routes)
+                             + DownloadRoutes.routes + EventRoutes.routes + ParseRoutes.routes + BlocklistRoutes.routes
+                             + IndexerRoutes.routes + ReleaseSearchRoutes.routes + ReleaseDownloadRoutes.routes)
         self.logger = logger
     }
 

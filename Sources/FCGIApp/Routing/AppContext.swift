@@ -15,6 +15,8 @@ final class AppContext {
     /// Metadata clients, made on first use (after fork: each worker has its own curl handles).
     lazy var tmdb: TMDBClient = MetadataClients.tmdb(config)
     lazy var musicBrainz: MusicBrainzClient = MetadataClients.musicBrainz(config)
+    /// The indexers' fan-out (its HTTP clients are made per search, after fork).
+    lazy var indexers: IndexerManager = IndexerManager.live(db: db, config: config)
     /// Set once the schema matched this binary; it never goes back, so it is checked until then only.
     var schemaChecked = false
 

@@ -2,7 +2,7 @@
 /// Paths default to places under `server.data_dir`, so moving the data dir moves everything.
 enum ConfigSections {
     static let names: Set<String> = ["server", "auth", "fcgi", "daemon", "database", "tmdb",
-                                     "musicbrainz", "http", "torrent", "storage", "scheduler"]
+                                     "musicbrainz", "http", "indexers", "torrent", "storage", "scheduler"]
 
     static func read(_ r: ConfigReader, file: String) throws -> LCARSConfig {
         let server = try readServer(r)
@@ -16,6 +16,7 @@ enum ConfigSections {
             tmdb: try readTMDB(r),
             musicbrainz: try readMusicBrainz(r, dataDir: data),
             http: try readHTTP(r),
+            indexers: try readIndexers(r),
             torrent: try readTorrent(r, dataDir: data),
             storage: try readStorage(r),
             scheduler: try readScheduler(r),
@@ -199,6 +200,16 @@ enum ConfigSections {
             destination: try m.requiredString("destination", hint: "the name of a [[storage.mounts]] entry"),
             mediaTypes: try m.stringArray("media_types", default: ["movie", "episode", "album"]))
         try m.finish()
+        return value
+    }
+
+    static func readIndexers(_ r: ConfigReader) throws -> LCARSConfig.Indexers {
+        let s = try r.section("indexers")
+        let value = LCARSConfig.Indexers(
+            timeoutMs: try s.int("timeout_ms", default: 10_000, in: 100...120_000),
+            minIntervalMs: try s.int("min_interval_ms", default: 2000, in: 0...600_000),
+            minSeeders: try s.int("min_seeders", default: 1, in: 0...100_000))
+        try s.finish()
         return value
     }
 

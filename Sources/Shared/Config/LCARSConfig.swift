@@ -55,6 +55,12 @@ public struct LCARSConfig: Sendable {
         public var maxRetryWaitMs: Int     // a longer Retry-After gives up instead of waiting
         public var interface: String       // CURLOPT_INTERFACE; empty = default routing
     }
+    /// Release search across the indexers (the rows of the `indexers` table).
+    public struct Indexers: Sendable {
+        public var timeoutMs: Int          // per indexer and search: a slower one is left out of the results
+        public var minIntervalMs: Int      // between two requests to one indexer, across all processes
+        public var minSeeders: Int         // fewer seeders reject a release (too_few_seeders)
+    }
     public struct Seeding: Sendable {
         public var enabled: Bool
         public var ratioLimit: Double
@@ -123,6 +129,7 @@ public struct LCARSConfig: Sendable {
     public var tmdb: TMDB
     public var musicbrainz: MusicBrainz
     public var http: HTTP
+    public var indexers: Indexers
     public var torrent: Torrent
     public var storage: Storage
     public var scheduler: Scheduler

@@ -12,6 +12,7 @@ public enum Migrations {
         ("V003_downloads", PackageResources.V003_downloads_sql),
         ("V004_library", PackageResources.V004_library_sql),
         ("V005_releases", PackageResources.V005_releases_sql),
+        ("V006_indexer_settings", PackageResources.V006_indexer_settings_sql),
     ]
 
     public static var latestVersion: Int { all.count }

@@ -118,10 +118,17 @@ final class TransferSink {
         let line = data.withMemoryRebound(to: UInt8.self, capacity: length) {
             String(decoding: UnsafeBufferPointer(start: $0, count: length), as: UTF8.self)
         }.trimmingCharacters(in: .whitespacesAndNewlines)
-        if line.hasPrefix("HTTP/") { sink.headers = [:] }
+        if line.hasPrefix("HTTP/") {
+            // Cookies set on the way (a login that redirects) still count; the rest is the last response's.
+            let cookies = sink.headers["set-cookie"]
+            sink.headers = cookies.map { ["set-cookie": $0] } ?? [:]
+        }
         else if let colon = line.firstIndex(of: ":") {
             let name = line[..<colon].trimmingCharacters(in: .whitespaces).lowercased()
-            sink.headers[name] = line[line.index(after: colon)...].trimmingCharacters(in: .whitespaces)
+            let value = line[line.index(after: colon)...].trimmingCharacters(in: .whitespaces)
+            // Every cookie counts (a login sets several); other repeated headers keep the last value.
+            if name == "set-cookie", let earlier = sink.headers[name] { sink.headers[name] = earlier + "\n" + value }
+            else { sink.headers[name] = value }
         }
         return length
     }

@@ -1,6 +1,7 @@
 import Foundation
 
-/// A complete answer: status, headers (names lower-cased; a repeated header keeps its last value)
+/// A complete answer: status, headers (names lower-cased; a repeated header keeps its last value,
+/// except Set-Cookie, whose values — from every response of a redirect chain — are joined with "\n")
 /// and the body, already un-gzipped. It remembers which service and path it came from so that
 /// its errors can say so.
 public struct HTTPClientResponse: Sendable {

@@ -18,6 +18,8 @@ public struct ReleaseCandidate: Codable, Sendable, Equatable {
     public var uploadedAt: String?
     /// Newznab/Torznab category numbers (2000 movies, 5000 TV, 3000 audio...) when known.
     public var categories: [Int]
+    /// Every indexer that returned this release (same info hash), set when results are merged.
+    public var indexers: [String]?
 
     public init(title: String, indexer: String, magnet: String? = nil, downloadURL: String? = nil, detailsURL: String? = nil,
                 infoHash: String? = nil, sizeBytes: Int64? = nil, seeders: Int? = nil, leechers: Int? = nil,
@@ -36,7 +38,7 @@ public struct ReleaseCandidate: Codable, Sendable, Equatable {
     }
 
     enum CodingKeys: String, CodingKey {
-        case title, indexer, magnet, categories, seeders, leechers
+        case title, indexer, indexers, magnet, categories, seeders, leechers
         case downloadURL = "download_url", detailsURL = "details_url", infoHash = "info_hash", sizeBytes = "size_bytes"
         case uploadedAt = "uploaded_at"
     }

@@ -30,6 +30,23 @@ public enum ReleaseCache {
         return try JSONDecoder().decode(RankedRelease.self, from: Data((row["payload"] as String).utf8))
     }
 
+    public enum Lookup {
+        case found(RankedRelease, mediaType: String?, mediaId: Int64?)
+        /// Still stored, but older than `lifetime`.
+        case expired
+        /// Never issued, or expired and purged since.
+        case unknown
+    }
+
+    /// The release behind an id, telling an expired id from an unknown one while its row remains.
+    public static func lookup(_ db: Database, id: String, now: Date = Date()) throws -> Lookup {
+        guard let row = try Row.fetchOne(db, sql: "SELECT payload, media_type, media_id, expires_at FROM release_cache WHERE id = ?",
+                                         arguments: [id]) else { return .unknown }
+        guard (row["expires_at"] as String) > SQLiteTime.format(now) else { return .expired }
+        let release = try JSONDecoder().decode(RankedRelease.self, from: Data((row["payload"] as String).utf8))
+        return .found(release, mediaType: row["media_type"], mediaId: row["media_id"])
+    }
+
     public static func purge(_ db: Database, now: Date = Date()) throws {
         try db.execute(sql: "DELETE FROM release_cache WHERE expires_at <= ?", arguments: [SQLiteTime.format(now)])
     }

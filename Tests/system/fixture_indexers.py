@@ -1,0 +1,103 @@
+"""A local stand-in for indexers, answering in the sites' real formats: Torznab (caps from
+Tests/Fixtures/indexers/torznab/caps.xml, searches as Jackett renders them: RSS 2.0 with
+torznab:attr seeders/peers/infohash/magneturl) under /tz/<name>/api, and 1337x's HTML pages
+(Tests/Fixtures/indexers/1337x) under /1337x/. Each Torznab indexer can be made slow, failing (503)
+or walled (a Cloudflare challenge page). Loopback only, on a free port, in a thread."""
+import time
+from xml.sax.saxutils import escape, quoteattr
+
+from fixture_services import FIXTURES, FixtureServices
+
+
+def torznab_feed(name, releases):
+    """releases: (title, info hash, seeders, size_bytes) — rendered as Jackett does."""
+    items = []
+    for title, info_hash, seeders, size in releases:
+        magnet = f"magnet:?xt=urn:btih:{info_hash}&dn={title}&tr=udp%3A%2F%2Ftracker.example%3A1337%2Fannounce"
+        items.append(f"""    <item>
+      <title>{escape(title)}</title>
+      <guid>http://127.0.0.1/{name}/{info_hash}</guid>
+      <pubDate>Tue, 05 Oct 2021 12:34:56 +0000</pubDate>
+      <size>{size}</size>
+      <category>2000</category>
+      <torznab:attr name="category" value="2000" />
+      <torznab:attr name="seeders" value="{seeders}" />
+      <torznab:attr name="peers" value="{seeders + 7}" />
+      <torznab:attr name="infohash" value="{info_hash}" />
+      <torznab:attr name="magneturl" value={quoteattr(magnet)} />
+    </item>""")
+    return f"""<?xml version="1.0" encoding="UTF-8"?>
+<rss version="2.0" xmlns:atom="http://www.w3.org/2005/Atom" xmlns:torznab="http://torznab.com/schemas/2015/feed">
+  <channel>
+    <title>{escape(name)}</title>
+    <description>Jackett torznab feed</description>
+{chr(10).join(items)}
+  </channel>
+</rss>
+""".encode()
+
+
+class FixtureIndexers(FixtureServices):
+    """FixtureServices' server (arrivals, scripted faults, gzip) answering as indexers."""
+
+    def __init__(self):
+        self.indexers: dict[str, dict] = {}   # name -> {"releases": [...], "mode": ok|fail|challenge, "delay": s}
+        super().__init__()
+
+    def torznab(self, name, releases=(), mode="ok", delay=0.0):
+        self.indexers[name] = {"releases": list(releases), "mode": mode, "delay": delay}
+        return f"http://127.0.0.1:{self.port}/tz/{name}"
+
+    @property
+    def x1337_url(self):
+        return f"http://127.0.0.1:{self.port}/1337x/"
+
+    @property
+    def rutracker_url(self):
+        return f"http://127.0.0.1:{self.port}/rt/"
+
+    def answer_request(self, method, path, query, headers, body):
+        if path.startswith("/rt/forum/"):
+            return self.rutracker_answer(method, path[len("/rt/forum/"):], headers, body)
+        return super().answer_request(method, path, query, headers, body)
+
+    def rutracker_answer(self, method, page, headers, body):
+        """Rutracker's forum: login.php sets bb_session for the right credentials; other pages show
+        the login form without it."""
+        html = {"Content-Type": "text/html; charset=windows-1251"}
+        if page == "login.php" and method == "POST":
+            if b"login_username=rtuser" in body and b"login_password=rtsecretpw42" in body:
+                return 302, b"", {"Location": "index.php", "Set-Cookie": "bb_ssl=1; path=/",
+                                  "set-cookie": "bb_session=0-4242-abcdef; path=/; HttpOnly"}
+            return 200, (FIXTURES / "indexers/rutracker/login.html").read_bytes(), html
+        if "bb_session=0-4242-abcdef" not in headers.get("Cookie", ""):
+            return 200, (FIXTURES / "indexers/rutracker/login.html").read_bytes(), html
+        name = {"tracker.php": "search.html", "viewtopic.php": "topic.html"}.get(page)
+        if name is None:
+            return 404, b"not found", {"Content-Type": "text/plain"}
+        return 200, (FIXTURES / f"indexers/rutracker/{name}").read_bytes(), html
+
+    def answer(self, path, query):
+        """(status, body, headers) in each site's format."""
+        html = {"Content-Type": "text/html"}
+        if path.startswith("/tz/"):
+            return self.torznab_answer(path.split("/")[2], query)
+        if "category-search" in path:
+            return 200, (FIXTURES / "indexers/1337x/search.html").read_bytes(), html
+        if "/torrent/" in path:
+            return 200, (FIXTURES / "indexers/1337x/detail.html").read_bytes(), html
+        return 404, b"not found", {"Content-Type": "text/plain"}
+
+    def torznab_answer(self, name, query):
+        spec = self.indexers.get(name)
+        if spec is None:
+            return 404, b"no such indexer", {"Content-Type": "text/plain"}
+        if spec["delay"]:
+            time.sleep(spec["delay"])
+        if spec["mode"] == "fail":
+            return 503, b"<html><body>Service Unavailable</body></html>", {"Content-Type": "text/html"}
+        if spec["mode"] == "challenge":
+            return 403, (FIXTURES / "indexers/common/cloudflare.html").read_bytes(), {"Content-Type": "text/html", "cf-mitigated": "challenge"}
+        if query.get("t") == "caps":
+            return 200, (FIXTURES / "indexers/torznab/caps.xml").read_bytes(), {"Content-Type": "application/xml"}
+        return 200, torznab_feed(name, spec["releases"]), {"Content-Type": "application/rss+xml"}
