@@ -196,7 +196,8 @@ class FixtureServices(LoopbackServer):
                 parts = urlsplit(self.path)
                 body = self.rfile.read(int(self.headers.get("Content-Length", "0") or 0))
                 with services.lock:
-                    services.requests.append(Arrival(parts.path, {}, {k.lower(): v for k, v in self.headers.items()}))
+                    services.requests.append(Arrival(parts.path, {}, {k.lower(): v for k, v in self.headers.items()},
+                                                     self.client_address[1]))
                 self.send(*services.answer_request("POST", parts.path, {}, self.headers, body))
 
             def send(self, status, body, headers):

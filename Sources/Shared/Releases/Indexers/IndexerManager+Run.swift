@@ -86,7 +86,10 @@ extension IndexerManager {
         case let expired as Deadline.Expired:
             text = "no answer within \(HTTPClientError.format(expired.seconds)) s (indexers.timeout_ms); left out of the results"
         case let failure as HTTPClientError:
-            text = failure.isTimeout ? "no answer within \(HTTPClientError.format(failure.kind.timeoutSeconds)) s" : "\(failure.method) \(failure.path): \(failure.what)"
+            // curl's own timeout is the indexer deadline too: whichever fires first, one message.
+            text = failure.isTimeout
+                ? "no answer within \(HTTPClientError.format(failure.kind.timeoutSeconds)) s (indexers.timeout_ms); left out of the results"
+                : "\(failure.method) \(failure.path): \(failure.what)"
         default:
             text = "\(error)"
         }
