@@ -1,8 +1,11 @@
 """A local stand-in for indexers, answering in the sites' real formats: Torznab (caps from
 Tests/Fixtures/indexers/torznab/caps.xml, searches as Jackett renders them: RSS 2.0 with
 torznab:attr seeders/peers/infohash/magneturl) under /tz/<name>/api, and 1337x's HTML pages
-(Tests/Fixtures/indexers/1337x) under /1337x/. Each Torznab indexer can be made slow, failing (503)
-or walled (a Cloudflare challenge page). Loopback only, on a free port, in a thread."""
+(Tests/Fixtures/indexers/1337x) under /1337x/, YTS's JSON API under /yts/, EZTV's under /eztv/ and a
+generic RSS feed at /rss/feed.xml (Tests/Fixtures/indexers/<site>). Each Torznab indexer, and each of
+YTS, EZTV and the feed, can be made slow, failing (503) or walled (a Cloudflare challenge page); the
+last three can also answer "no results" or a document cut off. Loopback only, on a free port, in a thread."""
+import re
 import time
 from xml.sax.saxutils import escape, quoteattr
 
@@ -37,12 +40,47 @@ def torznab_feed(name, releases):
 """.encode()
 
 
+# site -> (base path, the one address its provider asks under it)
+SITE_ROUTES = {"yts": ("/yts/", "api/v2/list_movies.json"), "eztv": ("/eztv/", "api/get-torrents"), "rss": ("/rss/", "feed.xml")}
+
+
 class FixtureIndexers(FixtureServices):
     """FixtureServices' server (arrivals, scripted faults, gzip) answering as indexers."""
 
     def __init__(self):
         self.indexers: dict[str, dict] = {}   # name -> {"releases": [...], "mode": ok|fail|challenge, "delay": s}
+        self.sites = {name: {"mode": "ok", "delay": 0.0, "status": 200} for name in SITE_ROUTES}
         super().__init__()
+
+    def site(self, name, mode="ok", delay=0.0, status=None):
+        """How yts / eztv / rss answer from now on: ok | empty (the site's own "no results") |
+        malformed (cut off mid-document) | error (YTS's status "error") | fail (503) | challenge
+        (cloudflare.html with `status`, 403 by default, no cf-mitigated header: the page itself must
+        give it away); after `delay` seconds. Returns the site's base URL."""
+        self.sites[name] = {"mode": mode, "delay": delay, "status": status or (403 if mode == "challenge" else 200)}
+        return f"http://127.0.0.1:{self.port}{SITE_ROUTES[name][0]}"
+
+    def site_answer(self, name):
+        spec = self.sites[name]
+        if spec["delay"]:
+            time.sleep(spec["delay"])
+        mode, folder = spec["mode"], FIXTURES / "indexers" / name
+        if mode == "fail":
+            return 503, b"<html><body><h1>503 Service Temporarily Unavailable</h1></body></html>", {"Content-Type": "text/html"}
+        if mode == "challenge":
+            return spec["status"], (FIXTURES / "indexers/common/cloudflare.html").read_bytes(), {"Content-Type": "text/html; charset=UTF-8"}
+        if name == "rss":
+            feed = (folder / "feed.xml").read_bytes()
+            body = {"ok": feed, "empty": re.sub(rb"\s*<item>.*?</item>", b"", feed, flags=re.S),
+                    "malformed": feed[:feed.index(b"</title>", feed.index(b"<item>"))]}[mode]
+            return 200, body, {"Content-Type": "application/rss+xml; charset=UTF-8"}
+        ok = "list_movies.json" if name == "yts" else "get-torrents.json"
+        if mode == "malformed" and name == "eztv":   # no such fixture: the real answer, cut off
+            full = (folder / ok).read_bytes()
+            body = full[:len(full) // 2]
+        else:
+            body = (folder / {"ok": ok, "empty": "empty.json", "malformed": "malformed.json", "error": "error.json"}[mode]).read_bytes()
+        return 200, body, {"Content-Type": "application/json"}
 
     def torznab(self, name, releases=(), mode="ok", delay=0.0):
         self.indexers[name] = {"releases": list(releases), "mode": mode, "delay": delay}
@@ -82,6 +120,9 @@ class FixtureIndexers(FixtureServices):
         html = {"Content-Type": "text/html"}
         if path.startswith("/tz/"):
             return self.torznab_answer(path.split("/")[2], query)
+        for site, (base, route) in SITE_ROUTES.items():
+            if path == base + route:
+                return self.site_answer(site)
         if "category-search" in path:
             return 200, (FIXTURES / "indexers/1337x/search.html").read_bytes(), html
         if "/torrent/" in path:
