@@ -10,19 +10,16 @@ Fixtures from conftest.py (owned by the lead):
 """
 
 import uuid
-from pathlib import Path
 from urllib.parse import urlparse
 
 import pytest
-from selenium import webdriver
 from selenium.common.exceptions import TimeoutException
-from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support import expected_conditions as EC
 from selenium.webdriver.support.ui import WebDriverWait
 
-CHROMIUM = "/usr/bin/chromium"
-CHROMEDRIVER = "/usr/bin/chromedriver"
+from browser_session import chromium
+
 WAIT_S = 15
 DESKTOP = (1280, 800)
 PHONE = (390, 844)
@@ -34,26 +31,8 @@ TOKEN_KEY = "lcars.token"
 @pytest.fixture
 def browser(request, artifacts_dir):
     """A fresh headless chromium per test (clean storage), screenshot kept if the test fails."""
-    for binary in (CHROMIUM, CHROMEDRIVER):
-        if not Path(binary).is_file():
-            pytest.fail(f"{binary} missing: install the chromium and chromium-driver packages")
-    options = webdriver.ChromeOptions()
-    options.binary_location = CHROMIUM
-    for arg in ("--headless=new", "--no-sandbox", "--disable-dev-shm-usage",
-                f"--window-size={DESKTOP[0]},{DESKTOP[1]}"):
-        options.add_argument(arg)
-    driver = webdriver.Chrome(service=Service(executable_path=CHROMEDRIVER), options=options)
-    driver.set_page_load_timeout(30)
-    failed_before = request.session.testsfailed
-    try:
+    with chromium(request, artifacts_dir) as driver:
         yield driver
-    finally:
-        if request.session.testsfailed > failed_before:
-            try:
-                driver.save_screenshot(str(artifacts_dir / f"failure-{request.node.name}.png"))
-            except Exception:  # the browser may be what broke; keep the original failure
-                pass
-        driver.quit()
 
 
 @pytest.fixture(scope="module")

@@ -1,5 +1,5 @@
-"""Browser tests for the Downloads screen and the live event stream (static/js/views/downloads.js,
-static/js/events.js) against the real stack: nginx → lcars-fcgi → lcarsd, and lcarsd's SSE
+"""Browser tests for the Downloads screen and the live event stream (static/js/views/downloads.js
+and its parts download-add.js, download-files.js, download-status.js; static/js/events.js) against the real stack: nginx → lcars-fcgi → lcarsd, and lcarsd's SSE
 stream through nginx.
 
 Same setup as test_browser.py: Debian's headless chromium through selenium, driver path given
@@ -14,22 +14,18 @@ artifacts_dir (screenshots).
 import base64
 import secrets
 import uuid
-from pathlib import Path
 from urllib.parse import urlparse
 
 import pytest
-from selenium import webdriver
 from selenium.common.exceptions import TimeoutException
-from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
 from selenium.webdriver.support import expected_conditions as EC
 from selenium.webdriver.support.ui import WebDriverWait
 
+from browser_session import chromium
 from swarm import LocalSwarm
 
-CHROMIUM = "/usr/bin/chromium"
-CHROMEDRIVER = "/usr/bin/chromedriver"
 WAIT_S = 15
 DESKTOP = (1280, 800)
 PHONE = (390, 844)
@@ -68,28 +64,8 @@ window.EventSource = class extends NativeEventSource {
 @pytest.fixture
 def browser(request, artifacts_dir):
     """A fresh headless chromium per test, recording EventSources and the console (for CSP reports)."""
-    for binary in (CHROMIUM, CHROMEDRIVER):
-        if not Path(binary).is_file():
-            pytest.fail(f"{binary} missing: install the chromium and chromium-driver packages")
-    options = webdriver.ChromeOptions()
-    options.binary_location = CHROMIUM
-    for arg in ("--headless=new", "--no-sandbox", "--disable-dev-shm-usage",
-                f"--window-size={DESKTOP[0]},{DESKTOP[1]}"):
-        options.add_argument(arg)
-    options.set_capability("goog:loggingPrefs", {"browser": "ALL"})
-    driver = webdriver.Chrome(service=Service(executable_path=CHROMEDRIVER), options=options)
-    driver.set_page_load_timeout(30)
-    driver.execute_cdp_cmd("Page.addScriptToEvaluateOnNewDocument", {"source": RECORD_EVENT_SOURCES})
-    failed_before = request.session.testsfailed
-    try:
+    with chromium(request, artifacts_dir, record_console=True, init_script=RECORD_EVENT_SOURCES) as driver:
         yield driver
-    finally:
-        if request.session.testsfailed > failed_before:
-            try:
-                driver.save_screenshot(str(artifacts_dir / f"failure-{request.node.name}.png"))
-            except Exception:  # the browser may be what broke; keep the original failure
-                pass
-        driver.quit()
 
 
 @pytest.fixture(scope="module")

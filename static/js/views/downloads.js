@@ -10,6 +10,9 @@
 //   buttons [data-action=pause|resume|retry|remove], .dl-files-toggle → #download-files-<id>
 //   (.dl-file, .dl-file-path, .dl-file-pct), #remove-dialog, #remove-delete-files, #remove-confirm.
 //
+// The add form is built by download-add.js, the file lists by download-files.js; statuses and
+// error wording come from download-status.js (re-exported here for the dashboard).
+//
 // Rows are patched in place (never rebuilt) so a progress tick does not steal keyboard focus.
 import { h } from '../dom.js';
 import { api } from '../api.js';
@@ -19,20 +22,11 @@ import * as store from '../downloads-store.js';
 import {
   NONE, formatBytes, formatSpeed, formatPercent, formatRatio, formatDuration, formatWhen, formatDateTime, formatCount,
 } from '../format.js';
+import { STATUSES, statusLabel, statusClass, describeError } from './download-status.js';
+import { createAddForm } from './download-add.js';
+import { IN_SESSION, toggleFiles, closeFiles } from './download-files.js';
 
-export const STATUSES = ['queued', 'downloading', 'seeding', 'processing', 'completed', 'failed', 'paused'];
-// .torrent files travel as base64 in JSON; nginx refuses bodies over 1 MiB.
-const MAX_TORRENT_BYTES = 700 * 1024;
-
-export function statusLabel(d) {
-  if (d.status === 'paused' && d.paused_by === 'vpn') return 'Paused · VPN';
-  return d.status || 'unknown';
-}
-
-export function statusClass(d) {
-  const s = STATUSES.includes(d.status) ? d.status : 'unknown';
-  return d.status === 'paused' && d.paused_by === 'vpn' ? 'st-paused-vpn' : `st-${s}`;
-}
+export { STATUSES, statusLabel, statusClass, describeError };
 
 // What each row may do; mirrors lcarsd's rules (pause: in the session; resume: a user pause;
 // retry: failed). A VPN hold resumes by itself; Pause turns it into a user pause.
@@ -45,36 +39,8 @@ function actionsFor(d, isAdmin) {
   return list;
 }
 
-// GET /api/downloads/:id/files answers while the torrent is in lcarsd's session (409 after).
-const IN_SESSION = ['queued', 'downloading', 'seeding', 'paused'];
-const FILES_REFRESH_MS = 2000;
-
 const ACTION_LABEL = { pause: 'Pause', resume: 'Resume', retry: 'Retry', remove: 'Remove' };
 const ACTION_CLASS = { pause: 'c-peach', resume: 'c-blue', retry: 'c-orange', remove: 'c-red' };
-
-// An API error as [headline, detail] for the user: the server's own reason stays verbatim.
-export function describeError(err, what = 'Request') {
-  const msg = err && err.message ? err.message : '';
-  if (!err || err.status === 0) return ['Cannot reach the LCARS server', 'Check the connection and try again.'];
-  switch (err.code) {
-    case 'invalid_magnet': return ['Invalid magnet link', msg];
-    case 'invalid_torrent': return ['Invalid .torrent file', msg];
-    case 'invalid_argument': return ['Not accepted', msg];
-    case 'duplicate': {
-      const d = err.details;
-      return ['Already in downloads', d && d.name ? `${d.name} (${statusLabel(d)})` : msg];
-    }
-    case 'daemon_unavailable': return ['Download engine offline', `lcarsd is not answering, so downloads cannot change right now. ${msg}`];
-    case 'payload_too_large': return ['File too large', 'The server refused the upload as too large.'];
-    case 'forbidden': return ['Admins only', msg];
-    case 'not_found': return ['No longer exists', msg];
-    case 'conflict': return [`${what} not possible now`, msg];
-    default:
-      if (err.status === 503) return ['Service unavailable', msg];
-      if (err.status === 413) return ['File too large', 'The server refused the upload as too large.'];
-      return [`${what} failed`, msg || `HTTP ${err.status}`];
-  }
-}
 
 export const downloadsView = {
   title: 'Downloads',
@@ -86,26 +52,17 @@ export const downloadsView = {
     const rows = new Map(); // id → {tr, cells…, actionsKey}
 
     // ---------- add form
-    const magnet = h('input', {
-      id: 'download-magnet', name: 'magnet', type: 'text', inputmode: 'url', autocomplete: 'off',
-      autocapitalize: 'none', spellcheck: 'false', class: 'field-input', placeholder: 'magnet:?xt=urn:btih:…',
-      'aria-describedby': 'download-add-error',
+    const { form, notice: addNotice } = createAddForm({
+      isStopped: () => stopped,
+      onAdded: (d) => {
+        if (filter !== 'all' && filter !== d.status) setFilter('all');
+        flash(d.id);
+      },
+      onShowDuplicate: (id) => {
+        setFilter('all');
+        flash(id, true);
+      },
     });
-    const file = h('input', {
-      id: 'download-file', name: 'torrent', type: 'file', class: 'file-input',
-      accept: '.torrent,application/x-bittorrent', 'aria-describedby': 'download-add-error',
-    });
-    const clearFile = h('button', { type: 'button', class: 'pill pill--small c-lavender', hidden: true, 'aria-label': 'Clear the chosen .torrent file' }, 'Clear');
-    const submit = h('button', { id: 'download-add-submit', type: 'submit', class: 'pill c-orange' }, 'Add');
-    const addError = h('div', { id: 'download-add-error', class: 'form-alert', role: 'alert' });
-    const addNotice = h('p', { id: 'download-add-notice', class: 'form-notice', role: 'status' });
-    const form = h('form', { id: 'download-add-form', class: 'add-form', novalidate: true },
-      h('div', { class: 'field field--magnet' }, h('label', { for: 'download-magnet', class: 'field-label' }, 'Magnet link'), magnet),
-      h('div', { class: 'field field--file' },
-        h('label', { class: 'field-label', for: 'download-file' }, 'or .torrent file'),
-        h('div', { class: 'file-row' }, file, clearFile)),
-      h('div', { class: 'form-actions' }, submit),
-      addError, addNotice);
 
     // ---------- list
     const filterBar = h('div', { id: 'download-filter', class: 'filter-bar', role: 'group', 'aria-label': 'Show downloads by status' },
@@ -155,90 +112,6 @@ export const downloadsView = {
           empty)),
       dialog);
     container.append(root);
-
-    // ---------- add
-    file.addEventListener('change', () => {
-      clearFile.hidden = !(file.files && file.files[0]);
-    });
-    clearFile.addEventListener('click', () => {
-      file.value = '';
-      clearFile.hidden = true;
-      file.focus();
-    });
-
-    // A .torrent dragged from the file manager onto the form lands in the file input.
-    const hasFiles = (ev) => ev.dataTransfer && [...ev.dataTransfer.types].includes('Files');
-    form.addEventListener('dragover', (ev) => {
-      if (!hasFiles(ev)) return;
-      ev.preventDefault();
-      form.classList.add('is-drop-target');
-    });
-    form.addEventListener('dragleave', (ev) => {
-      if (!form.contains(ev.relatedTarget)) form.classList.remove('is-drop-target');
-    });
-    form.addEventListener('drop', (ev) => {
-      form.classList.remove('is-drop-target');
-      if (!hasFiles(ev) || !ev.dataTransfer.files.length) return;
-      ev.preventDefault();
-      file.files = ev.dataTransfer.files;
-      file.dispatchEvent(new Event('change'));
-      submit.focus();
-    });
-
-    form.addEventListener('submit', async (ev) => {
-      ev.preventDefault();
-      if (submit.disabled) return;
-      showAddError(null);
-      addNotice.textContent = '';
-      const link = magnet.value.trim();
-      const f = file.files && file.files[0];
-      if (!link && !f) return showAddError(['Nothing to add', 'Paste a magnet link or choose a .torrent file.'], 'empty', magnet);
-      if (link && f) return showAddError(['One at a time', 'Give either a magnet link or a .torrent file, not both.'], 'both', magnet);
-      if (f && f.size > MAX_TORRENT_BYTES) {
-        return showAddError(['File too large', `${f.name} is ${formatBytes(f.size)}; .torrent files over ${formatBytes(MAX_TORRENT_BYTES)} are not accepted.`], 'too_large', file);
-      }
-      setAddBusy(true);
-      try {
-        const body = link ? { magnet: link } : { torrent: await readBase64(f) };
-        const d = await api('POST', '/downloads', { body });
-        if (stopped) return;
-        store.upsert(d);
-        magnet.value = '';
-        file.value = '';
-        file.dispatchEvent(new Event('change'));
-        addNotice.replaceChildren('Added ', h('span', { class: 'verbatim' }, d.name || `download ${d.id}`));
-        if (filter !== 'all' && filter !== d.status) setFilter('all');
-        flash(d.id);
-        if (!form.contains(document.activeElement)) magnet.focus(); // the disabled Add button dropped it
-      } catch (err) {
-        if (stopped || err.status === 401) return;
-        if (err.name === 'FileReadError') showAddError(['Cannot read the file', err.message], 'file', file);
-        else showAddError(describeError(err, 'Add'), err.code, link ? magnet : file, err.code === 'duplicate' ? err.details : null);
-      } finally {
-        if (!stopped) setAddBusy(false);
-      }
-    });
-
-    function setAddBusy(busy) {
-      submit.disabled = busy;
-      submit.textContent = busy ? 'Adding…' : 'Add';
-      form.setAttribute('aria-busy', String(busy));
-    }
-
-    function showAddError(parts, code = '', focusEl = null, duplicate = null) {
-      addError.replaceChildren();
-      delete addError.dataset.code;
-      if (!parts) return;
-      const [head, detail] = parts;
-      addError.dataset.code = code || 'error';
-      addError.append(h('p', { class: 'alert-head' }, head));
-      if (detail) addError.append(h('p', { class: 'alert-detail verbatim' }, detail));
-      if (duplicate && typeof duplicate.id === 'number') {
-        store.upsert(duplicate);
-        addError.append(h('button', { type: 'button', class: 'pill pill--small c-orange', onclick: () => { setFilter('all'); flash(duplicate.id, true); } }, 'Show it'));
-      }
-      if (focusEl) focusEl.focus();
-    }
 
     // ---------- filter
     filterBar.addEventListener('click', (ev) => {
@@ -315,7 +188,7 @@ export const downloadsView = {
         tr, name, message, rowError, statusPill, fill, bar, pct, size, down, up, peers, ratio, eta, added, actions, filesBtn,
         actionsKey: null, busy: false, files: null, // files: {tr, body, timer, abort} while the file list is open
       };
-      filesBtn.addEventListener('click', () => toggleFiles(Number(tr.dataset.id), r));
+      filesBtn.addEventListener('click', () => toggleFiles(Number(tr.dataset.id), r, () => stopped));
       actions.addEventListener('click', (ev) => {
         const btn = ev.target.closest('button[data-action]');
         if (btn && !r.busy) runAction(Number(tr.dataset.id), btn.dataset.action, r);
@@ -450,51 +323,6 @@ export const downloadsView = {
       if (focus) (r.actions.querySelector('button') || null)?.focus();
     }
 
-    // ---------- files (a detail row under the download, refreshed while open)
-    function toggleFiles(id, r) {
-      if (r.files) {
-        closeFiles(r);
-        return;
-      }
-      // Not aria-live: it refreshes every 2 s while downloading, which would be read out each time.
-      const body = h('div', { class: 'dl-files-body' }, h('p', { class: 'dim' }, 'Reading file list…'));
-      const ftr = h('tr', { class: 'dl-files-row', id: `download-files-${id}` },
-        h('td', { colspan: '10' }, body));
-      r.tr.after(ftr);
-      r.files = { tr: ftr, body, timer: null, abort: null };
-      r.filesBtn.setAttribute('aria-expanded', 'true');
-      loadFiles(id, r);
-    }
-
-    async function loadFiles(id, r) {
-      const f = r.files;
-      if (!f || stopped) return;
-      clearTimeout(f.timer);
-      f.abort = new AbortController();
-      try {
-        const list = await api('GET', `/downloads/${id}/files`, { signal: f.abort.signal });
-        if (r.files !== f || stopped) return;
-        f.body.replaceChildren(renderFiles(list));
-      } catch (err) {
-        if (err.name === 'AbortError' || r.files !== f || stopped || err.status === 401) return;
-        f.body.replaceChildren(h('p', { class: err.status === 409 ? 'dim' : 'error-text' },
-          err.status === 409 ? 'Files are listed while the torrent is in the session.' : describeError(err, 'Files').join(': ')));
-        if (err.status === 409 || err.status === 404) return;
-      }
-      const d = store.get(id);
-      if (d && ['queued', 'downloading'].includes(d.status)) f.timer = setTimeout(() => loadFiles(id, r), FILES_REFRESH_MS);
-    }
-
-    function closeFiles(r) {
-      const f = r.files;
-      if (!f) return;
-      clearTimeout(f.timer);
-      f.abort?.abort();
-      f.tr.remove();
-      r.files = null;
-      r.filesBtn.setAttribute('aria-expanded', 'false');
-    }
-
     function dropRow(r) {
       closeFiles(r);
       r.tr.remove();
@@ -617,39 +445,4 @@ function breakable(text) {
 
 function setText(el, text) {
   if (el.textContent !== text) el.textContent = text;
-}
-
-// FileReader → data: URL → the base64 after the comma.
-function readBase64(f) {
-  return new Promise((resolve, reject) => {
-    const reader = new FileReader();
-    reader.onload = () => {
-      const s = String(reader.result || '');
-      const comma = s.indexOf(',');
-      resolve(comma >= 0 ? s.slice(comma + 1) : '');
-    };
-    reader.onerror = () => {
-      const e = new Error(reader.error ? reader.error.message : 'the browser could not read the file');
-      e.name = 'FileReadError';
-      reject(e);
-    };
-    reader.readAsDataURL(f);
-  });
-}
-
-function renderFiles(list) {
-  if (!Array.isArray(list) || list.length === 0) {
-    return h('p', { class: 'dim' }, 'No file list yet: the torrent\'s metadata has not arrived.');
-  }
-  return h('ul', { class: 'dl-files' }, list.map((f) => {
-    const fill = h('span', { class: 'dl-bar-fill st-downloading' });
-    const p = typeof f.progress === 'number' ? f.progress
-      : (f.size_bytes > 0 ? f.downloaded_bytes / f.size_bytes : 0);
-    fill.style.width = `${(Math.min(1, Math.max(0, p)) * 100).toFixed(1)}%`;
-    return h('li', { class: 'dl-file', dataset: { index: String(f.index) } },
-      h('span', { class: 'dl-file-path verbatim' }, f.path ?? '?'),
-      h('span', { class: 'dl-file-size' }, formatBytes(f.size_bytes)),
-      h('div', { class: 'dl-bar', 'aria-hidden': 'true' }, fill),
-      h('span', { class: 'dl-file-pct' }, formatPercent(p)));
-  }));
 }
