@@ -39,6 +39,9 @@ import Testing
         .init(name: "[Grp] Some Show 01 - 119 [1080p] [Batch]", title: "Some Show", absolute: Array(1...119)),
         .init(name: "[Grp] 86 - 01 [1080p][D40A9E55].mkv", title: "86", absolute: [1]),
         .init(name: "[Grp] Some Show S01 [Web][MKV][h264 10-bit][1080p][AAC 2.0]", title: "Some Show", season: 1, fullSeason: true, kind: .season),
+        .init(name: "[Grp] Series Title - The Final Season - 01 [1080p][Multiple Subtitle].mkv", title: "Series Title - The Final Season", absolute: [1], group: "Grp"),
+        .init(name: "[Grp] Series Title Season 2 - 05 [720p]", title: "Series Title", season: 2, absolute: [5], seasons: [2]),
+        .init(name: "[Grp] Series Title Part 2 - 05 [1080p]", title: "Series Title Part 2", absolute: [5]),
     ]
 
     @Test(arguments: cases) func parses(_ c: ParserCase) { c.check() }

@@ -130,6 +130,28 @@ import Testing
         .init(name: "Series.Title.14.05.2019.720p.HDTV.x264-GRP", title: "Series Title", airDate: "2019-05-14"),
         .init(name: "Series.Title.2019.02.30.720p.HDTV.x264-GRP", title: "Series Title", year: 2019, quality: .p720, kind: .movie),  // no 30 February
         .init(name: "WWE.Monday.Night.Raw.2020.02.10.720p.HDTV.x264-GRP", title: "WWE Monday Night Raw", airDate: "2020-02-10"),
+        // Roman and worded season numbers; mini-series parts
+        .init(name: "Series Title Season II 720p HDTV", title: "Series Title", season: 2, fullSeason: true),
+        .init(name: "Series.Title.Season.Two.720p.WEB-DL", title: "Series Title", season: 2, fullSeason: true),
+        .init(name: "The.Kennedys.Part.2.DSR.XviD-SYS", title: "The Kennedys", season: 1, episodes: [2], group: "SYS", kind: .episode),
+        .init(name: "Mini.Series.Title.Part.One.720p.HDTV.x264-GRP", title: "Mini Series Title", season: 1, episodes: [1]),
+        .init(name: "Mini.Series.Title.Pt.VI.HDTV.XviD-GRP", title: "Mini Series Title", season: 1, episodes: [6], group: "GRP"),
+        .init(name: "Series.Title.S01E05.Episode.Name.Part.2.720p.HDTV.x264-GRP", title: "Series Title", season: 1, episodes: [5]),
+        .init(name: "Series Title - S01E01 - Episode Title [WEBDL-1080p][x264][AAC 2.0] - GRP", title: "Series Title", season: 1, episodes: [1], group: "GRP"),
+        .init(name: "Series Title - [01x01] - Episode Title", title: "Series Title", season: 1, episodes: [1], noGroup: true),
+        .init(name: "Series.Title.S02E09.HDTV.x264-2HD [eztv]-[rarbg.com]", title: "Series Title", season: 2, episodes: [9], group: "2HD"),
+        .init(name: "Series.Title.S02E04.720p.WEBRip.x264-GRP English", title: "Series Title", season: 2, episodes: [4], group: "GRP"),
+        .init(name: "Series Title 2009 S01E14 English HDTV XviD GRP", title: "Series Title", year: 2009, season: 1, episodes: [14], noGroup: true),
+        .init(name: "Series Title - Road to the Title Part01 720p HDTV x264", title: "Series Title - Road to the Title", season: 1, episodes: [1]),
+        .init(name: "Series.Title.5of9.The.Universe.1990.DVDRip.x264-GRP", title: "Series Title", season: 1, episodes: [5]),
+        // Episode lists joined by "+", "&" or "to"
+        .init(name: "Series Title S02E01+E02 720p HDTV x264-GRP", title: "Series Title", season: 2, episodes: [1, 2]),
+        .init(name: "Series Title S03E01 & S03E02 720p", title: "Series Title", season: 3, episodes: [1, 2]),
+        .init(name: "Series.Title.S01E01.to.E05.720p.WEB-DL", title: "Series Title", season: 1, episodes: [1, 2, 3, 4, 5]),
+        .init(name: "Series.Title.S01E01.Dublado.720p.WEB-DL.x264-GRP", title: "Series Title", season: 1, episodes: [1], languages: ["portuguese"]),
+        .init(name: "Series.Title.S01E01.Farsi.720p.WEB-DL.x264-GRP", title: "Series Title", season: 1, episodes: [1], languages: ["persian"]),
+        .init(name: "Series.Title.20120503.720p.HDTV.x264-GRP", title: "Series Title", airDate: "2012-05-03", kind: .episode),
+        .init(name: "Series.Title.12x08.Episode.Name.FR.720p.HDTV.x264-GRP", title: "Series Title", season: 12, episodes: [8], languages: ["french"]),
     ]
 
     @Test(arguments: cases) func parses(_ c: ParserCase) { c.check() }

@@ -147,6 +147,35 @@ import Foundation
         .init(name: "M.A.S.H.1970.1080p.BluRay.x264-GRP", title: "M.A.S.H.", year: 1970),
         .init(name: "Movie.Title.2012.SWEDiSH.1080p.BluRay.x264-GRP", title: "Movie Title", languages: ["swedish"]),
         .init(name: "Movie Title 2012 WEB-DL 1080p x264 [Eng] [Fre]", title: "Movie Title", languages: ["english", "french"]),
+        // "Part N" with a year stays in a movie title; groups without a hyphen after the codec/audio
+        .init(name: "Movie.Title.Part.1.2010.1080p.BluRay.x264-GRP", title: "Movie Title Part 1", year: 2010, kind: .movie),
+        .init(name: "Movie Title 2010 1080p BluRay x264 COLLECTiVE", title: "Movie Title", year: 2010, codec: "x264", group: "COLLECTiVE"),
+        .init(name: "Movie Title 2010 1080p BluRay x265 10bit AAC 7.1 Tigole", title: "Movie Title", year: 2010, audio: "AAC", channels: "7.1", group: "Tigole"),
+        .init(name: "Movie.Title.2010.1080p.BluRay.x264.YIFY", title: "Movie Title", year: 2010, group: "YIFY"),
+        .init(name: "Movie Title 2019 1080p WEB-DL x264 AAC ESub", title: "Movie Title", year: 2019, noGroup: true),
+        .init(name: "Movie.Title.2019.PLDUB.1080p.WEB-DL.x264-GRP", title: "Movie Title", year: 2019, languages: ["polish"]),
+        .init(name: "Movie.Title.2019.720p.BluRay.x264.Hindi", title: "Movie Title", year: 2019, languages: ["hindi"], noGroup: true),
+        // Groups: reposter suffixes, trailing site tags, dotted one-letter prefixes, bracketed P2P names
+        .init(name: "Movie.Title.2019.1080p.BDRip.X264.AC3-GRP-postbot", title: "Movie Title", year: 2019, group: "GRP"),
+        .init(name: "Movie.Title.2019.1080p.BDRip.X264.AC3-GRP-Rakuv02", title: "Movie Title", year: 2019, group: "GRP"),
+        .init(name: "Movie.Title.2019.1080p.BDRip.X264.AC3-GRP-1", title: "Movie Title", year: 2019, group: "GRP"),
+        .init(name: "Movie.Title.720p.HEVC.x265-GRP-Pre", title: "Movie Title", group: "GRP"),
+        .init(name: "Movie.Title.2019.1080p.WEB-DL.x264.AAC.mkv-xpost", title: "Movie Title", year: 2019, noGroup: true),
+        .init(name: "Some.Movie.2006.1080p.BluRay.DTS.x264.D-Z0N3", title: "Some Movie", year: 2006, group: "D-Z0N3"),
+        .init(name: "SomeMovie.1080p.BluRay.DTS-X.264.-D-Z0N3.mkv", title: "SomeMovie", group: "D-Z0N3"),
+        .init(name: "Movie Title (2012) (1080p BluRay x265 HEVC 10bit AC3 2.0 Anna)", title: "Movie Title", year: 2012, group: "Anna"),
+        .init(name: "Movie Title (2009) (2160p BluRay x265 10bit HDR)", title: "Movie Title", year: 2009, noGroup: true),
+        .init(name: "Movie.Title.2018.1080p.Blu-ray.Remux.AVC.DTS-HD.MA.5.1.KRaLiMaRKo", title: "Movie Title", year: 2018, group: "KRaLiMaRKo"),
+        // Acronyms ending in "A", early-cinema years, language words that belong to the title
+        .init(name: "To.Live.and.Die.in.L.A.1985.1080p.BluRay", title: "To Live and Die in L.A.", year: 1985),
+        .init(name: "Leaving the Factory (1895) [DVD].mp4", title: "Leaving the Factory", year: 1895),
+        .init(name: "The.German.2019.720p.BluRay.x264-GRP", title: "The German", year: 2019),
+        .init(name: "The.Good.German.2006.GERMAN.720p.HDTV.x264-GRP", title: "The Good German", year: 2006, languages: ["german"]),
+        .init(name: "Movie.Title.2013.720p.BluRay.x264 - GRP[PublicHD]", title: "Movie Title", year: 2013, group: "GRP"),
+        .init(name: "Movie.Title.2016.1080p.BluRay.E-AC3.5.1-GRP", title: "Movie Title", year: 2016, audio: "EAC3", channels: "5.1", group: "GRP"),
+        .init(name: "Movie.Title.2016.Open.Matte.1080p.WEB-DL.x264-GRP", title: "Movie Title", year: 2016, edition: "Open Matte"),
+        .init(name: "Movie.Title.2016.Alternate.Cut.1080p.BluRay.x264-GRP", title: "Movie Title", year: 2016, edition: "Alternate Cut"),
+        .init(name: "Movie Title 2020 1080p BluRay DD+ 5.1 x265-GRP", title: "Movie Title", year: 2020, audio: "EAC3", channels: "5.1", group: "GRP"),
     ]
 
     @Test(arguments: cases) func parses(_ c: ParserCase) { c.check() }

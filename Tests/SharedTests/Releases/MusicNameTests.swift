@@ -55,6 +55,11 @@ import Testing
         .init(name: "The.Beatles-Abbey.Road-(Remastered)-2009-FLAC", title: "The Beatles - Abbey Road", year: 2009, artist: "The Beatles", album: "Abbey Road", format: .flac),
         .init(name: "Artist - Album Title (2024) [24Bit-48kHz] FLAC [PMEDIA] ⭐️", title: "Artist - Album Title", year: 2024, format: .flac, sampleRate: 48000, bitDepth: 24),
         .init(name: "01. Artist - Song Name.flac", title: "01. Artist - Song Name", format: .flac, kind: .music),
+        .init(name: "Artist Name - Album Name - 2001 - V0", title: "Artist Name - Album Name", year: 2001, artist: "Artist Name", album: "Album Name", format: .mp3, vbr: "V0", kind: .music),
+        .init(name: "Artist_Name_-_Album_Name-(WEB)-2018-GRP", title: "Artist Name - Album Name", year: 2018, group: "GRP", artist: "Artist Name", album: "Album Name", musicSource: "WEB", kind: .music),
+        .init(name: "Artist Name - Album Name EP (2020) [FLAC]", title: "Artist Name - Album Name EP", year: 2020, artist: "Artist Name", album: "Album Name EP", format: .flac, kind: .music),
+        .init(name: "Artist Name-Album Name-(Retail)-2015-GRP", title: "Artist Name - Album Name", year: 2015, group: "GRP", artist: "Artist Name", album: "Album Name", kind: .music),
+        .init(name: "Artist Name - Album Name (2019) [M4A]", title: "Artist Name - Album Name", year: 2019, artist: "Artist Name", album: "Album Name", format: .aac, kind: .music),
     ]
 
     @Test(arguments: cases) func parses(_ c: ParserCase) { c.check() }

@@ -5,6 +5,7 @@ import Foundation
 /// do not.
 enum DailyDates {
     static func match(_ t: [ReleaseToken], at i: Int) -> AttributeMatch? {
+        if let compact = compactDate(t, at: i) { return compact }
         guard i + 2 < t.count, t[i + 1].gap == t[i + 2].gap, isDateGap(t[i + 1].gap),
               let a = t[i].number, let b = t[i + 1].number, let c = t[i + 2].number,
               t[i + 1].lower.count <= 2, t[i + 2].lower.count <= 2 || t[i + 2].lower.count == 4 else { return nil }
@@ -15,6 +16,15 @@ enum DailyDates {
         guard let (year, month, day) = date, ReleaseYears.isPlausible(year), isValid(year: year, month: month, day: day) else { return nil }
         let text = String(format: "%04d-%02d-%02d", year, month, day)
         return AttributeMatch(index: i, length: 3, meaning: .episode(EpisodeInfo(airDate: text)), strong: true)
+    }
+
+    /// "Series.Title.20120503.720p": eight digits, year first, outside brackets (a CRC is bracketed).
+    private static func compactDate(_ t: [ReleaseToken], at i: Int) -> AttributeMatch? {
+        guard i > 0, !t[i].inBrackets, t[i].lower.utf8.count == 8, t[i].isNumber, let n = Int(t[i].lower) else { return nil }
+        let (year, month, day) = (n / 10000, n / 100 % 100, n % 100)
+        guard ReleaseYears.isPlausible(year), isValid(year: year, month: month, day: day) else { return nil }
+        let text = String(format: "%04d-%02d-%02d", year, month, day)
+        return AttributeMatch(index: i, length: 1, meaning: .episode(EpisodeInfo(airDate: text)), strong: true)
     }
 
     private static func isDateGap(_ gap: String) -> Bool { gap == "." || gap == "-" || gap == " " || gap == "_" }
@@ -36,7 +46,9 @@ enum ReleaseYears {
     static func isPlausible(_ year: Int) -> Bool { year >= 1900 && year <= latest }
 
     static func year(_ token: ReleaseToken) -> Int? {
-        guard token.lower.utf8.count == 4, let n = token.number, isPlausible(n) else { return nil }
-        return n
+        guard token.lower.utf8.count == 4, let n = token.number else { return nil }
+        // Early cinema only in brackets: "Leaving the Factory (1895)".
+        if isPlausible(n) || n >= 1880 && n < 1900 && token.inBrackets { return n }
+        return nil
     }
 }

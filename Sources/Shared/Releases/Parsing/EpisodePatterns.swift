@@ -13,7 +13,7 @@ enum EpisodePatterns {
         guard let first = t[i].lower.utf8.first else { return nil }
         let digit = first >= 48 && first <= 57
         if first == UInt8(ascii: "s"), let m = seasonEpisode(t, at: i) { return m }
-        if digit, let m = crossNotation(t, at: i) { return m }
+        if digit, let m = crossNotation(t, at: i) ?? ofNotation(t, at: i) { return m }
         if let m = seasonWord(t, at: i) { return m }
         if first == UInt8(ascii: "e"), let m = episodeOnly(t, at: i) { return m }
         if first == UInt8(ascii: "c"), let m = capitulo(t, at: i) { return m }
@@ -93,19 +93,27 @@ enum EpisodePatterns {
         var used = 0
         var j = i + 1
         while j < t.count, used < 50, info.episodes.count < 500, let last = info.episodes.last {
-            let next = t[j]
-            guard next.gap == "-" || next.gap == "." || next.gap == "" || next.gap == " " || next.gap == "_" || next.gap == "~" || next.gap == " - " else { break }
+            var next = t[j]
+            // "S01E01.to.E05": a worded range.
+            var worded = false
+            if next.lower == "to", j + 1 < t.count, episodeToken(t[j + 1].lower) != nil || splitSE(t[j + 1].lower) != nil {
+                worded = true
+                next = t[j + 1]
+            }
+            // "S02E01+E02", "S02E01 & S02E02": a list.
+            let listed = ["+", " + ", "&", " & "].contains(next.gap)
+            guard worded || listed || next.gap == "-" || next.gap == "." || next.gap == "" || next.gap == " " || next.gap == "_" || next.gap == "~" || next.gap == " - " else { break }
             var value: Int?
             if let e = episodeToken(next.lower) { value = e }
             else if let (s, eps) = splitSE(next.lower), s == season, eps.count == 1 { value = eps[0] }
             else if let (s, eps) = crossSplit(next.lower), s == season, eps.count == 1 { value = eps[0] }
             else if next.lower.hasPrefix("x"), let n = Int(next.lower.dropFirst()), next.lower.count <= 4 { value = n }
-            else if next.gap == "-" || next.gap == "~" || next.gap == "_", let n = next.number, next.lower.count <= 3 { value = n }
+            else if !worded, !listed, next.gap == "-" || next.gap == "~" || next.gap == "_", let n = next.number, next.lower.count <= 3 { value = n }
             guard let value, value > last, value - last < 200 else { break }
-            let isRange = next.gap.has("-") || next.gap.has("~")
+            let isRange = worded || next.gap.has("-") || next.gap.has("~")
             info.episodes += isRange ? Array((last + 1)...value) : [value]
-            used += 1
-            j += 1
+            used += worded ? 2 : 1
+            j += worded ? 2 : 1
         }
         return used
     }
@@ -156,6 +164,18 @@ enum EpisodePatterns {
         return AttributeMatch(index: i, length: length, meaning: .episode(info), strong: true)
     }
 
+    /// Mini-series "5of9" (episode 5 of 9): season 1, episode 5.
+    private static func ofNotation(_ t: [ReleaseToken], at i: Int) -> AttributeMatch? {
+        let chars = Array(t[i].lower.utf8)
+        guard chars.count <= 7 else { return nil }
+        var k = 0
+        guard let n = readNumber(chars, &k, maxDigits: 2), k + 2 < chars.count, chars[k] == UInt8(ascii: "o"), chars[k + 1] == UInt8(ascii: "f")
+        else { return nil }
+        k += 2
+        guard let total = readNumber(chars, &k, maxDigits: 2), k == chars.count, n > 0, n <= total else { return nil }
+        return AttributeMatch(index: i, length: 1, meaning: .episode(EpisodeInfo(seasons: [1], episodes: [n])), strong: true)
+    }
+
     // MARK: "Season 1", "Season 1 Episode 2", "Seasons 1-3", "Saison 2"
 
     static let seasonWords: Set<String> = ["season", "seasons", "saison", "temporada", "staffel", "stagione", "sezon", "series"]
@@ -163,12 +183,16 @@ enum EpisodePatterns {
 
     private static func seasonWord(_ t: [ReleaseToken], at i: Int) -> AttributeMatch? {
         // "Series 3" is a British season, but "Series 1000", "Series! 3" or "Series" alone is not.
-        guard seasonWords.contains(t[i].lower), i + 1 < t.count, [" ", ".", "_", " - "].contains(t[i + 1].gap),
-              let season = t[i + 1].number, t[i + 1].lower.count <= 2 else { return nil }
+        // "The Final Season - 01" is an anime title and its episode, not season 1.
+        guard seasonWords.contains(t[i].lower), i + 1 < t.count, [" ", ".", "_"].contains(t[i + 1].gap),
+              let season = t[i + 1].number.flatMap({ t[i + 1].lower.count <= 2 ? $0 : nil })
+                ?? (t[i].lower == "series" ? nil : numberWord(t[i + 1].lower)) else { return nil }
         var info = EpisodeInfo(seasons: [season])
         var length = 2
         let rangeAllowed = t[i].lower != "series"   // "Series 3 - 11" is season 3, episode 11
-        if rangeAllowed, i + 2 < t.count, t[i + 2].gap.has("-") || t[i + 2].gap.has("~") || t[i + 2].lower == "to",
+        // "Season 2 - 05" is season 2, episode 5: a spaced dash before a zero-padded number is no range.
+        let paddedAfterDash = i + 2 < t.count && t[i + 2].gap.has(" ") && t[i + 2].lower.hasPrefix("0")
+        if rangeAllowed, !paddedAfterDash, i + 2 < t.count, t[i + 2].gap.has("-") || t[i + 2].gap.has("~") || t[i + 2].lower == "to",
            let last = (t[i + 2].lower == "to" ? (i + 3 < t.count ? t[i + 3].number : nil) : t[i + 2].number), last > season, last - season < 50 {
             info.seasons = Array(season...last)
             length = t[i + 2].lower == "to" ? 4 : 3
@@ -201,7 +225,8 @@ enum EpisodePatterns {
         if let ep = episodeToken(w), w.count >= 3 {
             info.episodes = [ep]
             length = 1
-        } else if w == "episode" || w == "ep", i + 1 < t.count, let ep = t[i + 1].number, ep <= maxEpisode {
+        } else if w == "episode" || w == "ep", i + 1 < t.count, let ep = t[i + 1].number, ep <= maxEpisode,
+                  !(ReleaseGroupParser.opensBracket(t[i + 1].gap) && ReleaseYears.year(t[i + 1]) != nil) {   // "Album EP (2020)"
             info.episodes = [ep]
             length = 2
         } else {
@@ -213,6 +238,20 @@ enum EpisodePatterns {
     }
 
     // MARK: helpers
+
+    private static let romans: [String: Int] = [
+        "i": 1, "ii": 2, "iii": 3, "iv": 4, "v": 5, "vi": 6, "vii": 7, "viii": 8, "ix": 9, "x": 10,
+        "xi": 11, "xii": 12, "xiii": 13, "xiv": 14, "xv": 15, "xvi": 16, "xvii": 17, "xviii": 18, "xix": 19, "xx": 20,
+    ]
+    private static let words: [String: Int] = [
+        "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
+    ]
+
+    /// "II" → 2, up to "XX".
+    static func roman(_ w: String) -> Int? { romans[w] }
+
+    /// "Two" or "II" → 2.
+    static func numberWord(_ w: String) -> Int? { words[w] ?? romans[w] }
 
     static func isJoined(_ token: ReleaseToken) -> Bool {
         token.gap == "." || token.gap == " " || token.gap == "-" || token.gap == "_" || token.gap.isEmpty

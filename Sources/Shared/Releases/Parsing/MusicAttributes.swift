@@ -137,9 +137,9 @@ enum MusicAttributes {
     /// Words that only a music release uses; auto-detection looks for them.
     static func isMusicOnly(_ meaning: Meaning, token: ReleaseToken) -> Bool {
         switch meaning {
-        case .format(let f): return f != .aac
+        case .format(let f): return f != .aac || token.lower == "m4a"   // AAC alone is also a video audio track
         case .bitrate, .sampleRate, .bitDepth, .depthAndRate, .discography: return true
-        case .vbr: return false   // "v2" is also a fansub revision; V0/V2 count next to MP3
+        case .vbr: return token.lower == "v0"   // "v2" is also a fansub revision; V2 counts next to MP3
         case .source(let s): return s == "Vinyl" || s == "CD" || s == "SACD" || s == "Cassette"
         case .noise: return ["lossless", "kbps", "khz", "cbr", "vbr"].contains(token.lower)
         case .proper, .repack: return false

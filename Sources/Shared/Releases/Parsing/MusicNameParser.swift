@@ -11,7 +11,7 @@ enum MusicNameParser {
         guard !tokens.isEmpty else { return release }
         let start = ReleaseGroupParser.leading(tokens).titleStart
         let scene = !tokens.dropFirst(start + 1).contains(where: isSpacedDash)
-        let tail = scene ? ReleaseGroupParser.trailing(tokens, from: start) : nil
+        let tail = scene ? ReleaseGroupParser.trailing(tokens, from: start) : unspacedGroup(tokens, from: start)
         let end = (tail?.hyphenated == true ? tail?.firstIndex : nil) ?? tokens.count
         let matches = scan(tokens, from: start, to: end)
         for m in matches { apply(m.meaning, to: &release) }
@@ -35,6 +35,14 @@ enum MusicNameParser {
         }
         if release.title.isEmpty, let artist = release.artist { release.title = artist }
         return release
+    }
+
+    /// "Artist_-_Album-(WEB)-2018-GROUP": with a spaced dash, still a group glued by a bare hyphen
+    /// right after the year.
+    private static func unspacedGroup(_ t: [ReleaseToken], from start: Int) -> ReleaseGroupParser.Trailing? {
+        guard let tail = ReleaseGroupParser.trailing(t, from: start), tail.hyphenated, tail.firstIndex == t.count - 1,
+              tail.firstIndex > start + 2, t[tail.firstIndex].gap == "-", ReleaseYears.year(t[tail.firstIndex - 1]) != nil else { return nil }
+        return tail
     }
 
     static func scan(_ t: [ReleaseToken], from: Int, to: Int) -> [MusicAttributes.Match] {

@@ -88,6 +88,25 @@ enum ReleaseGroupParser {
         guard t.count - start >= 2 else { return nil }
         var last = t.count - 1
         var tagStart: Int?
+        // "-2HD [eztv]-[rarbg.com]": distributor and site tags after the group are dropped, run by run.
+        var dropped: Int?
+        while last > start + 1, t[last].inBrackets, dropped.map({ $0 - last < 8 }) ?? true {
+            var j = last
+            while j > start, t[j].inBrackets, !opensBracket(t[j].gap) { j -= 1 }
+            guard j > start + 1, last - j < 3, isDistributorRun(t, j, last), hyphenGroup(t[j - 1], start: start, index: j - 1) != nil
+                    || t[j - 1].inBrackets && isDistributorRun(t, runStart(t, j - 1, start), j - 1)
+            else { break }
+            dropped = j
+            last = j - 1
+        }
+        // "-GRP-postbot", "-GRP-Rakuv02", "-GRP-1", "-GRP.English": reposting tags after the group.
+        while last > start + 2, !t[last].inBrackets, isUploadSuffix(t, last) {
+            last -= 1
+            dropped = dropped ?? (last + 1)
+        }
+        if dropped != nil, !t[last].inBrackets, hyphenGroup(t[last], start: start, index: last) == nil {
+            return Trailing(group: nil, firstIndex: dropped!, hyphenated: false)
+        }
         if t[last].inBrackets {
             var j = last
             while j > start, t[j].inBrackets, !opensBracket(t[j].gap) { j -= 1 }
@@ -97,7 +116,9 @@ enum ReleaseGroupParser {
         }
         if let group = hyphenGroup(t[last], start: start, index: last) {
             // "-D-Z0N3", "XviD-AlFleNi-TeaM": a hyphenated group starts right after the last jargon.
-            if last - 1 > start, t[last].gap == "-", t[last - 1].gap == "-", !t[last - 1].isNumber, !isJargon(t[last - 1]),
+            // "x264.D-Z0N3": a one-letter first part may follow a dot.
+            let joined = t[last - 1].gap.hasSuffix("-") || t[last - 1].gap == "." && t[last - 1].lower.count == 1
+            if last - 1 > start, t[last].gap == "-", joined, !t[last - 1].isNumber, !isJargon(t[last - 1]),
                !notGroups.contains(t[last - 1].lower), t[last - 1].lower.count == 1 || isJargon(t[last - 2]) {
                 return Trailing(group: t[last - 1].text + "-" + group, firstIndex: last - 1, hyphenated: true)
             }
@@ -110,8 +131,45 @@ enum ReleaseGroupParser {
         return Trailing(group: isDistributor ? nil : tag, firstIndex: tagStart, hyphenated: false)
     }
 
+    /// Suffixes that usenet reposters append after the real group.
+    static let uploadSuffixes: Set<String> = [
+        "pre", "postbot", "xpost", "rp", "obfuscated", "obfuscation", "sample", "scrambled", "whiterev", "buymore",
+        "asrequested", "alternativetorequested", "gerov", "z0ids3n", "chamele0n", "4p", "4planet", "altezachen",
+        "repackpost", "nzbgeek", "nzbget", "rakuvus", "rakuvfinhel",
+    ]
+
+    private static func isUploadSuffix(_ t: [ReleaseToken], _ i: Int) -> Bool {
+        let w = t[i].lower
+        let previous = t[i - 1]
+        // "….mkv-xpost": a reposter's tag never names the group, whatever comes before it.
+        if t[i].gap == "-", w.count > 4, uploadSuffixes.contains(w) || w.hasPrefix("rakuv") { return true }
+        guard previous.gap.hasSuffix("-"), !previous.inBrackets, !previous.isNumber, !isJargon(previous),
+              !notGroups.contains(previous.lower) else { return false }
+        if t[i].gap == "-" {
+            return uploadSuffixes.contains(w) || w.hasPrefix("rakuv") || (t[i].isNumber && w.count <= 2)
+        }
+        // "-SKGTV English", "-SKGTV.English"
+        if [" ", ".", "_"].contains(t[i].gap), case .language? = VideoAttributes.single[w]?.0 { return true }
+        return false
+    }
+
+    private static func runStart(_ t: [ReleaseToken], _ last: Int, _ start: Int) -> Int {
+        var j = last
+        while j > start, last - j < 3, t[j].inBrackets, !opensBracket(t[j].gap) { j -= 1 }
+        return j
+    }
+
+    /// "[eztv]", "[rarbg.com]", "[PublicHD]": a distributor's tag or a web address.
+    private static func isDistributorRun(_ t: [ReleaseToken], _ from: Int, _ to: Int) -> Bool {
+        let text = joinedText(t, from, to + 1).lowercased()
+        if distributorTags.contains(text) { return true }
+        return to > from && t[to].dotJoined && topLevelDomains.contains(t[to].lower)
+    }
+
     private static func hyphenGroup(_ token: ReleaseToken, start: Int, index: Int) -> String? {
-        guard index > start, !token.inBrackets, token.gap.hasSuffix("-") || token.gap == "- " || token.gap == " - " else { return nil }
+        // "...[AAC 2.0] - GROUP": closing brackets before the hyphen do not matter.
+        let gap = token.gap.drop(while: { $0 == "]" || $0 == ")" || $0 == "}" })
+        guard index > start, !token.inBrackets, gap.hasSuffix("-") || gap == "- " || gap == " - " else { return nil }
         let w = token.lower
         guard !notGroups.contains(w), !token.isNumber, !isJargon(token), !SizeWords.isSize([token], at: 0),
               EpisodePatterns.episodeToken(w) == nil, EpisodePatterns.splitSE(w) == nil else { return nil }

@@ -52,6 +52,12 @@ public enum ReleaseNameParser {
         // Scene music: "Artist-Album-WEB-2020-GROUP" has only WEB, but also no resolution or codec
         // and hyphen-separated artist and album.
         let web = matches.contains { $0.meaning == .source("WEB") }
-        return web && video.year != nil && tokens.filter(\.hyphenJoined).count >= 3
+        // "Artist_-_Album-(WEB)-2018-GROUP": brackets and underscores may sit around the hyphens.
+        let hyphens = tokens.filter { $0.gap.contains("-") }.count
+        if web && video.year != nil && hyphens >= 3 { return true }
+        // "Artist-Album-(Retail)-2015-GROUP": a scene name ending in -YEAR-GROUP with no video jargon at all.
+        let n = tokens.count
+        return n >= 4 && hyphens >= 3 && video.source == .unknown && tokens[n - 1].gap == "-" && tokens[n - 2].gap.hasSuffix("-")
+            && ReleaseYears.year(tokens[n - 2]) != nil
     }
 }

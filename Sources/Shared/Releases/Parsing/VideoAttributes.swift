@@ -86,7 +86,7 @@ enum VideoAttributes {
                   "hou", "10bit", "8bit", "12bit", "hi10p", "hi10", "multisub", "multisubs", "subs", "festival", "stv", "ws",
                   "fs", "dual", "retail", "docu", "ppv", "custom", "hybrid", "colorized", "open", "matte", "openmatte",
                   "ntsc", "dubbing", "sub", "dub", "vost", "hq", "ld", "md", "mic", "line", "ac3d", "x", "rip", "dl", "ma",
-                  "v2", "v3", "v4"] {
+                  "v2", "v3", "v4", "esub", "esubs", "msub", "msubs"] {
             if t[w] == nil { t[w] = (.noise, false) }
         }
         return t
@@ -107,7 +107,13 @@ enum VideoAttributes {
         ("vietnamese", "vietnamese"), ("nordic", "nordic"), ("english", "english"), ("eng", "english"),
         ("flemish", "flemish"), ("romanian", "romanian"), ("bulgarian", "bulgarian"), ("lithuanian", "lithuanian"),
         ("estonian", "estonian"), ("latvian", "latvian"), ("icelandic", "icelandic"), ("persian", "persian"),
-        ("bengali", "bengali"), ("malayalam", "malayalam"), ("kannada", "kannada"),
+        ("bengali", "bengali"), ("malayalam", "malayalam"), ("kannada", "kannada"), ("pldub", "polish"), ("plsub", "polish"),
+        ("slovak", "slovak"), ("croatian", "croatian"), ("serbian", "serbian"), ("slovenian", "slovenian"),
+        ("indonesian", "indonesian"), ("catalan", "catalan"), ("deu", "german"), ("dublado", "portuguese"),
+        ("brazilian", "portuguese"), ("farsi", "persian"), ("malay", "malay"), ("urdu", "urdu"), ("marathi", "marathi"),
+        ("punjabi", "punjabi"), ("albanian", "albanian"), ("macedonian", "macedonian"), ("bosnian", "bosnian"),
+        ("georgian", "georgian"), ("afrikaans", "afrikaans"), ("mongolian", "mongolian"), ("fra", "french"),
+        ("heb", "hebrew"), ("vfi", "french"), ("subfrench", "french"), ("nl", "dutch"), ("cz", "czech"), ("fr", "french"),
     ]
 
     private static func resolutionLabel(_ word: String, _ q: VideoQuality) -> String {
@@ -152,12 +158,12 @@ enum VideoAttributes {
     private static let multiStarts: Set<String> = [
         "web", "blu", "hd", "dvd", "bd", "br", "cam", "tele", "pre", "h", "x", "vc", "mpeg", "dolby", "hdr10", "dts", "dtshd",
         "e", "dd", "true", "ac", "criterion", "deluxe", "remastered", "unrated", "directors", "director's", "director’s", "extended", "theatrical", "final", "special", "ultimate",
-        "anniversary", "collectors", "collector's", "limited", "dual", "complete",
+        "anniversary", "collectors", "collector's", "limited", "dual", "complete", "alternate", "open", "fan", "diamond", "imax",
     ]
 
     private static func matchMulti(_ t: [ReleaseToken], at i: Int) -> AttributeMatch? {
         guard i + 1 < t.count else { return nil }
-        let a = t[i].lower, b = t[i + 1].lower, joined = !t[i + 1].gap.has(" ") || t[i + 1].gap == " "
+        let a = t[i].lower, b = t[i + 1].lower, joined = !t[i + 1].gap.has(" ") || t[i + 1].gap == " " || t[i + 1].gap.hasPrefix("+")
         guard joined else { return nil }
         guard multiStarts.contains(a) else { return matchChannels(t, at: i) }
         let c = i + 2 < t.count ? t[i + 2].lower : ""
@@ -189,6 +195,17 @@ enum VideoAttributes {
         case ("dts", "es"): return m(2, .audio("DTS-ES"))
         case ("dts", "ma"), ("dtshd", "ma"): return m(2, .audio("DTS-HD MA"))
         case ("e", "ac"): return c == "3" ? m(3, .audio("EAC3")) : nil
+        case ("e", "ac3"):
+            // "E-AC3.5.1": the channels follow.
+            if i + 3 < t.count, t[i + 2].gap == ".", t[i + 3].gap == ".", t[i + 2].lower.count == 1, t[i + 3].lower.count == 1,
+               let main = t[i + 2].number, let sub = t[i + 3].number {
+                var match = m(4, .audio("EAC3"))
+                match.channels = "\(main).\(sub)"
+                return match
+            }
+            return m(2, .audio("EAC3"))
+        case ("alternate", "cut"), ("open", "matte"), ("fan", "edit"), ("diamond", "edition"), ("imax", "edition"):
+            return m(2, .edition(t[i].text.capitalized + " " + t[i + 1].text.capitalized), strong: false)
         case ("dd", _) where t[i + 1].gap.hasPrefix("+"): return m(1, .audio("EAC3"))
         case ("true", "hd"): return m(2, .audio("TrueHD"))
         case ("ac", "3") where t[i + 1].gap == "-": return m(2, .audio("AC3"))

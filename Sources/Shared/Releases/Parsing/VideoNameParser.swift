@@ -16,7 +16,11 @@ enum VideoNameParser {
         let yearIndex = findYear(tokens, from: start, before: firstStrong(matches) ?? scanEnd, matches: matches)
         var titleEnd = min(firstStrong(matches) ?? scanEnd, yearIndex ?? scanEnd)
         release.year = yearIndex.flatMap { tokens[$0].number } ?? lead.year
-        if let numbered = bareEpisodeNumber(tokens, start: start, scanEnd: scanEnd, matches: matches, fansub: lead.group != nil) {
+        if release.year == nil, lead.group == nil, !matches.contains(where: isEpisode),
+           let part = partEpisode(tokens, start: start, end: min(firstStrong(matches) ?? scanEnd, scanEnd)) {
+            matches.append(part)
+            titleEnd = min(titleEnd, part.index)
+        } else if let numbered = bareEpisodeNumber(tokens, start: start, scanEnd: scanEnd, matches: matches, fansub: lead.group != nil) {
             matches.append(numbered.match)
             if numbered.endsTitle { titleEnd = min(titleEnd, numbered.match.index) }
         }
@@ -38,7 +42,11 @@ enum VideoNameParser {
     private static func groupAndAttributes(_ tokens: [ReleaseToken], start: Int, lead: ReleaseGroupParser.Leading)
         -> (scanEnd: Int, matches: [AttributeMatch], group: String?) {
         guard let tail = ReleaseGroupParser.trailing(tokens, from: start) else {
-            return (tokens.count, scan(tokens, from: start, to: tokens.count), nil)
+            let matches = scan(tokens, from: start, to: tokens.count)
+            if let last = tokens.indices.last, let group = unhyphenatedGroup(tokens, at: last, start: start, matches: matches) {
+                return (last, matches, group)
+            }
+            return (tokens.count, matches, nil)
         }
         let matches = scan(tokens, from: start, to: tail.firstIndex)
         guard tail.hyphenated else {
@@ -50,6 +58,43 @@ enum VideoNameParser {
         let spacedAfterTitle = tokens[tail.firstIndex].gap.has(" ") && !followsJargon(tokens, tail.firstIndex, matches)
         if bare || spacedAfterTitle { return (tokens.count, scan(tokens, from: start, to: tokens.count), nil) }
         return (tail.firstIndex, matches, tail.group)
+    }
+
+    /// Mini-series without a year: "The.Kennedys.Part.2.DSR" is season 1, episode 2 ("Part Two", "Part II" too).
+    private static func partEpisode(_ t: [ReleaseToken], start: Int, end: Int) -> AttributeMatch? {
+        guard end > start + 1 else { return nil }
+        for i in (start + 1)..<end {
+            // "Part01" in one word
+            if t[i].lower.hasPrefix("part"), t[i].lower.count <= 6, let n = Int(t[i].lower.dropFirst(4)), n > 0, t[i].lower.count > 4 {
+                return AttributeMatch(index: i, length: 1, meaning: .episode(EpisodeInfo(seasons: [1], episodes: [n])), strong: true)
+            }
+            guard t[i].lower == "part" || t[i].lower == "pt", i + 1 < end else { continue }
+            let next = t[i + 1]
+            let n = next.number.flatMap { next.lower.count <= 2 ? $0 : nil } ?? EpisodePatterns.numberWord(next.lower)
+            guard let n, n > 0 else { continue }
+            return AttributeMatch(index: i, length: 2, meaning: .episode(EpisodeInfo(seasons: [1], episodes: [n])), strong: true)
+        }
+        return nil
+    }
+
+    /// "Movie 2010 1080p BluRay x264 COLLECTiVE", "Movie (2019) (1080p BluRay x265 10bit AAC 7.1 Tigole)":
+    /// a movie's last word right after the codec or audio, without a hyphen, is the group when it
+    /// is no jargon of its own. Episode names ("S01E14 HDTV XviD LOL") keep no such group.
+    private static func unhyphenatedGroup(_ t: [ReleaseToken], at last: Int, start: Int, matches: [AttributeMatch]) -> String? {
+        guard last > start + 1, let jargon = matches.last, jargon.end == last, isCodecOrAudio(jargon),
+              !matches.contains(where: isEpisode), t[last].gap == " " || t[last].gap == ".", !t[last].isNumber, t[last].lower.count >= 2,
+              !ReleaseGroupParser.notGroups.contains(t[last].lower), ReleaseYears.year(t[last]) == nil,
+              VideoAttributes.match(t, at: last) == nil, EpisodePatterns.match(t, at: last) == nil,
+              MusicAttributes.formats[t[last].lower] == nil, !["mkv", "mp4", "avi", "m4v", "ts", "wmv"].contains(t[last].lower)
+        else { return nil }
+        return t[last].text
+    }
+
+    private static func isCodecOrAudio(_ m: AttributeMatch) -> Bool {
+        switch m.meaning {
+        case .codec, .audio, .channels, .hdr: return true
+        default: return m.channels != nil
+        }
     }
 
     /// Episode numbers without S/E letters, when no marker was found: "Show.103.HDTV" (scene),
@@ -122,6 +167,8 @@ enum VideoNameParser {
     private static func followsJargon(_ t: [ReleaseToken], _ index: Int, _ matches: [AttributeMatch]) -> Bool {
         guard index > 0 else { return false }
         let previous = index - 1
+        // "Series - [01x01] - Title": a bracketed episode marker is followed by its title, not a group.
+        if matches.contains(where: { $0.index <= previous && previous < $0.end && isEpisode($0) }) { return false }
         if t[previous].inBrackets || ReleaseYears.year(t[previous]) != nil || SizeWords.isSize(t, at: previous) { return true }
         return matches.contains { $0.index <= previous && previous < $0.end && !isEpisode($0) }
     }
@@ -130,10 +177,15 @@ enum VideoNameParser {
     private static func trimTrailingWords(_ t: [ReleaseToken], _ matches: [AttributeMatch], start: Int, end: Int) -> Int {
         var end = end
         while end - 1 > start, let m = matches.last(where: { $0.end == end && $0.index < end }), m.index > start, isTrimmable(m, t) {
+            // "The.German.2019": a word right after an article is the title's noun.
+            if case .language = m.meaning, ["the", "a", "an"].contains(t[m.index - 1].lower) { break }
+            // "The.Good.German.2006.GERMAN": the release's language is stated again later.
+            if case .language = m.meaning, t[(m.end)...].contains(where: { $0.lower == t[m.index].lower }) { break }
             end = m.index
         }
-        // "Series - The Complete Series": an article cannot end a title.
-        while end - 1 > start, ["the", "a", "an"].contains(t[end - 1].lower) { end -= 1 }
+        // "Series - The Complete Series": an article cannot end a title ("L.A." is an acronym, though).
+        while end - 1 > start, ["the", "a", "an"].contains(t[end - 1].lower),
+              !(t[end - 1].dotJoined && t[end - 2].lower.count == 1 && t[end - 1].lower.count == 1) { end -= 1 }
         return end
     }
 
