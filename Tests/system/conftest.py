@@ -160,6 +160,12 @@ class Stack:
         assert r.status_code == 200, r.text
         return r.json()["token"]
 
+    def login_new_user(self, admin_token, username, password) -> str:
+        """Creates a user with the `user` role and returns its login token."""
+        r = self.api("POST", "/api/users", token=admin_token, json={"username": username, "password": password, "role": "user"})
+        assert r.status_code == 201, r.text
+        return self.login(username, password)
+
     def log(self, name) -> str:
         return (self.dir / f"{name}.log").read_text(errors="replace")
 
@@ -239,9 +245,7 @@ def lib_admin(library_stack):
 
 @pytest.fixture(scope="module")
 def lib_user(library_stack, lib_admin):
-    r = library_stack.api("POST", "/api/users", token=lib_admin, json={"username": "libuser", "password": "lib-user-pw"})
-    assert r.status_code == 201, r.text
-    return library_stack.login("libuser", "lib-user-pw")
+    return library_stack.login_new_user(lib_admin, "libuser", "lib-user-pw")
 
 
 def sql(stack, statement, *args):

@@ -1,5 +1,4 @@
 """Start-up configuration errors, env overrides, CGI mode and the schema check."""
-import pathlib
 import subprocess
 
 from conftest import REPO, Stack, bin_dir, clean_env

@@ -1,11 +1,10 @@
 """lcarsd's control socket, and the API's behaviour when lcarsd is down."""
 import json
-import pathlib
 import sqlite3
 import socket
 import struct
 
-from conftest import REPO, wait_until
+from conftest import REPO
 
 # One migration per SQL file: the schema version a fresh stack must report.
 SCHEMA_VERSION = len(list((REPO / "Sources/Shared/Database/Migrations").glob("V*.sql")))

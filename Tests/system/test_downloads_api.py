@@ -7,8 +7,6 @@ import time
 
 import requests
 
-from conftest import wait_until
-
 
 def download_rows(stack):
     with sqlite3.connect(stack.dir / "data/lcars.db") as db:
@@ -66,9 +64,7 @@ def test_unknown_ids_and_filters(stack, admin_token):
 def test_roles_and_login(stack, admin_token):
     assert stack.api("GET", "/api/downloads").status_code == 401
     assert stack.api("POST", "/api/events/ticket").status_code == 401
-    r = stack.api("POST", "/api/users", token=admin_token, json={"username": "dl-user", "password": "download-user-pw", "role": "user"})
-    assert r.status_code == 201, r.text
-    user = stack.login("dl-user", "download-user-pw")
+    user = stack.login_new_user(admin_token, "dl-user", "download-user-pw")
     assert stack.api("GET", "/api/downloads", token=user).status_code == 200
     r = stack.api("DELETE", "/api/downloads/1", token=user)
     assert r.status_code == 403

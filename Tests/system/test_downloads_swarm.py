@@ -10,7 +10,7 @@ import pytest
 import requests
 
 from conftest import wait_until
-from swarm import LocalSwarm, magnet_uri, sha256_files
+from swarm import LocalSwarm, magnet_uri
 
 MB = 1024 * 1024
 ALBUM = {"Album (2024)/01 - Opening.flac": 900_000, "Album (2024)/02 - Theme.flac": 700_000,

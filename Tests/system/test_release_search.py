@@ -1,7 +1,6 @@
 """Release search through the real stack (nginx → pool → indexers over HTTP → ranking → cache →
 lcarsd): local fixture indexers in the sites' formats (Torznab, 1337x HTML), one slow, one failing,
 one behind a challenge page; indexer CRUD with masked secrets; downloads by release_id."""
-import sqlite3
 import time
 
 import pytest
@@ -37,9 +36,7 @@ def admin(rs):
 
 @pytest.fixture(scope="module")
 def user(rs, admin):
-    r = rs.api("POST", "/api/users", token=admin, json={"username": "searcher", "password": "search-user-pw"})
-    assert r.status_code == 201, r.text
-    return rs.login("searcher", "search-user-pw")
+    return rs.login_new_user(admin, "searcher", "search-user-pw")
 
 
 @pytest.fixture(scope="module")
@@ -167,7 +164,7 @@ def test_download_refusals(rs, admin, user, search, movie):
         assert r.status_code == status, (body, r.text)
         assert r.json()["error"]["message"]
     assert rs.api("POST", "/api/movies/999999/download", token=user, json={"release_id": cam["id"]}).status_code == 404
-    assert rs.api("POST", f"/api/tv/1/season/1/episode/1/download", token=user, json={"release_id": cam["id"]}).status_code == 404
+    assert rs.api("POST", "/api/tv/1/season/1/episode/1/download", token=user, json={"release_id": cam["id"]}).status_code == 404
     assert rs.api("GET", f"/api/movies/{other}", token=user).json()["status"] == "missing"   # nothing changed
 
 

@@ -10,9 +10,7 @@ USER_ROUTES = [("GET", "/api/auth/me"), ("POST", "/api/auth/logout")]
 
 @pytest.fixture(scope="module")
 def user_token(stack, admin_token):
-    r = stack.api("POST", "/api/users", token=admin_token, json={"username": "roleuser", "password": "role-user-pw"})
-    assert r.status_code == 201, r.text
-    return stack.login("roleuser", "role-user-pw")
+    return stack.login_new_user(admin_token, "roleuser", "role-user-pw")
 
 
 @pytest.mark.parametrize("method,path", ADMIN_ROUTES + USER_ROUTES)

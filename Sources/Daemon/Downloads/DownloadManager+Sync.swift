@@ -13,9 +13,11 @@ extension DownloadManager {
         var changed: [DownloadRecord] = []
         var activity: [(type: String, message: String, record: DownloadRecord)] = []
         var events: [LiveEvent] = []
+        var synced: [DownloadStatus] = []
         for original in rows {
-            guard let st = statuses[original.infoHash] else { continue }
+            guard let st = statuses[original.infoHash] else { synced.append(original.status); continue }
             var record = original
+            defer { synced.append(record.status) }
             let outcome = StatusSync.apply(st, to: &record, now: now)
             if outcome.justFinished {
                 events.append(.completed(record))
@@ -30,7 +32,8 @@ extension DownloadManager {
         do { try store.saveLive(changed, events: activity) }
         catch { return logger.error("cannot save download progress", metadata: ["error": "\(error)"]) }
         events.forEach(hub.publish)
-        publishSystemStatusIfChanged()
+        // Every counted status is an in-session one: the rows just synced give the counts.
+        publishSystemStatusIfChanged(counts: DownloadCounts(statuses: synced))
     }
 
     /// Ends seeding (→ completed) or a stalled download (→ failed); returns the activity line.
@@ -92,8 +95,8 @@ extension DownloadManager {
         catch { logger.debug("torrent was not in the session", metadata: ["info_hash": "\(infoHash)"]) }
     }
 
-    func publishSystemStatusIfChanged() {
-        guard let counts = try? store.counts() else { return }
+    func publishSystemStatusIfChanged(counts known: DownloadCounts? = nil) {
+        guard let counts = known ?? (try? store.counts()) else { return }
         let state = killSwitch.state
         guard lastPublishedSystem?.counts != counts || lastPublishedSystem?.vpn != state else { return }
         lastPublishedSystem = (state, counts)

@@ -73,11 +73,7 @@ struct DownloadStore: Sendable {
     }
 
     func counts() throws -> DownloadCounts {
-        try db.read { db in
-            let rows = try Row.fetchAll(db, sql: "SELECT status, COUNT(*) AS n FROM downloads GROUP BY status")
-            let by = Dictionary(uniqueKeysWithValues: rows.map { ($0["status"] as String, $0["n"] as Int) })
-            return DownloadCounts(active: by["downloading"] ?? 0, queued: by["queued"] ?? 0, seeding: by["seeding"] ?? 0)
-        }
+        try db.read(DownloadCounts.read)
     }
 
     /// Whether the media item a download is for exists (a manual add may name none).

@@ -62,11 +62,7 @@ enum SystemRoutes {
     static func status(_ ctx: RequestContext) throws -> HTTPResponse {
         let app = ctx.app
         let (daemon, live) = daemonView(app.daemon)
-        let counts = try live?.downloads ?? app.db.read { db in
-            let rows = try Row.fetchAll(db, sql: "SELECT status, COUNT(*) AS n FROM downloads GROUP BY status")
-            let byStatus = Dictionary(uniqueKeysWithValues: rows.map { ($0["status"] as String, $0["n"] as Int) })
-            return DownloadCounts(active: byStatus["downloading"] ?? 0, queued: byStatus["queued"] ?? 0, seeding: byStatus["seeding"] ?? 0)
-        }
+        let counts = try live?.downloads ?? app.db.read(DownloadCounts.read)
         let torrent = app.config.torrent
         let view = StatusView(
             version: LCARSVersion.current,
