@@ -1,7 +1,15 @@
 // swift-tools-version: 6.0
 // LCARS: nginx serves static/, forwards /api to the lcars-fcgi responder pool; lcarsd runs the
-// long-lived work. Both share the Shared module (config, database, auth, IPC).
+// long-lived work. Both build on the Shared modules (Sources/Shared/*; docs/architecture.md).
 import PackageDescription
+
+let grdb = Target.Dependency.product(name: "GRDB", package: "GRDB.swift")
+let toml = Target.Dependency.product(name: "TOMLKit", package: "TOMLKit")
+let logging = Target.Dependency.product(name: "Logging", package: "swift-log")
+let crypto = Target.Dependency.product(name: "Crypto", package: "swift-crypto")
+/// The schema's versioned SQL files, run in this order (Persistence/Migrations.swift).
+let migrations = ["V001_initial", "V002_login_limits", "V003_downloads", "V004_library", "V005_releases", "V006_indexer_settings"]
+let shared: [Target.Dependency] = ["Core", "Config", "Releases", "Persistence", "Net", "Auth", "Metadata", "Indexers", "Control", "Library"]
 
 let package = Package(
     name: "LCARS",
@@ -49,54 +57,57 @@ let package = Package(
         .systemLibrary(name: "CLibXML2", pkgConfig: "libxml-2.0", providers: [.apt(["libxml2-dev"])]),
         .target(name: "CCurl", linkerSettings: [.linkedLibrary("curl")]),
 
+        // Shared: one SwiftPM target per folder under Sources/Shared, each depending only on the
+        // ones listed before it (docs/architecture.md draws the graph).
+        .target(name: "Core", path: "Sources/Shared/Core"),
+        .target(name: "Config", dependencies: ["Core", toml, logging], path: "Sources/Shared/Config"),
+        .target(name: "Releases", dependencies: ["Core"], path: "Sources/Shared/Releases"),
         .target(
-            name: "Shared",
-            dependencies: [
-                "CArgon2", "CLibXML2", "CCurl",
-                .product(name: "GRDB", package: "GRDB.swift"),
-                .product(name: "TOMLKit", package: "TOMLKit"),
-                .product(name: "Logging", package: "swift-log"),
-                .product(name: "Crypto", package: "swift-crypto"),
-            ],
-            resources: [
-                .embedInCode("Database/Migrations/V001_initial.sql"),
-                .embedInCode("Database/Migrations/V002_login_limits.sql"),
-                .embedInCode("Database/Migrations/V003_downloads.sql"),
-                .embedInCode("Database/Migrations/V004_library.sql"),
-                .embedInCode("Database/Migrations/V005_releases.sql"),
-                .embedInCode("Database/Migrations/V006_indexer_settings.sql"),
-            ]
+            name: "Persistence",
+            dependencies: ["Core", "Config", "Releases", grdb],
+            path: "Sources/Shared/Persistence",
+            resources: migrations.map { .embedInCode("Migrations/\($0).sql") }
+        ),
+        .target(name: "Net", dependencies: ["Core", "Config", "CCurl", logging], path: "Sources/Shared/Net"),
+        .target(name: "Auth", dependencies: ["Core", "Config", "Persistence", "CArgon2", crypto, grdb], path: "Sources/Shared/Auth"),
+        .target(name: "Metadata", dependencies: ["Core", "Config", "Net"], path: "Sources/Shared/Metadata"),
+        .target(
+            name: "Indexers",
+            dependencies: ["Core", "Config", "Net", "Persistence", "Releases", "CLibXML2", logging, grdb],
+            path: "Sources/Shared/Indexers"
+        ),
+        .target(name: "Control", dependencies: ["Core"], path: "Sources/Shared/Control"),
+        .target(
+            name: "Library",
+            dependencies: ["Core", "Config", "Persistence", "Metadata", "Releases", "Indexers", grdb],
+            path: "Sources/Shared/Library"
         ),
         .executableTarget(
             name: "FCGIApp",
             dependencies: [
-                "Shared", "CFastCGI", "CProcess",
-                .product(name: "ArgumentParser", package: "swift-argument-parser"),
-                .product(name: "Logging", package: "swift-log"),
-                .product(name: "GRDB", package: "GRDB.swift"),
-            ]
+                "CFastCGI", "CProcess", grdb,
+                .product(name: "ArgumentParser", package: "swift-argument-parser"), logging,
+            ] + shared
         ),
         .executableTarget(
             name: "Daemon",
             dependencies: [
-                "Shared", "CProcess", "TorrentEngine",
-                .product(name: "GRDB", package: "GRDB.swift"),
-                .product(name: "ArgumentParser", package: "swift-argument-parser"),
-                .product(name: "Logging", package: "swift-log"),
+                "CProcess", "TorrentEngine", grdb,
+                .product(name: "ArgumentParser", package: "swift-argument-parser"), logging,
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "NIOHTTP1", package: "swift-nio"),
-            ]
+            ] + shared
         ),
 
-        .testTarget(name: "SharedTests", dependencies: ["Shared"], path: "Tests/SharedTests"),
-        .testTarget(name: "FCGIAppTests", dependencies: ["FCGIApp", "Shared"], path: "Tests/FCGIAppTests"),
+        .testTarget(name: "SharedTests", dependencies: shared + [grdb], path: "Tests/SharedTests"),
+        .testTarget(name: "FCGIAppTests", dependencies: ["FCGIApp"] + shared, path: "Tests/FCGIAppTests"),
         .testTarget(
             name: "TorrentEngineTests",
             dependencies: ["TorrentEngine", .product(name: "Crypto", package: "swift-crypto")],
             path: "Tests/TorrentEngineTests"
         ),
-        .testTarget(name: "DaemonTests", dependencies: ["Daemon", "Shared", "TorrentEngine"], path: "Tests/DaemonTests"),
+        .testTarget(name: "DaemonTests", dependencies: ["Daemon", "TorrentEngine"] + shared, path: "Tests/DaemonTests"),
     ],
     cxxLanguageStandard: .cxx17
 )

@@ -1,5 +1,6 @@
 import Foundation
-import Shared
+import Control
+import Core
 
 /// Facts about this lcarsd process that the control socket reports.
 struct DaemonState: Sendable {

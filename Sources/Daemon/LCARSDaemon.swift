@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
-import Shared
+import Config
+import Core
 
 /// lcarsd: the long-running LCARS daemon and its admin commands.
 @main

@@ -1,10 +1,12 @@
 import ArgumentParser
 import Foundation
 import Logging
-import Shared
 #if canImport(Glibc)
 import Glibc
 #endif
+import Core
+import Config
+import Persistence
 
 /// lcars-fcgi: the API's FastCGI responder pool. Under a web server as CGI it answers one request.
 @main

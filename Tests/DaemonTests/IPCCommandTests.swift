@@ -1,7 +1,16 @@
 import Foundation
 import Testing
 @testable import Daemon
-@testable import Shared
+@testable import Core
+@testable import Config
+@testable import Releases
+@testable import Persistence
+@testable import Net
+@testable import Auth
+@testable import Metadata
+@testable import Indexers
+@testable import Control
+@testable import Library
 
 @Suite struct IPCCommandTests {
     let commands = IPCCommands(state: DaemonState(startedAt: Date(timeIntervalSinceNow: -5), schemaVersion: 2), downloads: nil)

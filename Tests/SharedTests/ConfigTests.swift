@@ -1,6 +1,15 @@
+@testable import Core
+@testable import Config
+@testable import Releases
+@testable import Persistence
+@testable import Net
+@testable import Auth
+@testable import Metadata
+@testable import Indexers
+@testable import Control
+@testable import Library
 import Foundation
 import Testing
-@testable import Shared
 
 @Suite struct ConfigTests {
     static let secret = #"jwt_secret = "0123456789abcdef0123456789abcdef""#

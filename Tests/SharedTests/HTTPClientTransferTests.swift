@@ -1,6 +1,15 @@
+@testable import Core
+@testable import Config
+@testable import Releases
+@testable import Persistence
+@testable import Net
+@testable import Auth
+@testable import Metadata
+@testable import Indexers
+@testable import Control
+@testable import Library
 import Foundation
 import Testing
-@testable import Shared
 
 /// The client's own failure paths against loopback sockets (the answering cases run against the
 /// fixture services in Tests/system).

@@ -1,6 +1,15 @@
+@testable import Core
+@testable import Config
+@testable import Releases
+@testable import Persistence
+@testable import Net
+@testable import Auth
+@testable import Metadata
+@testable import Indexers
+@testable import Control
+@testable import Library
 import Foundation
 import GRDB
-@testable import Shared
 
 /// A real SQLite file in a fresh temporary directory, opened the way the programs open it.
 func makeTestDatabase(migrated: Bool = true) throws -> (DatabasePool, String) {

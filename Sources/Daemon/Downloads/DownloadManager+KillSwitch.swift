@@ -1,6 +1,7 @@
 import Foundation
-import Shared
 import TorrentEngine
+import Core
+import Persistence
 
 /// The VPN kill switch: polled every half second by the loop. Down → the whole session pauses
 /// and every running download shows `paused` (by "vpn"); up → re-bind, resume those. Torrents the

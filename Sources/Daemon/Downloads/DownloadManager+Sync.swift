@@ -1,6 +1,7 @@
 import Foundation
-import Shared
 import TorrentEngine
+import Core
+import Persistence
 
 /// The once-a-second sync: libtorrent's statuses into the rows (one transaction), live events,
 /// the seeding policy and the stalled check. Called with the manager's lock held.
@@ -11,7 +12,7 @@ extension DownloadManager {
         do { rows = try store.list(statuses: DownloadStatus.inSession) }
         catch { return logger.error("cannot read downloads", metadata: ["error": "\(error)"]) }
         var changed: [DownloadRecord] = []
-        var activity: [(type: String, message: String, record: DownloadRecord)] = []
+        var activity: [(type: ActivityType, message: String, record: DownloadRecord)] = []
         var events: [LiveEvent] = []
         var synced: [DownloadStatus] = []
         for original in rows {
@@ -21,7 +22,7 @@ extension DownloadManager {
             let outcome = StatusSync.apply(st, to: &record, now: now)
             if outcome.justFinished {
                 events.append(.completed(record))
-                activity.append(("download_completed", "Downloaded \(record.name)", record))
+                activity.append((.downloadCompleted, "Downloaded \(record.name)", record))
             }
             let ended = applyPolicies(&record, st: st, now: now)
             if let ended { activity.append(ended) }
@@ -38,7 +39,7 @@ extension DownloadManager {
 
     /// Ends seeding (→ completed) or a stalled download (→ failed); returns the activity line.
     private func applyPolicies(_ record: inout DownloadRecord, st: TorrentStatus, now: Date)
-        -> (type: String, message: String, record: DownloadRecord)? {
+        -> (type: ActivityType, message: String, record: DownloadRecord)? {
         if record.status == .seeding, let reason = seeding.stopReason(for: record) {
             removeFromSession(record.infoHash)
             record.status = .completed
@@ -46,12 +47,12 @@ extension DownloadManager {
             record.uploadSpeed = 0
             record.peers = 0
             logger.info("seeding finished", metadata: ["download": "\(record.id ?? 0)", "reason": "\(reason)"])
-            return ("download_seeded", "Stopped seeding \(record.name): \(reason)", record)
+            return (.downloadSeeded, "Stopped seeding \(record.name): \(reason)", record)
         }
         if record.status == .downloading, let reason = stallReason(record, st: st, now: now) {
             removeFromSession(record.infoHash)
             markFailed(&record, reason: reason)
-            return ("download_failed", "\(record.name) failed: \(reason)", record)
+            return (.downloadFailed, "\(record.name) failed: \(reason)", record)
         }
         return nil
     }
@@ -85,7 +86,7 @@ extension DownloadManager {
         guard var record = try? store.find(infoHash: infoHash), record.status.isInSession else { return }
         removeFromSession(infoHash)
         markFailed(&record, reason: reason)
-        try? store.saveLive([record], events: [("download_failed", "\(record.name) failed: \(reason)", record)])
+        try? store.saveLive([record], events: [(.downloadFailed, "\(record.name) failed: \(reason)", record)])
         hub.publish(.status(record))
     }
 

@@ -1,7 +1,10 @@
 import Foundation
 import Logging
-import Shared
 import TorrentEngine
+import Config
+import Control
+import Core
+import Persistence
 
 /// Owns the torrent session and keeps it and the `downloads` table in agreement: restores every
 /// unfinished download at start, runs one loop thread that drains libtorrent's alerts, syncs

@@ -1,5 +1,7 @@
 import Foundation
-import Shared
+import Core
+import Config
+import Persistence
 
 /// When a finished torrent has seeded enough ([torrent.seeding], overridable per download):
 /// either limit reached ends seeding; a limit of 0 means "no limit of this kind".

@@ -1,6 +1,7 @@
 import Foundation
-import Shared
 import TorrentEngine
+import Core
+import Persistence
 
 /// Folds one libtorrent status into a download row. Pure: the manager decides what to do with
 /// the transitions it reports (events, seeding policy, stalled check).

@@ -4,7 +4,8 @@ import Logging
 import NIOCore
 import NIOHTTP1
 import NIOPosix
-import Shared
+import Core
+import Auth
 
 /// Serves GET /api/events as Server-Sent Events on a Unix socket that nginx forwards to, so an
 /// open browser tab holds a cheap NIO channel here instead of a responder worker. Callers

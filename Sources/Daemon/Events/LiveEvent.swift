@@ -1,5 +1,7 @@
 import Foundation
-import Shared
+import Control
+import Core
+import Persistence
 
 /// One event for browsers (spec: WebSocket messages, served here as Server-Sent Events).
 /// The payload is encoded once, however many clients receive it.

@@ -1,5 +1,6 @@
 import Foundation
-import Shared
+import Core
+import Control
 
 /// Watches the VPN interface torrents are bound to. Torrent traffic may only flow while it is
 /// usable; the download manager pauses the whole session the moment it is not, and never lets

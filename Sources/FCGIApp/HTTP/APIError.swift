@@ -1,5 +1,11 @@
 import Foundation
-import Shared
+import Auth
+import Core
+import Indexers
+import Library
+import Metadata
+import Net
+import Persistence
 
 /// An error the API reports as `{"error": {"code", "message"}}` with its HTTP status (ARCHITECTURE.md).
 struct APIError: Error, Equatable {
@@ -53,6 +59,8 @@ struct APIError: Error, Equatable {
     static func from(_ error: Error) -> APIError? {
         switch error {
         case let error as APIError: return error
+        case let error as DomainError: return APIError(error)
+        case let error as DomainErrorConvertible: return APIError(error.domainError)
         case let failure as UserAccounts.Failure:
             switch failure {
             case .invalid: return .validation(failure.description)
@@ -72,12 +80,7 @@ struct APIError: Error, Equatable {
             case .duplicate: return .conflict(failure.description)
             }
         case let failure as MediaSearchTarget.Failure: return .notFound(failure.description)
-        case let failure as IndexerFactory.Failure: return .validation(failure.description)
-        case let failure as LibraryError:
-            switch failure {
-            case .duplicate(_, let id, _): return .conflict(failure.description, existingID: id)
-            case .notFound: return .notFound(failure.description)
-            }
+        case let failure as IndexerRules.Failure: return .validation(failure.description)
         case let failure as MetadataError: return upstream(failure)
         case let failure as HTTPClientError: return upstream(.upstream(failure))
         default: return nil
@@ -95,5 +98,23 @@ struct APIError: Error, Equatable {
         case .upstream(let error) where error.isTimeout: .init(status: 504, code: "upstream_timeout", message: error.description)
         case .upstream(let error): .init(status: 502, code: "upstream_failed", message: error.description)
         }
+    }
+}
+
+extension APIError {
+    /// The one mapping of the domain's errors onto HTTP (ARCHITECTURE.md's status table).
+    init(_ error: DomainError) {
+        let (status, code): (Int, String) = switch error.kind {
+        case .badRequest: (400, "bad_request")
+        case .notFound: (404, "not_found")
+        case .conflict: (409, "conflict")
+        case .gone: (410, "gone")
+        case .validation: (422, "validation_failed")
+        case .upstream(.timeout): (504, "upstream_timeout")
+        case .upstream(.credentialsRejected): (502, "upstream_auth_failed")
+        case .upstream(.failed): (502, "upstream_failed")
+        case .unavailable: (503, "unavailable")
+        }
+        self.init(status: status, code: error.code ?? code, message: error.message, details: error.details, existingID: error.existingID)
     }
 }

@@ -1,9 +1,10 @@
 import CFastCGI
 import Foundation
-import Shared
 #if canImport(Glibc)
 import Glibc
 #endif
+import Core
+import Control
 
 /// Where the pool accepts connections: fd 3 handed over by systemd socket activation
 /// (LISTEN_PID/LISTEN_FDS), or a Unix socket path that the pool creates itself.

@@ -1,7 +1,9 @@
 import Foundation
 import GRDB
 import Logging
-import Shared
+import Core
+import Auth
+import Persistence
 
 /// Turns one request into one response: schema check, routing, authentication, role check,
 /// the handler, and the mapping of every error onto the API's error format.

@@ -1,6 +1,12 @@
 import Foundation
 import GRDB
-import Shared
+import Core
+import Auth
+import Config
+import Control
+import Indexers
+import Metadata
+import Net
 
 /// Everything a responder worker holds between requests: config and one database pool.
 /// Nothing here is request state, so any worker can serve any request.
@@ -10,23 +16,27 @@ final class AppContext {
     let sessions: SessionStore
     let limiter: LoginLimiter
     let accounts: UserAccounts
-    let daemon: IPCClient
+    let daemon: any DaemonChannel
     let hasher = PasswordHasher()
+    /// The transport of every outside HTTP client: nil = libcurl; tests stand in for the services.
+    let httpTransport: HTTPTransportFactory?
     /// Metadata clients, made on first use (after fork: each worker has its own curl handles).
-    lazy var tmdb: TMDBClient = MetadataClients.tmdb(config)
-    lazy var musicBrainz: MusicBrainzClient = MetadataClients.musicBrainz(config)
+    lazy var tmdb: TMDBClient = MetadataClients.tmdb(config, transport: httpTransport)
+    lazy var musicBrainz: MusicBrainzClient = MetadataClients.musicBrainz(config, transport: httpTransport)
     /// The indexers' fan-out (its HTTP clients are made per search, after fork).
-    lazy var indexers: IndexerManager = IndexerManager.live(db: db, config: config)
+    lazy var indexers: IndexerManager = IndexerManager.live(db: db, config: config, transport: httpTransport)
     /// Set once the schema matched this binary; it never goes back, so it is checked until then only.
     var schemaChecked = false
 
-    init(config: LCARSConfig, db: DatabasePool) {
+    /// `daemon` and `httpTransport` are for tests (an in-process lcarsd and outside services).
+    init(config: LCARSConfig, db: DatabasePool, daemon: (any DaemonChannel)? = nil, httpTransport: HTTPTransportFactory? = nil) {
         self.config = config
         self.db = db
+        self.httpTransport = httpTransport
         sessions = SessionStore(tokens: TokenService(secret: config.server.jwtSecret),
                                 lifetime: TimeInterval(config.auth.sessionHours * 3600))
         limiter = LoginLimiter(config.auth)
         accounts = UserAccounts(hasher: hasher)
-        daemon = IPCClient(socketPath: config.daemon.socket, timeout: TimeInterval(config.daemon.ipcTimeoutMs) / 1000)
+        self.daemon = daemon ?? IPCClient(socketPath: config.daemon.socket, timeout: TimeInterval(config.daemon.ipcTimeoutMs) / 1000)
     }
 }

@@ -1,5 +1,6 @@
 import Foundation
-import Shared
+import Core
+import Auth
 
 /// What a handler gets: the request, its path parameters, the caller, and the app's services.
 struct RequestContext {

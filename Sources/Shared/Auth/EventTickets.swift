@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import Core
 
 /// One-use, short-lived tickets for the live event stream. A browser's EventSource cannot send an
 /// Authorization header, and the login token must not travel in a URL (logs, history), so a

@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import Config
 
 /// Counts failed logins per username and per client address in a fixed window. Past the limit,
 /// login answers 429 with the seconds left until the window ends, even for the right password,

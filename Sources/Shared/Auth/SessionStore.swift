@@ -1,5 +1,7 @@
 import Foundation
 import GRDB
+import Core
+import Persistence
 
 /// The user behind a valid bearer token.
 public struct AuthenticatedUser: Sendable, Equatable {

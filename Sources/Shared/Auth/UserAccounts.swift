@@ -1,5 +1,7 @@
 import Foundation
 import GRDB
+import Core
+import Persistence
 
 /// Creating, changing and deleting users, with the rules the API and `lcarsd users` share:
 /// valid names and passwords, unique names, and never zero admins.

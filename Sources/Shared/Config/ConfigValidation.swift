@@ -1,10 +1,11 @@
 import Foundation
+import Core
 
 /// Checks that need more than one key or more than a type: secrets, references between sections,
 /// socket path lengths, schedule syntax.
 enum ConfigValidation {
     static let logLevels = ["trace", "debug", "info", "notice", "warning", "error", "critical"]
-    static let mediaTypes: Set<String> = ["movie", "episode", "album", "track"]
+    static let mediaTypes = Set(MediaKind.downloadable.map(\.rawValue))
     /// sockaddr_un.sun_path holds 108 bytes including the terminating NUL.
     static let maxSocketPath = 107
 

@@ -1,4 +1,7 @@
 import GRDB
+import Core
+import Metadata
+import Persistence
 
 /// Loads an album's tracks: the release group's releases, the canonical one (CanonicalRelease),
 /// its tracklist (media → tracks: disc, position, length, recording MBID) and the front cover
@@ -21,7 +24,7 @@ public struct AlbumLibrary {
     /// `activity`: whether this is a refresh worth an activity row (a first GET is not).
     public func loadTracks(albumID: Int64, userID: Int64?, activity: Bool) throws {
         let row = try db.read { try Row.fetchOne($0, sql: "SELECT mbid, artist_id, title FROM albums WHERE id = ?", arguments: [albumID]) }
-        guard let row else { throw LibraryError.notFound(kind: "album", id: albumID) }
+        guard let row else { throw DomainError.notFound(.album, id: albumID) }
         let groupMBID: String = row["mbid"]
         let chosen = CanonicalRelease.choose(try musicBrainz.releases(ofReleaseGroup: groupMBID))
         let release = try chosen.map { try musicBrainz.release($0.id) }
@@ -29,7 +32,7 @@ public struct AlbumLibrary {
         try db.write { db in
             try store(db, albumID: albumID, artistID: row["artist_id"], release: release, cover: cover)
             if activity {
-                try ActivityLog.record(db, .albumRefreshed, "Refreshed album \(row["title"] as String)", media: ("album", albumID), userID: userID)
+                try ActivityLog.record(db, .albumRefreshed, "Refreshed album \(row["title"] as String)", media: MediaReference(type: .album, id: albumID), userID: userID)
             }
         }
     }

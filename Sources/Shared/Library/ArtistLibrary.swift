@@ -1,4 +1,7 @@
 import GRDB
+import Core
+import Metadata
+import Persistence
 
 /// Adds and refreshes artists from MusicBrainz: the artist and its release groups of the
 /// configured primary types (`musicbrainz.album_types`) as albums. Tracks come later, per album
@@ -26,7 +29,7 @@ public struct ArtistLibrary {
                 """, arguments: columns(artist) + [monitored, qualityLimit, userID])
             let id = db.lastInsertedRowID
             let added = try upsertAlbums(db, artistID: id, groups: groups, monitored: monitored, qualityLimit: qualityLimit)
-            try ActivityLog.record(db, .artistAdded, "Added artist \(artist.name) (\(added) albums)", media: ("artist", id), userID: userID)
+            try ActivityLog.record(db, .artistAdded, "Added artist \(artist.name) (\(added) albums)", media: MediaReference(type: .artist, id: id), userID: userID)
             return id
         }
     }
@@ -34,7 +37,7 @@ public struct ArtistLibrary {
     /// Updates the artist, adds its new release groups, updates the titles/dates of known ones.
     public func refresh(id: Int64, userID: Int64?) throws {
         let row = try db.read { try Row.fetchOne($0, sql: "SELECT mbid, monitored, quality_limit FROM artists WHERE id = ?", arguments: [id]) }
-        guard let row else { throw LibraryError.notFound(kind: "artist", id: id) }
+        guard let row else { throw DomainError.notFound(.artist, id: id) }
         let mbid: String = row["mbid"]
         let artist = try musicBrainz.artist(mbid)
         let groups = try musicBrainz.releaseGroups(ofArtist: mbid, types: musicBrainz.config.albumTypes)
@@ -44,11 +47,11 @@ public struct ArtistLibrary {
                        begin_date = ?, end_date = ?, updated_at = datetime('now')
                 WHERE id = ?
                 """, arguments: columns(artist) + [id])
-            guard db.changesCount > 0 else { throw LibraryError.notFound(kind: "artist", id: id) }
+            guard db.changesCount > 0 else { throw DomainError.notFound(.artist, id: id) }
             let added = try upsertAlbums(db, artistID: id, groups: groups, monitored: row["monitored"],
                                          qualityLimit: row["quality_limit"] ?? "flac")
             try ActivityLog.record(db, .artistRefreshed, "Refreshed artist \(artist.name): \(added) new albums",
-                                   media: ("artist", id), userID: userID)
+                                   media: MediaReference(type: .artist, id: id), userID: userID)
         }
     }
 

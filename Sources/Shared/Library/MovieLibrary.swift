@@ -1,4 +1,7 @@
 import GRDB
+import Core
+import Metadata
+import Persistence
 
 /// Adds and refreshes movies from TMDB. The lookup happens before the transaction; the write
 /// (row + activity) is one transaction, so a TMDB failure leaves nothing behind.
@@ -22,14 +25,14 @@ public struct MovieLibrary {
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """, arguments: columns(details) + [monitored, qualityLimit, userID])
             let id = db.lastInsertedRowID
-            try ActivityLog.record(db, .movieAdded, "Added movie \(details.title)", media: ("movie", id), userID: userID)
+            try ActivityLog.record(db, .movieAdded, "Added movie \(details.title)", media: MediaReference(type: .movie, id: id), userID: userID)
             return id
         }
     }
 
     public func refresh(id: Int64, userID: Int64?) throws {
         guard let tmdbID = try db.read({ try Int64.fetchOne($0, sql: "SELECT tmdb_id FROM movies WHERE id = ?", arguments: [id]) }) else {
-            throw LibraryError.notFound(kind: "movie", id: id)
+            throw DomainError.notFound(.movie, id: id)
         }
         let details = try tmdb.movie(id: tmdbID)
         try db.write { db in
@@ -38,8 +41,8 @@ public struct MovieLibrary {
                        backdrop_path = ?, runtime_minutes = ?, genres = ?, updated_at = datetime('now')
                 WHERE id = ?
                 """, arguments: columns(details) + [id])
-            guard db.changesCount > 0 else { throw LibraryError.notFound(kind: "movie", id: id) }
-            try ActivityLog.record(db, .movieRefreshed, "Refreshed movie \(details.title)", media: ("movie", id), userID: userID)
+            guard db.changesCount > 0 else { throw DomainError.notFound(.movie, id: id) }
+            try ActivityLog.record(db, .movieRefreshed, "Refreshed movie \(details.title)", media: MediaReference(type: .movie, id: id), userID: userID)
         }
     }
 

@@ -1,4 +1,7 @@
 import GRDB
+import Core
+import Metadata
+import Persistence
 
 /// Adds and refreshes TV shows from TMDB with every season's episodes. A refresh adds new
 /// episodes and updates the metadata of known ones; their status, monitoring and file stay.
@@ -27,7 +30,7 @@ public struct ShowLibrary {
             let id = db.lastInsertedRowID
             let changes = try upsertEpisodes(db, showID: id, seasons: show.seasons, monitored: monitored)
             try ActivityLog.record(db, .showAdded, "Added TV show \(show.details.name) (\(changes.added) episodes)",
-                                   media: ("tv", id), userID: userID)
+                                   media: MediaReference(type: .tv, id: id), userID: userID)
             return id
         }
     }
@@ -35,7 +38,7 @@ public struct ShowLibrary {
     @discardableResult
     public func refresh(id: Int64, userID: Int64?) throws -> EpisodeChanges {
         let row = try db.read { try Row.fetchOne($0, sql: "SELECT tmdb_id, monitored FROM tv_shows WHERE id = ?", arguments: [id]) }
-        guard let row else { throw LibraryError.notFound(kind: "TV show", id: id) }
+        guard let row else { throw DomainError.notFound(.tv, id: id) }
         let show = try tmdb.show(id: row["tmdb_id"])
         return try db.write { db in
             try db.execute(sql: """
@@ -43,11 +46,11 @@ public struct ShowLibrary {
                        poster_path = ?, backdrop_path = ?, status = ?, updated_at = datetime('now')
                 WHERE id = ?
                 """, arguments: columns(show.details) + [id])
-            guard db.changesCount > 0 else { throw LibraryError.notFound(kind: "TV show", id: id) }
+            guard db.changesCount > 0 else { throw DomainError.notFound(.tv, id: id) }
             let changes = try upsertEpisodes(db, showID: id, seasons: show.seasons, monitored: row["monitored"])
             try ActivityLog.record(db, .showRefreshed,
                                    "Refreshed TV show \(show.details.name): \(changes.added) new, \(changes.updated) updated episodes",
-                                   media: ("tv", id), userID: userID)
+                                   media: MediaReference(type: .tv, id: id), userID: userID)
             return changes
         }
     }

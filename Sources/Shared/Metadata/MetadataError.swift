@@ -1,3 +1,5 @@
+import Net
+
 /// Why a metadata lookup (TMDB, MusicBrainz, Cover Art Archive) failed, in terms the API maps to
 /// a status: not configured → 422, credentials rejected or upstream failure → 502, timeout → 504.
 public enum MetadataError: Error, CustomStringConvertible, Sendable {

@@ -1,5 +1,5 @@
+import Core
 import Testing
-@testable import Shared
 
 /// TV names: single and multi-episode, packs, daily shows, 1x02 and worded forms.
 @Suite struct EpisodeNameTests {

@@ -1,6 +1,15 @@
+@testable import Core
+@testable import Config
+@testable import Releases
+@testable import Persistence
+@testable import Net
+@testable import Auth
+@testable import Metadata
+@testable import Indexers
+@testable import Control
+@testable import Library
 import Foundation
 import Testing
-@testable import Shared
 
 /// The adapter from providers to the libcurl client, against a one-shot loopback server: status,
 /// lower-cased headers, every Set-Cookie joined with "\n" (Rutracker's login reads bb_session from it).

@@ -1,6 +1,15 @@
+@testable import Core
+@testable import Config
+@testable import Releases
+@testable import Persistence
+@testable import Net
+@testable import Auth
+@testable import Metadata
+@testable import Indexers
+@testable import Control
+@testable import Library
 import Testing
 import Foundation
-@testable import Shared
 
 /// Movie names in the shapes public trackers and scene/P2P groups use.
 @Suite struct MovieNameTests {

@@ -1,5 +1,5 @@
+import Core
 import Testing
-@testable import Shared
 
 /// Music names: "Artist - Album (Year) [Format]", scene "Artist-Album-WEB-2020-GRP", discographies.
 @Suite struct MusicNameTests {

@@ -1,6 +1,15 @@
+@testable import Core
+@testable import Config
+@testable import Releases
+@testable import Persistence
+@testable import Net
+@testable import Auth
+@testable import Metadata
+@testable import Indexers
+@testable import Control
+@testable import Library
 import Foundation
 import Testing
-@testable import Shared
 
 /// The parser faces whatever a user or an indexer sends: it must never crash and must finish
 /// fast, whatever the string.

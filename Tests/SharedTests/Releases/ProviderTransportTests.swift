@@ -1,6 +1,15 @@
+@testable import Core
+@testable import Config
+@testable import Releases
+@testable import Persistence
+@testable import Net
+@testable import Auth
+@testable import Metadata
+@testable import Indexers
+@testable import Control
+@testable import Library
 import Foundation
 import Testing
-@testable import Shared
 
 /// Providers end to end over a fixture transport: the requests they build, and how they report
 /// 5xx answers, challenge pages, timeouts and logins.

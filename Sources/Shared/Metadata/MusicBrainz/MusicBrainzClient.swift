@@ -1,4 +1,6 @@
 import Foundation
+import Config
+import Net
 
 /// MusicBrainz ws/2 (JSON) and the Cover Art Archive. Every MusicBrainz request passes the shared
 /// rate limiter (`musicbrainz.rate_limit_ms`, across all LCARS processes); a 503 from MusicBrainz

@@ -1,4 +1,6 @@
 import Foundation
+import Config
+import Net
 
 /// TMDB v3: search, movie details, TV details with every season's episodes.
 /// `tmdb.api_key` may be a v3 API key (sent as `api_key=`) or a v4 read access token (a JWT,

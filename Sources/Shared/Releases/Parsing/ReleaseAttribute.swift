@@ -1,4 +1,5 @@
 import Foundation
+import Core
 
 /// A piece of a name that is not title: what it means, how many tokens it spans, and whether it
 /// is "strong" (unambiguous, so the title ends before it) or "weak" (a word that could also be

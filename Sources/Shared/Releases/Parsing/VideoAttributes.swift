@@ -1,4 +1,5 @@
 import Foundation
+import Core
 
 /// Recognises video release jargon at a token: resolution, source, codec, audio, HDR, edition,
 /// language, streaming service and revision flags. Multi-token forms (WEB-DL, H.264, DD5.1,

@@ -1,4 +1,5 @@
 import Foundation
+import Core
 
 /// What a search is for, and the user's rules for it: the quality ceiling (spec: Quality
 /// Limiting), the minimum seeders, the runtime used to judge sizes, and the blocklist.

@@ -1,4 +1,5 @@
 import Foundation
+import Core
 
 /// Every reason a candidate is not acceptable for a target (spec: Quality Limiting and the
 /// issue's list). Each check is independent; a release may collect several reasons.

@@ -1,4 +1,5 @@
 import Foundation
+import Core
 
 /// The score of a release, built from parts that never overlap so the order is predictable
 /// (docs/ranking.md):

@@ -1,4 +1,5 @@
 import Foundation
+import Core
 
 /// Whether a release's size fits its quality and running time. Bounds are megabytes per
 /// minute, generous on purpose (a 1080p x265 encode and a 1080p remux are both legitimate):

@@ -1,0 +1,16 @@
+import ArgumentParser
+import Core
+import Persistence
+
+struct Migrate: ParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Apply pending database migrations and exit.")
+    @OptionGroup var options: ConfigOption
+
+    func run() throws {
+        let config = try options.load()
+        let db = try AppDatabase.open(config.database)
+        let applied = try Migrations.run(db)
+        print(applied.isEmpty ? "database is current (version \(Migrations.latestVersion))"
+                              : "applied \(applied.joined(separator: ", ")); database is at version \(Migrations.latestVersion)")
+    }
+}

@@ -1,0 +1,78 @@
+import ArgumentParser
+import Dispatch
+import Foundation
+import Logging
+import Auth
+import Config
+import Core
+import Persistence
+
+struct Serve: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Run the daemon: migrate, then serve the control socket until SIGTERM.")
+    @OptionGroup var options: ConfigOption
+
+    func run() async throws {
+        let config = try options.load()
+        let logger = LogSetup.bootstrap(level: config.server.logLevel, label: "lcarsd")
+        do { try IPCServer.refuseIfRunning(path: config.daemon.socket) } catch { throw fail("\(error)") }
+        let db = try AppDatabase.open(config.database)
+        let applied = try Migrations.run(db)
+        if !applied.isEmpty { logger.notice("applied migrations", metadata: ["migrations": "\(applied)"]) }
+
+        let state = DaemonState(startedAt: Date(), schemaVersion: Migrations.latestVersion)
+        let hub = EventHub()
+        let downloads: DownloadManager
+        do {
+            downloads = try DownloadManager(config: config.torrent, store: DownloadStore(db: db), hub: hub, logger: logger)
+            try downloads.start()
+        } catch {
+            throw fail("cannot start the torrent session: \(error)")
+        }
+        let server: IPCServer
+        let events: EventServer
+        do {
+            server = try await IPCServer.start(path: config.daemon.socket, commands: IPCCommands(state: state, downloads: downloads), logger: logger)
+            let authorizer = EventAuthorizer(db: db, sessions: SessionStore(tokens: TokenService(secret: config.server.jwtSecret),
+                                                                           lifetime: TimeInterval(config.auth.sessionHours * 3600)))
+            events = try await EventServer.start(path: config.daemon.eventsSocket, hub: hub, authorizer: authorizer, logger: logger)
+        } catch {
+            downloads.stop()
+            throw fail("cannot serve the control socket: \(error)")
+        }
+        logger.notice("lcarsd ready", metadata: ["socket": "\(config.daemon.socket)", "events": "\(config.daemon.eventsSocket)",
+                                                 "version": "\(LCARSVersion.current)"])
+        let signal = await StopSignal.wait()
+        logger.notice("stopping", metadata: ["signal": "\(signal)"])
+        await events.close()
+        await server.close()
+        downloads.stop()
+    }
+}
+
+/// Waits for SIGTERM or SIGINT (delivered to a dispatch source instead of killing the process).
+enum StopSignal {
+    static func wait() async -> Int32 {
+        await withCheckedContinuation { continuation in
+            let once = Once()
+            for signo in [SIGTERM, SIGINT] {
+                signal(signo, SIG_IGN)
+                let source = DispatchSource.makeSignalSource(signal: signo, queue: .global())
+                source.setEventHandler { if once.fire() { continuation.resume(returning: signo) } }
+                source.resume()
+                Sources.keep(source)
+            }
+        }
+    }
+
+    /// Dispatch sources must stay alive for as long as the process runs.
+    private enum Sources {
+        nonisolated(unsafe) static var all: [DispatchSourceSignal] = []
+        static func keep(_ source: DispatchSourceSignal) { all.append(source) }
+    }
+
+    private final class Once: @unchecked Sendable {
+        private let lock = NSLock()
+        private var fired = false
+        func fire() -> Bool { lock.withLock { defer { fired = true }; return !fired } }
+    }
+}

@@ -1,0 +1,44 @@
+import Foundation
+import Logging
+import NIOCore
+import NIOPosix
+import Core
+import Control
+
+/// The control socket: a Unix stream socket (mode 0660) served by SwiftNIO, so that a slow or
+/// misbehaving client never holds up the others.
+struct IPCServer {
+    let channel: Channel
+    let path: String
+
+    struct AlreadyRunning: Error, CustomStringConvertible {
+        let path: String
+        var description: String { "another lcarsd answers on \(path); stop it first or set daemon.socket" }
+    }
+
+    /// Checked before lcarsd touches anything else: a second daemon must not open the torrent
+    /// session or write a single row while the first one runs.
+    static func refuseIfRunning(path: String) throws {
+        let probe = IPCClient(socketPath: path, timeout: 1)
+        if (try? probe.call("ping")) != nil { throw AlreadyRunning(path: path) }
+    }
+
+    static func start(path: String, commands: IPCCommands, logger: Logger) async throws -> IPCServer {
+        try refuseIfRunning(path: path)
+        let bootstrap = ServerBootstrap(group: MultiThreadedEventLoopGroup.singleton)
+            .serverChannelOption(.backlog, value: 64)
+            .childChannelInitializer { channel in
+                channel.eventLoop.makeCompletedFuture {
+                    try channel.pipeline.syncOperations.addHandler(ByteToMessageHandler(IPCFrameDecoder()))
+                    try channel.pipeline.syncOperations.addHandler(IPCConnectionHandler(commands: commands, logger: logger))
+                }
+            }
+        let channel = try await UnixServerSocket.bind(bootstrap, path: path, mode: 0o660)
+        return IPCServer(channel: channel, path: path)
+    }
+
+    func close() async {
+        try? await channel.close()
+        unlink(path)
+    }
+}

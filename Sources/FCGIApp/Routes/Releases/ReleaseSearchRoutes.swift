@@ -1,0 +1,36 @@
+import Foundation
+import GRDB
+import Core
+import Library
+
+/// Release searches (any logged-in user): free text (`GET /api/search/releases`) and for a library
+/// item (movie, episode, album, track), whose title, ids and quality limit drive the search.
+enum ReleaseSearchRoutes {
+    static let routes = [
+        Route("GET", "/api/search/releases", .user, free),
+        Route("POST", "/api/movies/:id/search", .user, { ctx in try item(ctx) { try MediaSearchTarget.movie($0, id: try ctx.intParam("id")) } }),
+        Route("POST", "/api/tv/:id/season/:s/episode/:e/search", .user, { ctx in try item(ctx) { try episode($0, ctx) } }),
+        Route("POST", "/api/albums/:id/search", .user, { ctx in try item(ctx) { try MediaSearchTarget.album($0, id: try ctx.intParam("id")) } }),
+        Route("POST", "/api/tracks/:id/search", .user, { ctx in try item(ctx) { try MediaSearchTarget.track($0, id: try ctx.intParam("id")) } }),
+    ]
+
+    static func item(_ ctx: RequestContext, _ load: (Database) throws -> MediaSearchTarget) throws -> HTTPResponse {
+        try ReleaseSearch.respond(ctx, try ctx.app.db.read(load))
+    }
+
+    static func episode(_ db: Database, _ ctx: RequestContext) throws -> MediaSearchTarget {
+        try MediaSearchTarget.episode(db, showID: try ctx.intParam("id"), season: try number(ctx, "s", from: 0),
+                                      episode: try number(ctx, "e", from: 1))
+    }
+
+    static func number(_ ctx: RequestContext, _ name: String, from lower: Int) throws -> Int {
+        guard let raw = ctx.params[name], let value = Int(raw), (lower...10_000).contains(value) else {
+            throw APIError.notFound("\(name == "s" ? "season" : "episode") must be a number from \(lower), found \"\(ctx.params[name] ?? "")\"")
+        }
+        return value
+    }
+
+    static func free(_ ctx: RequestContext) throws -> HTTPResponse {
+        try ReleaseSearch.respond(ctx, try FreeSearchQuery.parse(ctx.request.query))
+    }
+}
