@@ -36,7 +36,7 @@ struct FCGIMain: ParsableCommand {
         let logger = LogSetup.bootstrap(level: settings.server.logLevel, label: "lcars-fcgi")
         // Each worker opens its own database connection after fork: connections must not cross fork().
         let makeResponder = { () throws -> APIResponder in
-            APIResponder(app: AppContext(config: settings, db: try AppDatabase.open(settings.database)), logger: logger)
+            APIResponder(app: AppContext(config: settings, database: try AppDatabase.open(settings.database)), logger: logger)
         }
 
         if environment["GATEWAY_INTERFACE"] != nil {

@@ -7,7 +7,7 @@ import struct
 from conftest import REPO
 
 # One migration per SQL file: the schema version a fresh stack must report.
-SCHEMA_VERSION = len(list((REPO / "Sources/Shared/Database/Migrations").glob("V*.sql")))
+SCHEMA_VERSION = len(list((REPO / "Sources/Shared/Persistence/Migrations").glob("V*.sql")))
 
 # Every SQL file under Migrations/ is one schema version.
 

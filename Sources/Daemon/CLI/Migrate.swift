@@ -8,8 +8,7 @@ struct Migrate: ParsableCommand {
 
     func run() throws {
         let config = try options.load()
-        let db = try AppDatabase.open(config.database)
-        let applied = try Migrations.run(db)
+        let applied = try AppDatabase.open(config.database).migrate()
         print(applied.isEmpty ? "database is current (version \(Migrations.latestVersion))"
                               : "applied \(applied.joined(separator: ", ")); database is at version \(Migrations.latestVersion)")
     }

@@ -15,8 +15,9 @@ struct Serve: AsyncParsableCommand {
         let config = try options.load()
         let logger = LogSetup.bootstrap(level: config.server.logLevel, label: "lcarsd")
         do { try IPCServer.refuseIfRunning(path: config.daemon.socket) } catch { throw fail("\(error)") }
-        let db = try AppDatabase.open(config.database)
-        let applied = try Migrations.run(db)
+        let database = try AppDatabase.open(config.database)
+        let applied = try database.migrate()
+        let db = database.pool
         if !applied.isEmpty { logger.notice("applied migrations", metadata: ["migrations": "\(applied)"]) }
 
         let state = DaemonState(startedAt: Date(), schemaVersion: Migrations.latestVersion)

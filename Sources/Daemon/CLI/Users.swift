@@ -31,8 +31,9 @@ struct Users: ParsableCommand {
     }
 
     static func openMigrated(_ options: ConfigOption) throws -> DatabasePool {
-        let db = try AppDatabase.open(try options.load().database)
-        try Migrations.run(db)
+        let database = try AppDatabase.open(try options.load().database)
+        try database.migrate()
+        let db = database.pool
         return db
     }
 

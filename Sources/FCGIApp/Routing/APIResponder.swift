@@ -27,7 +27,7 @@ struct APIResponder {
             return try handle(request)
         } catch {
             if let apiError = APIError.from(error) { return apiError.response }
-            if let dbError = error as? DatabaseError, dbError.resultCode == .SQLITE_BUSY {
+            if AppDatabase.isBusy(error) {
                 return APIError.unavailable("the database is busy; try again").response
             }
             logger.error("request failed", metadata: ["method": "\(request.method)", "path": "\(request.path)", "error": "\(error)"])
@@ -61,7 +61,7 @@ struct APIResponder {
     /// Responders never migrate: lcarsd does. Until it has, every route answers 503.
     private func checkSchema() throws {
         guard !app.schemaChecked else { return }
-        switch try app.db.read(Migrations.state) {
+        switch try app.database.schemaState() {
         case .current:
             app.schemaChecked = true
         case .behind(let applied, let latest):

@@ -7,12 +7,15 @@ import Control
 import Indexers
 import Metadata
 import Net
+import Persistence
 
 /// Everything a responder worker holds between requests: config and one database pool.
 /// Nothing here is request state, so any worker can serve any request.
 final class AppContext {
     let config: LCARSConfig
-    let db: DatabasePool
+    let database: AppDatabase
+    /// The pool itself, for the routes that still read tables directly (moving into stores).
+    var db: DatabasePool { database.pool }
     let sessions: SessionStore
     let limiter: LoginLimiter
     let accounts: UserAccounts
@@ -29,9 +32,9 @@ final class AppContext {
     var schemaChecked = false
 
     /// `daemon` and `httpTransport` are for tests (an in-process lcarsd and outside services).
-    init(config: LCARSConfig, db: DatabasePool, daemon: (any DaemonChannel)? = nil, httpTransport: HTTPTransportFactory? = nil) {
+    init(config: LCARSConfig, database: AppDatabase, daemon: (any DaemonChannel)? = nil, httpTransport: HTTPTransportFactory? = nil) {
         self.config = config
-        self.db = db
+        self.database = database
         self.httpTransport = httpTransport
         sessions = SessionStore(tokens: TokenService(secret: config.server.jwtSecret),
                                 lifetime: TimeInterval(config.auth.sessionHours * 3600))

@@ -2,10 +2,27 @@ import Foundation
 import GRDB
 import Config
 
-/// Opens the one SQLite database every LCARS process shares: WAL so responders read while the
-/// daemon writes, foreign keys on, and a busy timeout instead of instant SQLITE_BUSY errors.
-public enum AppDatabase {
-    public static func open(_ config: LCARSConfig.Database) throws -> DatabasePool {
+/// The one SQLite database every LCARS process shares: WAL so responders read while the daemon
+/// writes, foreign keys on, and a busy timeout instead of instant SQLITE_BUSY errors.
+/// The executables hold this handle and reach each table through its store (`database.downloads`,
+/// …, one extension per store); only Persistence touches `pool`.
+public struct AppDatabase: Sendable {
+    public let pool: DatabasePool
+
+    public init(pool: DatabasePool) { self.pool = pool }
+
+    /// Runs the pending migrations (lcarsd does at start); returns the ids applied.
+    @discardableResult
+    public func migrate() throws -> [String] { try Migrations.run(pool) }
+
+    /// Whether this binary's schema matches the file's (responders answer 503 until it does).
+    public func schemaState() throws -> Migrations.State { try pool.read(Migrations.state) }
+
+    public static func open(_ config: LCARSConfig.Database) throws -> AppDatabase {
+        AppDatabase(pool: try openPool(config))
+    }
+
+    static func openPool(_ config: LCARSConfig.Database) throws -> DatabasePool {
         let directory = (config.path as NSString).deletingLastPathComponent
         if !directory.isEmpty {
             try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
@@ -35,5 +52,13 @@ public struct DatabaseOpenError: Error, CustomStringConvertible {
     public let underlying: Error
     public var description: String {
         "cannot open the database at \(path): \(underlying); check database.path and that the directory is writable"
+    }
+}
+
+extension AppDatabase {
+    /// Whether an error is SQLite saying another process held the lock past the busy timeout:
+    /// worth a 503 "try again", not a 500.
+    public static func isBusy(_ error: Error) -> Bool {
+        (error as? DatabaseError)?.resultCode == .SQLITE_BUSY
     }
 }
