@@ -81,22 +81,7 @@ struct APIError: Error, Equatable {
             }
         case let failure as MediaSearchTarget.Failure: return .notFound(failure.description)
         case let failure as IndexerRules.Failure: return .validation(failure.description)
-        case let failure as MetadataError: return upstream(failure)
-        case let failure as HTTPClientError: return upstream(.upstream(failure))
         default: return nil
-        }
-    }
-
-    /// Metadata failures: not configured → 422, bad input → 422, unknown id → 404,
-    /// rejected credentials or a failing service → 502, a service too slow → 504.
-    static func upstream(_ failure: MetadataError) -> APIError {
-        switch failure {
-        case .notConfigured(let message): .init(status: 422, code: "not_configured", message: message)
-        case .invalidInput(let message): .validation(message)
-        case .notFound(let message): .notFound(message)
-        case .credentialsRejected(let message): .init(status: 502, code: "upstream_auth_failed", message: message)
-        case .upstream(let error) where error.isTimeout: .init(status: 504, code: "upstream_timeout", message: error.description)
-        case .upstream(let error): .init(status: 502, code: "upstream_failed", message: error.description)
         }
     }
 }

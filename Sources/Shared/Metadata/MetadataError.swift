@@ -1,3 +1,4 @@
+import Core
 import Net
 
 /// Why a metadata lookup (TMDB, MusicBrainz, Cover Art Archive) failed, in terms the API maps to
@@ -15,6 +16,20 @@ public enum MetadataError: Error, CustomStringConvertible, Sendable {
             message
         case .upstream(let error):
             "\(error)"
+        }
+    }
+}
+
+extension MetadataError: DomainErrorConvertible {
+    /// Not configured or bad input → validation, unknown id → not found, rejected credentials,
+    /// a failing service or a slow one → upstream.
+    public var domainError: DomainError {
+        switch self {
+        case .notConfigured(let message): .validation(message, code: "not_configured")
+        case .invalidInput(let message): .validation(message)
+        case .notFound(let message): .notFound(message)
+        case .credentialsRejected(let message): .init(.upstream(.credentialsRejected), message)
+        case .upstream(let error): error.domainError
         }
     }
 }

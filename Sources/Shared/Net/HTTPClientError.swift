@@ -1,3 +1,4 @@
+import Core
 import Foundation
 
 /// What went wrong talking to an outside service: which service, which method and URL path
@@ -49,5 +50,12 @@ public struct HTTPClientError: Error, CustomStringConvertible, Sendable, Equatab
 
     public static func format(_ seconds: Double) -> String {
         seconds == seconds.rounded() ? String(Int(seconds)) : String(format: "%.1f", seconds)
+    }
+}
+
+extension HTTPClientError: DomainErrorConvertible {
+    /// A service that did not answer in time is a timeout; any other transport failure is a failed upstream.
+    public var domainError: DomainError {
+        .upstream(service, description, isTimeout ? .timeout : .failed)
     }
 }
