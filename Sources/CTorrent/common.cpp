@@ -38,16 +38,26 @@ ct_bytes copy_bytes(const std::vector<char> &buffer) {
 
 static const char hex_digits[] = "0123456789abcdef";
 
-std::string hash_hex(const lt::info_hash_t &hashes) {
-    const lt::sha1_hash best = hashes.get_best();
+template <typename Digest>
+static std::string digest_hex(const Digest &digest) {
     std::string out;
-    out.reserve(40);
-    for (auto byte : best) {
+    out.reserve(2 * Digest::size());
+    for (auto byte : digest) {
         const auto value = static_cast<unsigned char>(byte);
         out.push_back(hex_digits[value >> 4]);
         out.push_back(hex_digits[value & 0xf]);
     }
     return out;
+}
+
+// The one key of a torrent: its v1 hash whenever it has one (v1 and hybrid torrents: what a
+// `btih` magnet, an indexer and the blocklist name), the full v2 hash for v2-only torrents.
+// Not get_best(): for a hybrid it prefers the truncated v2 hash, so a torrent added by its v1
+// magnet would change key once its metadata arrived.
+std::string hash_hex(const lt::info_hash_t &hashes) {
+    if (hashes.has_v1()) return digest_hex(hashes.v1);
+    if (hashes.has_v2()) return digest_hex(hashes.v2);
+    return {};
 }
 
 void copy_hash(const lt::info_hash_t &hashes, char out[CT_INFO_HASH_SIZE]) {

@@ -19,7 +19,7 @@ bool valid_piece_size(int size) {
 } // namespace
 
 extern "C" int ct_create_torrent(const char *path, const char *const *trackers, std::size_t tracker_count,
-                                 int piece_size, ct_bytes *out, ct_error *error) {
+                                 int piece_size, ct_torrent_version version, ct_bytes *out, ct_error *error) {
     *out = ct_bytes{nullptr, 0};
     if (!path || !*path) return fail(error, CT_ERR_INVALID_ARGUMENT, "no path to make a torrent of");
     if (!valid_piece_size(piece_size)) {
@@ -39,8 +39,11 @@ extern "C" int ct_create_torrent(const char *path, const char *const *trackers, 
         lt::add_files(files, content.string());
         if (files.num_files() == 0) return fail(error, CT_ERR_IO, content.string() + " contains no files");
 
-        // v1 only: every client and indexer understands it, and there are no pad files.
-        lt::create_torrent torrent(files, piece_size, lt::create_torrent::v1_only);
+        // v1 is what LCARS makes for itself (every client and indexer understands it, no pad files);
+        // hybrid and v2-only are what libtorrent 2.0 clients make by default, and tests need both.
+        const lt::create_flags_t flags = version == CT_TORRENT_V1 ? lt::create_torrent::v1_only
+            : version == CT_TORRENT_V2 ? lt::create_torrent::v2_only : lt::create_flags_t{};
+        lt::create_torrent torrent(files, piece_size, flags);
         for (std::size_t i = 0; i < tracker_count; ++i) torrent.add_tracker(trackers[i], static_cast<int>(i));
         torrent.set_creator("LCARS");
         lt::error_code ec;

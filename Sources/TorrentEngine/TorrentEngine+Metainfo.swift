@@ -17,15 +17,28 @@ extension TorrentEngine {
             totalSize: raw.total_size >= 0 ? raw.total_size : nil, magnet: string(from: raw.magnet) ?? "")
     }
 
-    /// A v1 .torrent for the file or directory at `path` (its name becomes the torrent's name).
-    /// `pieceSize` 0 lets libtorrent choose; otherwise a power of two of at least 16 KiB.
-    public static func createTorrent(at path: String, trackers: [String], pieceSize: Int = 0) throws -> Data {
+    /// Which protocol versions a created torrent carries (libtorrent 2.0 clients make hybrids by default).
+    public enum Version: Sendable {
+        case v1, hybrid, v2
+
+        var raw: ct_torrent_version {
+            switch self {
+            case .v1: CT_TORRENT_V1
+            case .hybrid: CT_TORRENT_HYBRID
+            case .v2: CT_TORRENT_V2
+            }
+        }
+    }
+
+    /// A .torrent for the file or directory at `path` (its name becomes the torrent's name), v1
+    /// unless asked otherwise. `pieceSize` 0 lets libtorrent choose; otherwise a power of two of at least 16 KiB.
+    public static func createTorrent(at path: String, trackers: [String], pieceSize: Int = 0, version: Version = .v1) throws -> Data {
         var bytes = ct_bytes()
         var error = ct_error()
         let trackerCopies = trackers.map { strdup($0) }
         defer { trackerCopies.forEach { free($0) } }
         let code = trackerCopies.map { UnsafePointer($0) }.withUnsafeBufferPointer { list in
-            ct_create_torrent(path, list.baseAddress, list.count, Int32(clamping: pieceSize), &bytes, &error)
+            ct_create_torrent(path, list.baseAddress, list.count, Int32(clamping: pieceSize), version.raw, &bytes, &error)
         }
         guard code == 0 else { throw EngineError(error, input: path) }
         return takeData(&bytes)

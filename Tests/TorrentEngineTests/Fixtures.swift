@@ -35,14 +35,14 @@ struct SampleContent {
     var root: URL { parent.appendingPathComponent(name) }
 
     /// Writes the content and returns it with the .torrent built from it.
-    static func make(in parent: URL, name: String = "Sample Release") throws -> (SampleContent, Data) {
+    static func make(in parent: URL, name: String = "Sample Release", version: TorrentEngine.Version = .v1) throws -> (SampleContent, Data) {
         let content = SampleContent(parent: parent, name: name)
         for (index, file) in files.enumerated() {
             let url = content.root.appendingPathComponent(file.path)
             try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
             try pseudoRandomBytes(count: file.size, seed: UInt64(index + 1)).write(to: url)
         }
-        let torrent = try TorrentEngine.createTorrent(at: content.root.path, trackers: [], pieceSize: pieceSize)
+        let torrent = try TorrentEngine.createTorrent(at: content.root.path, trackers: [], pieceSize: pieceSize, version: version)
         return (content, torrent)
     }
 

@@ -100,8 +100,9 @@ def sha256_files(directory, relpaths) -> dict[str, str | None]:
 
 
 def magnet_uri(info_hash: str, name: str | None = None, trackers=(), peers=()) -> str:
-    """magnet:?xt=urn:btih:HASH[&dn=NAME][&tr=URL...][&x.pe=HOST:PORT...]"""
-    parts = [f"xt=urn:btih:{info_hash}"]
+    """magnet:?xt=urn:btih:HASH[&dn=NAME][&tr=URL...][&x.pe=HOST:PORT...]; a 64-digit (v2) hash
+    is written as a SHA-256 multihash, xt=urn:btmh:1220HASH."""
+    parts = [f"xt=urn:btmh:1220{info_hash}" if len(info_hash) == 64 else f"xt=urn:btih:{info_hash}"]
     if name:
         parts.append("dn=" + urllib.parse.quote(name, safe=""))
     parts += ["tr=" + urllib.parse.quote(t, safe="") for t in trackers]
@@ -132,6 +133,15 @@ class Torrent:
     def base64(self) -> str:
         """The .torrent file, base64 (POST /api/downloads {"torrent": ...})."""
         return base64.b64encode(self.data).decode()
+
+    @property
+    def announce_hashes(self) -> list[str]:
+        """The 20-byte hashes clients announce this torrent under: the v1 hash, and the v2 hash
+        truncated to 20 bytes (a hybrid is announced under both; trackers speak 20-byte hashes)."""
+        hashes = [self.info_hash] if len(self.info_hash) == 40 else []
+        if self.info_hash_v2:
+            hashes.append(self.info_hash_v2[:40])
+        return hashes
 
     def magnet(self, trackers=None, peers=(), name=True) -> str:
         """Magnet URI with this torrent's trackers (or `trackers`), and x.pe= for `peers`
@@ -450,7 +460,7 @@ class LocalSwarm:
             top = next(iter({pathlib.PurePosixPath(rel).parts[0] for rel in self.files}))
             self.torrent = make_torrent(self.seed_dir / top, self.dir / f"{top}.torrent",
                                         [self.tracker.announce_url], self.piece_size, self.version)
-            self.tracker.allow(self.torrent.info_hash)
+            self.tracker.allow(*self.torrent.announce_hashes)
             self.seeder = Seeder([self.torrent], self.host, upload_limit=self.upload_limit, netns=self.netns).start()
         except BaseException:
             self.stop()

@@ -33,7 +33,9 @@ typedef enum ct_code {
     CT_ERR_SESSION = 9,
 } ct_code;
 
-enum { CT_ERROR_MESSAGE_SIZE = 512, CT_INFO_HASH_SIZE = 41 };
+/// Info hashes travel as lower-case hex: 40 digits (v1 or hybrid: the v1 hash) or 64 (v2-only: the
+/// full SHA-256), plus the terminating NUL.
+enum { CT_ERROR_MESSAGE_SIZE = 512, CT_INFO_HASH_SIZE = 65 };
 
 /// Filled by every call that can fail; `message` is NUL-terminated (truncated if longer).
 typedef struct ct_error {
@@ -115,9 +117,12 @@ typedef struct ct_descriptor {
 int ct_inspect(const ct_source *source, ct_descriptor *out, ct_error *error);
 void ct_free_descriptor(ct_descriptor *descriptor);
 
-/// Builds a v1 .torrent for a file or a directory (hashing its contents). piece_size 0 = automatic.
+/// Which BitTorrent protocol versions a created torrent carries.
+typedef enum { CT_TORRENT_V1 = 0, CT_TORRENT_HYBRID = 1, CT_TORRENT_V2 = 2 } ct_torrent_version;
+
+/// Builds a .torrent for a file or a directory (hashing its contents). piece_size 0 = automatic.
 int ct_create_torrent(const char *path, const char *const *trackers, size_t tracker_count,
-                      int piece_size, ct_bytes *out, ct_error *error);
+                      int piece_size, ct_torrent_version version, ct_bytes *out, ct_error *error);
 
 // MARK: - Torrents
 

@@ -13,6 +13,7 @@ public enum Migrations {
         ("V004_library", PackageResources.V004_library_sql),
         ("V005_releases", PackageResources.V005_releases_sql),
         ("V006_indexer_settings", PackageResources.V006_indexer_settings_sql),
+        ("V007_v2_info_hashes", PackageResources.V007_v2_info_hashes_sql),
     ]
 
     public static var latestVersion: Int { all.count }
