@@ -43,17 +43,17 @@ struct EventServer {
 struct EventAuthorizer: Sendable {
     let tickets: EventTickets
     let sessions: Sessions
-    let pool: NIOThreadPool
+    let blockingPool: NIOThreadPool
 
-    init(database: AppDatabase, config: LCARSConfig, pool: NIOThreadPool = .singleton) {
+    init(database: AppDatabase, config: LCARSConfig, blockingPool: NIOThreadPool = .singleton) {
         tickets = EventTickets(database.eventTickets)
         sessions = Sessions(database, config: config)
-        self.pool = pool
+        self.blockingPool = blockingPool
     }
 
     /// The caller's user id, delivered on `eventLoop`; nil when neither credential is valid.
     func userID(ticket: String?, bearer: String?, on eventLoop: EventLoop) -> EventLoopFuture<Int64?> {
-        pool.runIfActive(eventLoop: eventLoop) { userID(ticket: ticket, bearer: bearer) }
+        blockingPool.runIfActive(eventLoop: eventLoop) { userID(ticket: ticket, bearer: bearer) }
     }
 
     /// Blocking: call it off the event loops.
