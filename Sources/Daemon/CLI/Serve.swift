@@ -33,8 +33,7 @@ struct Serve: AsyncParsableCommand {
         let events: EventServer
         do {
             server = try await IPCServer.start(path: config.daemon.socket, commands: IPCCommands(state: state, downloads: downloads), logger: logger)
-            let authorizer = EventAuthorizer(db: db, sessions: SessionStore(tokens: TokenService(secret: config.server.jwtSecret),
-                                                                           lifetime: TimeInterval(config.auth.sessionHours * 3600)))
+            let authorizer = EventAuthorizer(database: database, config: config)
             events = try await EventServer.start(path: config.daemon.eventsSocket, hub: hub, authorizer: authorizer, logger: logger)
         } catch {
             downloads.stop()

@@ -1,6 +1,5 @@
 import ArgumentParser
 import Foundation
-import GRDB
 import Core
 import Auth
 import Persistence
@@ -30,11 +29,10 @@ struct Users: ParsableCommand {
         }
     }
 
-    static func openMigrated(_ options: ConfigOption) throws -> DatabasePool {
+    static func openMigrated(_ options: ConfigOption) throws -> AppDatabase {
         let database = try AppDatabase.open(try options.load().database)
         try database.migrate()
-        let db = database.pool
-        return db
+        return database
     }
 
     struct Add: ParsableCommand {
@@ -46,16 +44,14 @@ struct Users: ParsableCommand {
         @Flag(help: "Do nothing (exit 0) when the username exists already.") var ifMissing = false
 
         func run() throws {
-            let db = try openMigrated(options)
-            if ifMissing, try db.read({ try UserRecord.filter(sql: "username = ? COLLATE NOCASE", arguments: [username]).fetchCount($0) }) > 0 {
-                return
-            }
+            let database = try openMigrated(options)
+            if ifMissing, try database.users.user(named: username) != nil { return }
             let (password, show) = try source.obtain()
             do {
-                let user = try UserAccounts().create(db, username: username, password: password, role: admin ? .admin : .user)
-                print("created \(user.role) \(user.username)" + (show ? " with password \(password)" : ""))
-            } catch let failure as UserAccounts.Failure {
-                throw fail(failure.description)
+                let user = try UserAccounts(database.users).create(username: username, password: password, role: admin ? .admin : .user)
+                print("created \(user.role.rawValue) \(user.username)" + (show ? " with password \(password)" : ""))
+            } catch let error as DomainError {
+                throw fail(error.message)
             }
         }
     }
@@ -65,9 +61,8 @@ struct Users: ParsableCommand {
         @OptionGroup var options: ConfigOption
 
         func run() throws {
-            let db = try openMigrated(options)
-            for user in try db.read({ try UserRecord.order(Column("id")).fetchAll($0) }) {
-                print("\(user.id ?? 0)\t\(user.username)\t\(user.role)\t\(user.createdAt)")
+            for user in try openMigrated(options).users.all() {
+                print("\(user.id)\t\(user.username)\t\(user.role.rawValue)\t\(user.createdAt)")
             }
         }
     }
@@ -79,15 +74,14 @@ struct Users: ParsableCommand {
         @Argument(help: "The username.") var username: String
 
         func run() throws {
-            let db = try openMigrated(options)
-            guard let user = try db.read({ try UserRecord.filter(sql: "username = ? COLLATE NOCASE", arguments: [username]).fetchOne($0) }),
-                  let id = user.id else { throw fail("no user named \(username)") }
+            let database = try openMigrated(options)
+            guard let user = try database.users.user(named: username) else { throw fail("no user named \(username)") }
             let (password, show) = try source.obtain()
             do {
-                _ = try UserAccounts().update(db, id: id, username: nil, password: password, role: nil)
+                _ = try UserAccounts(database.users).change(id: user.id, password: password)
                 print("password of \(user.username) changed" + (show ? " to \(password)" : ""))
-            } catch let failure as UserAccounts.Failure {
-                throw fail(failure.description)
+            } catch let error as DomainError {
+                throw fail(error.message)
             }
         }
     }

@@ -1,11 +1,12 @@
 import Foundation
-import GRDB
 import Logging
 import NIOCore
 import NIOHTTP1
 import NIOPosix
 import Core
 import Auth
+import Config
+import Persistence
 
 /// Serves GET /api/events as Server-Sent Events on a Unix socket that nginx forwards to, so an
 /// open browser tab holds a cheap NIO channel here instead of a responder worker. Callers
@@ -37,14 +38,29 @@ struct EventServer {
 }
 
 /// Decides who may open the stream: redeems tickets and checks login tokens against the database.
+/// SQLite calls block (a busy database waits up to its timeout), so they run on NIO's blocking
+/// thread pool, never on an event loop that serves every other open stream.
 struct EventAuthorizer: Sendable {
-    let db: DatabasePool
-    let sessions: SessionStore
+    let tickets: EventTickets
+    let sessions: Sessions
+    let blockingPool: NIOThreadPool
 
+    init(database: AppDatabase, config: LCARSConfig, blockingPool: NIOThreadPool = .singleton) {
+        tickets = EventTickets(database.eventTickets)
+        sessions = Sessions(database, config: config)
+        self.blockingPool = blockingPool
+    }
+
+    /// The caller's user id, delivered on `eventLoop`; nil when neither credential is valid.
+    func userID(ticket: String?, bearer: String?, on eventLoop: EventLoop) -> EventLoopFuture<Int64?> {
+        blockingPool.runIfActive(eventLoop: eventLoop) { userID(ticket: ticket, bearer: bearer) }
+    }
+
+    /// Blocking: call it off the event loops.
     func userID(ticket: String?, bearer: String?) -> Int64? {
         do {
-            if let ticket, !ticket.isEmpty { return try db.write { try EventTickets.redeem($0, ticket: ticket) } }
-            if let bearer, !bearer.isEmpty { return try db.read { try sessions.authenticate($0, token: bearer)?.id } }
+            if let ticket, !ticket.isEmpty { return try tickets.redeem(ticket) }
+            if let bearer, !bearer.isEmpty { return try sessions.authenticate(token: bearer)?.id }
         } catch {
             return nil
         }
@@ -62,6 +78,8 @@ final class EventStreamHandler: ChannelInboundHandler, RemovableChannelHandler {
     private let authorizer: EventAuthorizer
     private let logger: Logger
     private var head: HTTPRequestHead?
+    /// Set once the request is complete: the credentials are being checked off the loop.
+    private var authorizing = false
     private var streaming = false
 
     init(hub: EventHub, authorizer: EventAuthorizer, logger: Logger) {
@@ -75,7 +93,7 @@ final class EventStreamHandler: ChannelInboundHandler, RemovableChannelHandler {
         case .head(let requestHead): head = requestHead
         case .body: break
         case .end:
-            guard let head, !streaming else { return }
+            guard let head, !authorizing, !streaming else { return }
             respond(to: head, context: context)
         }
     }
@@ -97,7 +115,16 @@ final class EventStreamHandler: ChannelInboundHandler, RemovableChannelHandler {
         let bearer = head.headers.first(name: "authorization").flatMap { value -> String? in
             value.lowercased().hasPrefix("bearer ") ? String(value.dropFirst(7)) : nil
         }
-        guard authorizer.userID(ticket: ticket, bearer: bearer) != nil else {
+        authorizing = true
+        // Back on this channel's event loop once the database has answered.
+        authorizer.userID(ticket: ticket, bearer: bearer, on: context.eventLoop).assumeIsolated().whenComplete { result in
+            self.authorized(try? result.get(), head: head, context: context)
+        }
+    }
+
+    private func authorized(_ userID: Int64?, head: HTTPRequestHead, context: ChannelHandlerContext) {
+        guard context.channel.isActive else { return }   // the client left while we checked
+        guard userID != nil else {
             return fail(context, status: .unauthorized, code: "unauthorized",
                         message: "get a ticket from POST /api/events/ticket and open /api/events?ticket=<ticket> within 60 s")
         }
@@ -124,6 +151,6 @@ final class EventStreamHandler: ChannelInboundHandler, RemovableChannelHandler {
         var buffer = context.channel.allocator.buffer(capacity: body.count)
         buffer.writeBytes(body)
         context.write(wrapOutboundOut(.body(.byteBuffer(buffer))), promise: nil)
-        context.writeAndFlush(wrapOutboundOut(.end(nil))).whenComplete { _ in context.close(promise: nil) }
+        context.writeAndFlush(wrapOutboundOut(.end(nil))).assumeIsolated().whenComplete { _ in context.close(promise: nil) }
     }
 }

@@ -61,12 +61,6 @@ struct APIError: Error, Equatable {
         case let error as APIError: return error
         case let error as DomainError: return APIError(error)
         case let error as DomainErrorConvertible: return APIError(error.domainError)
-        case let failure as UserAccounts.Failure:
-            switch failure {
-            case .invalid: return .validation(failure.description)
-            case .notFound: return .notFound(failure.description)
-            case .duplicate, .lastAdmin: return .conflict(failure.description)
-            }
         case let failure as Blocklist.Failure:
             switch failure {
             case .invalid: return .validation(failure.description)

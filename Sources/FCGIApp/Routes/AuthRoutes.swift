@@ -1,8 +1,6 @@
 import Foundation
-import GRDB
 import Auth
 import Core
-import Persistence
 
 /// POST /api/auth/login, POST /api/auth/logout, GET /api/auth/me.
 enum AuthRoutes {
@@ -26,28 +24,19 @@ enum AuthRoutes {
     static func login(_ ctx: RequestContext) throws -> HTTPResponse {
         let body = try ctx.decodeBody(LoginBody.self)
         let app = ctx.app
-        let address = ctx.request.remoteAddress
-        if let wait = try app.db.read({ try app.limiter.retryAfter($0, username: body.username, address: address) }) {
+        let attempt = Login(limiter: app.limiter, accounts: app.accounts, sessions: app.sessions)
+        switch try attempt.attempt(username: body.username, password: body.password, address: ctx.request.remoteAddress) {
+        case .rateLimited(let wait):
             throw APIError.rateLimited(retryAfter: wait)
-        }
-        let user = try app.db.read { try UserRecord.filter(sql: "username = ? COLLATE NOCASE", arguments: [body.username]).fetchOne($0) }
-        // Unknown users are checked against a decoy hash so both failures take the same time.
-        let valid = app.hasher.verify(body.password, against: user?.passwordHash ?? PasswordHasher.decoyHash)
-        guard let user, let userID = user.id, valid else {
-            try app.db.write { try app.limiter.recordFailure($0, username: body.username, address: address) }
+        case .rejected:
             throw APIError(status: 401, code: "invalid_credentials", message: "unknown username or wrong password")
+        case .granted(let user, let token, let expiresAt):
+            return try .json(LoginResult(token: token, expires_at: SQLiteTime.iso8601(expiresAt), user: UserView(user)))
         }
-        let session = try app.db.write { db in
-            try app.limiter.recordSuccess(db, username: body.username)
-            try app.sessions.purgeExpired(db)
-            return try app.sessions.create(db, userID: userID)
-        }
-        return try .json(LoginResult(token: session.token, expires_at: SQLiteTime.iso8601(session.expiresAt), user: UserView(user)))
     }
 
     static func logout(_ ctx: RequestContext) throws -> HTTPResponse {
-        let user = try ctx.caller
-        try ctx.app.db.write { try ctx.app.sessions.revoke($0, sessionID: user.sessionID) }
+        try ctx.app.sessions.end(try ctx.caller)
         return try .success()
     }
 

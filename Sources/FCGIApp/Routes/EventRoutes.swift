@@ -1,6 +1,7 @@
 import Foundation
 import Auth
 import Core
+import Persistence
 
 /// POST /api/events/ticket: trades the caller's login token for a one-use ticket that opens the
 /// live event stream (GET /api/events, served by lcarsd behind nginx) within 60 seconds.
@@ -17,7 +18,7 @@ enum EventRoutes {
 
     static func ticket(_ ctx: RequestContext) throws -> HTTPResponse {
         let user = try ctx.caller
-        let issued = try ctx.app.db.write { try EventTickets.issue($0, userID: user.id) }
+        let issued = try EventTickets(ctx.app.database.eventTickets).issue(userID: user.id)
         return try .json(TicketView(ticket: issued.ticket, expires_at: SQLiteTime.iso8601(issued.expiresAt),
                                     url: "/api/events?ticket=\(issued.ticket)"), status: 201)
     }

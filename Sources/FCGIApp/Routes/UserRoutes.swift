@@ -1,5 +1,4 @@
 import Foundation
-import GRDB
 import Auth
 import Core
 import Persistence
@@ -26,42 +25,39 @@ enum UserRoutes {
         let role: String?
     }
 
-    static func parseRole(_ raw: String?) throws -> Role? {
+    static func parseRole(_ raw: String?) throws(DomainError) -> Role? {
         guard let raw else { return nil }
-        guard let role = Role(rawValue: raw) else { throw APIError.validation("role must be \"admin\" or \"user\", found \"\(raw)\"") }
+        guard let role = Role(rawValue: raw) else {
+            throw .validation("role must be \"admin\" or \"user\", found \"\(raw)\"", field: "role")
+        }
         return role
     }
 
     static func list(_ ctx: RequestContext) throws -> HTTPResponse {
-        let users = try ctx.app.db.read { try UserRecord.order(Column("id")).fetchAll($0) }
-        return try .json(users.map(UserView.init))
+        try .json(try ctx.app.database.users.all().map(UserView.init))
     }
 
     static func show(_ ctx: RequestContext) throws -> HTTPResponse {
-        let id = try ctx.intParam("id")
-        guard let user = try ctx.app.db.read({ try UserRecord.fetchOne($0, key: id) }) else {
-            throw UserAccounts.Failure.notFound(id: id)
-        }
-        return try .json(UserView(user))
+        try .json(UserView(try ctx.app.database.users.user(id: try ctx.intParam("id"))))
     }
 
     static func create(_ ctx: RequestContext) throws -> HTTPResponse {
         let body = try ctx.decodeBody(CreateBody.self)
         let role = try parseRole(body.role) ?? .user
-        let user = try ctx.app.accounts.create(ctx.app.db, username: body.username, password: body.password, role: role)
+        let user = try ctx.app.accounts.create(username: body.username, password: body.password, role: role)
         return try .json(UserView(user), status: 201)
     }
 
     static func update(_ ctx: RequestContext) throws -> HTTPResponse {
         let id = try ctx.intParam("id")
         let body = try ctx.decodeBody(UpdateBody.self)
-        let user = try ctx.app.accounts.update(ctx.app.db, id: id, username: body.username,
-                                               password: body.password, role: try parseRole(body.role))
+        let user = try ctx.app.accounts.change(id: id, username: body.username, password: body.password,
+                                               role: try parseRole(body.role))
         return try .json(UserView(user))
     }
 
     static func delete(_ ctx: RequestContext) throws -> HTTPResponse {
-        try ctx.app.accounts.delete(ctx.app.db, id: try ctx.intParam("id"))
+        try ctx.app.accounts.delete(id: try ctx.intParam("id"))
         return try .success()
     }
 }

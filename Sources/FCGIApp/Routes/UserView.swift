@@ -10,9 +10,9 @@ struct UserView: Encodable {
     let created_at: String
 
     init(_ record: UserRecord) {
-        id = record.id ?? 0
+        id = record.id
         username = record.username
-        role = record.role
+        role = record.role.rawValue
         created_at = SQLiteTime.iso8601(record.createdAt)
     }
 

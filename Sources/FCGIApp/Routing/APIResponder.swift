@@ -1,5 +1,4 @@
 import Foundation
-import GRDB
 import Logging
 import Core
 import Auth
@@ -51,7 +50,7 @@ struct APIResponder {
     private func authenticate(_ request: HTTPRequest, access: Access) throws -> AuthenticatedUser? {
         if access == .everyone { return nil }
         guard let token = request.bearerToken else { throw APIError.unauthorized() }
-        guard let user = try app.db.read({ try app.sessions.authenticate($0, token: token) }) else {
+        guard let user = try app.sessions.authenticate(token: token) else {
             throw APIError.unauthorized("the token is invalid, expired or revoked; log in again")
         }
         if access == .admin && user.role != .admin { throw APIError.forbidden() }

@@ -16,7 +16,7 @@ final class AppContext {
     let database: AppDatabase
     /// The pool itself, for the routes that still read tables directly (moving into stores).
     var db: DatabasePool { database.pool }
-    let sessions: SessionStore
+    let sessions: Sessions
     let limiter: LoginLimiter
     let accounts: UserAccounts
     let daemon: any DaemonChannel
@@ -36,10 +36,9 @@ final class AppContext {
         self.config = config
         self.database = database
         self.httpTransport = httpTransport
-        sessions = SessionStore(tokens: TokenService(secret: config.server.jwtSecret),
-                                lifetime: TimeInterval(config.auth.sessionHours * 3600))
-        limiter = LoginLimiter(config.auth)
-        accounts = UserAccounts(hasher: hasher)
+        sessions = Sessions(database, config: config)
+        limiter = LoginLimiter(database.loginFailures, config.auth)
+        accounts = UserAccounts(database.users, hasher: hasher)
         self.daemon = daemon ?? IPCClient(socketPath: config.daemon.socket, timeout: TimeInterval(config.daemon.ipcTimeoutMs) / 1000)
     }
 }

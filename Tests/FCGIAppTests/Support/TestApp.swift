@@ -55,8 +55,8 @@ final class TestApp {
         var hasher = PasswordHasher()
         hasher.memoryKiB = 1024   // fast: these tests are not about hashing
         hasher.iterations = 1
-        let user = try UserAccounts(hasher: hasher).create(db, username: username, password: "password-\(username)", role: role)
-        return try db.write { try app.sessions.create($0, userID: user.id!) }.token
+        let user = try UserAccounts(database.users, hasher: hasher).create(username: username, password: "password-\(username)", role: role)
+        return try app.sessions.start(userID: user.id).token
     }
 
     lazy var adminToken: String = try! login("admin", role: .admin)
