@@ -67,20 +67,6 @@ struct APIError: Error, Equatable {
             case .notFound: return .notFound(failure.description)
             case .duplicate, .lastAdmin: return .conflict(failure.description)
             }
-        case let failure as Blocklist.Failure:
-            switch failure {
-            case .invalid: return .validation(failure.description)
-            case .notFound: return .notFound(failure.description)
-            case .duplicate: return .conflict(failure.description)
-            }
-        case let failure as IndexerStore.Failure:
-            switch failure {
-            case .invalid: return .validation(failure.description)
-            case .notFound: return .notFound(failure.description)
-            case .duplicate: return .conflict(failure.description)
-            }
-        case let failure as MediaSearchTarget.Failure: return .notFound(failure.description)
-        case let failure as IndexerRules.Failure: return .validation(failure.description)
         case let failure as MetadataError: return upstream(failure)
         case let failure as HTTPClientError: return upstream(.upstream(failure))
         default: return nil
