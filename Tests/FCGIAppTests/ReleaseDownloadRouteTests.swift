@@ -5,6 +5,7 @@ import Testing
 @testable import Core
 @testable import FCGIApp
 @testable import Persistence
+@testable import Releases
 
 /// POST …/download in-process: the release cache and blocklist checks, lcarsd stood in, and the
 /// item's status move (checked before lcarsd is asked).
@@ -151,5 +152,18 @@ import Testing
         #expect(r.status == 201)
         #expect(try t.status(MediaReference(type: .episode, id: episode)) == "downloading")
         #expect(t.send("POST", "/api/tv/\(show)/season/3/episode/2/download", json: ["magnet": "x"], token: t.userToken).status == 404)
+    }
+
+    @Test func aPageReleaseWhoseIndexerIsGoneIs502AndNothingIsAdded() throws {
+        let t = try TestApp(extraTOML: TestApp.releaseTOML)
+        let movie = try t.addMovie()
+        let media = MediaReference(type: .movie, id: movie)
+        let page = ReleaseCandidate(title: "Series.Title.2020.1080p.WEB-DL-GRP", indexer: "Gone", detailsURL: "https://gone.test/torrent/1")
+        let id = try #require(try t.database.releaseCache.remember(ReleaseRanker.rank([page], for: RankingTarget(kind: .movie)), foundFor: media).first)
+        let r = t.send("POST", "/api/movies/\(movie)/download", json: ["release_id": id], token: t.userToken)
+        #expect(r.status == 502 && r.errorCode == "upstream_failed")
+        #expect(r.errorMessage == "cannot get the magnet: the indexer \"Gone\" no longer exists; search again")
+        #expect(t.daemon.calls.isEmpty)
+        #expect(try t.status(media) == "missing")
     }
 }
