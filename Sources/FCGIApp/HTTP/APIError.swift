@@ -61,20 +61,6 @@ struct APIError: Error, Equatable {
         case let error as APIError: return error
         case let error as DomainError: return APIError(error)
         case let error as DomainErrorConvertible: return APIError(error.domainError)
-        case let failure as Blocklist.Failure:
-            switch failure {
-            case .invalid: return .validation(failure.description)
-            case .notFound: return .notFound(failure.description)
-            case .duplicate: return .conflict(failure.description)
-            }
-        case let failure as IndexerStore.Failure:
-            switch failure {
-            case .invalid: return .validation(failure.description)
-            case .notFound: return .notFound(failure.description)
-            case .duplicate: return .conflict(failure.description)
-            }
-        case let failure as MediaSearchTarget.Failure: return .notFound(failure.description)
-        case let failure as IndexerRules.Failure: return .validation(failure.description)
         default: return nil
         }
     }

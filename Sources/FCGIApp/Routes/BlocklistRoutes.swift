@@ -1,5 +1,4 @@
 import Foundation
-import GRDB
 import Core
 import Persistence
 
@@ -44,7 +43,7 @@ enum BlocklistRoutes {
     }
 
     static func list(_ ctx: RequestContext) throws -> HTTPResponse {
-        try .json(try ctx.app.db.read(Blocklist.list).map(EntryView.init))
+        try .json(try ctx.app.database.blocklist.list().map(EntryView.init))
     }
 
     static func add(_ ctx: RequestContext) throws -> HTTPResponse {
@@ -52,13 +51,12 @@ enum BlocklistRoutes {
         let caller = try ctx.caller
         let entry = BlocklistEntry(infoHash: body.info_hash, title: body.title, indexer: body.indexer, mediaType: body.media_type,
                                    mediaId: body.media_id, reason: body.reason ?? "marked bad by \(caller.username)", addedBy: caller.id)
-        let saved = try ctx.app.db.write { try Blocklist.add($0, entry) }
+        let saved = try ctx.app.database.blocklist.add(entry)
         return try .json(EntryView(saved), status: 201)
     }
 
     static func remove(_ ctx: RequestContext) throws -> HTTPResponse {
-        let id = try ctx.intParam("id")
-        try ctx.app.db.write { try Blocklist.remove($0, id: id) }
+        try ctx.app.database.blocklist.remove(id: try ctx.intParam("id"))
         return try .success()
     }
 }

@@ -1,5 +1,4 @@
 import Foundation
-import GRDB
 import Control
 import Core
 import Persistence
@@ -36,19 +35,11 @@ enum DownloadRoutes {
             }
             status = parsed
         }
-        let rows = try ctx.app.db.read { db in
-            var request = DownloadRecord.select(DownloadRecord.viewColumns).order(Column("id").desc)
-            if let status { request = request.filter(Column("status") == status.rawValue) }
-            return try request.fetchAll(db)
-        }
-        return try .json(rows.map(DownloadView.init))
+        return try .json(try ctx.app.database.downloadReads.newestFirst(status: status).map(DownloadView.init))
     }
 
     static func show(_ ctx: RequestContext) throws -> HTTPResponse {
-        let id = try ctx.intParam("id")
-        let row = try ctx.app.db.read { try DownloadRecord.select(DownloadRecord.viewColumns).filter(Column("id") == id).fetchOne($0) }
-        guard let row else { throw APIError.notFound("download \(id) does not exist") }
-        return try .json(DownloadView(row))
+        try .json(DownloadView(try ctx.app.database.downloadReads.find(id: try ctx.intParam("id"))))
     }
 
     static func add(_ ctx: RequestContext) throws -> HTTPResponse {

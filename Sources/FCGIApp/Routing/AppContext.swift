@@ -27,7 +27,7 @@ final class AppContext {
     lazy var tmdb: TMDBClient = MetadataClients.tmdb(config, transport: httpTransport)
     lazy var musicBrainz: MusicBrainzClient = MetadataClients.musicBrainz(config, transport: httpTransport)
     /// The indexers' fan-out (its HTTP clients are made per search, after fork).
-    lazy var indexers: IndexerManager = IndexerManager.live(db: db, config: config, transport: httpTransport)
+    lazy var indexers: IndexerManager = IndexerManager.live(database: database, config: config, transport: httpTransport)
     /// Set once the schema matched this binary; it never goes back, so it is checked until then only.
     var schemaChecked = false
 

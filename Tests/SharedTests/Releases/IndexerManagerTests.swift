@@ -54,7 +54,7 @@ final class CallLog: @unchecked Sendable {
             }
         }
         let byName = Dictionary(uniqueKeysWithValues: providers.map { ($0.name, $0) })
-        let manager = IndexerManager(db: db, timeout: timeout, minInterval: interval) { row in byName[row.name]! }
+        let manager = IndexerManager(database: AppDatabase(pool: db), timeout: timeout, minInterval: interval) { row in byName[row.name]! }
         return (manager, db)
     }
 
@@ -136,7 +136,7 @@ final class CallLog: @unchecked Sendable {
         let (db, _) = try makeTestDatabase()
         let id = try await db.read { try Int64.fetchOne($0, sql: "SELECT id FROM indexers LIMIT 1") }!
         let now = Date()
-        let one = IndexerThrottle(db: db, interval: 2), other = IndexerThrottle(db: db, interval: 2)
+        let one = IndexerThrottle(pool: db, interval: 2), other = AppDatabase(pool: db).indexerThrottle(interval: 2)
         let first = try #require(try await one.reserve(indexerID: id, within: 5, now: now))
         #expect(abs(first.timeIntervalSince(now)) < 0.001)
         let slot = try #require(try await other.reserve(indexerID: id, within: 5, now: now))

@@ -41,8 +41,8 @@ enum FreeSearchQuery {
             var target = RankingTarget(kind: type == .movie ? .movie : (season != nil && episode == nil ? .season : .episode),
                                        season: season, episode: episode)
             if let limit {
-                guard let value = VideoQuality(rawValue: limit), value != .unknown else {
-                    throw APIError.badRequest("quality_limit must be 2160p, 1080p, 720p or 480p for video, found \"\(limit)\"")
+                guard let value = VideoQuality(rawValue: limit), VideoQuality.ladder.contains(value) else {
+                    throw APIError.badRequest("quality_limit must be \(listed(VideoQuality.ladder.map(\.rawValue))) for video, found \"\(limit)\"")
                 }
                 target.videoLimit = value
             }
@@ -50,13 +50,18 @@ enum FreeSearchQuery {
         case .music:
             var target = RankingTarget(kind: .album)
             if let limit {
-                guard let value = MusicQuality(limit: limit) else {
-                    throw APIError.badRequest("quality_limit must be flac, alac, 320, v0, 256, 192 or 128 for music, found \"\(limit)\"")
+                guard let value = MusicQuality(limit: limit), MusicQuality.ladder.contains(value) else {
+                    throw APIError.badRequest("quality_limit must be \(listed(MusicQuality.ladder.map(\.rawValue))) for music, found \"\(limit)\"")
                 }
                 target.musicLimit = value
             }
             return target
         }
+    }
+
+    /// "a, b or c": the rungs of a quality ladder, best first.
+    static func listed(_ rungs: [String]) -> String {
+        rungs.count < 2 ? rungs.joined() : rungs.dropLast().joined(separator: ", ") + " or " + rungs.last!
     }
 
     static func imdbID(_ raw: String?) throws -> String? {

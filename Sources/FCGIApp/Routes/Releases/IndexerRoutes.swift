@@ -24,37 +24,37 @@ enum IndexerRoutes {
         let priority: Int?
         let categories: [String]?
 
-        var changes: IndexerStore.Changes {
-            IndexerStore.Changes(name: name, indexerType: indexer_type, url: url, apiKey: api_key, username: username,
+        var changes: IndexerChanges {
+            IndexerChanges(name: name, indexerType: indexer_type, url: url, apiKey: api_key, username: username,
                                  password: password, enabled: enabled, priority: priority, categories: categories)
         }
     }
 
     static func list(_ ctx: RequestContext) throws -> HTTPResponse {
-        try .json(try ctx.app.db.read(IndexerStore.list).map(IndexerView.init))
+        try .json(try ctx.app.database.indexers.list().map(IndexerView.init))
     }
 
     static func show(_ ctx: RequestContext) throws -> HTTPResponse {
         let id = try ctx.intParam("id")
-        return try .json(IndexerView(try ctx.app.db.read { try IndexerStore.get($0, id: id) }))
+        return try .json(IndexerView(try ctx.app.database.indexers.find(id: id)))
     }
 
     static func create(_ ctx: RequestContext) throws -> HTTPResponse {
         let body = try ctx.decodeBody(Body.self)
-        let row = try ctx.app.db.write { try IndexerStore.create($0, body.changes) }
+        let row = try ctx.app.database.indexers.create(body.changes)
         return try .json(IndexerView(row), status: 201)
     }
 
     static func update(_ ctx: RequestContext) throws -> HTTPResponse {
         let id = try ctx.intParam("id")
         let body = try ctx.decodeBody(Body.self)
-        let row = try ctx.app.db.write { try IndexerStore.update($0, id: id, body.changes) }
+        let row = try ctx.app.database.indexers.update(id: id, body.changes)
         return try .json(IndexerView(row))
     }
 
     static func remove(_ ctx: RequestContext) throws -> HTTPResponse {
         let id = try ctx.intParam("id")
-        try ctx.app.db.write { try IndexerStore.delete($0, id: id) }
+        try ctx.app.database.indexers.delete(id: id)
         return try .success()
     }
 
@@ -67,7 +67,7 @@ enum IndexerRoutes {
     /// A test search against the indexer; the answer is 200 either way, `success` tells.
     static func test(_ ctx: RequestContext) throws -> HTTPResponse {
         let id = try ctx.intParam("id")
-        let row = try ctx.app.db.read { try IndexerStore.get($0, id: id) }
+        let row = try ctx.app.database.indexers.find(id: id)
         let manager = ctx.app.indexers
         let result = try AsyncBridge.run { await manager.test(row) }
         return try .json(TestView(success: result.success, message: result.message, response_time_ms: result.elapsedMs))

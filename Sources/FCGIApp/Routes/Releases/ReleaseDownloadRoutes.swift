@@ -1,10 +1,15 @@
 import Foundation
-import GRDB
 import Control
 import Core
+import Persistence
 
 /// `POST …/download {release_id | magnet}` for movies, episodes, albums and tracks (any logged-in
 /// user): hands the release to lcarsd linked to the item, and marks the item `downloading`.
+///
+/// The status move is checked before lcarsd is asked (an item that cannot go to `downloading`,
+/// e.g. `processing`, is a 409 and nothing is added); `markGrabbed` checks it again in its write.
+/// If the item changed in between and the move is refused then, the download lcarsd added stays
+/// (it is linked to the item; the answer is the 409, and DELETE /api/downloads/:id removes it).
 enum ReleaseDownloadRoutes {
     static let routes = [
         Route("POST", "/api/movies/:id/download", .user, { ctx in try grab(ctx, MediaReference(type: .movie, id: try ctx.intParam("id"))) }),
@@ -20,36 +25,27 @@ enum ReleaseDownloadRoutes {
 
     static func grab(_ ctx: RequestContext, _ media: MediaReference) throws -> HTTPResponse {
         let body = try ctx.decodeBody(Body.self)
-        try requireItem(ctx, media)
-        let args: DownloadCommand.AddArgs
+        let statuses = ctx.app.database.mediaStatus
+        try statuses.checkGrabbable(media)   // 404 unknown item, 409 a status that cannot become downloading
+        let choice: ReleaseGrab.Choice
         switch (body.release_id, body.magnet) {
-        case (let id?, nil): args = try ReleaseGrab.arguments(ctx, releaseID: id, media: media)
-        case (nil, let magnet?): args = try ReleaseGrab.arguments(ctx, magnet: magnet, media: media)
+        case (let id?, nil): choice = try ReleaseGrab.choice(ctx, releaseID: id, media: media)
+        case (nil, let magnet?): choice = try ReleaseGrab.choice(ctx, magnet: magnet, media: media)
         default: throw APIError.badRequest("send either release_id (from a search) or magnet, not both or neither", code: "invalid_argument")
         }
-        let download = try DaemonCall.run(ctx, DownloadCommand.add, args)
-        try ctx.app.db.write { db in
-            try db.execute(sql: "UPDATE \(media.table) SET status = 'downloading', updated_at = datetime('now') WHERE id = ?",
-                           arguments: [media.id])
-        }
+        let download = try DaemonCall.run(ctx, DownloadCommand.add, choice.args)
+        try statuses.markGrabbed(media, download: downloadID(download), title: choice.title, userID: try ctx.caller.id)
         return try .json(download, status: 201)
     }
 
-    static func requireItem(_ ctx: RequestContext, _ media: MediaReference) throws {
-        let exists = try ctx.app.db.read {
-            try Bool.fetchOne($0, sql: "SELECT EXISTS (SELECT 1 FROM \(media.table) WHERE id = ?)", arguments: [media.id]) ?? false
-        }
-        guard exists else { throw APIError.notFound("\(media.type.rawValue) \(media.id) does not exist") }
+    /// The id in lcarsd's answer (a download view).
+    static func downloadID(_ download: JSONValue) -> Int64? {
+        guard case .object(let fields) = download, case .number(let id)? = fields["id"] else { return nil }
+        return Int64(exactly: id)
     }
 
     static func episode(_ ctx: RequestContext) throws -> MediaReference {
-        let show = try ctx.intParam("id")
         let season = try ReleaseSearchRoutes.number(ctx, "s", from: 0), number = try ReleaseSearchRoutes.number(ctx, "e", from: 1)
-        let id = try ctx.app.db.read {
-            try Int64.fetchOne($0, sql: "SELECT id FROM episodes WHERE show_id = ? AND season_number = ? AND episode_number = ?",
-                               arguments: [show, season, number])
-        }
-        guard let id else { throw APIError.notFound("show \(show) has no episode \(season)x\(number)") }
-        return MediaReference(type: .episode, id: id)
+        return try ctx.app.database.searchSubjects.episodeReference(showID: try ctx.intParam("id"), season: season, episode: number)
     }
 }

@@ -1,5 +1,4 @@
 import Foundation
-import GRDB
 import Core
 import Library
 import Persistence
@@ -12,13 +11,11 @@ enum ReleaseSearch {
     static func respond(_ ctx: RequestContext, _ target: MediaSearchTarget) throws -> HTTPResponse {
         var ranking = target.ranking
         ranking.minSeeders = ctx.app.config.indexers.minSeeders
-        try ctx.app.db.read { try Blocklist.apply($0, to: &ranking) }
+        try ctx.app.database.blocklist.apply(to: &ranking)
         let manager = ctx.app.indexers, query = target.query
         let outcome = try AsyncBridge.run { try await manager.search(query) }
         let ranked = ReleaseRanker.rank(outcome.releases, for: ranking)
-        let ids = try ctx.app.db.write {
-            try ReleaseCache.store($0, ranked, mediaType: target.media?.type.rawValue, mediaId: target.media?.id)
-        }
+        let ids = try ctx.app.database.releaseCache.remember(ranked, foundFor: target.media)
         let music = ranking.kind == .album || ranking.kind == .track
         var response = try HTTPResponse.json(zip(ids, ranked).map { ReleaseView(id: $0, $1, music: music) })
         // How many indexers were asked and how many failed (their last_error says why: GET /api/indexers).

@@ -1,5 +1,5 @@
 import Foundation
-import GRDB
+import Persistence
 import Core
 import Library
 
@@ -8,18 +8,19 @@ import Library
 enum ReleaseSearchRoutes {
     static let routes = [
         Route("GET", "/api/search/releases", .user, free),
-        Route("POST", "/api/movies/:id/search", .user, { ctx in try item(ctx) { try MediaSearchTarget.movie($0, id: try ctx.intParam("id")) } }),
-        Route("POST", "/api/tv/:id/season/:s/episode/:e/search", .user, { ctx in try item(ctx) { try episode($0, ctx) } }),
-        Route("POST", "/api/albums/:id/search", .user, { ctx in try item(ctx) { try MediaSearchTarget.album($0, id: try ctx.intParam("id")) } }),
-        Route("POST", "/api/tracks/:id/search", .user, { ctx in try item(ctx) { try MediaSearchTarget.track($0, id: try ctx.intParam("id")) } }),
+        Route("POST", "/api/movies/:id/search", .user, item { try MediaSearchTarget.movie($0.app.database, id: try $0.intParam("id")) }),
+        Route("POST", "/api/tv/:id/season/:s/episode/:e/search", .user, item(episode)),
+        Route("POST", "/api/albums/:id/search", .user, item { try MediaSearchTarget.album($0.app.database, id: try $0.intParam("id")) }),
+        Route("POST", "/api/tracks/:id/search", .user, item { try MediaSearchTarget.track($0.app.database, id: try $0.intParam("id")) }),
     ]
 
-    static func item(_ ctx: RequestContext, _ load: (Database) throws -> MediaSearchTarget) throws -> HTTPResponse {
-        try ReleaseSearch.respond(ctx, try ctx.app.db.read(load))
+    /// A search for the library item `target` reads (404 when there is none).
+    static func item(_ target: @escaping @Sendable (RequestContext) throws -> MediaSearchTarget) -> @Sendable (RequestContext) throws -> HTTPResponse {
+        { ctx in try ReleaseSearch.respond(ctx, try target(ctx)) }
     }
 
-    static func episode(_ db: Database, _ ctx: RequestContext) throws -> MediaSearchTarget {
-        try MediaSearchTarget.episode(db, showID: try ctx.intParam("id"), season: try number(ctx, "s", from: 0),
+    static func episode(_ ctx: RequestContext) throws -> MediaSearchTarget {
+        try MediaSearchTarget.episode(ctx.app.database, showID: try ctx.intParam("id"), season: try number(ctx, "s", from: 0),
                                       episode: try number(ctx, "e", from: 1))
     }
 

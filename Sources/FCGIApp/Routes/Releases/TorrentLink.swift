@@ -10,14 +10,14 @@ enum TorrentLink {
 
     static func arguments(_ ctx: RequestContext, url text: String, indexer: String, media: MediaReference) throws -> DownloadCommand.AddArgs {
         guard let url = URL(string: text), ["http", "https"].contains(url.scheme?.lowercased() ?? "") else {
-            throw APIError(status: 502, code: "upstream_failed", message: "\(indexer): the release's download link is not an http(s) address")
+            throw DomainError.upstream(indexer, "\(indexer): the release's download link is not an http(s) address")
         }
         let settings = HTTPClientSettings(ctx.app.config.http)
-        let client = HTTPClient(service: indexer, settings: settings)
+        let client = HTTPClient(service: indexer, settings: settings, transport: ctx.app.httpTransport?(indexer))
         let timeout = TimeInterval(ctx.app.config.indexers.timeoutMs) / 1000
         let answer = try client.send(HTTPClientRequest("GET", url: url, timeout: timeout, maxBodyBytes: maxBytes))
         guard answer.isSuccess else {
-            throw APIError(status: 502, code: "upstream_failed", message: "\(indexer): GET \(answer.path): HTTP \(answer.status) for the .torrent")
+            throw DomainError.upstream(indexer, "\(indexer): GET \(answer.path): HTTP \(answer.status) for the .torrent")
         }
         return DownloadCommand.AddArgs(torrent: answer.body.base64EncodedString(), media: media)
     }

@@ -6,7 +6,7 @@ import Persistence
 /// the row's API key, `rss` rows to a feed reader.
 public enum IndexerFactory {
     public static func provider(for row: IndexerRecord, transport: ReleaseTransport) throws -> ReleaseProvider {
-        guard let kind = row.kind else { throw IndexerRules.Failure.unknownType(row.indexerType) }
+        guard let kind = row.kind else { throw IndexerRules.unknownType(row.indexerType) }
         let url = try IndexerRules.baseURL(row.url)
         switch kind {
         case .torznab:
@@ -29,7 +29,7 @@ public enum IndexerFactory {
         case "Rutracker":
             return RutrackerProvider(name: row.name, baseURL: url, username: row.username ?? "", password: row.password ?? "",
                                      transport: transport)
-        default: throw IndexerRules.Failure.unknownPublicSite(row.name)
+        default: throw IndexerRules.unknownPublicSite(row.name)
         }
     }
 }

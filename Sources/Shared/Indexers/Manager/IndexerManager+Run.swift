@@ -1,5 +1,4 @@
 import Foundation
-import GRDB
 import Core
 import Net
 import Persistence
@@ -61,14 +60,8 @@ extension IndexerManager {
 
     /// last_check = now for every indexer that was asked; last_error = its error or null.
     func record(_ results: [IndexerResult]) async throws {
-        let now = SQLiteTime.format(Date())
-        try await db.write { db in
-            for result in results where result.stores {
-                guard let id = result.row.id else { continue }
-                try db.execute(sql: "UPDATE indexers SET last_check = ?, last_error = ? WHERE id = ?",
-                               arguments: [now, result.error, id])
-            }
-        }
+        let checks = results.filter(\.stores).compactMap { result in result.row.id.map { (id: $0, error: result.error) } }
+        try await database.indexers.recordChecks(checks)
     }
 
     struct Throttled: Error, CustomStringConvertible {

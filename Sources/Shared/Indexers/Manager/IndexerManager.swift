@@ -1,5 +1,5 @@
 import Foundation
-import GRDB
+import Core
 import Config
 import Net
 import Persistence
@@ -29,24 +29,24 @@ public struct IndexerSearchOutcome: Sendable {
 public struct IndexerManager: Sendable {
     public typealias ProviderMaker = @Sendable (IndexerRecord) throws -> ReleaseProvider
 
-    let db: DatabaseWriter
+    let database: AppDatabase
     let timeout: TimeInterval
     let throttle: IndexerThrottle
     let makeProvider: ProviderMaker
     let providers = ProviderCache()
 
-    public init(db: DatabaseWriter, timeout: TimeInterval, minInterval: TimeInterval, makeProvider: @escaping ProviderMaker) {
-        self.db = db
+    public init(database: AppDatabase, timeout: TimeInterval, minInterval: TimeInterval, makeProvider: @escaping ProviderMaker) {
+        self.database = database
         self.timeout = timeout
-        self.throttle = IndexerThrottle(db: db, interval: minInterval)
+        self.throttle = database.indexerThrottle(interval: minInterval)
         self.makeProvider = makeProvider
     }
 
     /// The manager the API and lcarsd use: real HTTP through the shared client, one client per indexer.
-    public static func live(db: DatabaseWriter, config: LCARSConfig, transport: HTTPTransportFactory? = nil) -> IndexerManager {
+    public static func live(database: AppDatabase, config: LCARSConfig, transport: HTTPTransportFactory? = nil) -> IndexerManager {
         let timeout = TimeInterval(config.indexers.timeoutMs) / 1000
         let settings = HTTPClientSettings(config.http)
-        return IndexerManager(db: db, timeout: timeout, minInterval: TimeInterval(config.indexers.minIntervalMs) / 1000) { row in
+        return IndexerManager(database: database, timeout: timeout, minInterval: TimeInterval(config.indexers.minIntervalMs) / 1000) { row in
             let transport = HTTPReleaseTransport(client: HTTPClient(service: row.name, settings: settings, transport: transport?(row.name)), timeout: timeout)
             return try IndexerFactory.provider(for: row, transport: transport)
         }
@@ -54,9 +54,7 @@ public struct IndexerManager: Sendable {
 
     /// Enabled indexers for a media type, best priority first (lower number first).
     public func indexers(for type: SearchQuery.MediaType) throws -> [IndexerRecord] {
-        try db.read { db in
-            try IndexerRecord.filter(Column("enabled") == true).order(Column("priority"), Column("id")).fetchAll(db)
-        }.filter { $0.allows(type) }
+        try database.indexers.enabled(for: type)
     }
 
     public func search(_ query: SearchQuery) async throws -> IndexerSearchOutcome {
@@ -97,9 +95,7 @@ public struct IndexerManager: Sendable {
     /// The magnet of a chosen release: its own, or read from its page (1337x, Rutracker).
     public func resolveMagnet(_ candidate: ReleaseCandidate) async throws -> String {
         if let magnet = candidate.magnet { return magnet }
-        let row = try await db.read { db in
-            try IndexerRecord.filter(sql: "name = ? COLLATE NOCASE", arguments: [candidate.indexer]).fetchOne(db)
-        }
+        let row = try await database.indexers.find(name: candidate.indexer)
         guard let row else { throw ResolveFailed(message: "the indexer \"\(candidate.indexer)\" no longer exists; search again") }
         let result = await runProvider(row) { provider -> String in
             guard let resolver = provider as? MagnetResolving else {
@@ -113,9 +109,11 @@ public struct IndexerManager: Sendable {
         }
     }
 
-    public struct ResolveFailed: Error, CustomStringConvertible {
+    /// No magnet for the chosen release: a 502 `upstream_failed` naming the indexer's trouble.
+    public struct ResolveFailed: DomainErrorConvertible, CustomStringConvertible {
         public let message: String
         public var description: String { message }
+        public var domainError: DomainError { .upstream("indexer", "cannot get the magnet: \(message)") }
     }
 
     struct TestFailed: Error, CustomStringConvertible {

@@ -1,4 +1,5 @@
 import Foundation
+import Core
 
 /// Why a provider returned no results. The description is what `indexers.last_error` shows.
 public enum ProviderError: Error, Equatable, Sendable, CustomStringConvertible {
@@ -28,6 +29,20 @@ public enum ProviderError: Error, Equatable, Sendable, CustomStringConvertible {
         case let .apiError(site, message): "\(site): \(message)"
         case let .unexpectedPage(site, detail): "\(site): unexpected page — \(detail)"
         case let .notSupported(site, detail): "\(site): \(detail)"
+        }
+    }
+}
+
+extension ProviderError: DomainErrorConvertible {
+    /// An indexer that failed is an upstream failure (502); one that refused our credentials says so.
+    public var domainError: DomainError {
+        switch self {
+        case let .loginRequired(site, _): .upstream(site, description, .credentialsRejected)
+        case .torznab(code: 100, _): .upstream("Torznab", description, .credentialsRejected)
+        case let .challengePage(site, _), let .httpStatus(site, _), let .malformedXML(site, _, _, _), let .malformedJSON(site, _),
+             let .apiError(site, _), let .unexpectedPage(site, _), let .notSupported(site, _):
+            .upstream(site, description)
+        case .torznab: .upstream("Torznab", description)
         }
     }
 }

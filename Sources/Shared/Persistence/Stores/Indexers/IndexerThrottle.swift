@@ -5,11 +5,11 @@ import GRDB
 /// reserves the next free slot (`indexers.next_request_at`) in one write transaction, then waits
 /// for it. Reserving is atomic, so two responders never take the same slot.
 public struct IndexerThrottle: Sendable {
-    public let db: DatabaseWriter
+    let pool: DatabasePool
     public let interval: TimeInterval
 
-    public init(db: DatabaseWriter, interval: TimeInterval) {
-        self.db = db
+    public init(pool: DatabasePool, interval: TimeInterval) {
+        self.pool = pool
         self.interval = interval
     }
 
@@ -19,7 +19,7 @@ public struct IndexerThrottle: Sendable {
     public func reserve(indexerID: Int64, within: TimeInterval, now: Date = Date()) async throws -> Date? {
         guard interval > 0 else { return now }
         let current = now.timeIntervalSince1970, interval = self.interval
-        return try await db.write { db -> Date? in
+        return try await pool.write { db -> Date? in
             let next = try Double.fetchOne(db, sql: "SELECT next_request_at FROM indexers WHERE id = ?", arguments: [indexerID]) ?? 0
             let slot = max(current, next)
             guard slot - current <= within else { return nil }
@@ -30,7 +30,12 @@ public struct IndexerThrottle: Sendable {
 
     /// Seconds until the indexer's next free slot (0 when it may be asked now).
     public func wait(indexerID: Int64, now: Date = Date()) async throws -> TimeInterval {
-        let next = try await db.read { try Double.fetchOne($0, sql: "SELECT next_request_at FROM indexers WHERE id = ?", arguments: [indexerID]) } ?? 0
+        let next = try await pool.read { try Double.fetchOne($0, sql: "SELECT next_request_at FROM indexers WHERE id = ?", arguments: [indexerID]) } ?? 0
         return max(0, next - now.timeIntervalSince1970)
     }
+}
+
+extension AppDatabase {
+    /// The shared minimum interval between two requests to one indexer.
+    public func indexerThrottle(interval: TimeInterval) -> IndexerThrottle { IndexerThrottle(pool: pool, interval: interval) }
 }
