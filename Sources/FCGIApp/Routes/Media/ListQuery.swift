@@ -1,3 +1,4 @@
+import Persistence
 
 /// The query of a list route (`status, monitored, search, page, limit` plus route-specific ids),
 /// validated: unknown parameters, unknown values and out-of-range paging are 400s.
@@ -35,7 +36,10 @@ struct ListQuery {
         return result
     }
 
-    var offset: Int { (page - 1) * limit }
+    /// What the store's `page` takes.
+    var list: MediaListQuery {
+        MediaListQuery(page: page, limit: limit, search: search, status: status, monitored: monitored)
+    }
 }
 
 /// Parsing of single query values, with 400s that name the parameter.
