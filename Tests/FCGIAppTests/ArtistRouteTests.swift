@@ -39,7 +39,7 @@ import Testing
         #expect(t.send("POST", "/api/artists", json: ["mbid": Self.artist, "quality_limit": "1080p"], token: t.userToken).status == 422)
         try t.services.answer("/ws/2/release-group", status: 503, fixture: "musicbrainz/error_503.json")
         #expect(t.send("POST", "/api/artists", json: ["mbid": Self.artist], token: t.userToken).status == 502)
-        t.services.fail("/ws/2/artist/", .timedOut())
+        t.services.fail("/ws/2/artist/\(Self.artist)", .timedOut())
         #expect(t.send("POST", "/api/artists", json: ["mbid": Self.artist], token: t.userToken).status == 504)
         #expect(t.send("GET", "/api/artists", token: t.userToken).object["total"] as? Int == 0)
     }
