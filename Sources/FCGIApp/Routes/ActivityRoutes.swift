@@ -26,7 +26,7 @@ enum ActivityRoutes {
         let before = try QueryValue.int(query["before"], name: "before", range: 1...Int.max).map(Int64.init)
         let type = try query["type"].map { raw in
             guard let type = ActivityType(rawValue: raw) else {
-                throw APIError.badRequest("type must be one of \(ActivityType.allCases.map(\.rawValue).joined(separator: ", ")), found \"\(raw)\"")
+                throw DomainError.badRequest("type must be one of \(ActivityType.allCases.map(\.rawValue).joined(separator: ", ")), found \"\(raw)\"")
             }
             return type
         }
