@@ -69,11 +69,11 @@ import Testing
     }
 
     @Test func tmdbShowStatusMapsOntoTheSpec() {
-        #expect(ShowLibrary.status("Returning Series") == "continuing")
-        #expect(ShowLibrary.status("Ended") == "ended")
-        #expect(ShowLibrary.status("Canceled") == "canceled")
-        #expect(ShowLibrary.status("In Production") == "upcoming")
-        #expect(ShowLibrary.status(nil) == "continuing")
+        #expect(ShowLibrary.status("Returning Series") == .continuing)
+        #expect(ShowLibrary.status("Ended") == .ended)
+        #expect(ShowLibrary.status("Canceled") == .canceled)
+        #expect(ShowLibrary.status("In Production") == .upcoming)
+        #expect(ShowLibrary.status(nil) == .continuing)
     }
 
     @Test func urlsEncodeSegmentsAndQueriesStrictly() throws {

@@ -1,4 +1,3 @@
-import GRDB
 import Core
 import Persistence
 
@@ -13,10 +12,10 @@ enum ActivityRoutes {
         let media_type: String?, media_id: Int64?, download_id: Int64?
         let user_id: Int64?, username: String?, created_at: String
 
-        init(_ r: NamedRow) {
-            id = r["id"]; event_type = r["event_type"]; message = r["message"]; media_type = r["media_type"]
-            media_id = r["media_id"]; download_id = r["download_id"]; user_id = r["user_id"]; username = r["username"]
-            created_at = SQLiteTime.iso8601(r["created_at"])
+        init(_ e: ActivityEntry) {
+            id = e.id; event_type = e.eventType; message = e.message; media_type = e.mediaType
+            media_id = e.mediaID; download_id = e.downloadID; user_id = e.userID; username = e.username
+            created_at = SQLiteTime.iso8601(e.createdAt)
         }
     }
 
@@ -24,22 +23,13 @@ enum ActivityRoutes {
         let query = ctx.request.query
         try QueryValue.allow(query, ["type", "limit", "before"])
         let limit = try QueryValue.int(query["limit"], name: "limit", range: 1...ListQuery.maxLimit) ?? 50
-        let before = try QueryValue.int(query["before"], name: "before", range: 1...Int.max)
-        var filters: [(String, DatabaseValueConvertible)] = []
-        if let type = query["type"] {
-            guard ActivityType(rawValue: type) != nil else {
-                throw APIError.badRequest("type must be one of \(ActivityType.allCases.map(\.rawValue).joined(separator: ", ")), found \"\(type)\"")
+        let before = try QueryValue.int(query["before"], name: "before", range: 1...Int.max).map(Int64.init)
+        let type = try query["type"].map { raw in
+            guard let type = ActivityType(rawValue: raw) else {
+                throw DomainError.badRequest("type must be one of \(ActivityType.allCases.map(\.rawValue).joined(separator: ", ")), found \"\(raw)\"")
             }
-            filters.append(("a.event_type = ?", type))
+            return type
         }
-        if let before { filters.append(("a.id < ?", before)) }
-        let whereSQL = filters.isEmpty ? "" : "WHERE " + filters.map(\.0).joined(separator: " AND ")
-        let rows = try ctx.app.db.read {
-            try Row.fetchAll($0, sql: """
-                SELECT a.*, u.username FROM activity a LEFT JOIN users u ON u.id = a.user_id
-                \(whereSQL) ORDER BY a.id DESC LIMIT ?
-                """, arguments: StatementArguments(filters.map { $0.1 as (any DatabaseValueConvertible)? }) + [limit])
-        }
-        return try .json(NamedRow.all(rows).map(ActivityView.init))
+        return try .json(try ctx.app.database.activity.recent(type: type, before: before, limit: limit).map(ActivityView.init))
     }
 }

@@ -16,14 +16,14 @@ enum ParseRoutes {
     static func parse(_ ctx: RequestContext) throws -> HTTPResponse {
         let title = ctx.request.query["title"] ?? ""
         guard !title.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else {
-            throw APIError.badRequest("title is required: GET /api/parse?title=Some.Release.2024.1080p.WEB-DL-GRP", code: "missing_title")
+            throw DomainError.badRequest("title is required: GET /api/parse?title=Some.Release.2024.1080p.WEB-DL-GRP", code: "missing_title")
         }
         guard title.utf8.count <= maxTitleBytes else {
-            throw APIError.badRequest("title is \(title.utf8.count) bytes long; at most \(maxTitleBytes) are accepted", code: "title_too_long")
+            throw DomainError.badRequest("title is \(title.utf8.count) bytes long; at most \(maxTitleBytes) are accepted", code: "title_too_long")
         }
         let rawType = ctx.request.query["type"] ?? "auto"
         guard let hint = ReleaseNameParser.Hint(rawValue: rawType) else {
-            throw APIError.badRequest("type must be auto, video or music; found \"\(rawType)\"")
+            throw DomainError.badRequest("type must be auto, video or music; found \"\(rawType)\"")
         }
         return try .json(ReleaseNameParser.parse(title, hint: hint))
     }

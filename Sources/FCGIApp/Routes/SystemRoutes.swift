@@ -1,5 +1,4 @@
 import Foundation
-import GRDB
 import Control
 import Core
 import Library
@@ -65,7 +64,7 @@ enum SystemRoutes {
     static func status(_ ctx: RequestContext) throws -> HTTPResponse {
         let app = ctx.app
         let (daemon, live) = daemonView(app.daemon)
-        let counts = try live?.downloads ?? app.db.read(DownloadCounts.read)
+        let counts = try live?.downloads ?? app.database.downloadCountsFromTable()
         let torrent = app.config.torrent
         let view = StatusView(
             version: LCARSVersion.current,

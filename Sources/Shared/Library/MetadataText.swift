@@ -13,8 +13,4 @@ enum MetadataText {
         guard let text, !text.trimmingCharacters(in: .whitespaces).isEmpty else { return nil }
         return text
     }
-
-    static func jsonArray(_ items: [String]) -> String {
-        (try? String(decoding: JSONEncoder().encode(items), as: UTF8.self)) ?? "[]"
-    }
 }

@@ -1,55 +1,34 @@
-import GRDB
 import Core
 import Metadata
 import Persistence
 
 /// Adds and refreshes movies from TMDB. The lookup happens before the transaction; the write
-/// (row + activity) is one transaction, so a TMDB failure leaves nothing behind.
+/// (row + activity) is one transaction in MovieStore, so a TMDB failure leaves nothing behind.
 public struct MovieLibrary {
-    let db: any DatabaseWriter
+    let movies: MovieStore
     let tmdb: TMDBClient
 
-    public init(db: any DatabaseWriter, tmdb: TMDBClient) {
-        self.db = db
+    public init(database: AppDatabase, tmdb: TMDBClient) {
+        self.movies = database.movies
         self.tmdb = tmdb
     }
 
     public func add(tmdbID: Int64, monitored: Bool, qualityLimit: String, userID: Int64?) throws -> Int64 {
-        try Existing.check(db, table: "movies", column: "tmdb_id", value: String(tmdbID), kind: "movie")
+        try movies.ensureAbsent(tmdbID: tmdbID)   // 409 without calling TMDB
         let details = try tmdb.movie(id: tmdbID)
-        return try db.write { db in
-            try Existing.check(db, table: "movies", column: "tmdb_id", value: String(tmdbID), kind: "movie")
-            try db.execute(sql: """
-                INSERT INTO movies (tmdb_id, imdb_id, title, original_title, year, overview, poster_path, backdrop_path,
-                                    runtime_minutes, genres, monitored, quality_limit, added_by)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                """, arguments: columns(details) + [monitored, qualityLimit, userID])
-            let id = db.lastInsertedRowID
-            try ActivityLog.record(db, .movieAdded, "Added movie \(details.title)", media: MediaReference(type: .movie, id: id), userID: userID)
-            return id
-        }
+        return try movies.insert(from: metadata(details), monitored: monitored, qualityLimit: qualityLimit, addedBy: userID)
     }
 
     public func refresh(id: Int64, userID: Int64?) throws {
-        guard let tmdbID = try db.read({ try Int64.fetchOne($0, sql: "SELECT tmdb_id FROM movies WHERE id = ?", arguments: [id]) }) else {
-            throw DomainError.notFound(.movie, id: id)
-        }
-        let details = try tmdb.movie(id: tmdbID)
-        try db.write { db in
-            try db.execute(sql: """
-                UPDATE movies SET tmdb_id = ?, imdb_id = ?, title = ?, original_title = ?, year = ?, overview = ?, poster_path = ?,
-                       backdrop_path = ?, runtime_minutes = ?, genres = ?, updated_at = datetime('now')
-                WHERE id = ?
-                """, arguments: columns(details) + [id])
-            guard db.changesCount > 0 else { throw DomainError.notFound(.movie, id: id) }
-            try ActivityLog.record(db, .movieRefreshed, "Refreshed movie \(details.title)", media: MediaReference(type: .movie, id: id), userID: userID)
-        }
+        let details = try tmdb.movie(id: try movies.tmdbID(ofMovie: id))
+        try movies.refresh(id: id, from: metadata(details), by: userID)
     }
 
-    private func columns(_ m: TMDBMovieDetails) -> StatementArguments {
-        [m.id, MetadataText.nonEmpty(m.imdb_id), m.title, MetadataText.nonEmpty(m.original_title),
-         MetadataText.year(m.release_date) ?? 0, MetadataText.nonEmpty(m.overview),
-         tmdb.imageURL(m.poster_path, size: "w500"), tmdb.imageURL(m.backdrop_path, size: "w1280"),
-         m.runtime.flatMap { $0 > 0 ? $0 : nil }, MetadataText.jsonArray((m.genres ?? []).map(\.name))]
+    func metadata(_ m: TMDBMovieDetails) -> MovieMetadata {
+        MovieMetadata(tmdbID: m.id, imdbID: MetadataText.nonEmpty(m.imdb_id), title: m.title,
+                      originalTitle: MetadataText.nonEmpty(m.original_title), year: MetadataText.year(m.release_date) ?? 0,
+                      overview: MetadataText.nonEmpty(m.overview), posterPath: tmdb.imageURL(m.poster_path, size: "w500"),
+                      backdropPath: tmdb.imageURL(m.backdrop_path, size: "w1280"),
+                      runtimeMinutes: m.runtime.flatMap { $0 > 0 ? $0 : nil }, genres: (m.genres ?? []).map(\.name))
     }
 }

@@ -1,6 +1,6 @@
-import GRDB
 import Core
 import Library
+import Persistence
 
 /// /api/albums: an artist's release groups. Tracks are loaded from MusicBrainz on the first GET
 /// of an album (and on refresh).
@@ -8,52 +8,43 @@ enum AlbumRoutes {
     static let routes = [
         Route("GET", "/api/albums", .user, list),
         Route("GET", "/api/albums/:id", .user, show),
-        Route("PUT", "/api/albums/:id", .user, update),
-        Route("DELETE", "/api/albums/:id", .admin, deletion.handle),
-        Route("POST", "/api/albums/:id/refresh", .user, refresh),
+        Route("PUT", "/api/albums/:id", .user, resource.update),
+        Route("DELETE", "/api/albums/:id", .admin, resource.deleted),
+        Route("POST", "/api/albums/:id/refresh", .user, resource.refreshed),
     ]
 
-    static let listing = MediaList(table: "albums", fts: "albums_fts", bm25Weights: "10.0, 1.0",
-                                   order: "t.release_date, t.title COLLATE NOCASE, t.id")
+    static let resource = MediaResource(
+        qualities: .music,
+        view: view,
+        refresh: { ctx, id in
+            _ = try ctx.app.database.albums.album(id: id)   // 404 before any MusicBrainz request
+            try library(ctx).loadTracks(albumID: id, userID: try ctx.caller.id, isRefresh: true)
+        },
+        write: { db, id, monitored, quality in try db.albums.update(id: id, monitored: monitored, qualityLimit: quality) },
+        delete: { db, id, removing, user in try db.albums.delete(id: id, removingFiles: removing, by: user) })
 
-    static let deletion = MediaDeletion(kind: .album, nameColumn: "title",
-                                        filesSQL: "SELECT file_path FROM tracks WHERE album_id = ? AND file_path IS NOT NULL",
-                                        activity: .albumDeleted)
+    static func library(_ ctx: RequestContext) -> AlbumLibrary {
+        AlbumLibrary(database: ctx.app.database, musicBrainz: ctx.app.musicBrainz)
+    }
 
     static func list(_ ctx: RequestContext) throws -> HTTPResponse {
-        let query = try ListQuery.parse(ctx.request.query, statuses: MediaRules.albumStatuses, idKeys: ["artist_id"])
-        let conditions = query.ids["artist_id"].map { [(sql: "t.artist_id = ?", value: $0 as DatabaseValueConvertible)] } ?? []
-        return try listing.respond(ctx, query, conditions: conditions) { AlbumView($0, tracks: nil) }
+        let parsed = try ListQuery.parse(ctx.request.query, statuses: MediaRules.albumStatuses, idKeys: ["artist_id"])
+        let page = try ctx.app.database.albums.page(parsed.list, artistID: parsed.ids["artist_id"])
+        return try .json(PageView(page, parsed.list) { AlbumView($0, tracks: nil) })
     }
 
+    /// The first GET of an album loads its tracks (no activity row: nothing was asked to change).
     static func show(_ ctx: RequestContext) throws -> HTTPResponse {
         let id = try ctx.intParam("id")
-        let library = AlbumLibrary(db: ctx.app.db, musicBrainz: ctx.app.musicBrainz)
-        _ = try view(ctx, id)   // 404 before any MusicBrainz request
-        if try !library.tracksLoaded(albumID: id) {
-            try library.loadTracks(albumID: id, userID: try ctx.caller.id, activity: false)
+        _ = try ctx.app.database.albums.album(id: id)   // 404 before any MusicBrainz request
+        if try !library(ctx).tracksLoaded(albumID: id) {
+            try library(ctx).loadTracks(albumID: id, userID: try ctx.caller.id, isRefresh: false)
         }
-        return try .json(try view(ctx, id))
-    }
-
-    static func update(_ ctx: RequestContext) throws -> HTTPResponse {
-        let id = try MediaRules.update(ctx, kind: .album, qualities: MediaRules.audioQualities)
-        return try .json(try view(ctx, id))
-    }
-
-    static func refresh(_ ctx: RequestContext) throws -> HTTPResponse {
-        let id = try ctx.intParam("id")
-        _ = try view(ctx, id)
-        try AlbumLibrary(db: ctx.app.db, musicBrainz: ctx.app.musicBrainz).loadTracks(albumID: id, userID: try ctx.caller.id, activity: true)
         return try .json(try view(ctx, id))
     }
 
     static func view(_ ctx: RequestContext, _ id: Int64) throws -> AlbumView {
-        let (album, tracks) = try ctx.app.db.read { db -> (Row?, [Row]) in
-            (try Row.fetchOne(db, sql: "SELECT * FROM albums WHERE id = ?", arguments: [id]),
-             try Row.fetchAll(db, sql: "SELECT * FROM tracks WHERE album_id = ? ORDER BY disc_number, track_number", arguments: [id]))
-        }
-        guard let album else { throw DomainError.notFound(.album, id: id) }
-        return AlbumView(NamedRow(album), tracks: NamedRow.all(tracks).map(TrackView.init))
+        let (album, tracks) = try ctx.app.database.albums.albumWithTracks(id: id)
+        return AlbumView(album, tracks: tracks.map(TrackView.init))
     }
 }

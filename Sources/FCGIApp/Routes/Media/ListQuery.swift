@@ -1,3 +1,5 @@
+import Core
+import Persistence
 
 /// The query of a list route (`status, monitored, search, page, limit` plus route-specific ids),
 /// validated: unknown parameters, unknown values and out-of-range paging are 400s.
@@ -17,14 +19,14 @@ struct ListQuery {
         if !statuses.isEmpty { known.append("status") }
         if searchable { known += ["search", "monitored"] }
         if let unknown = query.keys.sorted().first(where: { !known.contains($0) }) {
-            throw APIError.badRequest("unknown query parameter \"\(unknown)\" (known: \(known.sorted().joined(separator: ", ")))")
+            throw DomainError.badRequest("unknown query parameter \"\(unknown)\" (known: \(known.sorted().joined(separator: ", ")))")
         }
         var result = ListQuery()
         result.page = try QueryValue.int(query["page"], name: "page", range: 1...1_000_000) ?? 1
         result.limit = try QueryValue.int(query["limit"], name: "limit", range: 1...maxLimit) ?? 50
         if let status = query["status"] {
             guard statuses.contains(status) else {
-                throw APIError.badRequest("status must be one of \(statuses.sorted().joined(separator: ", ")), found \"\(status)\"")
+                throw DomainError.badRequest("status must be one of \(statuses.sorted().joined(separator: ", ")), found \"\(status)\"")
             }
             result.status = status
         }
@@ -35,7 +37,10 @@ struct ListQuery {
         return result
     }
 
-    var offset: Int { (page - 1) * limit }
+    /// What the store's `page` takes.
+    var list: MediaListQuery {
+        MediaListQuery(page: page, limit: limit, search: search, status: status, monitored: monitored)
+    }
 }
 
 /// Parsing of single query values, with 400s that name the parameter.
@@ -43,7 +48,7 @@ enum QueryValue {
     static func int(_ raw: String?, name: String, range: ClosedRange<Int>) throws -> Int? {
         guard let raw else { return nil }
         guard let value = Int(raw), range.contains(value) else {
-            throw APIError.badRequest("\(name) must be an integer from \(range.lowerBound) to \(range.upperBound), found \"\(raw)\"")
+            throw DomainError.badRequest("\(name) must be an integer from \(range.lowerBound) to \(range.upperBound), found \"\(raw)\"")
         }
         return value
     }
@@ -53,15 +58,15 @@ enum QueryValue {
         case nil: return nil
         case "true", "1": return true
         case "false", "0": return false
-        default: throw APIError.badRequest("\(name) must be true or false, found \"\(raw ?? "")\"")
+        default: throw DomainError.badRequest("\(name) must be true or false, found \"\(raw ?? "")\"")
         }
     }
 
     /// Required, non-empty, at most 200 characters.
     static func text(_ raw: String?, name: String) throws -> String {
         let value = raw?.trimmingCharacters(in: .whitespaces) ?? ""
-        guard !value.isEmpty else { throw APIError.badRequest("\(name) is required") }
-        guard value.count <= 200 else { throw APIError.badRequest("\(name) is longer than 200 characters") }
+        guard !value.isEmpty else { throw DomainError.badRequest("\(name) is required") }
+        guard value.count <= 200 else { throw DomainError.badRequest("\(name) is longer than 200 characters") }
         return value
     }
 
@@ -69,7 +74,7 @@ enum QueryValue {
     static func allow(_ query: [String: String], _ known: [String]) throws {
         if let unknown = query.keys.sorted().first(where: { !known.contains($0) }) {
             let list = known.isEmpty ? "none" : known.joined(separator: ", ")
-            throw APIError.badRequest("unknown query parameter \"\(unknown)\" (known: \(list))")
+            throw DomainError.badRequest("unknown query parameter \"\(unknown)\" (known: \(list))")
         }
     }
 }

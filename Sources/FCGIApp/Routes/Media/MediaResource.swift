@@ -1,19 +1,27 @@
 import Core
+import Library
+import Persistence
 
-/// The handlers movies, shows and artists share: get, update (monitored, quality limit) and
-/// refresh, each answering with the item's full view; and the 201 answer of an add.
+/// The handlers movies, shows, artists and albums share: get, update (monitored, quality limit),
+/// refresh and delete, each through the kind's store or use case; the 201 answer of an add.
 struct MediaResource<View: Encodable>: Sendable {
-    let kind: MediaKind
-    let qualities: [String]
+    typealias Update = @Sendable (AppDatabase, Int64, _ monitored: Bool?, _ qualityLimit: String?) throws -> Void
+    typealias Delete = @Sendable (AppDatabase, Int64, _ removingFiles: Bool, _ userID: Int64?) throws -> [String]
+
+    let qualities: MediaRules.Qualities
     let view: @Sendable (RequestContext, Int64) throws -> View
     let refresh: @Sendable (RequestContext, Int64) throws -> Void
+    let write: Update
+    let delete: Delete
 
     func show(_ ctx: RequestContext) throws -> HTTPResponse {
         try .json(try view(ctx, try ctx.intParam("id")))
     }
 
     func update(_ ctx: RequestContext) throws -> HTTPResponse {
-        let id = try MediaRules.update(ctx, kind: kind, qualities: qualities)
+        let id = try ctx.intParam("id")
+        let body = try ctx.decodeBody(MediaRules.UpdateBody.self)
+        try write(ctx.app.database, id, body.monitored, try qualities.check(body.quality_limit))
         return try .json(try view(ctx, id))
     }
 
@@ -25,5 +33,23 @@ struct MediaResource<View: Encodable>: Sendable {
 
     func created(_ ctx: RequestContext, _ id: Int64) throws -> HTTPResponse {
         try .json(try view(ctx, id), status: 201)
+    }
+
+    /// DELETE: the rows (children cascade) and the activity entry in one transaction, then, with
+    /// `?delete_files=true`, the files those rows pointed at (LibraryFiles: only inside the library
+    /// mounts). The answer lists what was removed and refused.
+    func deleted(_ ctx: RequestContext) throws -> HTTPResponse {
+        let id = try ctx.intParam("id")
+        let removeFiles = try MediaRules.deleteFiles(ctx)
+        let paths = try delete(ctx.app.database, id, removeFiles, try ctx.caller.id)
+        guard removeFiles else { return try .success() }
+        let report = LibraryFiles(mounts: ctx.app.config.storage.mounts).remove(paths)
+        return try .json(DeleteAnswer(success: true, deleted_files: report.removed, refused_files: report.refused))
+    }
+
+    struct DeleteAnswer: Encodable {
+        let success: Bool
+        let deleted_files: [String]
+        let refused_files: [LibraryFiles.Refusal]
     }
 }

@@ -1,21 +1,32 @@
 import Foundation
 import Core
-import Library
 
 /// Values shared by the media routes: statuses, quality limits, the add/update bodies.
 enum MediaRules {
     static let mediaStatuses = Set(MediaStatus.itemStatuses.map(\.rawValue))
     static let albumStatuses = Set(MediaStatus.albumStatuses.map(\.rawValue))
     static let showStatuses = Set(SeriesStatus.allCases.map(\.rawValue))
-    static let videoQualities = VideoQuality.ladder.map(\.rawValue)
-    static let audioQualities = MusicQuality.ladder.map(\.rawValue)
 
-    static func quality(_ raw: String?, allowed: [String], default fallback: String) throws -> String {
-        guard let raw else { return fallback }
-        guard allowed.contains(raw) else {
-            throw APIError.validation("quality_limit must be one of \(allowed.joined(separator: ", ")), found \"\(raw)\"")
+    /// The quality limits an item may have: one ladder (Core) for validation and ranking.
+    struct Qualities: Sendable {
+        let allowed: [String]
+        let fallback: String
+
+        static let video = Qualities(allowed: VideoQuality.ladder.map(\.rawValue), fallback: VideoQuality.defaultLimit.rawValue)
+        static let music = Qualities(allowed: MusicQuality.ladder.map(\.rawValue), fallback: MusicQuality.defaultLimit.rawValue)
+
+        /// The limit given, checked; nil when none was given.
+        func check(_ raw: String?) throws -> String? {
+            guard let raw else { return nil }
+            guard allowed.contains(raw) else {
+                throw DomainError.validation("quality_limit must be one of \(allowed.joined(separator: ", ")), found \"\(raw)\"",
+                                             field: "quality_limit")
+            }
+            return raw
         }
-        return raw
+
+        /// The limit of a new item: the one given (checked) or the default.
+        func forNewItem(_ raw: String?) throws -> String { try check(raw) ?? fallback }
     }
 
     /// `{tmdb_id, monitored?, quality_limit?}` of POST /api/movies and /api/tv.
@@ -23,6 +34,11 @@ enum MediaRules {
         let tmdb_id: Int64
         let monitored: Bool?
         let quality_limit: String?
+
+        func validTMDBID() throws -> Int64 {
+            guard tmdb_id > 0 else { throw DomainError.validation("tmdb_id must be a positive integer", field: "tmdb_id") }
+            return tmdb_id
+        }
     }
 
     /// `{monitored?, quality_limit?}` of the PUT routes.
@@ -34,21 +50,11 @@ enum MediaRules {
     /// `{monitored}` of the season/episode/track PUT routes.
     struct MonitorBody: Decodable {
         let monitored: Bool?
-    }
 
-    /// Applies an UpdateBody to a row of `table`; 404 when the row does not exist.
-    static func update(_ ctx: RequestContext, kind: MediaKind, qualities: [String]) throws -> Int64 {
-        let id = try ctx.intParam("id")
-        let body = try ctx.decodeBody(UpdateBody.self)
-        let quality = try body.quality_limit.map { try Self.quality($0, allowed: qualities, default: $0) }
-        try ctx.app.db.write { db in
-            try db.execute(sql: """
-                UPDATE \(kind.table) SET monitored = COALESCE(?, monitored), quality_limit = COALESCE(?, quality_limit),
-                       updated_at = datetime('now') WHERE id = ?
-                """, arguments: [body.monitored, quality, id])
-            guard db.changesCount > 0 else { throw DomainError.notFound(kind, id: id) }
+        func required() throws -> Bool {
+            guard let monitored else { throw DomainError.validation("monitored is required", field: "monitored") }
+            return monitored
         }
-        return id
     }
 
     /// `?delete_files=true|false` of the DELETE routes (nothing else is accepted).

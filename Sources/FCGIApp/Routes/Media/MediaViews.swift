@@ -1,9 +1,8 @@
-import Foundation
-import GRDB
 import Core
+import Persistence
 
-/// The spec's media models as the API shows them, built from rows. Optional fields that are
-/// null in the database are left out, as the spec's `field?:` marks them.
+/// The spec's media models as the API shows them, built from the stores' records. Optional
+/// fields that are null in the database are left out, as the spec's `field?:` marks them.
 
 struct MovieView: Encodable {
     let id: Int64, tmdb_id: Int64
@@ -13,17 +12,12 @@ struct MovieView: Encodable {
     let status: String, monitored: Bool, quality_limit: String
     let file_path: String?, file_size: Int64?, added_at: String
 
-    init(_ r: NamedRow) {
-        id = r["id"]; tmdb_id = r["tmdb_id"]; imdb_id = r["imdb_id"]; title = r["title"]; original_title = r["original_title"]
-        year = r["year"]; overview = r["overview"]; poster_path = r["poster_path"]; backdrop_path = r["backdrop_path"]
-        runtime_minutes = r["runtime_minutes"]; genres = Self.decodeGenres(r["genres"])
-        status = r["status"]; monitored = r["monitored"]; quality_limit = r["quality_limit"] ?? "1080p"
-        file_path = r["file_path"]; file_size = r["file_size"]; added_at = SQLiteTime.iso8601(r["added_at"])
-    }
-
-    static func decodeGenres(_ text: String?) -> [String] {
-        guard let text else { return [] }
-        return (try? JSONDecoder().decode([String].self, from: Data(text.utf8))) ?? []
+    init(_ m: MovieRecord) {
+        id = m.id; tmdb_id = m.tmdbID; imdb_id = m.imdbID; title = m.title; original_title = m.originalTitle
+        year = m.year; overview = m.overview; poster_path = m.posterPath; backdrop_path = m.backdropPath
+        runtime_minutes = m.runtimeMinutes; genres = m.genres
+        status = m.status.rawValue; monitored = m.monitored; quality_limit = m.qualityLimit
+        file_path = m.filePath; file_size = m.fileSize; added_at = SQLiteTime.iso8601(m.addedAt)
     }
 }
 
@@ -33,12 +27,12 @@ struct EpisodeView: Encodable {
     let title: String?, overview: String?, air_date: String?, runtime_minutes: Int?, still_path: String?
     let status: String, monitored: Bool, file_path: String?, file_size: Int64?
 
-    init(_ r: NamedRow) {
-        id = r["id"]; show_id = r["show_id"]; tmdb_id = r["tmdb_id"]
-        season_number = r["season_number"]; episode_number = r["episode_number"]
-        title = r["title"]; overview = r["overview"]; air_date = r["air_date"]; runtime_minutes = r["runtime_minutes"]
-        still_path = r["still_path"]; status = r["status"]; monitored = r["monitored"]
-        file_path = r["file_path"]; file_size = r["file_size"]
+    init(_ e: EpisodeRecord) {
+        id = e.id; show_id = e.showID; tmdb_id = e.tmdbID
+        season_number = e.seasonNumber; episode_number = e.episodeNumber
+        title = e.title; overview = e.overview; air_date = e.airDate; runtime_minutes = e.runtimeMinutes
+        still_path = e.stillPath; status = e.status.rawValue; monitored = e.monitored
+        file_path = e.filePath; file_size = e.fileSize
     }
 }
 
@@ -50,7 +44,7 @@ struct SeasonView: Encodable {
     static func group(_ episodes: [EpisodeView]) -> [SeasonView] {
         Dictionary(grouping: episodes, by: \.season_number).sorted { $0.key < $1.key }.map { number, list in
             SeasonView(season_number: number, episode_count: list.count,
-                       available_count: list.filter { $0.status == "available" }.count, episodes: list)
+                       available_count: list.filter { $0.status == MediaStatus.available.rawValue }.count, episodes: list)
         }
     }
 }
@@ -64,12 +58,12 @@ struct ShowView: Encodable {
     let seasons: [SeasonView]?
     let added_at: String
 
-    init(_ r: NamedRow, seasons: [SeasonView]?) {
-        id = r["id"]; tmdb_id = r["tmdb_id"]; imdb_id = r["imdb_id"]; title = r["title"]; original_title = r["original_title"]
-        year_start = r["year_start"]; year_end = r["year_end"]; overview = r["overview"]
-        poster_path = r["poster_path"]; backdrop_path = r["backdrop_path"]; status = r["status"]
-        monitored = r["monitored"]; quality_limit = r["quality_limit"] ?? "1080p"
-        self.seasons = seasons; added_at = SQLiteTime.iso8601(r["added_at"])
+    init(_ s: ShowRecord, seasons: [SeasonView]?) {
+        id = s.id; tmdb_id = s.tmdbID; imdb_id = s.imdbID; title = s.title; original_title = s.originalTitle
+        year_start = s.yearStart; year_end = s.yearEnd; overview = s.overview
+        poster_path = s.posterPath; backdrop_path = s.backdropPath; status = s.status.rawValue
+        monitored = s.monitored; quality_limit = s.qualityLimit
+        self.seasons = seasons; added_at = SQLiteTime.iso8601(s.addedAt)
     }
 }
 
@@ -79,11 +73,11 @@ struct TrackView: Encodable {
     let status: String, monitored: Bool, file_path: String?, file_size: Int64?
     let audio_format: String?, bitrate: Int?, sample_rate: Int?, bit_depth: Int?
 
-    init(_ r: NamedRow) {
-        id = r["id"]; mbid = r["mbid"]; album_id = r["album_id"]; artist_id = r["artist_id"]; title = r["title"]
-        track_number = r["track_number"]; disc_number = r["disc_number"] ?? 1; duration_ms = r["duration_ms"]
-        status = r["status"]; monitored = r["monitored"]; file_path = r["file_path"]; file_size = r["file_size"]
-        audio_format = r["audio_format"]; bitrate = r["bitrate"]; sample_rate = r["sample_rate"]; bit_depth = r["bit_depth"]
+    init(_ t: TrackRecord) {
+        id = t.id; mbid = t.mbid; album_id = t.albumID; artist_id = t.artistID; title = t.title
+        track_number = t.trackNumber; disc_number = t.discNumber; duration_ms = t.durationMs
+        status = t.status.rawValue; monitored = t.monitored; file_path = t.filePath; file_size = t.fileSize
+        audio_format = t.audioFormat; bitrate = t.bitrate; sample_rate = t.sampleRate; bit_depth = t.bitDepth
     }
 }
 
@@ -97,14 +91,12 @@ struct AlbumView: Encodable {
     let tracks: [TrackView]?
     let added_at: String
 
-    init(_ r: NamedRow, tracks: [TrackView]?) {
-        id = r["id"]; mbid = r["mbid"]; artist_id = r["artist_id"]; title = r["title"]; album_type = r["album_type"]
-        release_date = r["release_date"]; overview = r["overview"]; cover_path = r["cover_path"]
-        total_tracks = r["total_tracks"]; status = r["status"]; monitored = r["monitored"]
-        quality_limit = r["quality_limit"] ?? "flac"
-        let release: String? = r["release_mbid"]
-        release_mbid = release?.isEmpty == false ? release : nil
-        self.tracks = tracks; added_at = SQLiteTime.iso8601(r["added_at"])
+    init(_ a: AlbumRecord, tracks: [TrackView]?) {
+        id = a.id; mbid = a.mbid; artist_id = a.artistID; title = a.title; album_type = a.albumType
+        release_date = a.releaseDate; overview = a.overview; cover_path = a.coverPath
+        total_tracks = a.totalTracks; status = a.status.rawValue; monitored = a.monitored
+        quality_limit = a.qualityLimit; release_mbid = a.releaseMBID
+        self.tracks = tracks; added_at = SQLiteTime.iso8601(a.addedAt)
     }
 }
 
@@ -117,18 +109,10 @@ struct ArtistView: Encodable {
     let albums: [AlbumView]?
     let added_at: String
 
-    init(_ r: NamedRow, albums: [AlbumView]?) {
-        id = r["id"]; mbid = r["mbid"]; name = r["name"]; sort_name = r["sort_name"]; disambiguation = r["disambiguation"]
-        artist_type = r["artist_type"]; country = r["country"]; begin_date = r["begin_date"]; end_date = r["end_date"]
-        overview = r["overview"]; image_path = r["image_path"]; monitored = r["monitored"]
-        quality_limit = r["quality_limit"] ?? "flac"; self.albums = albums; added_at = SQLiteTime.iso8601(r["added_at"])
+    init(_ a: ArtistRecord, albums: [AlbumView]?) {
+        id = a.id; mbid = a.mbid; name = a.name; sort_name = a.sortName; disambiguation = a.disambiguation
+        artist_type = a.artistType; country = a.country; begin_date = a.beginDate; end_date = a.endDate
+        overview = a.overview; image_path = a.imagePath; monitored = a.monitored
+        quality_limit = a.qualityLimit; self.albums = albums; added_at = SQLiteTime.iso8601(a.addedAt)
     }
-}
-
-/// `{items, total, page, pages}`.
-struct PageView<Item: Encodable>: Encodable {
-    let items: [Item]
-    let total: Int
-    let page: Int
-    let pages: Int
 }

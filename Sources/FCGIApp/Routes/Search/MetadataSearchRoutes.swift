@@ -1,6 +1,6 @@
-import GRDB
 import Core
 import Metadata
+import Persistence
 
 /// /api/search/tmdb/… and /api/search/musicbrainz/…: lookups for the add dialogs. Each result
 /// says whether it is already in the library (`in_library`, `library_id`).
@@ -17,23 +17,23 @@ enum MetadataSearchRoutes {
         let text = try QueryValue.text(ctx.request.query["q"], name: "q")
         let year = try QueryValue.int(ctx.request.query["year"], name: "year", range: 1870...2200)
         let results = try ctx.app.tmdb.searchMovies(query: text, year: year)
-        let owned = try libraryIDs(ctx, table: "movies", column: "tmdb_id", keys: results.map { String($0.id) })
-        return try .json(results.map { SearchViews.TMDBMovie($0, tmdb: ctx.app.tmdb, libraryID: owned[String($0.id)]) })
+        let owned = try ctx.app.database.movies.ids(forTMDB: results.map(\.id))
+        return try .json(results.map { SearchViews.TMDBMovie($0, tmdb: ctx.app.tmdb, libraryID: owned[$0.id]) })
     }
 
     static func shows(_ ctx: RequestContext) throws -> HTTPResponse {
         try QueryValue.allow(ctx.request.query, ["q"])
         let text = try QueryValue.text(ctx.request.query["q"], name: "q")
         let results = try ctx.app.tmdb.searchShows(query: text)
-        let owned = try libraryIDs(ctx, table: "tv_shows", column: "tmdb_id", keys: results.map { String($0.id) })
-        return try .json(results.map { SearchViews.TMDBShow($0, tmdb: ctx.app.tmdb, libraryID: owned[String($0.id)]) })
+        let owned = try ctx.app.database.shows.ids(forTMDB: results.map(\.id))
+        return try .json(results.map { SearchViews.TMDBShow($0, tmdb: ctx.app.tmdb, libraryID: owned[$0.id]) })
     }
 
     static func artists(_ ctx: RequestContext) throws -> HTTPResponse {
         try QueryValue.allow(ctx.request.query, ["q"])
         let text = try QueryValue.text(ctx.request.query["q"], name: "q")
         let results = try ctx.app.musicBrainz.searchArtists(text)
-        let owned = try libraryIDs(ctx, table: "artists", column: "mbid", keys: results.map(\.id))
+        let owned = try ctx.app.database.artists.ids(forMBIDs: results.map(\.id))
         return try .json(results.map { SearchViews.MBArtistResult($0, libraryID: owned[$0.id]) })
     }
 
@@ -41,20 +41,9 @@ enum MetadataSearchRoutes {
         try QueryValue.allow(ctx.request.query, ["q", "artist_mbid"])
         let text = try QueryValue.text(ctx.request.query["q"], name: "q")
         let artist = ctx.request.query["artist_mbid"]
-        if let artist, !MBID.isValid(artist) { throw APIError.badRequest("artist_mbid must be a MusicBrainz ID (a UUID), found \"\(artist)\"") }
+        if let artist, !MBID.isValid(artist) { throw DomainError.badRequest("artist_mbid must be a MusicBrainz ID (a UUID), found \"\(artist)\"") }
         let results = try ctx.app.musicBrainz.searchReleaseGroups(text, artistMBID: artist)
-        let owned = try libraryIDs(ctx, table: "albums", column: "mbid", keys: results.map(\.id))
+        let owned = try ctx.app.database.albums.ids(forMBIDs: results.map(\.id))
         return try .json(results.map { SearchViews.MBAlbumResult($0, libraryID: owned[$0.id]) })
-    }
-
-    /// Library ids by outside id (as text) for the given outside ids.
-    static func libraryIDs(_ ctx: RequestContext, table: String, column: String, keys: [String]) throws -> [String: Int64] {
-        guard !keys.isEmpty else { return [:] }
-        let marks = Array(repeating: "?", count: keys.count).joined(separator: ", ")
-        let rows = try ctx.app.db.read {
-            try Row.fetchAll($0, sql: "SELECT CAST(\(column) AS TEXT) AS key, id FROM \(table) WHERE \(column) IN (\(marks))",
-                             arguments: StatementArguments(keys))
-        }
-        return Dictionary(rows.map { ($0["key"] as String, $0["id"] as Int64) }, uniquingKeysWith: { a, _ in a })
     }
 }
