@@ -70,30 +70,30 @@ let package = Package(
             resources: migrations.map { .embedInCode("Migrations/\($0).sql") }
         ),
         .target(name: "Net", dependencies: ["Core", "Config", "CCurl", logging], path: "Sources/Shared/Net"),
-        .target(name: "Auth", dependencies: ["Core", "Config", "Persistence", "CArgon2", crypto, grdb], path: "Sources/Shared/Auth"),
+        .target(name: "Auth", dependencies: ["Core", "Config", "Persistence", "CArgon2", crypto], path: "Sources/Shared/Auth"),
         .target(name: "Metadata", dependencies: ["Core", "Config", "Net"], path: "Sources/Shared/Metadata"),
         .target(
             name: "Indexers",
-            dependencies: ["Core", "Config", "Net", "Persistence", "Releases", "CLibXML2", logging, grdb],
+            dependencies: ["Core", "Config", "Net", "Persistence", "Releases", "CLibXML2", logging],
             path: "Sources/Shared/Indexers"
         ),
         .target(name: "Control", dependencies: ["Core"], path: "Sources/Shared/Control"),
         .target(
             name: "Library",
-            dependencies: ["Core", "Config", "Persistence", "Metadata", "Releases", "Indexers", grdb],
+            dependencies: ["Core", "Config", "Persistence", "Metadata", "Releases", "Indexers"],
             path: "Sources/Shared/Library"
         ),
         .executableTarget(
             name: "FCGIApp",
             dependencies: [
-                "CFastCGI", "CProcess", grdb,
+                "CFastCGI", "CProcess",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"), logging,
             ] + shared
         ),
         .executableTarget(
             name: "Daemon",
             dependencies: [
-                "CProcess", "TorrentEngine", grdb,
+                "CProcess", "TorrentEngine",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"), logging,
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
@@ -102,13 +102,13 @@ let package = Package(
         ),
 
         .testTarget(name: "SharedTests", dependencies: shared + [grdb], path: "Tests/SharedTests"),
-        .testTarget(name: "FCGIAppTests", dependencies: ["FCGIApp"] + shared, path: "Tests/FCGIAppTests"),
+        .testTarget(name: "FCGIAppTests", dependencies: ["FCGIApp", grdb] + shared, path: "Tests/FCGIAppTests"),
         .testTarget(
             name: "TorrentEngineTests",
             dependencies: ["TorrentEngine", .product(name: "Crypto", package: "swift-crypto")],
             path: "Tests/TorrentEngineTests"
         ),
-        .testTarget(name: "DaemonTests", dependencies: ["Daemon", "TorrentEngine"] + shared, path: "Tests/DaemonTests"),
+        .testTarget(name: "DaemonTests", dependencies: ["Daemon", "TorrentEngine", grdb] + shared, path: "Tests/DaemonTests"),
     ],
     cxxLanguageStandard: .cxx17
 )

@@ -1,5 +1,4 @@
 import Foundation
-import GRDB
 import Core
 import Auth
 import Config
@@ -14,8 +13,6 @@ import Persistence
 final class AppContext {
     let config: LCARSConfig
     let database: AppDatabase
-    /// The pool itself, for the routes that still read tables directly (moving into stores).
-    var db: DatabasePool { database.pool }
     let sessions: Sessions
     let limiter: LoginLimiter
     let accounts: UserAccounts
