@@ -30,7 +30,7 @@ import Testing
     }
 
     @Test func argumentsOfTheWrongShapeAreInvalid() async {
-        let table = ControlCommands(["get": { try JSONValue(encoding: try ControlCommands.args($0, DownloadCommand.IDArgs.self).id) }])
+        let table = ControlCommands(["get": ControlCommand(.immediately) { try JSONValue(encoding: try ControlCommands.args($0, DownloadCommand.IDArgs.self).id) }])
         #expect(await table.handle(IPCRequest(id: 1, cmd: "get", args: .object(["id": .string("seven")]))).error?.code == "invalid_argument")
         #expect(await table.handle(IPCRequest(id: 1, cmd: "get", args: .object(["id": .number(7)]))).result == .number(7))
     }

@@ -31,17 +31,19 @@ import Testing
     func start() async throws {
         let owner = owner, started = slowStarted, release = releaseSlow
         let commands = ControlCommands([
-            "ping": { _ in .object(["pong": .bool(true)]) },
-            "slow": { _ in
-                try await owner.perform {
-                    started.signal()
-                    release.wait()
-                    return .string("done")
-                }
+            "ping": ControlCommand(.immediately) { _ in .object(["pong": .bool(true)]) },
+            "slow": ControlCommand(.owner(owner)) { _ in
+                started.signal()
+                release.wait()
+                return .string("done")
             },
-            "refused": { _ in throw DomainError.conflict("already there", code: "duplicate", details: .object(["id": .number(3)])) },
-            "illegal": { _ in throw DomainError.invalidTransition(of: "download 3", from: "completed", to: "queued", allowed: []) },
-            "broken": { _ in throw CocoaError(.fileNoSuchFile) },
+            "refused": ControlCommand(.owner(owner)) { _ in
+                throw DomainError.conflict("already there", code: "duplicate", details: .object(["id": .number(3)]))
+            },
+            "illegal": ControlCommand(.owner(owner)) { _ in
+                throw DomainError.invalidTransition(of: "download 3", from: "completed", to: "queued", allowed: [])
+            },
+            "broken": ControlCommand(.immediately) { _ in throw CocoaError(.fileNoSuchFile) },
         ])
         server = try await ControlServer.start(path: path, commands: commands, logger: Logger(label: "test"), group: group)
     }

@@ -2,15 +2,20 @@ import Foundation
 import Control
 import Core
 
-/// lcarsd's command table. `ping` and `status` answer at once from facts at hand (no database,
-/// no queue), so they stay quick while the download manager is busy; every `downloads.*`
-/// command is handed to the download manager's queue.
+/// lcarsd's command table. `ping` answers at once (a constant); `status` reads the counts on its
+/// own queue (a WAL read, never behind the manager's work) and the VPN state from the manager's
+/// snapshot, so both stay quick while the manager is busy; every `downloads.*` command runs on
+/// the download manager's queue.
 extension ControlCommands {
+    /// Where `status` reads: apart from the event loops and from the download manager's queue.
+    static let statusReads = OwnerQueue(label: "lcarsd.status")
+
     static func lcarsd(state: DaemonState, downloads: DownloadManager?) -> ControlCommands {
         var table: [String: ControlCommand] = [
-            "ping": { _ in .object(["pong": .bool(true), "version": .string(LCARSVersion.current),
-                                    "protocol": .number(Double(IPC.protocolVersion))]) },
-            "status": { _ in try JSONValue(encoding: state.status(system: downloads?.system)) },
+            "ping": ControlCommand(.immediately) { _ in
+                .object(["pong": .bool(true), "version": .string(LCARSVersion.current), "protocol": .number(Double(IPC.protocolVersion))])
+            },
+            "status": ControlCommand(.owner(statusReads)) { _ in try JSONValue(encoding: state.status(system: downloads?.systemNow())) },
         ]
         if let downloads { table.merge(downloadCommands(downloads)) { $1 } }
         return ControlCommands(table)
@@ -18,12 +23,9 @@ extension ControlCommands {
 
     static func downloadCommands(_ m: DownloadManager) -> [String: ControlCommand] {
         typealias C = DownloadCommand
-        /// Decodes the args here, then runs `body` on the manager's queue.
-        func owned<A: Decodable & Sendable, R: Encodable>(_: A.Type, _ body: @escaping @Sendable (A) throws -> R) -> ControlCommand {
-            { json in
-                let a = try args(json, A.self)
-                return try await m.owner.perform { try JSONValue(encoding: body(a)) }
-            }
+        /// Decodes the args, runs `body`, encodes its result — on the manager's queue.
+        func owned<A: Decodable & Sendable, R: Encodable & Sendable>(_: A.Type, _ body: @escaping @Sendable (A) throws -> R) -> ControlCommand {
+            ControlCommand(.owner(m.owner)) { try JSONValue(encoding: body(try args($0, A.self))) }
         }
         return [
             C.add: owned(C.AddArgs.self) { try m.add($0) },

@@ -26,8 +26,7 @@ final class ControlConnectionHandler: ChannelInboundHandler {
     func channelRead(context: ChannelHandlerContext, data: NIOAny) {
         let payload = Data(unwrapInboundIn(data).readableBytesView)
         let promise = context.eventLoop.makePromise(of: IPCResponse.self)
-        let commands = self.commands
-        promise.completeWithTask { await commands.answer(frame: payload) }
+        commands.answer(frame: payload) { promise.succeed($0) }
         enqueue(promise.futureResult, context: context)
     }
 

@@ -1,18 +1,17 @@
 import Dispatch
 
 /// A serial queue that owns some state (the download manager's: libtorrent and the `downloads`
-/// rows). Everything that touches that state runs here, one job at a time, so it needs no lock;
-/// the control server `await`s a job instead of running it on a NIO event loop.
+/// rows; the status reads: nothing but their own turn). Everything that touches that state runs here, one job at a time, so it needs no lock;
+/// the control server queues a command here and answers when it is done, instead of running it
+/// on a NIO event loop.
 final class OwnerQueue: Sendable {
     let queue: DispatchQueue
 
     init(label: String) { queue = DispatchQueue(label: label) }
 
-    /// Runs `job` on the queue; the caller's task is suspended (no thread waits) until it answers.
-    func perform<T: Sendable>(_ job: @escaping @Sendable () throws -> T) async throws -> T {
-        try await withCheckedThrowingContinuation { continuation in
-            queue.async { continuation.resume(with: Result(catching: job)) }
-        }
+    /// Queues `job` and returns at once (the control server: the job replies when it is done).
+    func submit(_ job: @escaping @Sendable () -> Void) {
+        queue.async(execute: job)
     }
 
     /// Runs `job` on the queue and waits for it: for threads that are not event loops or tasks

@@ -100,8 +100,13 @@ final class DownloadManager: @unchecked Sendable {
 
     var vpnDown: Bool { killSwitch.enabled && !killSwitch.connected }
 
-    /// Counts and VPN state as of the last tick or command (for `status`; no queue, no SQL).
-    var system: (vpn: VPNState, counts: DownloadCounts) { snapshot.current }
+    /// The VPN state as of the last poll, and the counts read now (rows change behind lcarsd's
+    /// back only in tests, but `status` has always counted the table). Reads are safe off the
+    /// owner's queue (WAL: they never wait for its writes); the snapshot's counts if the read fails.
+    func systemNow() -> (vpn: VPNState, counts: DownloadCounts) {
+        let last = snapshot.current
+        return (last.vpn, (try? store.counts()) ?? last.counts)
+    }
 
     /// Every unfinished row back into the session, all their changes in one transaction.
     private func restoreAll() throws {
