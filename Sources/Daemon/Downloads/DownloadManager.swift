@@ -11,7 +11,7 @@ import Persistence
 /// applies the seeding and stalled policies and the VPN kill switch, and saves resume data.
 ///
 /// Concurrency (docs/concurrency.md): everything that touches libtorrent, the rows or the
-/// mutable state below runs on `owner`, one serial queue — control commands (`owner.perform`),
+/// mutable state below runs on `owner`, one serial queue — control commands (queued by the control server),
 /// alerts and ticks (handed over by the alert loop thread), start and stop. That confinement is
 /// why the class is `@unchecked Sendable` and needs no lock.
 final class DownloadManager: @unchecked Sendable {
