@@ -64,6 +64,7 @@ import Testing
         _ = try database.downloads.recordAdded(newDownload("c"))   // counted by status, not in the session
         let busy = DispatchSemaphore(value: 0), release = DispatchSemaphore(value: 0)
         manager.owner.submit { busy.signal(); release.wait() }
+        defer { release.signal() }   // a failed expectation must not leave the manager's queue blocked
         #expect(await blocking { busy.wait(timeout: .now() + 5) == .success })
         let waiting = try RawControlClient(path: socket)
         try waiting.send(IPCRequest(id: 5, cmd: DownloadCommand.list))
