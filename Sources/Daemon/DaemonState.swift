@@ -15,11 +15,12 @@ struct DaemonState: Sendable {
         startedAtText = ISO8601DateFormatter().string(from: startedAt)
     }
 
-    func status(downloads: DownloadManager?, now: Date = Date()) -> DaemonStatus {
+    /// `system` is the download manager's snapshot (nil without one: nothing in the session).
+    func status(system: (vpn: VPNState, counts: DownloadCounts)?, now: Date = Date()) -> DaemonStatus {
         DaemonStatus(version: LCARSVersion.current, pid: ProcessInfo.processInfo.processIdentifier,
                      startedAt: startedAtText,
                      uptimeSeconds: Int64(now.timeIntervalSince(startedAt)), schemaVersion: schemaVersion,
-                     downloads: downloads?.counts ?? DownloadCounts(active: 0, queued: 0, seeding: 0),
-                     vpn: downloads?.vpnState ?? VPNState(enabled: false, interface: "", connected: true, addresses: []))
+                     downloads: system?.counts ?? DownloadCounts(active: 0, queued: 0, seeding: 0),
+                     vpn: system?.vpn ?? VPNState(enabled: false, interface: "", connected: true, addresses: []))
     }
 }

@@ -3,12 +3,12 @@ import Foundation
 import Config
 import Core
 
-/// lcarsd: the long-running LCARS daemon and its admin commands.
+/// lcarsd: the long-running LCARS daemon and its admin subcommands (Daemon/CLI).
 @main
 struct LCARSDaemon: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "lcarsd",
-        abstract: "The LCARS daemon: migrations, the control socket, and (later) torrents and scheduled jobs.",
+        abstract: "The LCARS daemon: migrations, the control socket, torrents and live events.",
         version: LCARSVersion.current,
         subcommands: [Serve.self, Migrate.self, Users.self, Ping.self, RenderNginx.self, Parse.self],
         defaultSubcommand: Serve.self)

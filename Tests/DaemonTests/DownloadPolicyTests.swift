@@ -137,3 +137,54 @@ import Testing
 final class SnapshotBox: @unchecked Sendable {
     var value = InterfaceSnapshot()
 }
+
+/// The status machine as the sync and the manager drive it.
+@Suite struct DownloadTransitionTests {
+    static let states: [TorrentState] = [.checkingFiles, .downloadingMetadata, .downloading, .finished, .seeding, .checkingResumeData, .unknown]
+
+    func record(_ status: DownloadStatus) -> DownloadRecord {
+        var r = DownloadRecord(infoHash: "ab", name: "ab", magnet: "magnet:?xt=urn:btih:ab", media: nil, savePath: "/tmp",
+                               sizeBytes: nil, torrentFile: nil)
+        r.id = 7
+        r.status = status
+        return r
+    }
+
+    /// Whatever libtorrent reports, folding it into an in-session row is a legal move.
+    @Test(arguments: DownloadStatus.inSession)
+    func theSyncNeverMakesAnIllegalMove(_ current: DownloadStatus) {
+        for state in Self.states {
+            let next = StatusSync.derivedStatus(current: current, state: state)
+            #expect(current.canMove(to: next), "\(current) → \(next) for \(state)")
+        }
+    }
+
+    @Test func anIllegalMoveThrowsAndChangesNothing() {
+        var done = record(.completed)
+        let before = done
+        #expect(throws: DomainError.self) { try done.pause(by: .user) }
+        #expect(throws: DomainError.self) { try done.requeue() }
+        #expect(throws: DomainError.self) { try done.move(to: .downloading) }
+        #expect(done == before)
+    }
+
+    @Test func holdingForTheVPNSaysWhy() throws {
+        var r = record(.downloading)
+        r.downloadSpeed = 100
+        try r.pause(by: .vpn, note: "wg0 has no address")
+        #expect(r.status == .paused && r.pauseReason == .vpn && r.downloadSpeed == 0)
+        #expect(r.errorMessage == "waiting for the VPN: wg0 has no address")
+        try r.requeue(now: Date(timeIntervalSince1970: 60))
+        #expect(r.status == .queued && r.errorMessage == nil && r.lastProgressAt == "1970-01-01 00:01:00")
+    }
+
+    @Test func seedingEndsCompletedAndFailureKeepsTheReason() throws {
+        var r = record(.seeding)
+        try r.finishSeeding()
+        #expect(r.status == .completed)
+        var f = record(.paused)
+        f.pauseReason = .user
+        try f.fail(reason: "disk full")
+        #expect(f.status == .failed && f.errorMessage == "disk full" && f.pauseReason == nil)
+    }
+}

@@ -14,25 +14,25 @@ struct Serve: AsyncParsableCommand {
     func run() async throws {
         let config = try options.load()
         let logger = LogSetup.bootstrap(level: config.server.logLevel, label: "lcarsd")
-        do { try IPCServer.refuseIfRunning(path: config.daemon.socket) } catch { throw fail("\(error)") }
+        do { try ControlServer.refuseIfRunning(path: config.daemon.socket) } catch { throw fail("\(error)") }
         let database = try AppDatabase.open(config.database)
         let applied = try database.migrate()
-        let db = database.pool
         if !applied.isEmpty { logger.notice("applied migrations", metadata: ["migrations": "\(applied)"]) }
 
         let state = DaemonState(startedAt: Date(), schemaVersion: Migrations.latestVersion)
         let hub = EventHub()
         let downloads: DownloadManager
         do {
-            downloads = try DownloadManager(config: config.torrent, store: DownloadStore(db: db), hub: hub, logger: logger)
+            downloads = try DownloadManager(config: config.torrent, store: database.downloads, hub: hub, logger: logger)
             try downloads.start()
         } catch {
             throw fail("cannot start the torrent session: \(error)")
         }
-        let server: IPCServer
+        let server: ControlServer
         let events: EventServer
         do {
-            server = try await IPCServer.start(path: config.daemon.socket, commands: IPCCommands(state: state, downloads: downloads), logger: logger)
+            server = try await ControlServer.start(path: config.daemon.socket,
+                                                  commands: .lcarsd(state: state, downloads: downloads), logger: logger)
             let authorizer = EventAuthorizer(database: database, config: config)
             events = try await EventServer.start(path: config.daemon.eventsSocket, hub: hub, authorizer: authorizer, logger: logger)
         } catch {

@@ -4,15 +4,16 @@ import Core
 import Persistence
 
 /// The once-a-second sync: libtorrent's statuses into the rows (one transaction), live events,
-/// the seeding policy and the stalled check. Called with the manager's lock held.
+/// the seeding policy and the stalled check. Runs on the manager's queue (a tick of the alert loop).
 extension DownloadManager {
     func syncAll(now: Date) {
+        owner.assertOnQueue()
         let statuses = Dictionary(engine.allStatuses().map { ($0.infoHash, $0) }, uniquingKeysWith: { a, _ in a })
         let rows: [DownloadRecord]
         do { rows = try store.list(statuses: DownloadStatus.inSession) }
         catch { return logger.error("cannot read downloads", metadata: ["error": "\(error)"]) }
         var changed: [DownloadRecord] = []
-        var activity: [(type: ActivityType, message: String, record: DownloadRecord)] = []
+        var activity: [DownloadActivity] = []
         var events: [LiveEvent] = []
         var synced: [DownloadStatus] = []
         for original in rows {
@@ -22,7 +23,7 @@ extension DownloadManager {
             let outcome = StatusSync.apply(st, to: &record, now: now)
             if outcome.justFinished {
                 events.append(.completed(record))
-                activity.append((.downloadCompleted, "Downloaded \(record.name)", record))
+                activity.append(DownloadActivity(.downloadCompleted, "Downloaded \(record.name)", record))
             }
             let ended = applyPolicies(&record, st: st, now: now)
             if let ended { activity.append(ended) }
@@ -30,7 +31,7 @@ extension DownloadManager {
             if outcome.statusChanged || ended != nil { events.append(.status(record)) }
             if StatusSync.worthSaving(record, over: original) { changed.append(record) }
         }
-        do { try store.saveLive(changed, events: activity) }
+        do { try store.saveTick(changed, activity: activity) }
         catch { return logger.error("cannot save download progress", metadata: ["error": "\(error)"]) }
         events.forEach(hub.publish)
         // Every counted status is an in-session one: the rows just synced give the counts.
@@ -38,21 +39,21 @@ extension DownloadManager {
     }
 
     /// Ends seeding (→ completed) or a stalled download (→ failed); returns the activity line.
-    private func applyPolicies(_ record: inout DownloadRecord, st: TorrentStatus, now: Date)
-        -> (type: ActivityType, message: String, record: DownloadRecord)? {
-        if record.status == .seeding, let reason = seeding.stopReason(for: record) {
-            removeFromSession(record.infoHash)
-            record.status = .completed
-            record.downloadSpeed = 0
-            record.uploadSpeed = 0
-            record.peers = 0
-            logger.info("seeding finished", metadata: ["download": "\(record.id ?? 0)", "reason": "\(reason)"])
-            return (.downloadSeeded, "Stopped seeding \(record.name): \(reason)", record)
-        }
-        if record.status == .downloading, let reason = stallReason(record, st: st, now: now) {
-            removeFromSession(record.infoHash)
-            markFailed(&record, reason: reason)
-            return (.downloadFailed, "\(record.name) failed: \(reason)", record)
+    private func applyPolicies(_ record: inout DownloadRecord, st: TorrentStatus, now: Date) -> DownloadActivity? {
+        do {
+            if record.status == .seeding, let reason = seeding.stopReason(for: record) {
+                try record.finishSeeding()
+                removeFromSession(record.infoHash)
+                logger.info("seeding finished", metadata: ["download": "\(record.id ?? 0)", "reason": "\(reason)"])
+                return DownloadActivity(.downloadSeeded, "Stopped seeding \(record.name): \(reason)", record)
+            }
+            if record.status == .downloading, let reason = stallReason(record, st: st, now: now) {
+                try record.fail(reason: reason)
+                removeFromSession(record.infoHash)
+                return failedLine(record, reason)
+            }
+        } catch {
+            logger.error("download policy skipped", metadata: ["download": "\(record.id ?? 0)", "error": "\(error)"])
         }
         return nil
     }
@@ -71,23 +72,19 @@ extension DownloadManager {
             : seconds >= 60 && seconds % 60 == 0 ? "\(seconds / 60) min" : "\(seconds) s"
     }
 
-    func markFailed(_ record: inout DownloadRecord, reason: String) {
-        record.status = .failed
-        record.errorMessage = reason
-        record.downloadSpeed = 0
-        record.uploadSpeed = 0
-        record.peers = 0
-        record.pauseReason = nil
+    /// The activity line of a failure, logged as a warning too.
+    func failedLine(_ record: DownloadRecord, _ reason: String) -> DownloadActivity {
         logger.warning("download failed", metadata: ["download": "\(record.id ?? 0)", "reason": "\(reason)"])
+        return DownloadActivity(.downloadFailed, "\(record.name) failed: \(reason)", record)
     }
 
     /// A torrent error from libtorrent (disk full, permission denied…): the row fails, the files stay.
     func failInSession(infoHash: String, reason: String) {
-        guard var record = try? store.find(infoHash: infoHash), record.status.isInSession else { return }
+        guard let record = try? store.find(infoHash: infoHash), let id = record.id, record.status.isInSession else { return }
         removeFromSession(infoHash)
-        markFailed(&record, reason: reason)
-        try? store.saveLive([record], events: [(.downloadFailed, "\(record.name) failed: \(reason)", record)])
-        hub.publish(.status(record))
+        logger.warning("download failed", metadata: ["download": "\(id)", "reason": "\(reason)"])
+        do { hub.publish(.status(try store.markFailed(id, reason: reason))) }
+        catch { logger.error("cannot save the failure", metadata: ["download": "\(id)", "error": "\(error)"]) }
     }
 
     /// Takes a torrent out of the session, keeping its files (post-processing or retry needs them).
@@ -96,11 +93,11 @@ extension DownloadManager {
         catch { logger.debug("torrent was not in the session", metadata: ["info_hash": "\(infoHash)"]) }
     }
 
+    /// Refreshes the snapshot `status` reads and publishes `system:status` when it changed.
+    /// `known` saves the query when the caller has just counted the rows (the sync).
     func publishSystemStatusIfChanged(counts known: DownloadCounts? = nil) {
         guard let counts = known ?? (try? store.counts()) else { return }
         let state = killSwitch.state
-        guard lastPublishedSystem?.counts != counts || lastPublishedSystem?.vpn != state else { return }
-        lastPublishedSystem = (state, counts)
-        hub.publish(.system(vpn: state, counts: counts))
+        if snapshot.update(vpn: state, counts: counts) { hub.publish(.system(vpn: state, counts: counts)) }
     }
 }

@@ -7,10 +7,13 @@ import Core
 import Persistence
 
 /// Owns the torrent session and keeps it and the `downloads` table in agreement: restores every
-/// unfinished download at start, runs one loop thread that drains libtorrent's alerts, syncs
-/// progress once a second, applies the seeding and stalled policies and the VPN kill switch,
-/// and saves resume data. Commands from the control socket run on other threads; one lock
-/// serialises them with the loop.
+/// unfinished download at start, drains libtorrent's alerts, syncs progress once a second,
+/// applies the seeding and stalled policies and the VPN kill switch, and saves resume data.
+///
+/// Concurrency (docs/concurrency.md): everything that touches libtorrent, the rows or the
+/// mutable state below runs on `owner`, one serial queue — control commands (queued by the control server),
+/// alerts and ticks (handed over by the alert loop thread), start and stop. That confinement is
+/// why the class is `@unchecked Sendable` and needs no lock.
 final class DownloadManager: @unchecked Sendable {
     let engine: TorrentEngine
     let store: DownloadStore
@@ -19,9 +22,11 @@ final class DownloadManager: @unchecked Sendable {
     let logger: Logger
     let seeding: SeedingPolicy
 
-    let lock = NSLock()
+    /// The queue that owns libtorrent, the `downloads` rows and the state below.
+    let owner = OwnerQueue(label: "lcarsd.downloads")
+    /// Counts and VPN state for `status`, readable from any thread.
+    let snapshot: SystemSnapshot
     var killSwitch: KillSwitch
-    var lastPublishedSystem: (vpn: VPNState, counts: DownloadCounts)?
     private var loopThread: Thread?
     private var stopping = false
     private let loopDone = DispatchSemaphore(value: 0)
@@ -33,6 +38,7 @@ final class DownloadManager: @unchecked Sendable {
         self.logger = logger
         seeding = SeedingPolicy(defaults: config.seeding)
         killSwitch = KillSwitch(interface: config.bindInterface)
+        snapshot = SystemSnapshot(vpn: killSwitch.state)
         try FileManager.default.createDirectory(atPath: config.downloadDir, withIntermediateDirectories: true)
         try FileManager.default.createDirectory(atPath: config.stateDir, withIntermediateDirectories: true)
         let state = FileManager.default.contents(atPath: Self.sessionStatePath(config))
@@ -62,59 +68,77 @@ final class DownloadManager: @unchecked Sendable {
 
     // MARK: start and stop
 
-    /// Re-adds every unfinished download, then starts the loop. With the VPN down the session is
-    /// paused before the first torrent is added, so nothing ever starts on another route.
+    /// Re-adds every unfinished download, then starts the alert loop. With the VPN down the
+    /// session is paused before the first torrent is added, so nothing ever starts on another route.
     func start() throws {
-        try lock.withLock {
-            if killSwitch.enabled && !killSwitch.connected {
+        try owner.sync {
+            if vpnDown {
                 engine.pauseSession()
                 logger.warning("torrents held: \(killSwitch.downReason)")
             }
             try restoreAll()
+            publishSystemStatusIfChanged()
         }
-        let thread = Thread { [self] in runLoop() }
-        thread.name = "lcarsd.torrent"
+        let thread = Thread { [self] in runAlertLoop() }
+        thread.name = "lcarsd.torrent-alerts"
         loopThread = thread
         thread.start()
     }
 
-    /// Stops the loop, saves resume data for every torrent (bounded wait) and the session state.
+    /// Stops the alert loop, saves resume data for every torrent (bounded wait) and the session state.
     func stop(timeout: TimeInterval = 10) {
-        lock.withLock { stopping = true }
+        owner.sync { stopping = true }
         if loopThread != nil { loopDone.wait() }
-        lock.withLock { syncAll(now: Date()) }
-        engine.pauseSession()
-        let expected = engine.requestResumeDataForAll()
-        collectResumeData(expected: expected, deadline: Date().addingTimeInterval(timeout))
-        writeSessionState()
+        owner.sync {
+            syncAll(now: Date())
+            engine.pauseSession()
+            let expected = engine.requestResumeDataForAll()
+            collectResumeData(expected: expected, deadline: Date().addingTimeInterval(timeout))
+            writeSessionState()
+        }
     }
 
+    var vpnDown: Bool { killSwitch.enabled && !killSwitch.connected }
+
+    /// The VPN state as of the last poll, and the counts read now (rows change behind lcarsd's
+    /// back only in tests, but `status` has always counted the table). Reads are safe off the
+    /// owner's queue (WAL: they never wait for its writes); the snapshot's counts if the read fails.
+    func systemNow() -> (vpn: VPNState, counts: DownloadCounts) {
+        let last = snapshot.current
+        return (last.vpn, (try? store.counts()) ?? last.counts)
+    }
+
+    /// Every unfinished row back into the session, all their changes in one transaction.
     private func restoreAll() throws {
-        var restored = 0
+        var rows: [DownloadRecord] = []
+        var activity: [DownloadActivity] = []
         for var record in try store.inSessionWithBlobs() {
-            record.lastProgressAt = SQLiteTime.format(Date())   // downtime is not a stall
-            if killSwitch.enabled && !killSwitch.connected && record.status != .paused {
-                hold(&record, reason: killSwitch.downReason)
-            } else if record.status == .paused && record.pauseReason == .vpn && killSwitch.connected {
-                release(&record)
-            }
             do {
+                if vpnDown && record.status != .paused {
+                    try record.pause(by: .vpn, note: killSwitch.downReason)
+                } else if record.status == .paused && record.pauseReason == .vpn && !vpnDown {
+                    try record.requeue()
+                }
+                record.lastProgressAt = SQLiteTime.format(Date())   // downtime is not a stall
                 try addToSession(record)
-                restored += 1
             } catch {
-                markFailed(&record, reason: "could not restart after lcarsd restarted: \(error)")
+                let reason = "could not restart after lcarsd restarted: \(error)"
+                if (try? record.fail(reason: reason)) != nil { activity.append(failedLine(record, reason)) }
             }
-            try store.saveLive([record])
+            rows.append(record)
         }
+        try store.saveTick(rows, activity: activity)
+        let restored = rows.filter { $0.status.isInSession }.count
         if restored > 0 { logger.notice("restored downloads", metadata: ["count": "\(restored)"]) }
     }
 
     /// Adds a row's torrent to the session from the best source it has: resume data (pieces
     /// already verified are kept), then the .torrent, then the magnet.
-    func addToSession(_ record: DownloadRecord) throws {
+    /// `paused` overrides the row's own "paused by the user" (remove re-adds a finished torrent paused).
+    func addToSession(_ record: DownloadRecord, paused: Bool? = nil) throws {
         let source: TorrentSource = record.torrentFile.map { .torrentFile($0) } ?? .magnet(record.magnet)
         let savePath = record.savePath ?? config.downloadDir
-        let paused = record.status == .paused && record.pauseReason == .user
+        let paused = paused ?? (record.status == .paused && record.pauseReason == .user)
         do {
             try engine.add(source, savePath: savePath, resumeData: record.resumeData, paused: paused)
         } catch let error where record.resumeData != nil {
@@ -124,14 +148,16 @@ final class DownloadManager: @unchecked Sendable {
         }
     }
 
-    // MARK: the loop
+    // MARK: the alert loop
 
-    private func runLoop() {
+    /// The alert loop thread: waits for libtorrent's alerts (a blocking call, so not on the
+    /// owner's queue) and hands them, with the timers that are due, to the owner's queue.
+    private func runAlertLoop() {
         var nextSync = Date(), nextVPN = Date(), nextHeartbeat = Date().addingTimeInterval(15)
         var nextResume = Date().addingTimeInterval(TimeInterval(config.resumeSaveIntervalSeconds))
         while true {
             let alerts = engine.waitForAlerts(timeoutMilliseconds: 200)
-            let done = lock.withLock { () -> Bool in
+            let done = owner.sync { () -> Bool in
                 if stopping { return true }
                 alerts.forEach(handle)
                 let now = Date()

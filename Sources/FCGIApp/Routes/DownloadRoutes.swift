@@ -35,11 +35,11 @@ enum DownloadRoutes {
             }
             status = parsed
         }
-        return try .json(try ctx.app.database.downloadReads.newestFirst(status: status).map(DownloadView.init))
+        return try .json(try ctx.app.database.downloads.newestFirst(status: status).map(DownloadView.init))
     }
 
     static func show(_ ctx: RequestContext) throws -> HTTPResponse {
-        try .json(DownloadView(try ctx.app.database.downloadReads.find(id: try ctx.intParam("id"))))
+        try .json(DownloadView(try ctx.app.database.downloads.existing(id: try ctx.intParam("id"))))
     }
 
     static func add(_ ctx: RequestContext) throws -> HTTPResponse {

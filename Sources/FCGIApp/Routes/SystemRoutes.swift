@@ -64,7 +64,7 @@ enum SystemRoutes {
     static func status(_ ctx: RequestContext) throws -> HTTPResponse {
         let app = ctx.app
         let (daemon, live) = daemonView(app.daemon)
-        let counts = try live?.downloads ?? app.database.downloadCountsFromTable()
+        let counts = try live?.downloads ?? app.database.downloads.counts()
         let torrent = app.config.torrent
         let view = StatusView(
             version: LCARSVersion.current,

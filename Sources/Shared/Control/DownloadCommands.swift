@@ -72,13 +72,14 @@ public enum DownloadCommand {
         }
     }
 
-    /// Error codes the commands answer with; responders map them onto HTTP statuses.
+    /// The download commands' error codes by the names the responders match on (`ControlErrorCode`
+    /// is the vocabulary; these are its raw values).
     public enum ErrorCode {
-        public static let invalidMagnet = "invalid_magnet"
-        public static let invalidTorrent = "invalid_torrent"
-        public static let invalidArgument = "invalid_argument"
-        public static let duplicate = "duplicate"
-        public static let notFound = "not_found"
-        public static let conflict = "conflict"
+        public static let invalidMagnet = ControlErrorCode.invalidMagnet.rawValue
+        public static let invalidTorrent = ControlErrorCode.invalidTorrent.rawValue
+        public static let invalidArgument = ControlErrorCode.invalidArgument.rawValue
+        public static let duplicate = ControlErrorCode.duplicate.rawValue
+        public static let notFound = ControlErrorCode.notFound.rawValue
+        public static let conflict = ControlErrorCode.conflict.rawValue
     }
 }

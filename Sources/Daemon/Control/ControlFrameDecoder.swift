@@ -3,7 +3,7 @@ import Core
 import Control
 
 /// Splits the byte stream into frames: a 4-byte big-endian length, then the payload (docs/ipc.md).
-struct IPCFrameDecoder: ByteToMessageDecoder {
+struct ControlFrameDecoder: ByteToMessageDecoder {
     typealias InboundOut = ByteBuffer
 
     struct FrameTooLarge: Error { let length: Int }

@@ -5,9 +5,10 @@ import NIOPosix
 import Core
 import Control
 
-/// The control socket: a Unix stream socket (mode 0660) served by SwiftNIO, so that a slow or
-/// misbehaving client never holds up the others.
-struct IPCServer {
+/// The control socket: a Unix stream socket (mode 0660) served by SwiftNIO. Its event loops
+/// accept, frame and write; the commands run on their owners' queues (ControlConnectionHandler),
+/// so a slow command or a misbehaving client never holds up the others. See docs/concurrency.md.
+struct ControlServer {
     let channel: Channel
     let path: String
 
@@ -23,18 +24,19 @@ struct IPCServer {
         if (try? probe.call("ping")) != nil { throw AlreadyRunning(path: path) }
     }
 
-    static func start(path: String, commands: IPCCommands, logger: Logger) async throws -> IPCServer {
+    static func start(path: String, commands: ControlCommands, logger: Logger,
+                      group: EventLoopGroup = MultiThreadedEventLoopGroup.singleton) async throws -> ControlServer {
         try refuseIfRunning(path: path)
-        let bootstrap = ServerBootstrap(group: MultiThreadedEventLoopGroup.singleton)
+        let bootstrap = ServerBootstrap(group: group)
             .serverChannelOption(.backlog, value: 64)
             .childChannelInitializer { channel in
                 channel.eventLoop.makeCompletedFuture {
-                    try channel.pipeline.syncOperations.addHandler(ByteToMessageHandler(IPCFrameDecoder()))
-                    try channel.pipeline.syncOperations.addHandler(IPCConnectionHandler(commands: commands, logger: logger))
+                    try channel.pipeline.syncOperations.addHandler(ByteToMessageHandler(ControlFrameDecoder()))
+                    try channel.pipeline.syncOperations.addHandler(ControlConnectionHandler(commands: commands, logger: logger))
                 }
             }
         let channel = try await UnixServerSocket.bind(bootstrap, path: path, mode: 0o660)
-        return IPCServer(channel: channel, path: path)
+        return ControlServer(channel: channel, path: path)
     }
 
     func close() async {

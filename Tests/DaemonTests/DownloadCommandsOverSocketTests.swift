@@ -1,0 +1,107 @@
+import Foundation
+import Logging
+import NIOPosix
+import Testing
+@testable import Daemon
+@testable import Core
+@testable import Config
+@testable import Persistence
+@testable import Control
+
+/// lcarsd's real command table over a real socket, with a real download manager (a loopback-only
+/// libtorrent session) and a migrated database in a temp dir: `status` and `ping` answer while
+/// the manager's queue is blocked, and download errors arrive with their wire codes.
+@Suite(.serialized) final class DownloadCommandsOverSocketTests {
+    let dir = FileManager.default.temporaryDirectory.appendingPathComponent("lcarsd-dl-\(UUID().uuidString.prefix(8))").path
+    let group = MultiThreadedEventLoopGroup(numberOfThreads: 1)
+    let database: AppDatabase
+    let manager: DownloadManager
+    var server: ControlServer?
+    var socket: String { dir + "/ctl.sock" }
+
+    init() throws {
+        database = try makeDownloadsDatabase()
+        let port = Int.random(in: 42000...48000)
+        let config = try ConfigLoader.parse("""
+            [server]
+            jwt_secret = "0123456789abcdef0123456789abcdef"
+            data_dir = "\(dir)"
+            [torrent]
+            listen_address = "127.0.0.1"
+            port_range = [\(port), \(port + 20)]
+            enable_dht = false
+            enable_pex = false
+            enable_utp = false
+            """, file: "test.toml")
+        manager = try DownloadManager(config: config.torrent, store: database.downloads, hub: EventHub(), logger: Logger(label: "test"))
+        try manager.start()
+    }
+
+    deinit {
+        manager.stop(timeout: 1)
+        try? group.syncShutdownGracefully()
+    }
+
+    func start() async throws {
+        let commands = ControlCommands.lcarsd(state: DaemonState(startedAt: Date(), schemaVersion: Migrations.latestVersion),
+                                              downloads: manager)
+        server = try await ControlServer.start(path: socket, commands: commands, logger: Logger(label: "test"), group: group)
+    }
+
+    func call(_ cmd: String, _ args: JSONValue = .object([:])) async throws -> JSONValue {
+        let socket = socket
+        return try await blocking { try IPCClient(socketPath: socket, timeout: 2).call(cmd, args: args) }
+    }
+
+    func failure(_ cmd: String, _ args: JSONValue) async -> IPCErrorBody? {
+        do { _ = try await call(cmd, args); return nil }
+        catch let failure as IPCClient.Failure { if case .daemon(let body) = failure { return body }; return nil }
+        catch { return nil }
+    }
+
+    @Test func statusAndPingAnswerWhileTheManagerIsBusy() async throws {
+        try await start()
+        _ = try database.downloads.recordAdded(newDownload("c"))   // counted by status, not in the session
+        let busy = DispatchSemaphore(value: 0), release = DispatchSemaphore(value: 0)
+        manager.owner.submit { busy.signal(); release.wait() }
+        defer { release.signal() }   // a failed expectation must not leave the manager's queue blocked
+        #expect(await blocking { busy.wait(timeout: .now() + 5) == .success })
+        let waiting = try RawControlClient(path: socket)
+        try waiting.send(IPCRequest(id: 5, cmd: DownloadCommand.list))
+
+        let began = Date()
+        let status = try await call("status").decode(DaemonStatus.self)
+        #expect(status.downloads == DownloadCounts(active: 0, queued: 1, seeding: 0))
+        #expect(try await call("ping").decode([String: JSONValue].self)["pong"] == .bool(true))
+        #expect(Date().timeIntervalSince(began) < 1.5)
+
+        release.signal()
+        let listed = try #require(try await blocking { try waiting.receive() })
+        let rows = try #require(listed.result).decode([DownloadView].self)
+        #expect(listed.id == 5 && rows.count == 1)
+        await server?.close()
+    }
+
+    @Test func downloadErrorsKeepTheirWireCodes() async throws {
+        try await start()
+        #expect(await failure(DownloadCommand.get, .object(["id": .number(99)])) == IPCErrorBody(code: "not_found", message: "download 99 does not exist"))
+        #expect(await failure(DownloadCommand.add, .object([:]))?.code == "invalid_argument")
+        #expect(await failure(DownloadCommand.add, .object(["magnet": .string("magnet:?xt=nonsense")]))?.code == "invalid_magnet")
+        #expect(await failure(DownloadCommand.add, .object(["torrent": .string("***")]))?.code == "invalid_torrent")
+        #expect(await failure(DownloadCommand.pause, .object(["id": .string("one")]))?.code == "invalid_argument")
+        await server?.close()
+    }
+
+    @Test func stateConflictsAndRemoval() async throws {
+        try await start()
+        let id = try database.downloads.recordAdded(newDownload("d")).id!
+        try database.downloads.markFailed(id, reason: "disk full")
+        let resume = await failure(DownloadCommand.resume, .object(["id": .number(Double(id))]))
+        #expect(resume?.code == "conflict" && resume?.message.contains("is failed") == true)
+        let removed = try await call(DownloadCommand.remove, .object(["id": .number(Double(id))]))
+        #expect(try removed.decode(DownloadCommand.RemoveResult.self).deleted_files == false)
+        #expect(try database.downloads.find(id: id) == nil)
+        #expect(try database.downloads.history(of: id).map(\.type) == [.downloadAdded, .downloadFailed, .downloadRemoved])
+        await server?.close()
+    }
+}
