@@ -20,6 +20,8 @@ struct AttributeMatch: Sendable {
         /// Recognised release jargon that carries nothing we keep (INTERNAL, LIMITED, 3D, READNFO...).
         case noise
         case episode(EpisodeInfo)
+        /// One word carrying two facts ("Bluray1080p", "HDTVx264", "NetflixHD").
+        indirect case both(Meaning, Meaning)
     }
 
     let index: Int
@@ -63,6 +65,7 @@ extension ParsedRelease {
         case .complete: complete = true
         case .noise: break
         case let .episode(info): applyEpisode(info)
+        case let .both(a, b): apply(a); apply(b)
         }
     }
 

@@ -46,6 +46,9 @@ enum VideoNameParser {
             if let last = tokens.indices.last, let group = unhyphenatedGroup(tokens, at: last, start: start, matches: matches) {
                 return (last, matches, group)
             }
+            if lead.group == nil, let (index, group) = BracketGroups.trailing(tokens, start: start, matches: matches) {
+                return (index, matches, group)
+            }
             return (tokens.count, matches, nil)
         }
         let matches = scan(tokens, from: start, to: tail.firstIndex)
@@ -82,7 +85,7 @@ enum VideoNameParser {
     /// is no jargon of its own. Episode names ("S01E14 HDTV XviD LOL") keep no such group.
     private static func unhyphenatedGroup(_ t: [ReleaseToken], at last: Int, start: Int, matches: [AttributeMatch]) -> String? {
         guard last > start + 1, let jargon = matches.last, jargon.end == last, isCodecOrAudio(jargon),
-              !matches.contains(where: isEpisode), t[last].gap == " " || t[last].gap == ".", !t[last].isNumber, t[last].lower.count >= 2,
+              !matches.contains(where: isEpisode) || t[last].gap == ".", t[last].gap == " " || t[last].gap == ".", !t[last].isNumber, t[last].lower.count >= 2,
               !ReleaseGroupParser.notGroups.contains(t[last].lower), ReleaseYears.year(t[last]) == nil,
               VideoAttributes.match(t, at: last) == nil, EpisodePatterns.match(t, at: last) == nil,
               MusicAttributes.formats[t[last].lower] == nil, !["mkv", "mp4", "avi", "m4v", "ts", "wmv"].contains(t[last].lower)
