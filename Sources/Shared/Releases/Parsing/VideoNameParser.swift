@@ -10,6 +10,9 @@ enum VideoNameParser {
         guard !tokens.isEmpty else { return release }
         let lead = ReleaseGroupParser.leading(tokens)
         let start = lead.titleStart
+        if lead.group != nil, let layout = BracketTitles.layout(tokens, from: start) {
+            return bracketed(tokens, name: name, lead: lead, layout: layout)
+        }
         var (scanEnd, matches, group) = groupAndAttributes(tokens, start: start, lead: lead)
         release.group = group ?? lead.group
 
@@ -32,9 +35,25 @@ enum VideoNameParser {
             release.apply(m.meaning)
             if let ch = m.channels { release.apply(.channels(ch)) }
         }
-        release.title = title(tokens, name: name, from: start, to: titleEnd)
+        release.title = DoubleTitles.pick(title(tokens, name: name, from: start, to: titleEnd))
         finish(&release)
         return release
+    }
+
+    /// "[Group][Title][05][1080p]": the title and episode brackets found by `BracketTitles`, jargon after the title.
+    private static func bracketed(_ t: [ReleaseToken], name: String, lead: ReleaseGroupParser.Leading, layout: BracketTitles.Layout) -> ParsedRelease {
+        var r = ParsedRelease()
+        r.group = lead.group
+        r.apply(layout.episode.meaning)
+        let episode = layout.episode.index..<layout.episode.end
+        for m in scan(t, from: layout.title.upperBound, to: t.count) where !episode.contains(m.index) {
+            r.apply(m.meaning)
+            if let ch = m.channels { r.apply(.channels(ch)) }
+        }
+        r.year = (layout.title.upperBound..<t.count).lazy.filter { !episode.contains($0) }.compactMap { ReleaseYears.year(t[$0]) }.first
+        r.title = DoubleTitles.pick(title(t, name: name, from: layout.title.lowerBound, to: layout.title.upperBound))
+        finish(&r)
+        return r
     }
 
     /// Finds the trailing group and scans the attributes before it. A "-GROUP" that turns out not
@@ -111,10 +130,25 @@ enum VideoNameParser {
                                                             strongStarts: Set(matches.filter(\.strong).map(\.index))) {
                 return (compact, true)
             }
-            return AbsoluteEpisodes.match(tokens, in: titleZone, fansub: fansub, end: scanEnd).map { ($0, true) }
+            return (AbsoluteEpisodes.match(tokens, in: titleZone, fansub: fansub, end: scanEnd) ?? bracketedNumber(tokens, in: titleZone)).map { ($0, true) }
         }
         guard let season = matches.first(where: isSeasonOnly), season.end < scanEnd else { return nil }
-        return AbsoluteEpisodes.match(tokens, in: (season.end - 1)..<(season.end + 1), fansub: true, end: scanEnd).map { ($0, false) }
+        return (AbsoluteEpisodes.match(tokens, in: (season.end - 1)..<(season.end + 1), fansub: true, end: scanEnd)
+            ?? bracketedNumber(tokens, in: season.end..<(season.end + 1))).map { ($0, false) }
+    }
+
+    /// "Series_Title_2_[01]_[AniLibria_TV]", "Title S2 [05][1080p]": a bracket holding only the episode's number.
+    private static func bracketedNumber(_ t: [ReleaseToken], in zone: Range<Int>) -> AttributeMatch? {
+        var j = max(zone.lowerBound, 1)
+        while j < min(zone.upperBound + 1, t.count) {
+            if t[j].inBrackets, ReleaseGroupParser.opensBracket(t[j].gap) {
+                var e = j + 1
+                while e < t.count, e - j < 4, t[e].inBrackets, !ReleaseGroupParser.opensBracket(t[e].gap) { e += 1 }
+                if let m = BracketTitles.episodeRun(t, j..<e) { return m }
+                j = e
+            } else { j += 1 }
+        }
+        return nil
     }
 
     /// Every attribute from `from` to `to`, longest-first at each position, non-overlapping.

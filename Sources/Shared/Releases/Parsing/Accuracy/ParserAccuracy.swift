@@ -81,7 +81,10 @@ public enum ParserAccuracy {
 
     static func matches(field: String, expected: ParserCorpusCase.Value, actual: ParserCorpusCase.Value, release r: ParsedRelease) -> Bool {
         switch (field, expected, actual) {
-        case let ("title", .string(e), .string(a)), let ("artist", .string(e), .string(a)), let ("album", .string(e), .string(a)):
+        case let ("title", .string(e), .string(a)):
+            // Sonarr keeps an anime season marker in the title ("Title S2 - 05"); we read it as the season.
+            return titleKey(e) == titleKey(a) || r.season.map { titleKey(e) == titleKey(a + " S\($0)") } == true
+        case let ("artist", .string(e), .string(a)), let ("album", .string(e), .string(a)):
             return titleKey(e) == titleKey(a)
         case let ("title_key", .string(e), _):
             let key = cleanKey(r.title)
