@@ -7,7 +7,7 @@ import Foundation
 enum EpisodePatterns {
     /// The largest numbers accepted, so that "S2024E1" style garbage or 6-digit runs are not episodes.
     static let maxSeason = 2100
-    static let maxEpisode = 9999
+    static let maxEpisode = 99999
 
     static func match(_ t: [ReleaseToken], at i: Int) -> AttributeMatch? {
         guard let first = t[i].lower.utf8.first else { return nil }
@@ -16,7 +16,7 @@ enum EpisodePatterns {
         if digit, let m = crossNotation(t, at: i) ?? ofNotation(t, at: i) { return m }
         if let m = seasonWord(t, at: i) { return m }
         if first == UInt8(ascii: "e"), let m = episodeOnly(t, at: i) { return m }
-        if first == UInt8(ascii: "c"), let m = capitulo(t, at: i) { return m }
+        if let m = ForeignEpisodes.match(t, at: i, first: first) { return m }
         return digit ? DailyDates.match(t, at: i) : nil
     }
 
@@ -52,6 +52,8 @@ enum EpisodePatterns {
             // "S01 E02" / "S01.E02" / "S01.Ep.02" / "S02 - E06": the episode follows.
             if i + 1 < t.count, isJoined(t[i + 1]) || t[i + 1].gap == " - ", let e = episodeToken(t[i + 1].lower) {
                 info.episodes = [e]; length = 2
+            } else if i + 1 < t.count, isJoined(t[i + 1]), t[i + 1].lower.hasPrefix("e"), let (_, eps) = splitSE("s0" + t[i + 1].lower), eps.count > 1 {
+                info.episodes = eps; length = 2   // "S6.E1E2"
             } else if i + 2 < t.count, isJoined(t[i + 1]), ["e", "ep"].contains(t[i + 1].lower), let e = t[i + 2].number, e <= maxEpisode {
                 info.episodes = [e]; length = 3
             } else {
@@ -125,7 +127,7 @@ enum EpisodePatterns {
         guard chars.first == UInt8(ascii: "e") else { return nil }
         i = 1
         if i < chars.count, chars[i] == UInt8(ascii: "p") { i += 1 }
-        guard let n = readNumber(chars, &i, maxDigits: 4), n <= maxEpisode else { return nil }
+        guard let n = readNumber(chars, &i, maxDigits: 5), n <= maxEpisode else { return nil }
         if i == chars.count { return n }
         // "e05v2": revision suffix
         if i + 2 == chars.count, chars[i] == UInt8(ascii: "v"), chars[i + 1] >= 48, chars[i + 1] <= 57 { return n }
@@ -200,6 +202,11 @@ enum EpisodePatterns {
         if i + length + 1 < t.count, episodeWords.contains(t[i + length].lower), let ep = t[i + length + 1].number, ep <= maxEpisode {
             info.episodes = [ep]
             length += 2
+            // "Season 01 Episode 05-06"
+            if i + length < t.count, t[i + length].gap == "-", let last = t[i + length].number, last > ep, last - ep < 100 {
+                info.episodes = Array(ep...last)
+                length += 1
+            }
         } else if i + length < t.count, let ep = episodeToken(t[i + length].lower) {
             info.episodes = [ep]
             length += 1
@@ -211,13 +218,6 @@ enum EpisodePatterns {
 
     // MARK: "E05", "Ep05", "Episode 5" without a season
 
-    /// Spanish releases: "Cap.201" is season 2, episode 1; "Cap.1901" season 19, episode 1.
-    private static func capitulo(_ t: [ReleaseToken], at i: Int) -> AttributeMatch? {
-        guard t[i].lower == "cap", i + 1 < t.count, t[i + 1].isNumber, (3...4).contains(t[i + 1].lower.count),
-              let n = t[i + 1].number, n % 100 > 0 else { return nil }
-        return AttributeMatch(index: i, length: 2, meaning: .episode(EpisodeInfo(seasons: [n / 100], episodes: [n % 100])), strong: true)
-    }
-
     private static func episodeOnly(_ t: [ReleaseToken], at i: Int) -> AttributeMatch? {
         let w = t[i].lower
         var info = EpisodeInfo()
@@ -225,7 +225,7 @@ enum EpisodePatterns {
         if let ep = episodeToken(w), w.count >= 3 {
             info.episodes = [ep]
             length = 1
-        } else if w == "episode" || w == "ep", i + 1 < t.count, let ep = t[i + 1].number, ep <= maxEpisode,
+        } else if w == "episode" || w == "ep", i + 1 < t.count, let ep = t[i + 1].number ?? episodeToken("e" + t[i + 1].lower), ep <= maxEpisode,
                   !(ReleaseGroupParser.opensBracket(t[i + 1].gap) && ReleaseYears.year(t[i + 1]) != nil) {   // "Album EP (2020)"
             info.episodes = [ep]
             length = 2

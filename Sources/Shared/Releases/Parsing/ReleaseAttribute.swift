@@ -85,6 +85,8 @@ extension ParsedRelease {
     }
 
     private mutating func applyEpisode(_ info: EpisodeInfo) {
+        // "Temporada 2 [Cap.408]": a season pack's word gives way to the episode that names its own season.
+        if fullSeason, episodes.isEmpty, !info.episodes.isEmpty, !info.seasons.isEmpty { seasons = info.seasons; fullSeason = false }
         if seasons.isEmpty { seasons = info.seasons }
         if episodes.isEmpty { episodes = info.episodes }
         if absoluteEpisodes.isEmpty { absoluteEpisodes = info.absolute }

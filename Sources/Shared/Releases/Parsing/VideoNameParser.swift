@@ -9,7 +9,10 @@ enum VideoNameParser {
         var release = ParsedRelease()
         guard !tokens.isEmpty else { return release }
         let lead = ReleaseGroupParser.leading(tokens)
-        let start = lead.titleStart
+        var start = lead.titleStart
+        // "[DeadFish] 01 - Tari Tari [BD]", "003. Show Name - Ep Name": the episode's number first.
+        let leadingEpisode = AbsoluteEpisodes.leading(tokens, at: start, fansub: lead.group != nil)
+        if let leadingEpisode { start = leadingEpisode.end }
         if lead.group != nil, let layout = BracketTitles.layout(tokens, from: start) {
             return bracketed(tokens, name: name, lead: lead, layout: layout)
         }
@@ -23,7 +26,8 @@ enum VideoNameParser {
            let part = partEpisode(tokens, start: start, end: min(firstStrong(matches) ?? scanEnd, scanEnd)) {
             matches.append(part)
             titleEnd = min(titleEnd, part.index)
-        } else if let numbered = bareEpisodeNumber(tokens, start: start, scanEnd: scanEnd, matches: matches, fansub: lead.group != nil) {
+        } else if leadingEpisode == nil, let numbered = bareEpisodeNumber(tokens, start: start, scanEnd: scanEnd, matches: matches,
+                                                                            fansub: lead.group != nil, hasYear: release.year != nil) {
             matches.append(numbered.match)
             if numbered.endsTitle { titleEnd = min(titleEnd, numbered.match.index) }
         }
@@ -31,6 +35,7 @@ enum VideoNameParser {
         if release.year == nil {
             release.year = laterYear(tokens, from: titleEnd, to: scanEnd, matches: matches, bracketedOnly: matches.contains(where: isEpisode))
         }
+        if let leadingEpisode { release.apply(leadingEpisode.meaning) }
         for m in matches where m.index >= titleEnd {
             release.apply(m.meaning)
             if let ch = m.channels { release.apply(.channels(ch)) }
@@ -122,7 +127,7 @@ enum VideoNameParser {
     /// Episode numbers without S/E letters, when no marker was found: "Show.103.HDTV" (scene),
     /// "[Group] Title - 07" (anime), or "[Group] Title S2 - 07" (a season, then its number).
     private static func bareEpisodeNumber(_ tokens: [ReleaseToken], start: Int, scanEnd: Int, matches: [AttributeMatch],
-                                          fansub: Bool) -> (match: AttributeMatch, endsTitle: Bool)? {
+                                          fansub: Bool, hasYear: Bool) -> (match: AttributeMatch, endsTitle: Bool)? {
         let titleZone = start..<(firstStrong(matches) ?? scanEnd)
         if !matches.contains(where: isEpisode) {
             // Fansub names number episodes from the series start, never 103 = S01E03.
@@ -130,7 +135,9 @@ enum VideoNameParser {
                                                             strongStarts: Set(matches.filter(\.strong).map(\.index))) {
                 return (compact, true)
             }
-            return (AbsoluteEpisodes.match(tokens, in: titleZone, fansub: fansub, end: scanEnd) ?? bracketedNumber(tokens, in: titleZone)).map { ($0, true) }
+            let scene = hasYear || fansub ? nil : AbsoluteEpisodes.sceneNumber(tokens, in: titleZone)
+            return (AbsoluteEpisodes.match(tokens, in: titleZone, fansub: fansub, end: scanEnd) ?? scene
+                ?? bracketedNumber(tokens, in: titleZone)).map { ($0, true) }
         }
         guard let season = matches.first(where: isSeasonOnly), season.end < scanEnd else { return nil }
         return (AbsoluteEpisodes.match(tokens, in: (season.end - 1)..<(season.end + 1), fansub: true, end: scanEnd)
