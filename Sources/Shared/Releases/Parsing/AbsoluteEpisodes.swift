@@ -75,14 +75,23 @@ enum AbsoluteEpisodes {
 
     /// "123" or "05v2", at most four digits and not a year.
     private static func episodeNumber(_ w: String) -> (Int, Int?)? {
-        var digits = Substring(w)
+        // Bytes only: this runs for many tokens of every name.
+        var n = 0, digits = 0
         var version: Int?
-        if let v = w.firstIndex(of: "v"), w.distance(from: v, to: w.endIndex) == 2, let n = Int(w[w.index(after: v)...]) {
-            digits = w[..<v]
-            version = n
+        var it = w.utf8.makeIterator()
+        while let b = it.next() {
+            if b >= 48, b <= 57 {
+                guard digits < 4 else { return nil }
+                n = n * 10 + Int(b - 48); digits += 1
+            } else if b == 118, digits > 0, let v = it.next(), v >= 48, v <= 57, it.next() == nil {   // "05v2"
+                version = Int(v - 48)
+                break
+            } else {
+                return nil
+            }
         }
-        guard !digits.isEmpty, digits.count <= 4, digits.allSatisfy(\.isASCII), let n = Int(digits) else { return nil }
-        if digits.count == 4, ReleaseYears.isPlausible(n) { return nil }
+        guard digits > 0 else { return nil }
+        if digits == 4, ReleaseYears.isPlausible(n) { return nil }
         return (n, version)
     }
 

@@ -60,6 +60,8 @@ enum BracketTitles {
 
     /// "05", "12end", "857集", "13完", "第05话" → the number; at most four digits.
     static func number(_ w: String) -> Int? {
+        guard let first = w.utf8.first, first >= 48 && first <= 57 || first == 0xE7 else { return nil }
+        if w.utf8.count <= 4, w.utf8.allSatisfy({ $0 >= 48 && $0 <= 57 }) { return Int(w) }
         var s = Substring(w)
         if s.hasPrefix("第") { s = s.dropFirst() }
         for suffix in ["end", "fin", "完", "集", "话", "話", "回"] where s.hasSuffix(suffix) { s = s.dropLast(suffix.count); break }

@@ -24,8 +24,9 @@ enum EpisodePatterns {
 
     /// Splits "s01e02e03" into [1] and [2, 3]; "s01" into [1] and [].
     static func splitSE(_ w: String) -> (season: Int, episodes: [Int])? {
+        // Cheap refusal before any allocation: "s" then a digit.
+        guard w.utf8.count >= 2, w.utf8.first == UInt8(ascii: "s"), isDigit(w.utf8[w.utf8.index(after: w.utf8.startIndex)]) else { return nil }
         let chars = Array(w.utf8)
-        guard chars.first == UInt8(ascii: "s") else { return nil }
         var i = 1
         guard let season = readNumber(chars, &i, maxDigits: 4), season <= maxSeason else { return nil }
         var episodes: [Int] = []
@@ -122,9 +123,11 @@ enum EpisodePatterns {
 
     /// "e02", "ep02", "ep.02" forms as one token → 2.
     static func episodeToken(_ w: String) -> Int? {
+        guard w.utf8.count >= 2, w.utf8.first == UInt8(ascii: "e") else { return nil }
+        let second = w.utf8[w.utf8.index(after: w.utf8.startIndex)]
+        guard isDigit(second) || second == UInt8(ascii: "p") else { return nil }
         let chars = Array(w.utf8)
         var i = 0
-        guard chars.first == UInt8(ascii: "e") else { return nil }
         i = 1
         if i < chars.count, chars[i] == UInt8(ascii: "p") { i += 1 }
         guard let n = readNumber(chars, &i, maxDigits: 5), n <= maxEpisode else { return nil }
@@ -144,6 +147,7 @@ enum EpisodePatterns {
 
     /// "1x02" → (1, [2]); "2x04x05" → (2, [4, 5]); "2013x15" → (2013, [15]).
     static func crossSplit(_ w: String) -> (season: Int, episodes: [Int])? {
+        guard w.utf8.contains(UInt8(ascii: "x")) else { return nil }
         let chars = Array(w.utf8)
         var k = 0
         guard let season = readNumber(chars, &k, maxDigits: 4), k < chars.count, chars[k] == UInt8(ascii: "x") else { return nil }
@@ -168,8 +172,8 @@ enum EpisodePatterns {
 
     /// Mini-series "5of9" (episode 5 of 9): season 1, episode 5.
     private static func ofNotation(_ t: [ReleaseToken], at i: Int) -> AttributeMatch? {
+        guard t[i].lower.utf8.count <= 7, t[i].lower.utf8.contains(UInt8(ascii: "o")) else { return nil }
         let chars = Array(t[i].lower.utf8)
-        guard chars.count <= 7 else { return nil }
         var k = 0
         guard let n = readNumber(chars, &k, maxDigits: 2), k + 2 < chars.count, chars[k] == UInt8(ascii: "o"), chars[k + 1] == UInt8(ascii: "f")
         else { return nil }
@@ -256,6 +260,8 @@ enum EpisodePatterns {
     static func isJoined(_ token: ReleaseToken) -> Bool {
         token.gap == "." || token.gap == " " || token.gap == "-" || token.gap == "_" || token.gap.isEmpty
     }
+
+    static func isDigit(_ b: UInt8) -> Bool { b >= 48 && b <= 57 }
 
     static func readNumber(_ chars: [UInt8], _ i: inout Int, maxDigits: Int) -> Int? {
         var value = 0

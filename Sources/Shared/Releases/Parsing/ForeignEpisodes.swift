@@ -44,6 +44,7 @@ enum ForeignEpisodes {
 
     /// "Saison3", "Season4", "Temporada1": a season word glued to its number.
     private static func gluedSeason(_ w: String, at i: Int) -> AttributeMatch? {
+        guard w.utf8.count >= 4, let last = w.utf8.last, last >= 48, last <= 57 else { return nil }
         for word in gluedSeasonWords where w.hasPrefix(word) {
             let rest = w.dropFirst(word.count)
             guard !rest.isEmpty, rest.count <= 2, rest.utf8.allSatisfy({ $0 >= 48 && $0 <= 57 }), let n = Int(rest) else { return nil }

@@ -9,11 +9,17 @@ enum GluedAttributes {
 
     static func match(_ t: [ReleaseToken], at i: Int) -> AttributeMatch? {
         let w = t[i].lower
-        let bytes = Array(w.utf8)
-        guard bytes.count >= 4, bytes.count <= 16 else { return nil }
-        if isDigit(bytes[0]) { return resolutionShape(bytes, w, at: i) }
-        if let m = serviceHD(w, at: i) { return m }
-        for (prefix, meaning) in sourcePrefixes where w.hasPrefix(prefix) && w.utf8.count > prefix.utf8.count {
+        let count = w.utf8.count
+        guard count >= 4, count <= 16, let first = w.utf8.first else { return nil }
+        if isDigit(first) {
+            guard w.utf8.contains(where: { $0 == 112 || $0 == 120 }) else { return nil }   // "p" or "x"
+            return resolutionShape(Array(w.utf8), w, at: i)
+        }
+        // Every glued form below starts with one of these letters.
+        guard first == 98 || first == 104 || first == 112 || first == 119 || first == 100 || first == 110 || first == 97
+                || first == 105 || first == 109 || first == 115 else { return nil }
+        if w.utf8.last == 100, let m = serviceHD(w, at: i) { return m }
+        for (prefix, meaning) in sourcePrefixes where count > prefix.utf8.count && w.hasPrefix(prefix) {
             let rest = String(w.dropFirst(prefix.count))
             if let res = resolution(rest) { return AttributeMatch(index: i, length: 1, meaning: .both(meaning, res), strong: true) }
             if let (codec, _) = VideoAttributes.single[rest], case .codec = codec {
@@ -71,12 +77,13 @@ enum GluedAttributes {
     private static func serviceHD(_ w: String, at i: Int) -> AttributeMatch? {
         guard w.hasSuffix("hd") else { return nil }
         let base = w.hasSuffix("uhd") ? String(w.dropLast(3)) : String(w.dropLast(2))
-        let services: [String: String] = ["netflix": "Netflix", "amazon": "Amazon", "itunes": "iTunes", "maxdome": "Maxdome",
-                                          "hbomax": "HBO Max", "disney": "Disney+", "sky": "Sky", "appletv": "Apple TV+", "web": ""]
         guard let service = services[base] else { return nil }
         let source: Meaning = .source(.webdl, tag: "WEB-DL")
         return AttributeMatch(index: i, length: 1, meaning: service.isEmpty ? source : .both(source, .service(service)), strong: true)
     }
+
+    private static let services: [String: String] = ["netflix": "Netflix", "amazon": "Amazon", "itunes": "iTunes", "maxdome": "Maxdome",
+                                                      "hbomax": "HBO Max", "disney": "Disney+", "sky": "Sky", "appletv": "Apple TV+", "web": ""]
 
     private static func isDigit(_ b: UInt8) -> Bool { b >= 48 && b <= 57 }
 }

@@ -192,6 +192,6 @@ enum ReleaseGroupParser {
     static func joinedText(_ t: [ReleaseToken], _ from: Int, _ to: Int) -> String {
         var text = t[from].text
         for k in (from + 1)..<max(from + 1, to) { text += t[k].gap + t[k].text }
-        return text.trimmingCharacters(in: .whitespaces)
+        return ReleaseNameInput.trimSpaces(text)
     }
 }

@@ -15,6 +15,10 @@ enum ReleaseNameInput {
     ]
 
     static func normalize(_ raw: String) -> String {
+        // Most names are printable ASCII and short: nothing to replace, no need to rebuild the string.
+        if raw.utf8.count <= maxScalars, raw.isPrintableASCII {
+            return stripExtension(trimSpaces(raw))
+        }
         var scalars = String.UnicodeScalarView()
         var count = 0
         for scalar in raw.unicodeScalars {

@@ -145,12 +145,15 @@ enum VideoAttributes {
 
     // MARK: shaped single words (patterns rather than fixed words)
 
+    private static let shapedAudio: [(String, String)] = [("ddp", "EAC3"), ("dd", "AC3"), ("aac", "AAC"), ("eac3", "EAC3"), ("ac3", "AC3"),
+                                                         ("dts", "DTS"), ("truehd", "TrueHD"), ("flac", "FLAC"), ("opus", "Opus"), ("lpcm", "LPCM")]
+
     private static func matchShaped(_ token: ReleaseToken, at i: Int) -> AttributeMatch? {
         let w = token.lower
-        guard let first = w.utf8.first, "adeftol".utf8.contains(first) else { return nil }
+        guard let first = w.utf8.first, first == 97 || first == 100 || first == 101 || first == 102 || first == 116 || first == 111 || first == 108
+        else { return nil }
         // "DD5" "DDP5" "AAC2" "DTS5" before ".1"/".0" are handled as multi; alone they still name audio.
-        for (prefix, audio) in [("ddp", "EAC3"), ("dd", "AC3"), ("aac", "AAC"), ("eac3", "EAC3"), ("ac3", "AC3"), ("dts", "DTS"),
-                                ("truehd", "TrueHD"), ("flac", "FLAC"), ("opus", "Opus"), ("lpcm", "LPCM")] where w.hasPrefix(prefix) {
+        for (prefix, audio) in shapedAudio where w.hasPrefix(prefix) {
             let rest = w.dropFirst(prefix.count)
             if !rest.isEmpty, rest.count <= 2, rest.allSatisfy(\.isNumber) {
                 return AttributeMatch(index: i, length: 1, meaning: .audio(audio), strong: true)
