@@ -190,7 +190,8 @@ enum EpisodePatterns {
     private static func seasonWord(_ t: [ReleaseToken], at i: Int) -> AttributeMatch? {
         // "Series 3" is a British season, but "Series 1000", "Series! 3" or "Series" alone is not.
         // "The Final Season - 01" is an anime title and its episode, not season 1.
-        guard seasonWords.contains(t[i].lower), i + 1 < t.count, [" ", ".", "_"].contains(t[i + 1].gap),
+        guard let f = t[i].lower.utf8.first, f == UInt8(ascii: "s") || f == UInt8(ascii: "t"),
+              seasonWords.contains(t[i].lower), i + 1 < t.count, [" ", ".", "_"].contains(t[i + 1].gap),
               let season = t[i + 1].number.flatMap({ t[i + 1].lower.count <= 2 ? $0 : nil })
                 ?? (t[i].lower == "series" ? nil : numberWord(t[i + 1].lower)) else { return nil }
         var info = EpisodeInfo(seasons: [season])

@@ -47,12 +47,19 @@ enum ReleaseTokenizer {
         let text = String(decoding: bytes[start..<end], as: UTF8.self)
         let gap = String(decoding: bytes[gapStart..<start], as: UTF8.self)
         // ASCII words (nearly all) lower-case by bytes; Unicode's lowercasing is much slower.
-        var lower = text
-        if bytes[start..<end].contains(where: { $0 >= 65 && $0 <= 90 }) {
-            lower = bytes[start..<end].contains(where: { $0 >= 0x80 }) ? text.lowercased()
-                : String(decoding: bytes[start..<end].map { $0 >= 65 && $0 <= 90 ? $0 | 0x20 : $0 }, as: UTF8.self)
-        } else if bytes[start..<end].contains(where: { $0 >= 0x80 }) {
-            lower = text.lowercased()
+        var upper = false, ascii = true
+        for k in start..<end {
+            let b = bytes[k]
+            if b >= 65 && b <= 90 { upper = true } else if b >= 0x80 { ascii = false; break }
+        }
+        let lower: String
+        if !ascii { lower = text.lowercased() }
+        else if !upper { lower = text }
+        else {
+            lower = String(unsafeUninitializedCapacity: end - start) { buffer in
+                for k in start..<end { let b = bytes[k]; buffer[k - start] = b >= 65 && b <= 90 ? b | 0x20 : b }
+                return end - start
+            }
         }
         // An opening bracket in the gap already raised the depth; this token is inside it.
         return ReleaseToken(text: text, lower: lower, start: start, end: end, gap: gap, bracketDepth: depth)

@@ -242,7 +242,7 @@ enum VideoAttributes {
     /// "5.1", "7.1", "2.0" and codec-glued forms like "DD5.1", "DDP5.1", "AAC2.0", "DTS-HD.MA.5.1".
     private static func matchChannels(_ t: [ReleaseToken], at i: Int) -> AttributeMatch? {
         let a = t[i].lower, next = t[i + 1]
-        guard next.gap == "." || next.gap == " ", next.lower.count == 1, let sub = next.number else { return nil }
+        guard next.lower.utf8.count == 1, next.gap == "." || next.gap == " ", let sub = next.number else { return nil }
         var audio: String?
         var mainDigits = a
         for (prefix, name) in [("ddp", "EAC3"), ("dd", "AC3"), ("eac3", "EAC3"), ("ac3", "AC3"), ("aac", "AAC"), ("dts", "DTS"),
