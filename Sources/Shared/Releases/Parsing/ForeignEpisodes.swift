@@ -10,7 +10,7 @@ enum ForeignEpisodes {
         switch first {
         case UInt8(ascii: "c"): return capitulo(t, at: i)
         case UInt8(ascii: "0")...UInt8(ascii: "9"): return turkish(t, at: i)
-        case UInt8(ascii: "s"), UInt8(ascii: "t"): return gluedSeason(w, at: i) ?? dutch(t, at: i) ?? abbreviatedSeason(t, at: i)
+        case UInt8(ascii: "s"), UInt8(ascii: "t"): return gluedSeason(w, at: i) ?? dutch(t, at: i) ?? abbreviatedSeason(t, at: i) ?? spacedSeason(t, at: i)
         case UInt8(ascii: "e"), UInt8(ascii: "f"): return episodeWord(t, at: i)
         case 0xD0, 0xD1: return russian(t, at: i)
         case 0xE7: return japanese(w, at: i)
@@ -57,6 +57,13 @@ enum ForeignEpisodes {
     private static func abbreviatedSeason(_ t: [ReleaseToken], at i: Int) -> AttributeMatch? {
         guard ["seizoen", "temp", "tem"].contains(t[i].lower), i > 0, i + 1 < t.count, t[i + 1].gap == " " || t[i + 1].gap == ".",
               let n = t[i + 1].number, t[i + 1].lower.count <= 2 else { return nil }
+        return AttributeMatch(index: i, length: 2, meaning: .episode(EpisodeInfo(seasons: [n], fullSeason: true)), strong: true)
+    }
+
+    /// "Series S 01 720p": a season letter spaced from its zero-padded number.
+    private static func spacedSeason(_ t: [ReleaseToken], at i: Int) -> AttributeMatch? {
+        guard t[i].lower == "s", i > 0, i + 1 < t.count, t[i + 1].gap == " " || t[i + 1].gap == ".", t[i + 1].lower.utf8.count == 2,
+              t[i + 1].lower.hasPrefix("0"), let n = t[i + 1].number, n > 0 else { return nil }
         return AttributeMatch(index: i, length: 2, meaning: .episode(EpisodeInfo(seasons: [n], fullSeason: true)), strong: true)
     }
 

@@ -64,7 +64,25 @@ enum ReleaseGroupParser {
             lead.titleStart = 1
         }
         lead.titleStart = skipSiteAdvert(t, from: lead.titleStart)
+        lead.titleStart = skipLeadingJunk(t, from: lead.titleStart, afterGroup: lead.group != nil)
         return lead
+    }
+
+    /// "[Jumonji-Giri]_[F-B]_Title": a second, glued tag after the fansub group; "221208 Show ep34":
+    /// the air date (YYMMDD) Japanese variety recordings open with.
+    private static func skipLeadingJunk(_ t: [ReleaseToken], from start: Int, afterGroup: Bool) -> Int {
+        guard start + 2 < t.count else { return start }
+        if afterGroup, t[start].inBrackets, ReleaseGroupParser.opensBracket(t[start].gap), !t[start].gap.has(" "),
+           let end = bracketRunEnd(t, from: start), end - start <= 2, end < t.count, !t[end].inBrackets, !t[end].gap.has(" "),
+           !t[start..<end].contains(where: isJargon) {
+            return end
+        }
+        let w = t[start].lower.utf8
+        if start == 0, w.count == 6, t[start].isNumber, t[start + 1].gap == " ", let n = t[start].number,
+           DailyDates.isValid(year: 2000 + n / 10000, month: n / 100 % 100, day: n % 100) {
+            return start + 1
+        }
+        return start
     }
 
     /// "www.Torrenting.com - Title": skips the dotted domain (its labels are joined by dots only).
@@ -110,7 +128,8 @@ enum ReleaseGroupParser {
         if t[last].inBrackets {
             var j = last
             while j > start, t[j].inBrackets, !opensBracket(t[j].gap) { j -= 1 }
-            guard j > start, last - j < 3, !t[j...last].contains(where: isJargon), !t[j...last].allSatisfy(\.isNumber) else { return nil }
+            guard j > start, last - j < 3, !t[j...last].contains(where: isJargon), !t[j...last].allSatisfy(\.isNumber),
+                  EpisodePatterns.match(t, at: j) == nil else { return nil }   // "[Cap.408]" is an episode
             tagStart = j
             last = j - 1
         }
