@@ -240,6 +240,8 @@ enum VideoNameParser {
         switch m.meaning {
         case .language, .edition, .proper, .repack, .real, .complete: return true
         case .noise: return trimmableNoise.contains(t[m.index].lower)
+        // "Title [BD][720p]", "Title (DVD)": a bracketed source word is a tag, whatever its strength.
+        case .source: return t[m.index].inBrackets
         default: return false
         }
     }
