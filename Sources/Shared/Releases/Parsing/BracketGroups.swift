@@ -22,6 +22,15 @@ enum BracketGroups {
         return (last, word.text)
     }
 
+    /// "WEB-DLRip.by.Seven", "DLMux by UBi", "DivX par Team": the group named after "by" at the end,
+    /// once release jargon has been seen.
+    static func signedBy(_ t: [ReleaseToken], start: Int, matches: [AttributeMatch]) -> (index: Int, group: String)? {
+        let last = t.count - 1
+        guard last > start + 2, ["by", "par"].contains(t[last - 1].lower), !t[last].inBrackets, isGroupWord(t, last),
+              matches.contains(where: { $0.strong && $0.end <= last - 1 }) else { return nil }
+        return (last - 1, t[last].text)
+    }
+
     static func isGroupWord(_ t: [ReleaseToken], _ i: Int) -> Bool {
         let w = t[i].lower
         return !ReleaseGroupParser.notGroups.contains(w) && ReleaseYears.year(t[i]) == nil && VideoAttributes.match(t, at: i) == nil

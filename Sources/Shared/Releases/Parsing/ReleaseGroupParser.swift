@@ -136,7 +136,8 @@ enum ReleaseGroupParser {
         if let group = hyphenGroup(t[last], start: start, index: last) {
             // "-D-Z0N3", "XviD-AlFleNi-TeaM": a hyphenated group starts right after the last jargon.
             // "x264.D-Z0N3": a one-letter first part may follow a dot.
-            let joined = t[last - 1].gap.hasSuffix("-") || t[last - 1].gap == "." && t[last - 1].lower.count == 1
+            // "XviD.Etc-Group", "HQ.Hive-CM8", "H264.Fight-BB": after a dot or underscore too, when jargon precedes it.
+            let joined = t[last - 1].gap.hasSuffix("-") || t[last - 1].gap == "." || t[last - 1].gap == "_"
             if last - 1 > start, t[last].gap == "-", joined, !t[last - 1].isNumber, !isJargon(t[last - 1]),
                !notGroups.contains(t[last - 1].lower), t[last - 1].lower.count == 1 || isJargon(t[last - 2]) {
                 return Trailing(group: t[last - 1].text + "-" + group, firstIndex: last - 1, hyphenated: true)
@@ -188,7 +189,7 @@ enum ReleaseGroupParser {
     private static func hyphenGroup(_ token: ReleaseToken, start: Int, index: Int) -> String? {
         // "...[AAC 2.0] - GROUP": closing brackets before the hyphen do not matter.
         let gap = token.gap.drop(while: { $0 == "]" || $0 == ")" || $0 == "}" })
-        guard index > start, !token.inBrackets, gap.hasSuffix("-") || gap == "- " || gap == " - " else { return nil }
+        guard index > start, !token.inBrackets, gap.hasSuffix("-") || gap == "- " || gap == " - " || gap == ".-." else { return nil }
         let w = token.lower
         guard !notGroups.contains(w), !token.isNumber, !isJargon(token), !SizeWords.isSize([token], at: 0),
               EpisodePatterns.episodeToken(w) == nil, EpisodePatterns.splitSE(w) == nil else { return nil }
@@ -198,7 +199,7 @@ enum ReleaseGroupParser {
     /// A token that is release jargon ("[1080p]", "[DVD]", "[FLAC]") or a year is never a tag or a group.
     private static func isJargon(_ token: ReleaseToken) -> Bool {
         ReleaseYears.year(token) != nil || VideoAttributes.single[token.lower] != nil || MusicAttributes.formats[token.lower] != nil
-            || MusicAttributes.sources[token.lower] != nil
+            || MusicAttributes.sources[token.lower] != nil || GluedAttributes.match([token], at: 0) != nil
     }
 
     static func isChecksum(_ text: String) -> Bool {

@@ -11,7 +11,7 @@ enum ReleaseNameInput {
     /// format, and in "Song.flac" it says the same.
     static let fileExtensions: Set<String> = [
         "mkv", "mp4", "avi", "m4v", "wmv", "mov", "mpg", "mpeg", "m2ts", "webm", "ogm", "divx", "iso", "vob",
-        "torrent", "nzb", "srt", "rar", "zip", "par2",
+        "torrent", "nzb", "srt", "rar", "zip", "par2", "nfo", "sfv", "mk3d",
     ]
 
     static func normalize(_ raw: String) -> String {

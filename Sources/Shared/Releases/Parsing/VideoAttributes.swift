@@ -38,9 +38,9 @@ enum VideoAttributes {
         t["remux"] = (.remux, true)
         t["bdremux"] = (.remux, true)
         t["uhdremux"] = (.remux, true)
-        for w in ["webdl", "webhd", "amznweb", "dlmux", "webmux", "webuhd"] { t[w] = (.source(.webdl, tag: "WEB-DL"), true) }
+        for w in ["webdl", "webhd", "amznweb", "dlmux", "webuhd"] { t[w] = (.source(.webdl, tag: "WEB-DL"), true) }
         t["web"] = (.source(.webdl, tag: "WEB"), false)
-        for w in ["webrip", "hdrip", "webcap", "web-rip", "webdlrip", "dlrip", "dmrip"] { t[w] = (.source(.webrip, tag: sourceLabel(w)), true) }
+        for w in ["webrip", "webmux", "hdrip", "webcap", "web-rip", "webdlrip", "dlrip", "dmrip"] { t[w] = (.source(.webrip, tag: sourceLabel(w)), true) }
         for w in ["hdtv", "pdtv", "sdtv", "hdtvrip", "tvrip", "dsr", "dsrip", "dthrip", "dvbrip", "satrip", "ahdtv", "uhdtv", "hdtv720p", "hdtv1080p", "tvdub",
                   "hdtvmux", "dvb", "ppvrip", "iptvrip", "vodrip", "hdtvrip720p"] {
             t[w] = (.source(.hdtv, tag: sourceLabel(w)), true)

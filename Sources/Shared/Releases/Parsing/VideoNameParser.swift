@@ -70,7 +70,8 @@ enum VideoNameParser {
             if let last = tokens.indices.last, let group = unhyphenatedGroup(tokens, at: last, start: start, matches: matches) {
                 return (last, matches, group)
             }
-            if lead.group == nil, let (index, group) = BracketGroups.trailing(tokens, start: start, matches: matches) {
+            if lead.group == nil, let (index, group) = BracketGroups.trailing(tokens, start: start, matches: matches)
+                ?? BracketGroups.signedBy(tokens, start: start, matches: matches) {
                 return (index, matches, group)
             }
             return (tokens.count, matches, nil)
