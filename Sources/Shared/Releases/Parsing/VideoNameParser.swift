@@ -140,6 +140,12 @@ enum VideoNameParser {
             return (AbsoluteEpisodes.match(tokens, in: titleZone, fansub: fansub, end: scanEnd) ?? scene
                 ?? bracketedNumber(tokens, in: titleZone)).map { ($0, true) }
         }
+        // "Series - S01E01-02 - 001-002 - Title", "Show S10E14 214": the absolute number after the episode marker.
+        if let marked = matches.first(where: { isEpisode($0) && !isSeasonOnly($0) }), marked.end < scanEnd,
+           !CompactEpisodes.notEpisodes.contains(tokens[marked.end].lower),   // "S01E05.720.HDTV": a resolution
+           let absolute = AbsoluteEpisodes.match(tokens, in: (marked.end - 1)..<(marked.end + 1), fansub: true, end: scanEnd) {
+            return (absolute, false)
+        }
         guard let season = matches.first(where: isSeasonOnly), season.end < scanEnd else { return nil }
         return (AbsoluteEpisodes.match(tokens, in: (season.end - 1)..<(season.end + 1), fansub: true, end: scanEnd)
             ?? bracketedNumber(tokens, in: season.end..<(season.end + 1))).map { ($0, false) }
@@ -235,11 +241,12 @@ enum VideoNameParser {
     }
 
     private static let trimmableNoise: Set<String> = ["internal", "limited", "readnfo", "nfofix", "subbed", "dubbed", "hc", "3d",
-                                                       "hsbs", "sbs", "multisub", "multisubs", "hybrid", "retail", "festival", "ppv", "dl", "v2", "v3", "v4"]
+                                                       "hsbs", "sbs", "multisub", "multisubs", "hybrid", "retail", "festival", "ppv", "dl", "v2", "v3", "v4",
+                                                       "hq", "docu", "custom", "colorized", "stv", "ws", "dual", "convert"]
 
     private static func isTrimmable(_ m: AttributeMatch, _ t: [ReleaseToken]) -> Bool {
         switch m.meaning {
-        case .language, .edition, .proper, .repack, .real, .complete: return true
+        case .language, .edition, .proper, .repack, .real, .complete, .hdr, .service: return true
         case .noise: return trimmableNoise.contains(t[m.index].lower)
         // "Title [BD][720p]", "Title (DVD)": a bracketed source word is a tag, whatever its strength.
         case .source: return t[m.index].inBrackets
