@@ -4,7 +4,9 @@
 # movies, episodes, multi-episodes, packs, daily shows, anime and music in the shapes trackers use.
 # Printed next to two baselines over the same file on the same core: `cat` (reading and writing the
 # bytes) and `lcarsd parse` of empty lines (process, I/O and JSON encoding without parsing work).
-# A measurement, not a test.
+# Last, the parse alone in-process (`lcarsd parse --bench 5`: the same names parsed five times in
+# one process, best round; no process start, no I/O, no JSON), the figure the parser's
+# 100,000 names/s target is about. A measurement, not a test.
 #
 #   bench/parser.sh                    100000 names, release build
 #   BENCH_NAMES=20000 bench/parser.sh
@@ -89,3 +91,4 @@ printf '%-40s %9s ms %12s names/s\n' "cat (bytes in, bytes out)" "$(ms "$cat_ns"
 printf '%-40s %9s ms %12s names/s\n' "lcarsd parse, empty lines (no parsing)" "$(ms "$empty_ns")" "$(rate "$empty_ns")"
 printf '%-40s %9s ms %12s names/s\n' "lcarsd parse, release names" "$(ms "$parse_ns")" "$(rate "$parse_ns")"
 python3 -c "print(f'parsing alone: about {($parse_ns - $empty_ns) / $count / 1000:.1f} µs per name')"
+printf '%-40s %s\n' "in-process parse (lcarsd parse --bench 5)" "$("${pin[@]}" "$lcarsd" parse --bench 5 < "$tmp/names.txt")"

@@ -12,10 +12,21 @@ struct Parse: ParsableCommand {
     @Option(help: "How to read the names: auto, video or music.")
     var type: String = "auto"
 
+    @Option(help: "Parse the names on stdin N times in-process and print names per second (no JSON output).")
+    var bench: Int?
+
+    @Option(help: "Score the parser on a corpus file (Tests/Fixtures/parser/*.jsonl) instead of reading stdin.")
+    var score: [String] = []
+
+    @Flag(help: "With --score: list the failures, grouped by field.")
+    var failures = false
+
     func run() throws {
         guard let hint = ReleaseNameParser.Hint(rawValue: type) else {
             throw fail("--type must be one of auto, video, music; found \"\(type)\"", code: 2)
         }
+        if !score.isEmpty { return try runScore() }
+        if let bench { return try runBench(rounds: bench, hint: hint) }
         var output = Data()
         try LineReader.forEachLine(of: FileHandle.standardInput) { line in
             output.append(contentsOf: ParsedReleaseJSON.line(ReleaseNameParser.parse(line, hint: hint)).utf8)
@@ -23,6 +34,31 @@ struct Parse: ParsableCommand {
             if output.count >= 1 << 16 { FileHandle.standardOutput.write(output); output.removeAll(keepingCapacity: true) }
         }
         FileHandle.standardOutput.write(output)
+    }
+
+    /// `--score FILE...`: the corpus figures, one block per file.
+    private func runScore() throws {
+        for path in score {
+            let cases = try ParserCorpus.load(URL(fileURLWithPath: path))
+            let label = URL(fileURLWithPath: path).deletingPathExtension().lastPathComponent
+            print(ParserAccuracy.report(ParserAccuracy.score(cases), label: label, failures: failures))
+        }
+    }
+
+    /// `--bench N`: the parse alone, in-process — no process start, no I/O, no JSON per name.
+    private func runBench(rounds: Int, hint: ReleaseNameParser.Hint) throws {
+        var names: [String] = []
+        try LineReader.forEachLine(of: FileHandle.standardInput) { names.append($0) }
+        guard !names.isEmpty, rounds > 0 else { throw fail("--bench needs names on stdin and N > 0", code: 2) }
+        var best = Double.infinity
+        var checksum = 0
+        for _ in 0..<rounds {
+            let start = DispatchTime.now().uptimeNanoseconds
+            for name in names { checksum &+= ReleaseNameParser.parse(name, hint: hint).title.utf8.count }
+            best = min(best, Double(DispatchTime.now().uptimeNanoseconds - start))
+        }
+        let rate = Double(names.count) / (best / 1e9)
+        print(String(format: "%d names, best of %d rounds: %.1f ms, %.0f names/s (checksum %d)", names.count, rounds, best / 1e6, rate, checksum))
     }
 }
 

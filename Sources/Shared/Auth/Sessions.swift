@@ -1,6 +1,6 @@
 import Foundation
-import Core
 import Config
+import Core
 import Persistence
 
 /// The user behind a valid bearer token.

@@ -1,5 +1,5 @@
-import Core
 import Foundation
+import Core
 
 /// What went wrong talking to an outside service: which service, which method and URL path
 /// (never the query string, which may carry an API key), and what happened.

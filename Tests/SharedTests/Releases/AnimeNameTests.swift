@@ -51,6 +51,12 @@ import Testing
         .init(name: "[Grp] Series Title - The Final Season - 01 [1080p][Multiple Subtitle].mkv", title: "Series Title - The Final Season", absolute: [1], group: "Grp"),
         .init(name: "[Grp] Series Title Season 2 - 05 [720p]", title: "Series Title", season: 2, absolute: [5], seasons: [2]),
         .init(name: "[Grp] Series Title Part 2 - 05 [1080p]", title: "Series Title Part 2", absolute: [5]),
+        // A row of brackets: the Latin-script title, the number-only bracket.
+        .init(name: "[SubGroup][我的番剧][My Show][07][1080p][CHS]", title: "My Show", absolute: [7], quality: .p1080, group: "SubGroup"),
+        .init(name: "【字幕组】★7月新番★[番剧名/Other Show][12END][720p]", title: "Other Show", absolute: [12], quality: .p720, group: "字幕组"),
+        .init(name: "[Grp] Some Title S2 [05][1080p]", title: "Some Title", season: 2, absolute: [5]),
+        .init(name: "[DeadGrp] 03 - Show Name [BD][720p].mkv", title: "Show Name", absolute: [3], source: .bluray, group: "DeadGrp"),
+        .init(name: "Show_Name_2_[04]_[Grp_TV]_[WEBRip_1080p]", title: "Show Name 2", absolute: [4]),
     ]
 
     @Test(arguments: cases) func parses(_ c: ParserCase) { c.check() }

@@ -152,6 +152,14 @@ import Testing
         .init(name: "Series.Title.S01E01.Farsi.720p.WEB-DL.x264-GRP", title: "Series Title", season: 1, episodes: [1], languages: ["persian"]),
         .init(name: "Series.Title.20120503.720p.HDTV.x264-GRP", title: "Series Title", airDate: "2012-05-03", kind: .episode),
         .init(name: "Series.Title.12x08.Episode.Name.FR.720p.HDTV.x264-GRP", title: "Series Title", season: 12, episodes: [8], languages: ["french"]),
+        // Other languages and numberings; two-script titles.
+        .init(name: "Show Name - Temporada 3 [HDTV 720p][Cap.305]", title: "Show Name", season: 3, episodes: [5]),
+        .init(name: "Show Name - Temporada 1 [HDTV][Cap.101_104]", title: "Show Name", season: 1, episodes: [1, 2, 3, 4]),
+        .init(name: "Dizi Adi 12. Bölüm 1080p WEB-DL", title: "Dizi Adi", absolute: [12], quality: .p1080),
+        .init(name: "Some.Show.07.HDTV.x264-GRP", title: "Some Show", absolute: [7], source: .hdtv, group: "GRP"),
+        .init(name: "Show.Saison2.FRENCH.HDTV.XviD-GRP", title: "Show", season: 2, fullSeason: true),
+        .init(name: "Шоу / The Show / S01E02 (2020) WEB-DL 1080p", title: "The Show", season: 1, episodes: [2]),
+        .init(name: "Show Title (2019) - S01E02 - Pilot (1080p WEB-DL x265 Encoder).mkv", title: "Show Title", season: 1, episodes: [2], group: "Encoder"),
     ]
 
     @Test(arguments: cases) func parses(_ c: ParserCase) { c.check() }

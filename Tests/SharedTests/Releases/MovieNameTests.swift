@@ -185,6 +185,13 @@ import Foundation
         .init(name: "Movie.Title.2016.Open.Matte.1080p.WEB-DL.x264-GRP", title: "Movie Title", year: 2016, edition: "Open Matte"),
         .init(name: "Movie.Title.2016.Alternate.Cut.1080p.BluRay.x264-GRP", title: "Movie Title", year: 2016, edition: "Alternate Cut"),
         .init(name: "Movie Title 2020 1080p BluRay DD+ 5.1 x265-GRP", title: "Movie Title", year: 2020, audio: "EAC3", channels: "5.1", group: "GRP"),
+        // Glued jargon, frame sizes, rarer sources, groups inside the last brackets.
+        .init(name: "Movie.Title.2019.BD720p.x264-GRP", title: "Movie Title", year: 2019, quality: .p720, source: .bluray, codec: "x264", group: "GRP"),
+        .init(name: "Movie Title 2015 848x480 XviD", title: "Movie Title", year: 2015, quality: .p480),
+        .init(name: "Film.Name.2001.VHSRip.XviD-GRP", title: "Film Name", year: 2001, source: .dvd),
+        .init(name: "Film.Name.2012.German.DL.1080p.NetflixHD.x264-GRP", title: "Film Name", year: 2012, quality: .p1080, source: .webdl),
+        .init(name: "Movie Title (2020) (1080p BluRay x265 Encoder)", title: "Movie Title", year: 2020, source: .bluray, group: "Encoder"),
+        .init(name: "Movie.Title.2018.720p.HDTV.PDTVx264-GRP", title: "Movie Title", year: 2018, codec: "x264", group: "GRP"),
     ]
 
     @Test(arguments: cases) func parses(_ c: ParserCase) { c.check() }

@@ -1,5 +1,4 @@
 import Foundation
-import Core
 import Net
 import Persistence
 import Releases

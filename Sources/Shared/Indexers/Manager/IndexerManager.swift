@@ -1,6 +1,6 @@
 import Foundation
-import Core
 import Config
+import Core
 import Net
 import Persistence
 import Releases

@@ -30,6 +30,32 @@ enum AbsoluteEpisodes {
         return nil
     }
 
+    /// "Test.13.HDTV", "FooBar.07.PDTV", "Show.Name.10.720p": a two-digit number between the title and
+    /// a source or resolution in a name without a year (a movie names its year there).
+    static func sceneNumber(_ t: [ReleaseToken], in range: Range<Int>) -> AttributeMatch? {
+        let j = range.upperBound - 1
+        guard j > range.lowerBound, j + 1 < t.count, t[j].lower.utf8.count == 2, let n = t[j].number, n > 0, !t[j].inBrackets,
+              [".", " ", "_"].contains(t[j].gap), let next = VideoAttributes.match(t, at: j + 1), next.strong else { return nil }
+        switch next.meaning {
+        case .source, .resolution, .both: return AttributeMatch(index: j, length: 1, meaning: .episode(EpisodeInfo(absolute: [n])), strong: true)
+        default: return nil
+        }
+    }
+
+    /// "01 - Title", "003. Title", "003-005. Title": a zero-padded number (any number of up to three
+    /// digits after a fansub tag) that opens the name, then " - " or ". ".
+    static func leading(_ t: [ReleaseToken], at i: Int, fansub: Bool) -> AttributeMatch? {
+        guard i + 2 < t.count, let n = t[i].number, (2...3).contains(t[i].lower.utf8.count), !t[i].inBrackets,
+              t[i].lower.hasPrefix("0") || fansub else { return nil }
+        if t[i + 1].gap == " - " || t[i + 1].gap == ". ", !t[i + 1].isNumber {   // "[Grp] 86 - 01": 86 is the title
+            return AttributeMatch(index: i, length: 1, meaning: .episode(EpisodeInfo(absolute: [n])), strong: true)
+        }
+        if t[i + 1].gap == "-", let m = t[i + 1].number, m > n, m - n < 500, i + 3 < t.count, t[i + 2].gap == ". " || t[i + 2].gap == " - " {
+            return AttributeMatch(index: i, length: 2, meaning: .episode(EpisodeInfo(absolute: Array(n...m))), strong: true)
+        }
+        return nil
+    }
+
     /// The end of "01-12", "01 - 119", "01~10"; a spaced dash only joins numbers written alike
     /// ("01 - 119", not "3 - 11", which is a title number and an episode).
     private static func rangeEnd(_ t: [ReleaseToken], at j: Int, number: Int, end: Int) -> Int? {
@@ -49,14 +75,23 @@ enum AbsoluteEpisodes {
 
     /// "123" or "05v2", at most four digits and not a year.
     private static func episodeNumber(_ w: String) -> (Int, Int?)? {
-        var digits = Substring(w)
+        // Bytes only: this runs for many tokens of every name.
+        var n = 0, digits = 0
         var version: Int?
-        if let v = w.firstIndex(of: "v"), w.distance(from: v, to: w.endIndex) == 2, let n = Int(w[w.index(after: v)...]) {
-            digits = w[..<v]
-            version = n
+        var it = w.utf8.makeIterator()
+        while let b = it.next() {
+            if b >= 48, b <= 57 {
+                guard digits < 4 else { return nil }
+                n = n * 10 + Int(b - 48); digits += 1
+            } else if b == 118, digits > 0, let v = it.next(), v >= 48, v <= 57, it.next() == nil {   // "05v2"
+                version = Int(v - 48)
+                break
+            } else {
+                return nil
+            }
         }
-        guard !digits.isEmpty, digits.count <= 4, digits.allSatisfy(\.isASCII), let n = Int(digits) else { return nil }
-        if digits.count == 4, ReleaseYears.isPlausible(n) { return nil }
+        guard digits > 0 else { return nil }
+        if digits == 4, ReleaseYears.isPlausible(n) { return nil }
         return (n, version)
     }
 
@@ -72,6 +107,9 @@ enum AbsoluteEpisodes {
         let next = t[j + 1]
         if j + 1 >= end || next.inBrackets || ReleaseGroupParser.opensBracket(next.gap) { return true }
         if dashAllowed && (next.gap.has("-") || next.gap.has("~")) || finalWords.contains(next.lower) { return true }
-        return VideoAttributes.match(t, at: j + 1)?.strong == true
+        guard let m = VideoAttributes.match(t, at: j + 1) else { return false }
+        // "Title - 01 DVD - Group": a weak source word right after the number is jargon too.
+        if case .source = m.meaning { return true }
+        return m.strong
     }
 }

@@ -7,7 +7,7 @@ import Foundation
 enum EpisodePatterns {
     /// The largest numbers accepted, so that "S2024E1" style garbage or 6-digit runs are not episodes.
     static let maxSeason = 2100
-    static let maxEpisode = 9999
+    static let maxEpisode = 99999
 
     static func match(_ t: [ReleaseToken], at i: Int) -> AttributeMatch? {
         guard let first = t[i].lower.utf8.first else { return nil }
@@ -16,7 +16,7 @@ enum EpisodePatterns {
         if digit, let m = crossNotation(t, at: i) ?? ofNotation(t, at: i) { return m }
         if let m = seasonWord(t, at: i) { return m }
         if first == UInt8(ascii: "e"), let m = episodeOnly(t, at: i) { return m }
-        if first == UInt8(ascii: "c"), let m = capitulo(t, at: i) { return m }
+        if let m = ForeignEpisodes.match(t, at: i, first: first) { return m }
         return digit ? DailyDates.match(t, at: i) : nil
     }
 
@@ -24,8 +24,9 @@ enum EpisodePatterns {
 
     /// Splits "s01e02e03" into [1] and [2, 3]; "s01" into [1] and [].
     static func splitSE(_ w: String) -> (season: Int, episodes: [Int])? {
+        // Cheap refusal before any allocation: "s" then a digit.
+        guard w.utf8.count >= 2, w.utf8.first == UInt8(ascii: "s"), isDigit(w.utf8[w.utf8.index(after: w.utf8.startIndex)]) else { return nil }
         let chars = Array(w.utf8)
-        guard chars.first == UInt8(ascii: "s") else { return nil }
         var i = 1
         guard let season = readNumber(chars, &i, maxDigits: 4), season <= maxSeason else { return nil }
         var episodes: [Int] = []
@@ -52,6 +53,8 @@ enum EpisodePatterns {
             // "S01 E02" / "S01.E02" / "S01.Ep.02" / "S02 - E06": the episode follows.
             if i + 1 < t.count, isJoined(t[i + 1]) || t[i + 1].gap == " - ", let e = episodeToken(t[i + 1].lower) {
                 info.episodes = [e]; length = 2
+            } else if i + 1 < t.count, isJoined(t[i + 1]), t[i + 1].lower.hasPrefix("e"), let (_, eps) = splitSE("s0" + t[i + 1].lower), eps.count > 1 {
+                info.episodes = eps; length = 2   // "S6.E1E2"
             } else if i + 2 < t.count, isJoined(t[i + 1]), ["e", "ep"].contains(t[i + 1].lower), let e = t[i + 2].number, e <= maxEpisode {
                 info.episodes = [e]; length = 3
             } else {
@@ -120,12 +123,14 @@ enum EpisodePatterns {
 
     /// "e02", "ep02", "ep.02" forms as one token → 2.
     static func episodeToken(_ w: String) -> Int? {
+        guard w.utf8.count >= 2, w.utf8.first == UInt8(ascii: "e") else { return nil }
+        let second = w.utf8[w.utf8.index(after: w.utf8.startIndex)]
+        guard isDigit(second) || second == UInt8(ascii: "p") else { return nil }
         let chars = Array(w.utf8)
         var i = 0
-        guard chars.first == UInt8(ascii: "e") else { return nil }
         i = 1
         if i < chars.count, chars[i] == UInt8(ascii: "p") { i += 1 }
-        guard let n = readNumber(chars, &i, maxDigits: 4), n <= maxEpisode else { return nil }
+        guard let n = readNumber(chars, &i, maxDigits: 5), n <= maxEpisode else { return nil }
         if i == chars.count { return n }
         // "e05v2": revision suffix
         if i + 2 == chars.count, chars[i] == UInt8(ascii: "v"), chars[i + 1] >= 48, chars[i + 1] <= 57 { return n }
@@ -142,6 +147,7 @@ enum EpisodePatterns {
 
     /// "1x02" → (1, [2]); "2x04x05" → (2, [4, 5]); "2013x15" → (2013, [15]).
     static func crossSplit(_ w: String) -> (season: Int, episodes: [Int])? {
+        guard w.utf8.contains(UInt8(ascii: "x")) else { return nil }
         let chars = Array(w.utf8)
         var k = 0
         guard let season = readNumber(chars, &k, maxDigits: 4), k < chars.count, chars[k] == UInt8(ascii: "x") else { return nil }
@@ -166,8 +172,8 @@ enum EpisodePatterns {
 
     /// Mini-series "5of9" (episode 5 of 9): season 1, episode 5.
     private static func ofNotation(_ t: [ReleaseToken], at i: Int) -> AttributeMatch? {
+        guard t[i].lower.utf8.count <= 7, t[i].lower.utf8.contains(UInt8(ascii: "o")) else { return nil }
         let chars = Array(t[i].lower.utf8)
-        guard chars.count <= 7 else { return nil }
         var k = 0
         guard let n = readNumber(chars, &k, maxDigits: 2), k + 2 < chars.count, chars[k] == UInt8(ascii: "o"), chars[k + 1] == UInt8(ascii: "f")
         else { return nil }
@@ -184,7 +190,8 @@ enum EpisodePatterns {
     private static func seasonWord(_ t: [ReleaseToken], at i: Int) -> AttributeMatch? {
         // "Series 3" is a British season, but "Series 1000", "Series! 3" or "Series" alone is not.
         // "The Final Season - 01" is an anime title and its episode, not season 1.
-        guard seasonWords.contains(t[i].lower), i + 1 < t.count, [" ", ".", "_"].contains(t[i + 1].gap),
+        guard let f = t[i].lower.utf8.first, f == UInt8(ascii: "s") || f == UInt8(ascii: "t"),
+              seasonWords.contains(t[i].lower), i + 1 < t.count, [" ", ".", "_"].contains(t[i + 1].gap),
               let season = t[i + 1].number.flatMap({ t[i + 1].lower.count <= 2 ? $0 : nil })
                 ?? (t[i].lower == "series" ? nil : numberWord(t[i + 1].lower)) else { return nil }
         var info = EpisodeInfo(seasons: [season])
@@ -200,6 +207,11 @@ enum EpisodePatterns {
         if i + length + 1 < t.count, episodeWords.contains(t[i + length].lower), let ep = t[i + length + 1].number, ep <= maxEpisode {
             info.episodes = [ep]
             length += 2
+            // "Season 01 Episode 05-06"
+            if i + length < t.count, t[i + length].gap == "-", let last = t[i + length].number, last > ep, last - ep < 100 {
+                info.episodes = Array(ep...last)
+                length += 1
+            }
         } else if i + length < t.count, let ep = episodeToken(t[i + length].lower) {
             info.episodes = [ep]
             length += 1
@@ -211,13 +223,6 @@ enum EpisodePatterns {
 
     // MARK: "E05", "Ep05", "Episode 5" without a season
 
-    /// Spanish releases: "Cap.201" is season 2, episode 1; "Cap.1901" season 19, episode 1.
-    private static func capitulo(_ t: [ReleaseToken], at i: Int) -> AttributeMatch? {
-        guard t[i].lower == "cap", i + 1 < t.count, t[i + 1].isNumber, (3...4).contains(t[i + 1].lower.count),
-              let n = t[i + 1].number, n % 100 > 0 else { return nil }
-        return AttributeMatch(index: i, length: 2, meaning: .episode(EpisodeInfo(seasons: [n / 100], episodes: [n % 100])), strong: true)
-    }
-
     private static func episodeOnly(_ t: [ReleaseToken], at i: Int) -> AttributeMatch? {
         let w = t[i].lower
         var info = EpisodeInfo()
@@ -225,7 +230,7 @@ enum EpisodePatterns {
         if let ep = episodeToken(w), w.count >= 3 {
             info.episodes = [ep]
             length = 1
-        } else if w == "episode" || w == "ep", i + 1 < t.count, let ep = t[i + 1].number, ep <= maxEpisode,
+        } else if w == "episode" || w == "ep", i + 1 < t.count, let ep = t[i + 1].number ?? episodeToken("e" + t[i + 1].lower), ep <= maxEpisode,
                   !(ReleaseGroupParser.opensBracket(t[i + 1].gap) && ReleaseYears.year(t[i + 1]) != nil) {   // "Album EP (2020)"
             info.episodes = [ep]
             length = 2
@@ -256,6 +261,8 @@ enum EpisodePatterns {
     static func isJoined(_ token: ReleaseToken) -> Bool {
         token.gap == "." || token.gap == " " || token.gap == "-" || token.gap == "_" || token.gap.isEmpty
     }
+
+    static func isDigit(_ b: UInt8) -> Bool { b >= 48 && b <= 57 }
 
     static func readNumber(_ chars: [UInt8], _ i: inout Int, maxDigits: Int) -> Int? {
         var value = 0

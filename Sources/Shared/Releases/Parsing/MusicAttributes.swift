@@ -81,11 +81,17 @@ enum MusicAttributes {
     /// "24bit", "24-bit", "24 bit", "16bit".
     private static func bitDepth(_ t: [ReleaseToken], at i: Int) -> Match? {
         let w = t[i].lower
-        for depth in [16, 24, 32] {
-            if w == "\(depth)bit" || w == "\(depth)bits" || w == "\(depth)b" { return Match(index: i, length: 1, meaning: .bitDepth(depth)) }
-            if w == "\(depth)", i + 1 < t.count, t[i + 1].lower == "bit" || t[i + 1].lower == "bits" {
-                return Match(index: i, length: 2, meaning: .bitDepth(depth))
-            }
+        // "16bit", "24bits", "24b", or "24" then "bit": the two digits first (a byte check, no strings built).
+        let b = w.utf8
+        guard b.count >= 2, b.count <= 6, let d0 = b.first, d0 >= 49, d0 <= 51 else { return nil }
+        let d1 = b[b.index(after: b.startIndex)]
+        guard d1 >= 48, d1 <= 57 else { return nil }
+        let depth = Int(d0 - 48) * 10 + Int(d1 - 48)
+        guard depth == 16 || depth == 24 || depth == 32 else { return nil }
+        let rest = w.dropFirst(2)
+        if rest == "bit" || rest == "bits" || rest == "b" { return Match(index: i, length: 1, meaning: .bitDepth(depth)) }
+        if rest.isEmpty, i + 1 < t.count, t[i + 1].lower == "bit" || t[i + 1].lower == "bits" {
+            return Match(index: i, length: 2, meaning: .bitDepth(depth))
         }
         return nil
     }

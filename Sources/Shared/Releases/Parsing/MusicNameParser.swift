@@ -9,12 +9,24 @@ enum MusicNameParser {
         var release = ParsedRelease()
         release.kind = .music
         guard !tokens.isEmpty else { return release }
-        let start = ReleaseGroupParser.leading(tokens).titleStart
+        var start = ReleaseGroupParser.leading(tokens).titleStart
+        // "(Heavy Metal) [CD] Artist - Album - 2017, FLAC": a genre and a media tag before the artist.
+        for _ in 0..<3 where start < tokens.count && tokens[start].inBrackets {
+            guard let end = ReleaseGroupParser.bracketRunEnd(tokens, from: start), end < tokens.count, !tokens[end].inBrackets || end - start <= 2
+            else { break }
+            start = end
+        }
         let scene = !tokens.dropFirst(start + 1).contains(where: isSpacedDash)
         let tail = scene ? ReleaseGroupParser.trailing(tokens, from: start) : unspacedGroup(tokens, from: start)
         let end = (tail?.hyphenated == true ? tail?.firstIndex : nil) ?? tokens.count
         let matches = scan(tokens, from: start, to: end)
         for m in matches { apply(m.meaning, to: &release) }
+        // "FLAC24bit", "FLAC24-44.1": the format glued to its bit depth.
+        if release.bitDepth == nil, release.audioFormat == nil || release.audioFormat == .flac,
+           let glued = tokens[start..<end].first(where: { $0.lower.hasPrefix("flac") && ($0.lower.dropFirst(4).hasPrefix("24") || $0.lower.dropFirst(4).hasPrefix("16")) }) {
+            release.audioFormat = .flac
+            release.bitDepth = Int(glued.lower.dropFirst(4).prefix(2))
+        }
         // A bitrate alone means MP3: that is what 320/V0/192 releases are.
         if release.audioFormat == nil, release.bitrate != nil { release.audioFormat = .mp3 }
         if tail?.hyphenated == true { release.group = tail?.group }

@@ -21,6 +21,8 @@ struct AttributeMatch: Sendable {
         /// Recognised release jargon that carries nothing we keep (INTERNAL, LIMITED, 3D, READNFO...).
         case noise
         case episode(EpisodeInfo)
+        /// One word carrying two facts ("Bluray1080p", "HDTVx264", "NetflixHD").
+        indirect case both(Meaning, Meaning)
     }
 
     let index: Int
@@ -64,6 +66,7 @@ extension ParsedRelease {
         case .complete: complete = true
         case .noise: break
         case let .episode(info): applyEpisode(info)
+        case let .both(a, b): apply(a); apply(b)
         }
     }
 
@@ -83,6 +86,8 @@ extension ParsedRelease {
     }
 
     private mutating func applyEpisode(_ info: EpisodeInfo) {
+        // "Temporada 2 [Cap.408]": a season pack's word gives way to the episode that names its own season.
+        if fullSeason, episodes.isEmpty, !info.episodes.isEmpty, !info.seasons.isEmpty { seasons = info.seasons; fullSeason = false }
         if seasons.isEmpty { seasons = info.seasons }
         if episodes.isEmpty { episodes = info.episodes }
         if absoluteEpisodes.isEmpty { absoluteEpisodes = info.absolute }

@@ -64,7 +64,25 @@ enum ReleaseGroupParser {
             lead.titleStart = 1
         }
         lead.titleStart = skipSiteAdvert(t, from: lead.titleStart)
+        lead.titleStart = skipLeadingJunk(t, from: lead.titleStart, afterGroup: lead.group != nil)
         return lead
+    }
+
+    /// "[Jumonji-Giri]_[F-B]_Title": a second, glued tag after the fansub group; "221208 Show ep34":
+    /// the air date (YYMMDD) Japanese variety recordings open with.
+    private static func skipLeadingJunk(_ t: [ReleaseToken], from start: Int, afterGroup: Bool) -> Int {
+        guard start + 2 < t.count else { return start }
+        if afterGroup, t[start].inBrackets, ReleaseGroupParser.opensBracket(t[start].gap), !t[start].gap.has(" "),
+           let end = bracketRunEnd(t, from: start), end - start <= 2, end < t.count, !t[end].inBrackets, !t[end].gap.has(" "),
+           !t[start..<end].contains(where: isJargon) {
+            return end
+        }
+        let w = t[start].lower.utf8
+        if start == 0, w.count == 6, t[start].isNumber, t[start + 1].gap == " ", let n = t[start].number,
+           DailyDates.isValid(year: 2000 + n / 10000, month: n / 100 % 100, day: n % 100) {
+            return start + 1
+        }
+        return start
     }
 
     /// "www.Torrenting.com - Title": skips the dotted domain (its labels are joined by dots only).
@@ -110,14 +128,16 @@ enum ReleaseGroupParser {
         if t[last].inBrackets {
             var j = last
             while j > start, t[j].inBrackets, !opensBracket(t[j].gap) { j -= 1 }
-            guard j > start, last - j < 3, !t[j...last].contains(where: isJargon), !t[j...last].allSatisfy(\.isNumber) else { return nil }
+            guard j > start, last - j < 3, !t[j...last].contains(where: isJargon), !t[j...last].allSatisfy(\.isNumber),
+                  EpisodePatterns.match(t, at: j) == nil else { return nil }   // "[Cap.408]" is an episode
             tagStart = j
             last = j - 1
         }
         if let group = hyphenGroup(t[last], start: start, index: last) {
             // "-D-Z0N3", "XviD-AlFleNi-TeaM": a hyphenated group starts right after the last jargon.
             // "x264.D-Z0N3": a one-letter first part may follow a dot.
-            let joined = t[last - 1].gap.hasSuffix("-") || t[last - 1].gap == "." && t[last - 1].lower.count == 1
+            // "XviD.Etc-Group", "HQ.Hive-CM8", "H264.Fight-BB": after a dot or underscore too, when jargon precedes it.
+            let joined = t[last - 1].gap.hasSuffix("-") || t[last - 1].gap == "." || t[last - 1].gap == "_"
             if last - 1 > start, t[last].gap == "-", joined, !t[last - 1].isNumber, !isJargon(t[last - 1]),
                !notGroups.contains(t[last - 1].lower), t[last - 1].lower.count == 1 || isJargon(t[last - 2]) {
                 return Trailing(group: t[last - 1].text + "-" + group, firstIndex: last - 1, hyphenated: true)
@@ -169,7 +189,7 @@ enum ReleaseGroupParser {
     private static func hyphenGroup(_ token: ReleaseToken, start: Int, index: Int) -> String? {
         // "...[AAC 2.0] - GROUP": closing brackets before the hyphen do not matter.
         let gap = token.gap.drop(while: { $0 == "]" || $0 == ")" || $0 == "}" })
-        guard index > start, !token.inBrackets, gap.hasSuffix("-") || gap == "- " || gap == " - " else { return nil }
+        guard index > start, !token.inBrackets, gap.hasSuffix("-") || gap == "- " || gap == " - " || gap == ".-." else { return nil }
         let w = token.lower
         guard !notGroups.contains(w), !token.isNumber, !isJargon(token), !SizeWords.isSize([token], at: 0),
               EpisodePatterns.episodeToken(w) == nil, EpisodePatterns.splitSE(w) == nil else { return nil }
@@ -179,7 +199,7 @@ enum ReleaseGroupParser {
     /// A token that is release jargon ("[1080p]", "[DVD]", "[FLAC]") or a year is never a tag or a group.
     private static func isJargon(_ token: ReleaseToken) -> Bool {
         ReleaseYears.year(token) != nil || VideoAttributes.single[token.lower] != nil || MusicAttributes.formats[token.lower] != nil
-            || MusicAttributes.sources[token.lower] != nil
+            || MusicAttributes.sources[token.lower] != nil || GluedAttributes.match([token], at: 0) != nil
     }
 
     static func isChecksum(_ text: String) -> Bool {
@@ -192,6 +212,6 @@ enum ReleaseGroupParser {
     static func joinedText(_ t: [ReleaseToken], _ from: Int, _ to: Int) -> String {
         var text = t[from].text
         for k in (from + 1)..<max(from + 1, to) { text += t[k].gap + t[k].text }
-        return text.trimmingCharacters(in: .whitespaces)
+        return ReleaseNameInput.trimSpaces(text)
     }
 }

@@ -11,10 +11,14 @@ enum ReleaseNameInput {
     /// format, and in "Song.flac" it says the same.
     static let fileExtensions: Set<String> = [
         "mkv", "mp4", "avi", "m4v", "wmv", "mov", "mpg", "mpeg", "m2ts", "webm", "ogm", "divx", "iso", "vob",
-        "torrent", "nzb", "srt", "rar", "zip", "par2",
+        "torrent", "nzb", "srt", "rar", "zip", "par2", "nfo", "sfv", "mk3d",
     ]
 
     static func normalize(_ raw: String) -> String {
+        // Most names are printable ASCII and short: nothing to replace, no need to rebuild the string.
+        if raw.utf8.count <= maxScalars, raw.isPrintableASCII {
+            return stripExtension(trimSpaces(raw))
+        }
         var scalars = String.UnicodeScalarView()
         var count = 0
         for scalar in raw.unicodeScalars {
@@ -52,15 +56,20 @@ enum ReleaseNameInput {
 
     /// The lower-cased file extension a name ends with, if it is a known one.
     static func fileExtension(_ raw: String) -> String? {
-        // The last few bytes only: names are long, extensions short.
-        let tail = raw.utf8.suffix(12)
-        guard let dot = tail.lastIndex(of: UInt8(ascii: ".")) else { return nil }
+        // The last few bytes only: names are long, extensions short. An extension is 2 to 7 letters
+        // or digits after a dot: refuse anything else before building a string.
+        let tail = raw.utf8.suffix(9)
+        guard let dot = tail.lastIndex(of: UInt8(ascii: ".")),
+              tail[tail.index(after: dot)...].allSatisfy({ ($0 | 0x20) >= 97 && ($0 | 0x20) <= 122 || $0 >= 48 && $0 <= 57 }),
+              tail.distance(from: dot, to: tail.endIndex) >= 3 else { return nil }
         let ext = String(decoding: tail[tail.index(after: dot)...], as: UTF8.self).lowercased()
         return fileExtensions.contains(ext) || audioExtensions.contains(ext) ? ext : nil
     }
 
     /// ".ts" is a transport-stream file, but "TS" is also telesync: only "…-Group.ts" is a file.
     private static func stripTransportStream(_ text: String) -> String {
+        // Only names ending in ".ts" (any case) are looked at further.
+        guard text.utf8.count > 4, text.utf8.last.map({ $0 | 0x20 }) == UInt8(ascii: "s") else { return text }
         let bytes = Array(text.utf8.suffix(24))
         guard bytes.count > 4, bytes.suffix(3).map({ $0 | 0x20 }) == Array(".ts".utf8),
               let dash = bytes.lastIndex(of: UInt8(ascii: "-")), dash < bytes.count - 4,

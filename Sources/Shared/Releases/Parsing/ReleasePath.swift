@@ -7,7 +7,7 @@ import Foundation
 enum ReleasePath {
     static func components(_ raw: String) -> [String]? {
         // Byte checks first: this runs for every name, and Foundation's string search is slow.
-        guard raw.utf8.count <= 4096, raw.utf8.contains(UInt8(ascii: "/")) || raw.utf8.contains(UInt8(ascii: "\\")) else { return nil }
+        guard raw.utf8.count <= 4096, raw.has("/") || raw.has("\\") else { return nil }
         let name = raw.trimmingCharacters(in: .whitespacesAndNewlines)
         guard ReleaseNameInput.hasFileExtension(name) else { return nil }
         let parts = name.split(whereSeparator: { $0 == "/" || $0 == "\\" }).map(String.init).filter { !$0.isEmpty }

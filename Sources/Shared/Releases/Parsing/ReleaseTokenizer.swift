@@ -46,8 +46,23 @@ enum ReleaseTokenizer {
     private static func makeToken(_ bytes: [UInt8], start: Int, end: Int, gapStart: Int, depth: Int) -> ReleaseToken {
         let text = String(decoding: bytes[start..<end], as: UTF8.self)
         let gap = String(decoding: bytes[gapStart..<start], as: UTF8.self)
+        // ASCII words (nearly all) lower-case by bytes; Unicode's lowercasing is much slower.
+        var upper = false, ascii = true
+        for k in start..<end {
+            let b = bytes[k]
+            if b >= 65 && b <= 90 { upper = true } else if b >= 0x80 { ascii = false; break }
+        }
+        let lower: String
+        if !ascii { lower = text.lowercased() }
+        else if !upper { lower = text }
+        else {
+            lower = String(unsafeUninitializedCapacity: end - start) { buffer in
+                for k in start..<end { let b = bytes[k]; buffer[k - start] = b >= 65 && b <= 90 ? b | 0x20 : b }
+                return end - start
+            }
+        }
         // An opening bracket in the gap already raised the depth; this token is inside it.
-        return ReleaseToken(text: text, lower: text.lowercased(), start: start, end: end, gap: gap, bracketDepth: depth)
+        return ReleaseToken(text: text, lower: lower, start: start, end: end, gap: gap, bracketDepth: depth)
     }
 
     private static func bracketDelta(_ byte: UInt8) -> Int {
@@ -77,5 +92,19 @@ enum ReleaseTokenizer {
 extension StringProtocol {
     /// Whether an ASCII character occurs: a byte scan. (`contains("-")` on a String goes through
     /// Foundation's locale-aware search, which was a fifth of the parser's time.)
-    func has(_ ascii: Unicode.Scalar) -> Bool { utf8.contains(UInt8(ascii: ascii)) }
+    /// (The UTF-8 view's generic `contains` costs over a dozen instructions a byte; memchr on the
+    /// contiguous bytes is the fast path.)
+    func has(_ ascii: Unicode.Scalar) -> Bool {
+        let byte = UInt8(ascii: ascii)
+        if let found = utf8.withContiguousStorageIfAvailable({ buffer in
+            buffer.baseAddress.map { memchr($0, Int32(byte), buffer.count) != nil } ?? false
+        }) { return found }
+        return utf8.contains(byte)
+    }
+
+    /// Whether every byte is printable ASCII (space to tilde).
+    var isPrintableASCII: Bool {
+        if let all = utf8.withContiguousStorageIfAvailable({ buffer in !buffer.contains(where: { $0 < 0x20 || $0 >= 0x7F }) }) { return all }
+        return !utf8.contains(where: { $0 < 0x20 || $0 >= 0x7F })
+    }
 }

@@ -14,7 +14,7 @@ enum VideoAttributes {
             return AttributeMatch(index: i, length: 1, meaning: meaning, strong: strong)
         }
         if token.text == "REAL" { return AttributeMatch(index: i, length: 1, meaning: .real, strong: false) }
-        return matchShaped(token, at: i)
+        return matchShaped(token, at: i) ?? GluedAttributes.match(tokens, at: i)
     }
 
     // MARK: single words
@@ -31,32 +31,39 @@ enum VideoAttributes {
         t["4k"] = (.resolution(.p2160, "2160p"), true)
         t["8k"] = (.resolution(.p2160, "4320p"), true)
         t["uhd"] = (.resolution(.p2160, "2160p"), false)
-        for w in ["bluray", "bdrip", "brrip", "bd25", "bd50", "bdmv", "bdiso", "blurayrip", "bluray1080p", "hddvd", "hddvdrip"] {
+        for w in ["bluray", "bdrip", "brrip", "bd25", "bd50", "bdmv", "bdiso", "blurayrip", "bluray1080p", "hddvd", "hddvdrip", "mbluray",
+                  "uhdbdrip", "uhdbd", "uhd2bd", "bdmux", "brmux", "bdripmux", "bdlight", "bd66", "bd100", "uhdbluray"] {
             t[w] = (.source(.bluray, tag: sourceLabel(w)), true)
         }
         t["bd"] = (.source(.bluray, tag: "BD"), false)
         t["remux"] = (.remux, true)
         t["bdremux"] = (.remux, true)
-        for w in ["webdl", "webhd", "webdlrip", "amznweb"] { t[w] = (.source(.webdl, tag: "WEB-DL"), true) }
+        t["uhdremux"] = (.remux, true)
+        for w in ["webdl", "webhd", "amznweb", "dlmux", "webuhd"] { t[w] = (.source(.webdl, tag: "WEB-DL"), true) }
         t["web"] = (.source(.webdl, tag: "WEB"), false)
-        for w in ["webrip", "webmux", "hdrip", "webcap", "web-rip"] { t[w] = (.source(.webrip, tag: sourceLabel(w)), true) }
-        for w in ["hdtv", "pdtv", "sdtv", "hdtvrip", "tvrip", "dsr", "dsrip", "dthrip", "dvbrip", "satrip", "ahdtv", "uhdtv", "hdtv720p", "hdtv1080p", "tvdub"] {
+        for w in ["webrip", "webmux", "hdrip", "webcap", "web-rip", "webdlrip", "dlrip", "dmrip"] { t[w] = (.source(.webrip, tag: sourceLabel(w)), true) }
+        for w in ["hdtv", "pdtv", "sdtv", "hdtvrip", "tvrip", "dsr", "dsrip", "dthrip", "dvbrip", "satrip", "ahdtv", "uhdtv", "hdtv720p", "hdtv1080p", "tvdub",
+                  "hdtvmux", "dvb", "ppvrip", "iptvrip", "vodrip", "hdtvrip720p"] {
             t[w] = (.source(.hdtv, tag: sourceLabel(w)), true)
         }
-        for w in ["dvdrip", "dvdr", "dvd5", "dvd9", "dvdscr", "dvdscreener", "dvdmux", "dvdivx", "bdscr", "r5", "r6", "ntsc", "dvdrip720p"] {
+        for w in ["dvdrip", "dvdr", "dvd5", "dvd9", "dvdscr", "dvdscreener", "dvdmux", "dvdivx", "bdscr", "r5", "r6", "ntsc", "dvdrip720p",
+                  "vhsrip", "dvdr9", "dvdr5", "2dvd5", "2dvd9", "dvdmux"] {
             t[w] = (.source(.dvd, tag: sourceLabel(w)), w != "ntsc")
         }
         t["dvd"] = (.source(.dvd, tag: "DVD"), false)
         t["pal"] = (.source(.dvd, tag: "PAL"), false)
         t["scr"] = (.source(.dvd, tag: "SCR"), false)
+        t["vhs"] = (.source(.dvd, tag: "VHS"), false)
         t["screener"] = (.source(.dvd, tag: "Screener"), false)
-        for w in ["camrip", "hdcam", "telesync", "hdts", "telecine", "hdtc", "pdvd", "predvd", "predvdrip", "workprint", "hqcam", "tsrip"] {
+        for w in ["camrip", "hdcam", "telesync", "hdts", "telecine", "hdtc", "pdvd", "predvd", "predvdrip", "workprint", "hqcam", "tsrip",
+                  "hdcamrip", "hdtsrip", "hdtcrip", "camhd", "telesynch", "tcrip"] {
             t[w] = (.source(.cam, tag: sourceLabel(w)), true)
         }
         for w in ["cam", "ts", "tc", "wp"] { t[w] = (.source(.cam, tag: w.uppercased()), false) }
         for (w, c) in [("x264", "x264"), ("h264", "x264"), ("avc", "x264"), ("x265", "x265"), ("h265", "x265"), ("hevc", "x265"),
                        ("av1", "AV1"), ("xvid", "XviD"), ("divx", "DivX"), ("vp9", "VP9"), ("mpeg2", "MPEG2"), ("vc1", "VC-1"),
-                       ("h263", "H263"), ("x266", "x266"), ("h266", "x266"), ("vvc", "x266")] {
+                       ("h263", "H263"), ("x266", "x266"), ("h266", "x266"), ("vvc", "x266"), ("h262", "MPEG2"), ("mpg2", "MPEG2"),
+                       ("hevc10", "x265"), ("x26410bit", "x264"), ("x26510bit", "x265")] {
             t[w] = (.codec(c), true)
         }
         for (w, a) in [("aac", "AAC"), ("ac3", "AC3"), ("eac3", "EAC3"), ("ddp", "EAC3"), ("truehd", "TrueHD"), ("atmos", "Atmos"),
@@ -87,7 +94,7 @@ enum VideoAttributes {
                   "hou", "10bit", "8bit", "12bit", "hi10p", "hi10", "multisub", "multisubs", "subs", "festival", "stv", "ws",
                   "fs", "dual", "retail", "docu", "ppv", "custom", "hybrid", "colorized", "open", "matte", "openmatte",
                   "ntsc", "dubbing", "sub", "dub", "vost", "hq", "ld", "md", "mic", "line", "ac3d", "x", "rip", "dl", "ma",
-                  "v2", "v3", "v4", "esub", "esubs", "msub", "msubs"] {
+                  "v2", "v3", "v4", "esub", "esubs", "msub", "msubs", "convert"] {
             if t[w] == nil { t[w] = (.noise, false) }
         }
         return t
@@ -139,12 +146,15 @@ enum VideoAttributes {
 
     // MARK: shaped single words (patterns rather than fixed words)
 
+    private static let shapedAudio: [(String, String)] = [("ddp", "EAC3"), ("dd", "AC3"), ("aac", "AAC"), ("eac3", "EAC3"), ("ac3", "AC3"),
+                                                         ("dts", "DTS"), ("truehd", "TrueHD"), ("flac", "FLAC"), ("opus", "Opus"), ("lpcm", "LPCM")]
+
     private static func matchShaped(_ token: ReleaseToken, at i: Int) -> AttributeMatch? {
         let w = token.lower
-        guard let first = w.utf8.first, "adeftol".utf8.contains(first) else { return nil }
+        guard let first = w.utf8.first, first == 97 || first == 100 || first == 101 || first == 102 || first == 116 || first == 111 || first == 108
+        else { return nil }
         // "DD5" "DDP5" "AAC2" "DTS5" before ".1"/".0" are handled as multi; alone they still name audio.
-        for (prefix, audio) in [("ddp", "EAC3"), ("dd", "AC3"), ("aac", "AAC"), ("eac3", "EAC3"), ("ac3", "AC3"), ("dts", "DTS"),
-                                ("truehd", "TrueHD"), ("flac", "FLAC"), ("opus", "Opus"), ("lpcm", "LPCM")] where w.hasPrefix(prefix) {
+        for (prefix, audio) in shapedAudio where w.hasPrefix(prefix) {
             let rest = w.dropFirst(prefix.count)
             if !rest.isEmpty, rest.count <= 2, rest.allSatisfy(\.isNumber) {
                 return AttributeMatch(index: i, length: 1, meaning: .audio(audio), strong: true)
@@ -157,7 +167,7 @@ enum VideoAttributes {
 
     /// First words of the multi-token forms below; anything else skips the (sequential) switch.
     private static let multiStarts: Set<String> = [
-        "web", "blu", "hd", "dvd", "bd", "br", "cam", "tele", "pre", "h", "x", "vc", "mpeg", "dolby", "hdr10", "dts", "dtshd",
+        "web", "blu", "hd", "dvd", "bd", "br", "vhs", "dvb", "sat", "ppv", "uhd", "cam", "tele", "pre", "h", "x", "vc", "mpeg", "dolby", "hdr10", "dts", "dtshd",
         "e", "dd", "true", "ac", "criterion", "deluxe", "remastered", "unrated", "directors", "director's", "director’s", "extended", "theatrical", "final", "special", "ultimate",
         "anniversary", "collectors", "collector's", "limited", "dual", "complete", "alternate", "open", "fan", "diamond", "imax",
     ]
@@ -177,6 +187,12 @@ enum VideoAttributes {
         case ("blu", "ray"): return m(2, .source(.bluray, tag: "BluRay"))
         case ("hd", "dvd"): return m(2, .source(.bluray, tag: "HD-DVD"))
         case ("dvd", "rip"): return m(2, .source(.dvd, tag: "DVDRip"))
+        case ("dvd", "r") where t[i + 1].gap == "-": return m(2, .source(.dvd, tag: "DVD-R"))
+        case ("hd", "dvdscr"), ("hd", "dvdrip"): return m(2, .source(.dvd, tag: b == "dvdscr" ? "DVDSCR" : "DVDRip"))
+        case ("vhs", "rip"): return m(2, .source(.dvd, tag: "VHSRip"))
+        case ("dvb", "rip"), ("sat", "rip"), ("ppv", "rip"): return m(2, .source(.hdtv, tag: a.uppercased() + "Rip"))
+        case ("web", "dlrip"): return m(2, .source(.webrip, tag: "WEBRip"))
+        case ("uhd", "remux"), ("bd", "remux"): return m(2, .remux)
         case ("hd", "rip"): return m(2, .source(.webrip, tag: "HDRip"))
         case ("bd", "rip"), ("br", "rip"): return m(2, .source(.bluray, tag: "BDRip"))
         case ("hd", "tv"): return m(2, .source(.hdtv, tag: "HDTV"))
@@ -227,7 +243,7 @@ enum VideoAttributes {
     /// "5.1", "7.1", "2.0" and codec-glued forms like "DD5.1", "DDP5.1", "AAC2.0", "DTS-HD.MA.5.1".
     private static func matchChannels(_ t: [ReleaseToken], at i: Int) -> AttributeMatch? {
         let a = t[i].lower, next = t[i + 1]
-        guard next.gap == "." || next.gap == " ", next.lower.count == 1, let sub = next.number else { return nil }
+        guard next.lower.utf8.count == 1, next.gap == "." || next.gap == " ", let sub = next.number else { return nil }
         var audio: String?
         var mainDigits = a
         for (prefix, name) in [("ddp", "EAC3"), ("dd", "AC3"), ("eac3", "EAC3"), ("ac3", "AC3"), ("aac", "AAC"), ("dts", "DTS"),

@@ -9,7 +9,13 @@ enum VideoNameParser {
         var release = ParsedRelease()
         guard !tokens.isEmpty else { return release }
         let lead = ReleaseGroupParser.leading(tokens)
-        let start = lead.titleStart
+        var start = lead.titleStart
+        // "[DeadFish] 01 - Tari Tari [BD]", "003. Show Name - Ep Name": the episode's number first.
+        let leadingEpisode = AbsoluteEpisodes.leading(tokens, at: start, fansub: lead.group != nil)
+        if let leadingEpisode { start = leadingEpisode.end }
+        if lead.group != nil, let layout = BracketTitles.layout(tokens, from: start) {
+            return bracketed(tokens, name: name, lead: lead, layout: layout)
+        }
         var (scanEnd, matches, group) = groupAndAttributes(tokens, start: start, lead: lead)
         release.group = group ?? lead.group
 
@@ -20,7 +26,8 @@ enum VideoNameParser {
            let part = partEpisode(tokens, start: start, end: min(firstStrong(matches) ?? scanEnd, scanEnd)) {
             matches.append(part)
             titleEnd = min(titleEnd, part.index)
-        } else if let numbered = bareEpisodeNumber(tokens, start: start, scanEnd: scanEnd, matches: matches, fansub: lead.group != nil) {
+        } else if leadingEpisode == nil, let numbered = bareEpisodeNumber(tokens, start: start, scanEnd: scanEnd, matches: matches,
+                                                                            fansub: lead.group != nil, hasYear: release.year != nil) {
             matches.append(numbered.match)
             if numbered.endsTitle { titleEnd = min(titleEnd, numbered.match.index) }
         }
@@ -28,13 +35,30 @@ enum VideoNameParser {
         if release.year == nil {
             release.year = laterYear(tokens, from: titleEnd, to: scanEnd, matches: matches, bracketedOnly: matches.contains(where: isEpisode))
         }
+        if let leadingEpisode { release.apply(leadingEpisode.meaning) }
         for m in matches where m.index >= titleEnd {
             release.apply(m.meaning)
             if let ch = m.channels { release.apply(.channels(ch)) }
         }
-        release.title = title(tokens, name: name, from: start, to: titleEnd)
+        release.title = DoubleTitles.pick(title(tokens, name: name, from: start, to: titleEnd))
         finish(&release)
         return release
+    }
+
+    /// "[Group][Title][05][1080p]": the title and episode brackets found by `BracketTitles`, jargon after the title.
+    private static func bracketed(_ t: [ReleaseToken], name: String, lead: ReleaseGroupParser.Leading, layout: BracketTitles.Layout) -> ParsedRelease {
+        var r = ParsedRelease()
+        r.group = lead.group
+        r.apply(layout.episode.meaning)
+        let episode = layout.episode.index..<layout.episode.end
+        for m in scan(t, from: layout.title.upperBound, to: t.count) where !episode.contains(m.index) {
+            r.apply(m.meaning)
+            if let ch = m.channels { r.apply(.channels(ch)) }
+        }
+        r.year = (layout.title.upperBound..<t.count).lazy.filter { !episode.contains($0) }.compactMap { ReleaseYears.year(t[$0]) }.first
+        r.title = DoubleTitles.pick(title(t, name: name, from: layout.title.lowerBound, to: layout.title.upperBound))
+        finish(&r)
+        return r
     }
 
     /// Finds the trailing group and scans the attributes before it. A "-GROUP" that turns out not
@@ -45,6 +69,10 @@ enum VideoNameParser {
             let matches = scan(tokens, from: start, to: tokens.count)
             if let last = tokens.indices.last, let group = unhyphenatedGroup(tokens, at: last, start: start, matches: matches) {
                 return (last, matches, group)
+            }
+            if lead.group == nil, let (index, group) = BracketGroups.trailing(tokens, start: start, matches: matches)
+                ?? BracketGroups.signedBy(tokens, start: start, matches: matches) {
+                return (index, matches, group)
             }
             return (tokens.count, matches, nil)
         }
@@ -82,7 +110,7 @@ enum VideoNameParser {
     /// is no jargon of its own. Episode names ("S01E14 HDTV XviD LOL") keep no such group.
     private static func unhyphenatedGroup(_ t: [ReleaseToken], at last: Int, start: Int, matches: [AttributeMatch]) -> String? {
         guard last > start + 1, let jargon = matches.last, jargon.end == last, isCodecOrAudio(jargon),
-              !matches.contains(where: isEpisode), t[last].gap == " " || t[last].gap == ".", !t[last].isNumber, t[last].lower.count >= 2,
+              !matches.contains(where: isEpisode) || t[last].gap == ".", t[last].gap == " " || t[last].gap == ".", !t[last].isNumber, t[last].lower.count >= 2,
               !ReleaseGroupParser.notGroups.contains(t[last].lower), ReleaseYears.year(t[last]) == nil,
               VideoAttributes.match(t, at: last) == nil, EpisodePatterns.match(t, at: last) == nil,
               MusicAttributes.formats[t[last].lower] == nil, !["mkv", "mp4", "avi", "m4v", "ts", "wmv"].contains(t[last].lower)
@@ -100,7 +128,7 @@ enum VideoNameParser {
     /// Episode numbers without S/E letters, when no marker was found: "Show.103.HDTV" (scene),
     /// "[Group] Title - 07" (anime), or "[Group] Title S2 - 07" (a season, then its number).
     private static func bareEpisodeNumber(_ tokens: [ReleaseToken], start: Int, scanEnd: Int, matches: [AttributeMatch],
-                                          fansub: Bool) -> (match: AttributeMatch, endsTitle: Bool)? {
+                                          fansub: Bool, hasYear: Bool) -> (match: AttributeMatch, endsTitle: Bool)? {
         let titleZone = start..<(firstStrong(matches) ?? scanEnd)
         if !matches.contains(where: isEpisode) {
             // Fansub names number episodes from the series start, never 103 = S01E03.
@@ -108,10 +136,33 @@ enum VideoNameParser {
                                                             strongStarts: Set(matches.filter(\.strong).map(\.index))) {
                 return (compact, true)
             }
-            return AbsoluteEpisodes.match(tokens, in: titleZone, fansub: fansub, end: scanEnd).map { ($0, true) }
+            let scene = hasYear || fansub ? nil : AbsoluteEpisodes.sceneNumber(tokens, in: titleZone)
+            return (AbsoluteEpisodes.match(tokens, in: titleZone, fansub: fansub, end: scanEnd) ?? scene
+                ?? bracketedNumber(tokens, in: titleZone)).map { ($0, true) }
+        }
+        // "Series - S01E01-02 - 001-002 - Title", "Show S10E14 214": the absolute number after the episode marker.
+        if let marked = matches.first(where: { isEpisode($0) && !isSeasonOnly($0) }), marked.end < scanEnd,
+           !CompactEpisodes.notEpisodes.contains(tokens[marked.end].lower),   // "S01E05.720.HDTV": a resolution
+           let absolute = AbsoluteEpisodes.match(tokens, in: (marked.end - 1)..<(marked.end + 1), fansub: true, end: scanEnd) {
+            return (absolute, false)
         }
         guard let season = matches.first(where: isSeasonOnly), season.end < scanEnd else { return nil }
-        return AbsoluteEpisodes.match(tokens, in: (season.end - 1)..<(season.end + 1), fansub: true, end: scanEnd).map { ($0, false) }
+        return (AbsoluteEpisodes.match(tokens, in: (season.end - 1)..<(season.end + 1), fansub: true, end: scanEnd)
+            ?? bracketedNumber(tokens, in: season.end..<(season.end + 1))).map { ($0, false) }
+    }
+
+    /// "Series_Title_2_[01]_[AniLibria_TV]", "Title S2 [05][1080p]": a bracket holding only the episode's number.
+    private static func bracketedNumber(_ t: [ReleaseToken], in zone: Range<Int>) -> AttributeMatch? {
+        var j = max(zone.lowerBound, 1)
+        while j < min(zone.upperBound + 1, t.count) {
+            if t[j].inBrackets, ReleaseGroupParser.opensBracket(t[j].gap) {
+                var e = j + 1
+                while e < t.count, e - j < 4, t[e].inBrackets, !ReleaseGroupParser.opensBracket(t[e].gap) { e += 1 }
+                if let m = BracketTitles.episodeRun(t, j..<e) { return m }
+                j = e
+            } else { j += 1 }
+        }
+        return nil
     }
 
     /// Every attribute from `from` to `to`, longest-first at each position, non-overlapping.
@@ -190,12 +241,15 @@ enum VideoNameParser {
     }
 
     private static let trimmableNoise: Set<String> = ["internal", "limited", "readnfo", "nfofix", "subbed", "dubbed", "hc", "3d",
-                                                       "hsbs", "sbs", "multisub", "multisubs", "hybrid", "retail", "festival", "ppv", "dl", "v2", "v3", "v4"]
+                                                       "hsbs", "sbs", "multisub", "multisubs", "hybrid", "retail", "festival", "ppv", "dl", "v2", "v3", "v4",
+                                                       "hq", "docu", "custom", "colorized", "stv", "ws", "dual", "convert"]
 
     private static func isTrimmable(_ m: AttributeMatch, _ t: [ReleaseToken]) -> Bool {
         switch m.meaning {
-        case .language, .edition, .proper, .repack, .real, .complete: return true
+        case .language, .edition, .proper, .repack, .real, .complete, .hdr, .service: return true
         case .noise: return trimmableNoise.contains(t[m.index].lower)
+        // "Title [BD][720p]", "Title (DVD)": a bracketed source word is a tag, whatever its strength.
+        case .source: return t[m.index].inBrackets
         default: return false
         }
     }

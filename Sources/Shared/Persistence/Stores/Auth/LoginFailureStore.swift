@@ -1,6 +1,5 @@
 import Foundation
 import GRDB
-import Core
 
 extension AppDatabase {
     /// The failed-login counters (`login_failures`).

@@ -1,5 +1,4 @@
 import GRDB
-import Core
 
 /// One page of a media table: filters, optional full-text search (FTS5, every word a prefix,
 /// ranked with bm25 so title hits come first), a stable order, and the total.

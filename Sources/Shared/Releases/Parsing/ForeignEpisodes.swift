@@ -1,0 +1,106 @@
+import Foundation
+
+/// Season and episode words in other languages and spelled-out forms: Spanish "Cap.205" and
+/// "Cap.102_104", Turkish "69. Bölüm" / "01 BLM", Dutch "Se.3 afl.3 en 4" and "Seizoen 4", glued
+/// "Saison3" / "Season4" / "Temporada1", Russian "Сезон 2" / "Серии 1-10", Japanese "第01話",
+/// Italian/Spanish/German "Episodio 13" / "Folge 5". Dispatched on the first byte to stay cheap.
+enum ForeignEpisodes {
+    static func match(_ t: [ReleaseToken], at i: Int, first: UInt8) -> AttributeMatch? {
+        let w = t[i].lower
+        switch first {
+        case UInt8(ascii: "c"): return capitulo(t, at: i)
+        case UInt8(ascii: "0")...UInt8(ascii: "9"): return turkish(t, at: i)
+        case UInt8(ascii: "s"), UInt8(ascii: "t"): return gluedSeason(w, at: i) ?? dutch(t, at: i) ?? abbreviatedSeason(t, at: i) ?? spacedSeason(t, at: i)
+        case UInt8(ascii: "e"), UInt8(ascii: "f"): return episodeWord(t, at: i)
+        case 0xD0, 0xD1: return russian(t, at: i)
+        case 0xE7: return japanese(w, at: i)
+        default: return nil
+        }
+    }
+
+    /// "Cap.201" is season 2, episode 1; "Cap.1901" season 19, episode 1; "Cap.102_104" episodes 2 to 4.
+    private static func capitulo(_ t: [ReleaseToken], at i: Int) -> AttributeMatch? {
+        guard t[i].lower == "cap", i + 1 < t.count, t[i + 1].isNumber, (3...4).contains(t[i + 1].lower.count),
+              let n = t[i + 1].number, n % 100 > 0 else { return nil }
+        var info = EpisodeInfo(seasons: [n / 100], episodes: [n % 100])
+        var length = 2
+        if i + 2 < t.count, t[i + 2].gap == "_" || t[i + 2].gap == "-", t[i + 2].lower.count == t[i + 1].lower.count,
+           let m = t[i + 2].number, m / 100 == n / 100, m % 100 > n % 100 {
+            info.episodes = Array((n % 100)...(m % 100))
+            length = 3
+        }
+        return AttributeMatch(index: i, length: length, meaning: .episode(info), strong: true)
+    }
+
+    private static let turkishWords: Set<String> = ["bölüm", "bolum", "blm", "bölum", "bolüm"]
+
+    /// "69. Bölüm", "01 BLM", "60.Bolum": an episode counted from the start of the series.
+    private static func turkish(_ t: [ReleaseToken], at i: Int) -> AttributeMatch? {
+        guard i + 1 < t.count, let n = t[i].number, t[i].lower.utf8.count <= 4, turkishWords.contains(t[i + 1].lower) else { return nil }
+        return AttributeMatch(index: i, length: 2, meaning: .episode(EpisodeInfo(absolute: [n])), strong: true)
+    }
+
+    private static let gluedSeasonWords = ["season", "saison", "temporada", "seizoen", "staffel", "stagione", "sezon"]
+
+    /// "Saison3", "Season4", "Temporada1": a season word glued to its number.
+    private static func gluedSeason(_ w: String, at i: Int) -> AttributeMatch? {
+        guard w.utf8.count >= 4, let last = w.utf8.last, last >= 48, last <= 57 else { return nil }
+        for word in gluedSeasonWords where w.hasPrefix(word) {
+            let rest = w.dropFirst(word.count)
+            guard !rest.isEmpty, rest.count <= 2, rest.utf8.allSatisfy({ $0 >= 48 && $0 <= 57 }), let n = Int(rest) else { return nil }
+            return AttributeMatch(index: i, length: 1, meaning: .episode(EpisodeInfo(seasons: [n], fullSeason: true)), strong: true)
+        }
+        return nil
+    }
+
+    /// "Seizoen 4", "Temp 1", "Tem.1" (Spanish abbreviations): a season when a number follows.
+    private static func abbreviatedSeason(_ t: [ReleaseToken], at i: Int) -> AttributeMatch? {
+        guard ["seizoen", "temp", "tem"].contains(t[i].lower), i > 0, i + 1 < t.count, t[i + 1].gap == " " || t[i + 1].gap == ".",
+              let n = t[i + 1].number, t[i + 1].lower.count <= 2 else { return nil }
+        return AttributeMatch(index: i, length: 2, meaning: .episode(EpisodeInfo(seasons: [n], fullSeason: true)), strong: true)
+    }
+
+    /// "Series S 01 720p": a season letter spaced from its zero-padded number.
+    private static func spacedSeason(_ t: [ReleaseToken], at i: Int) -> AttributeMatch? {
+        guard t[i].lower == "s", i > 0, i + 1 < t.count, t[i + 1].gap == " " || t[i + 1].gap == ".", t[i + 1].lower.utf8.count == 2,
+              t[i + 1].lower.hasPrefix("0"), let n = t[i + 1].number, n > 0 else { return nil }
+        return AttributeMatch(index: i, length: 2, meaning: .episode(EpisodeInfo(seasons: [n], fullSeason: true)), strong: true)
+    }
+
+    /// Dutch "Se.3 afl.3", "Se.3 afl.3 en 4": season 3, episode 3 (and 4).
+    private static func dutch(_ t: [ReleaseToken], at i: Int) -> AttributeMatch? {
+        guard t[i].lower == "se", i + 3 < t.count, let s = t[i + 1].number, t[i + 2].lower == "afl", let e = t[i + 3].number else { return nil }
+        var info = EpisodeInfo(seasons: [s], episodes: [e])
+        var length = 4
+        if i + 5 < t.count, t[i + 4].lower == "en", let e2 = t[i + 5].number, e2 > e { info.episodes.append(e2); length = 6 }
+        return AttributeMatch(index: i, length: length, meaning: .episode(info), strong: true)
+    }
+
+    /// "Episodio 13", "Capitulo 5", "Folge 12": an episode without a season (a range "Episode 05-06" too).
+    private static func episodeWord(_ t: [ReleaseToken], at i: Int) -> AttributeMatch? {
+        guard ["episodio", "folge", "episodios"].contains(t[i].lower), i + 1 < t.count, let n = t[i + 1].number, n <= EpisodePatterns.maxEpisode
+        else { return nil }
+        var info = EpisodeInfo(episodes: [n])
+        var length = 2
+        if i + 2 < t.count, t[i + 2].gap == "-", let m = t[i + 2].number, m > n, m - n < 200 { info.episodes = Array(n...m); length = 3 }
+        return AttributeMatch(index: i, length: length, meaning: .episode(info), strong: true)
+    }
+
+    /// "Сезон 2", "Серии 1-10", "Серия 5".
+    private static func russian(_ t: [ReleaseToken], at i: Int) -> AttributeMatch? {
+        let w = t[i].lower
+        guard i + 1 < t.count, let n = t[i + 1].number else { return nil }
+        if w == "сезон" { return AttributeMatch(index: i, length: 2, meaning: .episode(EpisodeInfo(seasons: [n], fullSeason: true)), strong: true) }
+        guard w == "серии" || w == "серия" || w == "серий" else { return nil }
+        var info = EpisodeInfo(episodes: [n])
+        var length = 2
+        if i + 2 < t.count, t[i + 2].gap == "-", let m = t[i + 2].number, m > n, m - n < 500 { info.episodes = Array(n...m); length = 3 }
+        return AttributeMatch(index: i, length: length, meaning: .episode(info), strong: true)
+    }
+
+    /// "第01話", "第05话", "第12集" outside brackets.
+    private static func japanese(_ w: String, at i: Int) -> AttributeMatch? {
+        guard w.hasPrefix("第"), let n = BracketTitles.number(w), w.count > 2 else { return nil }
+        return AttributeMatch(index: i, length: 1, meaning: .episode(EpisodeInfo(absolute: [n])), strong: true)
+    }
+}

@@ -1,0 +1,50 @@
+import Foundation
+import Testing
+@testable import Core
+@testable import Releases
+
+/// The parser against the fixture corpus (Tests/Fixtures/parser): each part must stay at or above
+/// the figures in accuracy-threshold.json, which is raised with every improvement and never
+/// lowered to make a change pass. Only totals are checked here; `bench/parser_accuracy.sh` prints
+/// the breakdown and the failures.
+@Suite struct ParserCorpusTests {
+    static let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+        .appendingPathComponent("../../Fixtures/parser").standardizedFileURL
+
+    struct Threshold: Decodable {
+        var cases: Double
+        var fields: Double
+        var kinds: [String: Double]
+    }
+
+    static func thresholds() throws -> [String: Threshold] {
+        try JSONDecoder().decode([String: Threshold].self, from: Data(contentsOf: folder.appendingPathComponent("accuracy-threshold.json")))
+    }
+
+    @Test(arguments: ["tuning", "holdout"])
+    func accuracyStaysAtTheCommittedFigure(part: String) throws {
+        let cases = try ParserCorpus.load(Self.folder.appendingPathComponent("\(part).jsonl"))
+        #expect(cases.count > 300, "the \(part) corpus is there")
+        let threshold = try #require(try Self.thresholds()[part])
+        let score = ParserAccuracy.score(cases)
+        let summary = ParserAccuracy.report(score, label: part, failures: false)
+        #expect(score.total.caseRate >= threshold.cases, "all-fields-right fell below \(threshold.cases)\n\(summary)")
+        #expect(score.total.fieldRate >= threshold.fields, "field accuracy fell below \(threshold.fields)\n\(summary)")
+        for (kind, minimum) in threshold.kinds {
+            let rate = score.byKind[kind]?.caseRate ?? 0
+            #expect(rate >= minimum, "\(kind) all-fields-right fell below \(minimum)\n\(summary)")
+        }
+    }
+
+    @Test func scoringCountsWrongFields() throws {
+        let cases = try ParserCorpus.parse("""
+        {"name": "Series.Title.S02E05.720p.HDTV.x264-GRP", "kind": "episode", "source": "t", "expect": {"title": "series title", "season": 2, "episodes": [5], "group": "GRP"}}
+        {"name": "Series.Title.S02E05.720p.HDTV.x264-GRP", "kind": "episode", "source": "t", "expect": {"season": 3, "quality": "720p", "full_season": false}}
+        {"name": "Movie (2010) 1080p", "kind": "movie", "source": "t", "expect": {"title": "Movie", "year": 2010, "group": null}}
+        """)
+        let score = ParserAccuracy.score(cases)
+        #expect(score.total == ParserAccuracy.Tally(cases: 3, casesRight: 2, fields: 10, fieldsRight: 9))
+        #expect(score.failures.map(\.field) == ["season"])
+        #expect(score.byKind["movie"]?.casesRight == 1)
+    }
+}
