@@ -59,12 +59,12 @@ import Testing
     @Test func aSlowCommandDoesNotDelayPingOnAnotherConnection() async throws {
         try await start()
         let slow = try RawControlClient(path: path)
-        try slow.send(IPCRequest(id: 9, cmd: "slow"))
+        try slow.send(ControlRequest(id: 9, cmd: "slow"))
         #expect(await slowIsRunning())
         let path = path
         let (pong, took) = try await blocking { () throws -> (JSONValue, TimeInterval) in
             let began = Date()
-            return (try IPCClient(socketPath: path, timeout: 2).call("ping"), Date().timeIntervalSince(began))
+            return (try ControlClient(socketPath: path, timeout: 2).call("ping"), Date().timeIntervalSince(began))
         }
         #expect(pong == .object(["pong": .bool(true)]))
         #expect(took < 1)
@@ -77,8 +77,8 @@ import Testing
     @Test func pipelinedAnswersComeBackInRequestOrder() async throws {
         try await start()
         let client = try RawControlClient(path: path)
-        try client.send(IPCRequest(id: 1, cmd: "slow"))
-        try client.send(IPCRequest(id: 2, cmd: "ping"))
+        try client.send(ControlRequest(id: 1, cmd: "slow"))
+        try client.send(ControlRequest(id: 2, cmd: "ping"))
         #expect(await slowIsRunning())
         releaseSlow.signal()
         let ids = try await blocking { [try client.receive()?.id, try client.receive()?.id] }
@@ -92,7 +92,7 @@ import Testing
         try client.sendFrame(Data("not json".utf8))
         let bad = try #require(try await blocking { try client.receive() })
         #expect(bad.id == 0 && bad.error?.code == "bad_request")
-        try client.send(IPCRequest(id: 4, cmd: "ping"))
+        try client.send(ControlRequest(id: 4, cmd: "ping"))
         #expect(try await blocking { try client.receive() }?.ok == true)
         await stop()
     }
@@ -104,16 +104,16 @@ import Testing
         #expect(try await blocking { try client.receive() }?.error?.code == "frame_too_large")
         #expect(try await blocking { try client.receive() } == nil)
         let path = path
-        #expect(try await blocking { try IPCClient(socketPath: path, timeout: 2).call("ping") } == .object(["pong": .bool(true)]))
+        #expect(try await blocking { try ControlClient(socketPath: path, timeout: 2).call("ping") } == .object(["pong": .bool(true)]))
         await stop()
     }
 
     @Test func unknownCommandsAndErrorsUseTheWireCodes() async throws {
         try await start()
-        let client = IPCClient(socketPath: path, timeout: 2)
-        func failure(_ cmd: String) async -> IPCErrorBody? {
-            await blocking { () -> IPCErrorBody? in
-                do throws(IPCClient.Failure) {
+        let client = ControlClient(socketPath: path, timeout: 2)
+        func failure(_ cmd: String) async -> ControlErrorBody? {
+            await blocking { () -> ControlErrorBody? in
+                do throws(ControlClient.Failure) {
                     _ = try client.call(cmd)
                     return nil
                 } catch .daemon(let body) {
@@ -126,7 +126,7 @@ import Testing
         let unknown = await failure("warp")
         #expect(unknown?.code == "unknown_command")
         #expect(unknown?.message.contains("known: broken, illegal, ping, refused, slow") == true)
-        #expect(await failure("refused") == IPCErrorBody(code: "duplicate", message: "already there", details: .object(["id": .number(3)])))
+        #expect(await failure("refused") == ControlErrorBody(code: "duplicate", message: "already there", details: .object(["id": .number(3)])))
         #expect(await failure("illegal")?.code == "conflict")
         #expect(await failure("broken")?.code == "internal_error")
         await stop()

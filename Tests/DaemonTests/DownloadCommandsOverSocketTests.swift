@@ -50,12 +50,12 @@ import Testing
 
     func call(_ cmd: String, _ args: JSONValue = .object([:])) async throws -> JSONValue {
         let socket = socket
-        return try await blocking { try IPCClient(socketPath: socket, timeout: 2).call(cmd, args: args) }
+        return try await blocking { try ControlClient(socketPath: socket, timeout: 2).call(cmd, args: args) }
     }
 
-    func failure(_ cmd: String, _ args: JSONValue) async -> IPCErrorBody? {
+    func failure(_ cmd: String, _ args: JSONValue) async -> ControlErrorBody? {
         do { _ = try await call(cmd, args); return nil }
-        catch let failure as IPCClient.Failure { if case .daemon(let body) = failure { return body }; return nil }
+        catch let failure as ControlClient.Failure { if case .daemon(let body) = failure { return body }; return nil }
         catch { return nil }
     }
 
@@ -67,7 +67,7 @@ import Testing
         defer { release.signal() }   // a failed expectation must not leave the manager's queue blocked
         #expect(await blocking { busy.wait(timeout: .now() + 5) == .success })
         let waiting = try RawControlClient(path: socket)
-        try waiting.send(IPCRequest(id: 5, cmd: DownloadCommand.list))
+        try waiting.send(ControlRequest(id: 5, cmd: DownloadCommand.list))
 
         let began = Date()
         let status = try await call("status").decode(DaemonStatus.self)
@@ -84,7 +84,7 @@ import Testing
 
     @Test func downloadErrorsKeepTheirWireCodes() async throws {
         try await start()
-        #expect(await failure(DownloadCommand.get, .object(["id": .number(99)])) == IPCErrorBody(code: "not_found", message: "download 99 does not exist"))
+        #expect(await failure(DownloadCommand.get, .object(["id": .number(99)])) == ControlErrorBody(code: "not_found", message: "download 99 does not exist"))
         #expect(await failure(DownloadCommand.add, .object([:]))?.code == "invalid_argument")
         #expect(await failure(DownloadCommand.add, .object(["magnet": .string("magnet:?xt=nonsense")]))?.code == "invalid_magnet")
         #expect(await failure(DownloadCommand.add, .object(["torrent": .string("***")]))?.code == "invalid_torrent")

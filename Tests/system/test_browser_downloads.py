@@ -17,7 +17,7 @@ import uuid
 from urllib.parse import urlparse
 
 import pytest
-from selenium.common.exceptions import TimeoutException
+from selenium.common.exceptions import StaleElementReferenceException, TimeoutException
 from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
 from selenium.webdriver.support import expected_conditions as EC
@@ -77,7 +77,9 @@ def admin_api_token(stack):
 # ---------------------------------------------------------------- helpers
 
 def wait(driver, timeout=WAIT_S):
-    return WebDriverWait(driver, timeout)
+    # Live updates re-render rows and file lists: an element found a moment ago may be replaced
+    # before it is read, which is a reason to look again, not a failure.
+    return WebDriverWait(driver, timeout, ignored_exceptions=[StaleElementReferenceException])
 
 
 def set_viewport(driver, width, height):

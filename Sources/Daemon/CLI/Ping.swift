@@ -9,7 +9,7 @@ struct Ping: ParsableCommand {
 
     func run() throws {
         let config = try options.load()
-        let client = IPCClient(socketPath: config.daemon.socket, timeout: TimeInterval(config.daemon.ipcTimeoutMs) / 1000)
+        let client = ControlClient(socketPath: config.daemon.socket, timeout: TimeInterval(config.daemon.ipcTimeoutMs) / 1000)
         do {
             let status = try client.call("status").decode(DaemonStatus.self)
             print("lcarsd \(status.version) pid \(status.pid) up \(status.uptimeSeconds) s, schema version \(status.schemaVersion)")

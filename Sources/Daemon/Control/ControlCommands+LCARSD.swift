@@ -13,7 +13,7 @@ extension ControlCommands {
     static func lcarsd(state: DaemonState, downloads: DownloadManager?) -> ControlCommands {
         var table: [String: ControlCommand] = [
             "ping": ControlCommand(.immediately) { _ in
-                .object(["pong": .bool(true), "version": .string(LCARSVersion.current), "protocol": .number(Double(IPC.protocolVersion))])
+                .object(["pong": .bool(true), "version": .string(LCARSVersion.current), "protocol": .number(Double(ControlProtocol.protocolVersion))])
             },
             "status": ControlCommand(.owner(statusReads)) { _ in try JSONValue(encoding: state.status(system: downloads?.systemNow())) },
         ]

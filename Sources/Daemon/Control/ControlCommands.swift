@@ -25,7 +25,7 @@ struct ControlCommand: Sendable {
 /// The command table lcarsd answers from, and the protocol checks around it: version, unknown
 /// command, argument shape, and the one mapping of errors onto the wire.
 struct ControlCommands: Sendable {
-    typealias Reply = @Sendable (IPCResponse) -> Void
+    typealias Reply = @Sendable (ControlResponse) -> Void
     let table: [String: ControlCommand]
 
     init(_ table: [String: ControlCommand]) { self.table = table }
@@ -33,19 +33,19 @@ struct ControlCommands: Sendable {
     /// Answers one frame's payload through `reply` (at once, or from the command's owner queue);
     /// a payload that is not a request gets `bad_request`.
     func answer(frame payload: Data, reply: @escaping Reply) {
-        guard let request = try? JSONDecoder().decode(IPCRequest.self, from: payload) else {
-            return reply(.failure(id: 0, IPCErrorBody(.badRequest, "a frame must hold a JSON request {v, id, cmd, args}; see docs/ipc.md")))
+        guard let request = try? JSONDecoder().decode(ControlRequest.self, from: payload) else {
+            return reply(.failure(id: 0, ControlErrorBody(.badRequest, "a frame must hold a JSON request {v, id, cmd, args}; see docs/ipc.md")))
         }
         handle(request, reply: reply)
     }
 
-    func handle(_ request: IPCRequest, reply: @escaping Reply) {
-        guard request.v == IPC.protocolVersion else {
-            return reply(.failure(id: request.id, IPCErrorBody(.unsupportedVersion,
-                "protocol version \(request.v) is not supported; this lcarsd speaks \(IPC.protocolVersion)")))
+    func handle(_ request: ControlRequest, reply: @escaping Reply) {
+        guard request.v == ControlProtocol.protocolVersion else {
+            return reply(.failure(id: request.id, ControlErrorBody(.unsupportedVersion,
+                "protocol version \(request.v) is not supported; this lcarsd speaks \(ControlProtocol.protocolVersion)")))
         }
         guard let command = table[request.cmd] else {
-            return reply(.failure(id: request.id, IPCErrorBody(.unknownCommand,
+            return reply(.failure(id: request.id, ControlErrorBody(.unknownCommand,
                 "unknown command \"\(request.cmd)\"; known: \(table.keys.sorted().joined(separator: ", "))")))
         }
         let run: @Sendable () -> Void = { reply(Self.run(command, request)) }
@@ -56,34 +56,34 @@ struct ControlCommands: Sendable {
     }
 
     /// The answer, awaited (for callers that are tasks, e.g. tests).
-    func handle(_ request: IPCRequest) async -> IPCResponse {
+    func handle(_ request: ControlRequest) async -> ControlResponse {
         await withCheckedContinuation { continuation in handle(request) { continuation.resume(returning: $0) } }
     }
 
-    private static func run(_ command: ControlCommand, _ request: IPCRequest) -> IPCResponse {
+    private static func run(_ command: ControlCommand, _ request: ControlRequest) -> ControlResponse {
         do { return .success(id: request.id, try command.body(request.args)) }
         catch { return .failure(id: request.id, errorBody(error)) }
     }
 
     /// The one place a command's error becomes a wire error.
-    static func errorBody(_ error: Error) -> IPCErrorBody {
+    static func errorBody(_ error: Error) -> ControlErrorBody {
         switch error {
-        case let body as IPCErrorBody: body
-        case let domain as DomainError: IPCErrorBody(domain)
-        case let convertible as DomainErrorConvertible: IPCErrorBody(convertible.domainError)
-        default: IPCErrorBody(.internalError, "\(error)")
+        case let body as ControlErrorBody: body
+        case let domain as DomainError: ControlErrorBody(domain)
+        case let convertible as DomainErrorConvertible: ControlErrorBody(convertible.domainError)
+        default: ControlErrorBody(.internalError, "\(error)")
         }
     }
 
     /// Arguments of the wrong shape are the caller's mistake, reported as such.
     static func args<T: Decodable>(_ value: JSONValue, _ type: T.Type) throws -> T {
         do { return try value.decode(T.self) }
-        catch { throw IPCErrorBody(.invalidArgument, "arguments do not match \(T.self): \(error)") }
+        catch { throw ControlErrorBody(.invalidArgument, "arguments do not match \(T.self): \(error)") }
     }
 }
 
-extension IPCResponse {
-    static func failure(id: Int64, _ body: IPCErrorBody) -> IPCResponse {
+extension ControlResponse {
+    static func failure(id: Int64, _ body: ControlErrorBody) -> ControlResponse {
         .failure(id: id, code: body.code, message: body.message, details: body.details)
     }
 }

@@ -25,14 +25,14 @@ final class ControlConnectionHandler: ChannelInboundHandler {
 
     func channelRead(context: ChannelHandlerContext, data: NIOAny) {
         let payload = Data(unwrapInboundIn(data).readableBytesView)
-        let promise = context.eventLoop.makePromise(of: IPCResponse.self)
+        let promise = context.eventLoop.makePromise(of: ControlResponse.self)
         commands.answer(frame: payload) { promise.succeed($0) }
         enqueue(promise.futureResult, context: context)
     }
 
     func errorCaught(context: ChannelHandlerContext, error: Error) {
         if let tooLarge = error as? ControlFrameDecoder.FrameTooLarge {
-            let body = IPCErrorBody(.frameTooLarge, "frame of \(tooLarge.length) bytes; the limit is \(IPC.maxFrameBytes)")
+            let body = ControlErrorBody(.frameTooLarge, "frame of \(tooLarge.length) bytes; the limit is \(ControlProtocol.maxFrameBytes)")
             enqueue(context.eventLoop.makeSucceededFuture(.failure(id: 0, body)), context: context)
         }
         logger.debug("control connection closed after an error", metadata: ["error": "\(error)"])
@@ -41,13 +41,13 @@ final class ControlConnectionHandler: ChannelInboundHandler {
     }
 
     /// Writes `answer` after every answer before it.
-    private func enqueue(_ answer: EventLoopFuture<IPCResponse>, context: ChannelHandlerContext) {
+    private func enqueue(_ answer: EventLoopFuture<ControlResponse>, context: ChannelHandlerContext) {
         let channel = context.channel
         let previous = lastWrite ?? context.eventLoop.makeSucceededVoidFuture()
         lastWrite = previous.flatMap { answer }.map { Self.write($0, to: channel) }
     }
 
-    private static func write(_ response: IPCResponse, to channel: Channel) {
+    private static func write(_ response: ControlResponse, to channel: Channel) {
         guard let data = try? JSONEncoder().encode(response) else { return }
         var buffer = channel.allocator.buffer(capacity: data.count + 4)
         buffer.writeInteger(UInt32(data.count))

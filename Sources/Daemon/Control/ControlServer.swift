@@ -20,7 +20,7 @@ struct ControlServer {
     /// Checked before lcarsd touches anything else: a second daemon must not open the torrent
     /// session or write a single row while the first one runs.
     static func refuseIfRunning(path: String) throws {
-        let probe = IPCClient(socketPath: path, timeout: 1)
+        let probe = ControlClient(socketPath: path, timeout: 1)
         if (try? probe.call("ping")) != nil { throw AlreadyRunning(path: path) }
     }
 

@@ -18,7 +18,7 @@ enum DaemonCall {
         }
     }
 
-    static func domainError(_ body: IPCErrorBody) -> DomainError {
+    static func domainError(_ body: ControlErrorBody) -> DomainError {
         typealias Code = DownloadCommand.ErrorCode
         var error: DomainError
         switch body.code {

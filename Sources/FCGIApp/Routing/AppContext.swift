@@ -36,6 +36,6 @@ final class AppContext {
         sessions = Sessions(database, config: config)
         limiter = LoginLimiter(database.loginFailures, config.auth)
         accounts = UserAccounts(database.users, hasher: hasher)
-        self.daemon = daemon ?? IPCClient(socketPath: config.daemon.socket, timeout: TimeInterval(config.daemon.ipcTimeoutMs) / 1000)
+        self.daemon = daemon ?? ControlClient(socketPath: config.daemon.socket, timeout: TimeInterval(config.daemon.ipcTimeoutMs) / 1000)
     }
 }

@@ -31,7 +31,7 @@ public enum ControlErrorCode: String, Sendable, CaseIterable {
     }
 }
 
-extension IPCErrorBody {
+extension ControlErrorBody {
     public init(_ code: ControlErrorCode, _ message: String, details: JSONValue? = nil) {
         self.init(code: code.rawValue, message: message, details: details)
     }

@@ -6,7 +6,7 @@ import Glibc
 @testable import Control
 
 /// A control-socket client that sends raw frames and reads answers one at a time: for what
-/// `IPCClient` cannot do (pipelining, bad frames, oversized length prefixes).
+/// `ControlClient` cannot do (pipelining, bad frames, oversized length prefixes).
 final class RawControlClient: @unchecked Sendable {
     let fd: Int32
 
@@ -16,9 +16,9 @@ final class RawControlClient: @unchecked Sendable {
 
     deinit { close(fd) }
 
-    func send(_ request: IPCRequest) throws { try sendFrame(try JSONEncoder().encode(request)) }
+    func send(_ request: ControlRequest) throws { try sendFrame(try JSONEncoder().encode(request)) }
 
-    func sendFrame(_ payload: Data) throws { try sendBytes(IPCFraming.frame(payload)) }
+    func sendFrame(_ payload: Data) throws { try sendBytes(ControlFraming.frame(payload)) }
 
     func sendBytes(_ data: Data) throws {
         let sent = data.withUnsafeBytes { Glibc.send(fd, $0.baseAddress!, data.count, Int32(MSG_NOSIGNAL)) }
@@ -26,10 +26,10 @@ final class RawControlClient: @unchecked Sendable {
     }
 
     /// The next answer, or nil when the daemon closed the connection.
-    func receive() throws -> IPCResponse? {
+    func receive() throws -> ControlResponse? {
         guard let header = try read(4) else { return nil }
-        guard let body = try read(IPCFraming.length(ofHeader: header)) else { return nil }
-        return try JSONDecoder().decode(IPCResponse.self, from: body)
+        guard let body = try read(ControlFraming.length(ofHeader: header)) else { return nil }
+        return try JSONDecoder().decode(ControlResponse.self, from: body)
     }
 
     private func read(_ count: Int) throws -> Data? {

@@ -6,7 +6,7 @@ import Foundation
 /// (a result or an error body), and every call is recorded so a test can assert what was asked.
 /// A command nobody set up answers like a daemon that is down.
 final class StubDaemon: DaemonChannel, @unchecked Sendable {
-    typealias Handler = @Sendable (JSONValue) throws(IPCClient.Failure) -> JSONValue
+    typealias Handler = @Sendable (JSONValue) throws(ControlClient.Failure) -> JSONValue
     private let lock = NSLock()
     private var handlers: [String: Handler] = [:]
     private var log: [(cmd: String, args: JSONValue)] = []
@@ -23,12 +23,12 @@ final class StubDaemon: DaemonChannel, @unchecked Sendable {
 
     /// Answers `cmd` with lcarsd's error body.
     func fail(_ cmd: String, code: String, message: String, details: JSONValue? = nil) {
-        on(cmd) { _ throws(IPCClient.Failure) in throw .daemon(IPCErrorBody(code: code, message: message, details: details)) }
+        on(cmd) { _ throws(ControlClient.Failure) in throw .daemon(ControlErrorBody(code: code, message: message, details: details)) }
     }
 
     var calls: [(cmd: String, args: JSONValue)] { lock.withLock { log } }
 
-    func call(_ cmd: String, args: JSONValue) throws(IPCClient.Failure) -> JSONValue {
+    func call(_ cmd: String, args: JSONValue) throws(ControlClient.Failure) -> JSONValue {
         let handler = lock.withLock { () -> Handler? in
             log.append((cmd, args))
             return handlers[cmd]

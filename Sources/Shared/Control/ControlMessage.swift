@@ -3,28 +3,28 @@ import Core
 
 /// The lcarsd control protocol (docs/ipc.md): length-prefixed JSON frames over a Unix socket.
 /// A client sends requests; the daemon answers each with a response carrying the same id.
-public enum IPC {
+public enum ControlProtocol {
     /// Bumped when a change would break existing clients; the daemon refuses other versions.
     public static let protocolVersion = 1
     /// Frames larger than this are a protocol error (a client sending garbage, most likely).
     public static let maxFrameBytes = 1 << 20
 }
 
-public struct IPCRequest: Codable, Sendable, Equatable {
+public struct ControlRequest: Codable, Sendable, Equatable {
     public var v: Int
     public var id: Int64
     public var cmd: String
     public var args: JSONValue
 
     public init(id: Int64, cmd: String, args: JSONValue = .object([:])) {
-        self.v = IPC.protocolVersion
+        self.v = ControlProtocol.protocolVersion
         self.id = id
         self.cmd = cmd
         self.args = args
     }
 }
 
-public struct IPCErrorBody: Codable, Sendable, Equatable, Error {
+public struct ControlErrorBody: Codable, Sendable, Equatable, Error {
     public var code: String
     public var message: String
     /// Structured facts about the failure, e.g. the existing download for `duplicate`.
@@ -36,20 +36,20 @@ public struct IPCErrorBody: Codable, Sendable, Equatable, Error {
     }
 }
 
-public struct IPCResponse: Codable, Sendable, Equatable {
+public struct ControlResponse: Codable, Sendable, Equatable {
     public var v: Int
     public var id: Int64
     public var ok: Bool
     public var result: JSONValue?
-    public var error: IPCErrorBody?
+    public var error: ControlErrorBody?
 
-    public static func success(id: Int64, _ result: JSONValue) -> IPCResponse {
-        IPCResponse(v: IPC.protocolVersion, id: id, ok: true, result: result, error: nil)
+    public static func success(id: Int64, _ result: JSONValue) -> ControlResponse {
+        ControlResponse(v: ControlProtocol.protocolVersion, id: id, ok: true, result: result, error: nil)
     }
 
-    public static func failure(id: Int64, code: String, message: String, details: JSONValue? = nil) -> IPCResponse {
-        IPCResponse(v: IPC.protocolVersion, id: id, ok: false, result: nil,
-                    error: IPCErrorBody(code: code, message: message, details: details))
+    public static func failure(id: Int64, code: String, message: String, details: JSONValue? = nil) -> ControlResponse {
+        ControlResponse(v: ControlProtocol.protocolVersion, id: id, ok: false, result: nil,
+                    error: ControlErrorBody(code: code, message: message, details: details))
     }
 }
 

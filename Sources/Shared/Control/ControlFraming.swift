@@ -1,7 +1,7 @@
 import Foundation
 
 /// A frame is a 4-byte big-endian payload length followed by that many bytes of UTF-8 JSON.
-public enum IPCFraming {
+public enum ControlFraming {
     public static func frame(_ payload: Data) -> Data {
         var length = UInt32(payload.count).bigEndian
         var data = Data(bytes: &length, count: 4)

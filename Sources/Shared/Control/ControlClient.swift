@@ -6,12 +6,12 @@ import Core
 
 /// A blocking client for the lcarsd socket, used by responders: one short connection per call,
 /// with a send/receive timeout so that a stuck daemon costs a request at most `timeout`.
-public struct IPCClient: Sendable {
+public struct ControlClient: Sendable {
     public enum Failure: Error, CustomStringConvertible, Equatable {
         case unreachable(String)
         case timedOut
         case protocolError(String)
-        case daemon(IPCErrorBody)
+        case daemon(ControlErrorBody)
 
         public var description: String {
             switch self {
@@ -32,16 +32,16 @@ public struct IPCClient: Sendable {
     }
 
     public func call(_ cmd: String, args: JSONValue = .object([:])) throws(Failure) -> JSONValue {
-        let request = IPCRequest(id: 1, cmd: cmd, args: args)
+        let request = ControlRequest(id: 1, cmd: cmd, args: args)
         guard let payload = try? JSONEncoder().encode(request) else { throw .protocolError("cannot encode request") }
         let fd = try connect()
         defer { close(fd) }
-        try writeAll(fd, IPCFraming.frame(payload))
+        try writeAll(fd, ControlFraming.frame(payload))
         let header = try readExactly(fd, 4)
-        let length = IPCFraming.length(ofHeader: header)
-        guard length <= IPC.maxFrameBytes else { throw .protocolError("frame of \(length) bytes") }
+        let length = ControlFraming.length(ofHeader: header)
+        guard length <= ControlProtocol.maxFrameBytes else { throw .protocolError("frame of \(length) bytes") }
         let body = try readExactly(fd, length)
-        guard let response = try? JSONDecoder().decode(IPCResponse.self, from: body) else {
+        guard let response = try? JSONDecoder().decode(ControlResponse.self, from: body) else {
             throw .protocolError("response is not valid JSON")
         }
         if let error = response.error { throw .daemon(error) }
