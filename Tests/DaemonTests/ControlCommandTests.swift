@@ -2,15 +2,7 @@ import Foundation
 import Testing
 @testable import Daemon
 @testable import Core
-@testable import Config
-@testable import Releases
-@testable import Persistence
-@testable import Net
-@testable import Auth
-@testable import Metadata
-@testable import Indexers
 @testable import Control
-@testable import Library
 
 @Suite struct ControlCommandTests {
     let commands = ControlCommands.lcarsd(state: DaemonState(startedAt: Date(timeIntervalSinceNow: -5), schemaVersion: 2), downloads: nil)

@@ -2,16 +2,9 @@ import Foundation
 import Testing
 @testable import TorrentEngine
 @testable import Daemon
-@testable import Core
 @testable import Config
-@testable import Releases
+@testable import Core
 @testable import Persistence
-@testable import Net
-@testable import Auth
-@testable import Metadata
-@testable import Indexers
-@testable import Control
-@testable import Library
 
 /// The pure parts of the download manager: status folding, seeding limits, the kill switch.
 @Suite struct DownloadPolicyTests {

@@ -1,13 +1,5 @@
 @testable import Core
 @testable import Config
-@testable import Releases
-@testable import Persistence
-@testable import Net
-@testable import Auth
-@testable import Metadata
-@testable import Indexers
-@testable import Control
-@testable import Library
 import Foundation
 import Testing
 

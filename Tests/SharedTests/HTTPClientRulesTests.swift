@@ -1,15 +1,7 @@
 import Foundation
 import Testing
 @testable import Core
-@testable import Config
-@testable import Releases
-@testable import Persistence
 @testable import Net
-@testable import Auth
-@testable import Metadata
-@testable import Indexers
-@testable import Control
-@testable import Library
 
 @Suite struct RetryPolicyTests {
     let policy = RetryPolicy(retries: 3, base: 0.5, maxWait: 10)

@@ -2,15 +2,7 @@ import Foundation
 import GRDB
 import Testing
 @testable import Core
-@testable import Config
-@testable import Releases
 @testable import Persistence
-@testable import Net
-@testable import Auth
-@testable import Metadata
-@testable import Indexers
-@testable import Control
-@testable import Library
 
 @Suite struct MigrationTests {
     @Test func freshDatabaseGetsTheSpecSchema() throws {

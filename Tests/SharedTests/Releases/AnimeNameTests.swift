@@ -1,14 +1,5 @@
 import Testing
 @testable import Core
-@testable import Config
-@testable import Releases
-@testable import Persistence
-@testable import Net
-@testable import Auth
-@testable import Metadata
-@testable import Indexers
-@testable import Control
-@testable import Library
 
 /// Fansub names: a "[Group]" in front, absolute episode numbers, CRC tags, batches.
 @Suite struct AnimeNameTests {

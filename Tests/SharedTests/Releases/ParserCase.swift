@@ -1,14 +1,6 @@
 import Testing
 @testable import Core
-@testable import Config
 @testable import Releases
-@testable import Persistence
-@testable import Net
-@testable import Auth
-@testable import Metadata
-@testable import Indexers
-@testable import Control
-@testable import Library
 
 /// One row of the parser tables: a name and the fields it must parse to. Fields left nil are
 /// not checked; the title is always checked.

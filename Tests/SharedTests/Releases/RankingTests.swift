@@ -1,14 +1,6 @@
 import Testing
 @testable import Core
-@testable import Config
 @testable import Releases
-@testable import Persistence
-@testable import Net
-@testable import Auth
-@testable import Metadata
-@testable import Indexers
-@testable import Control
-@testable import Library
 
 @Suite struct RankingTests {
     static let gb: Int64 = 1 << 30
