@@ -91,7 +91,11 @@ import Testing
         try await start()
         #expect(await failure(DownloadCommand.get, .object(["id": .number(99)])) == ControlErrorBody(code: "not_found", message: "download 99 does not exist"))
         #expect(await failure(DownloadCommand.add, .object([:]))?.code == "invalid_argument")
-        #expect(await failure(DownloadCommand.add, .object(["magnet": .string("magnet:?xt=nonsense")]))?.code == "invalid_magnet")
+        let badMagnet = await failure(DownloadCommand.add, .object(["magnet": .string("magnet:?xt=nonsense")]))
+        #expect(badMagnet?.code == "invalid_magnet")
+        // Said once: what, which input, what to do — not "invalid magnet link: Invalid magnet link: …".
+        #expect(badMagnet?.message.lowercased().components(separatedBy: "invalid magnet link").count == 2)
+        #expect(badMagnet?.message.contains("magnet:?xt=nonsense") == true)
         #expect(await failure(DownloadCommand.add, .object(["torrent": .string("***")]))?.code == "invalid_torrent")
         #expect(await failure(DownloadCommand.pause, .object(["id": .string("one")]))?.code == "invalid_argument")
         await server?.close()

@@ -25,10 +25,12 @@ extension DownloadManager {
     static func inspect(_ source: TorrentSource) throws -> TorrentDescriptor {
         do { return try TorrentEngine.inspect(source) }
         catch {
-            if case .magnet = source {
-                throw DomainError.badRequest("invalid magnet link: \(error)", code: Code.invalidMagnet.rawValue)
-            }
-            throw DomainError.badRequest("invalid .torrent file: \(error)", code: Code.invalidTorrent.rawValue)
+            let code = if case .magnet = source { Code.invalidMagnet } else { Code.invalidTorrent }
+            // EngineError already says what, which input and what to do ("Invalid magnet link: …"):
+            // said once, not wrapped in a second "invalid magnet link:" prefix.
+            let message = (error as? EngineError)?.description
+                ?? (code == .invalidMagnet ? "invalid magnet link: \(error)" : "invalid .torrent file: \(error)")
+            throw DomainError.badRequest(message, code: code.rawValue)
         }
     }
 
