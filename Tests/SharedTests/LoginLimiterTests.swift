@@ -20,6 +20,31 @@ import Testing
         #expect(try store.counts(for: [key]) == [LoginFailureRecord(key: key, failures: 1, windowStartedAt: 1_000_600)])
     }
 
+    /// Rows whose window ran out limit nobody; the next failure deletes them, so the table holds at
+    /// most one window's worth of keys however long a guesser keeps trying.
+    @Test func expiredRowsAreDeletedByTheNextFailure() throws {
+        let database = try makeAppDatabase()
+        let store = database.loginFailures
+        try store.recordFailedLogin([.user("kirk"), .address("10.0.0.1")], window: 600, now: t0)
+        try store.recordFailedLogin([.user("spock")], window: 600, now: t0.addingTimeInterval(300))
+        try store.recordFailedLogin([.user("mccoy")], window: 600, now: t0.addingTimeInterval(700))
+        #expect(try store.counts(for: [.user("kirk"), .address("10.0.0.1")]).isEmpty)
+        #expect(try store.counts(for: [.user("spock"), .user("mccoy")]).map(\.key) == [.user("spock"), .user("mccoy")])
+        #expect(try database.pool.read { try Int.fetchOne($0, sql: "SELECT COUNT(*) FROM login_failures") } == 2)
+    }
+
+    /// A name longer than any account can have is never stored (a 900 KB "username" used to be);
+    /// the attempt still counts against the client's address.
+    @Test func aNameNoAccountCanHaveIsNotStored() throws {
+        let database = try makeAppDatabase()
+        let limiter = LoginLimiter(database.loginFailures, maxPerUser: 3, maxPerAddress: 100, window: 600)
+        let huge = String(repeating: "x", count: 900_000)
+        try limiter.recordFailedLogin(username: huge, address: "10.0.0.5", now: t0)
+        try limiter.recordFailedLogin(username: String(repeating: "y", count: 32), address: "", now: t0)
+        let keys = try database.pool.read { try String.fetchAll($0, sql: "SELECT key FROM login_failures ORDER BY key") }
+        #expect(keys == ["10.0.0.5", String(repeating: "y", count: 32)])
+    }
+
     @Test func clearingForgetsTheNameButNotTheAddress() throws {
         let store = try makeAppDatabase().loginFailures
         try store.recordFailedLogin([.user("sulu"), .address("10.0.0.1")], window: 600, now: t0)

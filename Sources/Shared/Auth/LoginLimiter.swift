@@ -24,8 +24,13 @@ public struct LoginLimiter: Sendable {
     }
 
     /// The keys a login attempt counts against; an unknown address (empty) counts only the name.
+    /// A name longer than any account can have is not a key: it names nobody, and storing what an
+    /// unauthenticated client sends would let it grow the database at will (its address still counts).
     func keys(username: String, address: String) -> [LoginFailureKey] {
-        address.isEmpty ? [.user(username)] : [.user(username), .address(address)]
+        var keys: [LoginFailureKey] = []
+        if username.count <= UserAccounts.usernameLengths.upperBound { keys.append(.user(username)) }
+        if !address.isEmpty { keys.append(.address(address)) }
+        return keys
     }
 
     func limit(_ key: LoginFailureKey) -> Int {

@@ -15,9 +15,12 @@ public struct UserAccounts: Sendable {
         self.hasher = hasher
     }
 
+    /// How long a username may be; no account has a name outside this range.
+    public static let usernameLengths = 2...32
+
     public static func validate(username: String) throws(DomainError) {
         let allowed = Set("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789._-")
-        guard (2...32).contains(username.count), username.allSatisfy(allowed.contains) else {
+        guard usernameLengths.contains(username.count), username.allSatisfy(allowed.contains) else {
             throw .validation("username: 2 to 32 characters: letters, digits, '.', '_' or '-'", field: "username")
         }
     }

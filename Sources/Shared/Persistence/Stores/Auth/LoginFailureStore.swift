@@ -26,10 +26,12 @@ public struct LoginFailureStore: Sendable {
     }
 
     /// Counts one failed login against every key, in one transaction. A window that has run out
-    /// (`window` seconds after its first failure) starts again at this failure.
+    /// (`window` seconds after its first failure) starts again at this failure, and rows whose window
+    /// ran out are deleted here: they no longer limit anyone, and nothing else would ever remove them.
     public func recordFailedLogin(_ keys: [LoginFailureKey], window: TimeInterval, now: Date = Date()) throws {
         let t = now.timeIntervalSince1970
         try pool.write { db in
+            try db.execute(sql: "DELETE FROM login_failures WHERE window_started_at <= ?", arguments: [t - window])
             for key in keys {
                 try db.execute(sql: """
                     INSERT INTO login_failures (scope, key, failures, window_started_at) VALUES (?, ?, 1, ?)
