@@ -8,7 +8,8 @@ import Metadata
 import Net
 import Persistence
 
-/// Everything a responder worker holds between requests: config and one database pool.
+/// Everything a responder worker holds between requests: config, the database handle, and the
+/// outside-service clients made on first use.
 /// Nothing here is request state, so any worker can serve any request.
 final class AppContext {
     let config: LCARSConfig

@@ -27,6 +27,4 @@ public enum HTTPTransportFailure: Error, Sendable {
 
     /// libcurl's CURLE_OPERATION_TIMEDOUT, for stand-ins that simulate a slow service.
     public static func timedOut(_ message: String = "Operation timed out") -> HTTPTransportFailure { .curl(code: 28, message: message) }
-    /// libcurl's CURLE_COULDNT_CONNECT.
-    public static func refused(_ message: String = "Could not connect to server") -> HTTPTransportFailure { .curl(code: 7, message: message) }
 }

@@ -9,15 +9,7 @@ public enum ActivityType: String, CaseIterable, Codable, Sendable {
     case downloadFailed = "download_failed", downloadRetried = "download_retried", downloadRemoved = "download_removed"
     case releaseGrabbed = "release_grabbed"
 
-    /// The events of adding, refreshing and deleting one media kind.
-    public static func added(_ kind: MediaKind) -> ActivityType? {
-        [.movie: .movieAdded, .tv: .showAdded, .artist: .artistAdded][kind]
-    }
-
-    public static func refreshed(_ kind: MediaKind) -> ActivityType? {
-        [.movie: .movieRefreshed, .tv: .showRefreshed, .artist: .artistRefreshed, .album: .albumRefreshed][kind]
-    }
-
+    /// The event of deleting an item of one media kind (the shared delete writes it).
     public static func deleted(_ kind: MediaKind) -> ActivityType? {
         [.movie: .movieDeleted, .tv: .showDeleted, .artist: .artistDeleted, .album: .albumDeleted][kind]
     }
