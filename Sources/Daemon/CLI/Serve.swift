@@ -14,6 +14,8 @@ struct Serve: AsyncParsableCommand {
     func run() async throws {
         let config = try options.load()
         let logger = LogSetup.bootstrap(level: config.server.logLevel, label: "lcarsd")
+        let descriptors = DescriptorLimit.raiseToHard()
+        logger.info("descriptor limit", metadata: ["nofile": "\(descriptors)"])
         do { try ControlServer.refuseIfRunning(path: config.daemon.socket) } catch { throw fail("\(error)") }
         let database = try AppDatabase.open(config.database)
         let applied = try database.migrate()
@@ -74,5 +76,21 @@ enum StopSignal {
         private let lock = NSLock()
         private var fired = false
         func fire() -> Bool { lock.withLock { defer { fired = true }; return !fired } }
+    }
+}
+
+/// The soft limit on open descriptors (often 1024) up to the hard one (systemd: LimitNOFILE), so
+/// the sockets' connection caps, and not the descriptor table, are what turns clients away.
+enum DescriptorLimit {
+    /// The soft limit in force afterwards.
+    @discardableResult
+    static func raiseToHard() -> UInt64 {
+        var limit = rlimit()
+        guard getrlimit(Int32(RLIMIT_NOFILE.rawValue), &limit) == 0 else { return 0 }
+        if limit.rlim_cur < limit.rlim_max {
+            limit.rlim_cur = limit.rlim_max
+            if setrlimit(Int32(RLIMIT_NOFILE.rawValue), &limit) != 0 { getrlimit(Int32(RLIMIT_NOFILE.rawValue), &limit) }
+        }
+        return UInt64(limit.rlim_cur)
     }
 }

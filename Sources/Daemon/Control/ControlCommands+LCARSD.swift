@@ -28,7 +28,7 @@ extension ControlCommands {
             ControlCommand(.owner(m.owner)) { try JSONValue(encoding: body(try args($0, A.self))) }
         }
         return [
-            C.add: owned(C.AddArgs.self) { try m.add($0) },
+            C.add: owned(C.AddArgs.self) { try m.add($0, userID: $0.user_id) },
             C.list: owned(C.ListArgs.self) { try m.list(status: $0.status) },
             C.get: owned(C.IDArgs.self) { try m.get($0.id) },
             C.files: owned(C.IDArgs.self) { try m.files($0.id) },

@@ -60,7 +60,14 @@ struct ControlCommands: Sendable {
         await withCheckedContinuation { continuation in handle(request) { continuation.resume(returning: $0) } }
     }
 
+    /// Runs the command where it was queued, unless its client stopped waiting meanwhile (a
+    /// deadline passed while it sat behind the owner's other work): then nothing is done and the
+    /// answer is `expired`, so a call the API reported as failed never takes effect later.
     private static func run(_ command: ControlCommand, _ request: ControlRequest) -> ControlResponse {
+        if request.isExpired() {
+            return .failure(id: request.id, ControlErrorBody(.expired,
+                "the request's deadline (deadline_ms \(request.deadlineMs ?? 0)) passed before lcarsd got to it; nothing was done"))
+        }
         do { return .success(id: request.id, try command.body(request.args)) }
         catch { return .failure(id: request.id, errorBody(error)) }
     }

@@ -28,8 +28,23 @@ extension DownloadManager {
 
     /// New listen sockets and outgoing bindings on the interface's current addresses.
     private func rebind() {
+        killSwitch.rebinding()
         do { try engine.apply(Self.engineSettings(config)) }
         catch { logger.error("cannot re-bind the torrent session", metadata: ["error": "\(error)"]) }
+    }
+
+    /// After a listen alert: says in the log whether binding to the VPN interface took effect
+    /// (`vpn.bound` in `status`), once per change.
+    func checkBinding() {
+        let wasBound = snapshot.current.vpn.bound
+        publishSystemStatusIfChanged()
+        guard killSwitch.enabled, killSwitch.bound != wasBound || !killSwitch.bound else { return }
+        if let problem = killSwitch.bindingProblem {
+            logger.warning("torrent session not bound to the VPN interface", metadata: ["problem": "\(problem)"])
+        } else {
+            logger.notice("torrent session bound to the VPN interface",
+                          metadata: ["interface": "\(config.bindInterface)", "addresses": "\(killSwitch.listen.listening.sorted())"])
+        }
     }
 
     /// The in-session rows that `include` picks, changed by one store call (one transaction).

@@ -186,13 +186,18 @@ final class DownloadManager: @unchecked Sendable {
             failInSession(infoHash: hash, reason: "torrent error: \(message)")
         case .listenFailed(let message):
             logger.warning("torrent listen socket failed", metadata: ["error": "\(message)"])
+            killSwitch.listenFailed(message)
+            checkBinding()
+        case .listenSucceeded(let address, _):
+            killSwitch.listening(on: address)
+            checkBinding()
         case .resumeDataFailed(let hash, let message):
             logger.debug("resume data not saved", metadata: ["info_hash": "\(hash)", "reason": "\(message)"])
         case .deleteFailed(let hash, let message):
             logger.warning("files not deleted", metadata: ["info_hash": "\(hash)", "error": "\(message)"])
         case .addFailed(let hash, let message):
             logger.warning("torrent not added", metadata: ["info_hash": "\(hash ?? "?")", "error": "\(message)"])
-        case .added, .stateChanged, .removed, .filesDeleted, .listenSucceeded:
+        case .added, .stateChanged, .removed, .filesDeleted:
             break
         }
     }

@@ -16,14 +16,26 @@ struct EventServer {
     let channel: Channel
     let path: String
 
-    static func start(path: String, hub: EventHub, authorizer: EventAuthorizer, logger: Logger) async throws -> EventServer {
-        let bootstrap = ServerBootstrap(group: MultiThreadedEventLoopGroup.singleton)
+    /// The socket is open to every local user: `limits` caps the connections and closes one whose
+    /// request has not arrived in time (a half-sent request must not hold a descriptor forever).
+    static func start(path: String, hub: EventHub, authorizer: EventAuthorizer, logger: Logger,
+                      limits: ConnectionLimits = .standard,
+                      group: EventLoopGroup = MultiThreadedEventLoopGroup.singleton) async throws -> EventServer {
+        let gate = ConnectionGate(limits)
+        let bootstrap = ServerBootstrap(group: group)
             .serverChannelOption(.backlog, value: 128)
             .childChannelOption(.writeBufferWaterMark, value: .init(low: 32 * 1024, high: 256 * 1024))
             .childChannelInitializer { channel in
-                channel.pipeline.configureHTTPServerPipeline(withErrorHandling: true).flatMapThrowing {
+                guard gate.admit(channel) else {
+                    if case (true, let total) = gate.refusalWorthLogging {
+                        logger.warning("events socket: connection limit reached, turning connections away",
+                                       metadata: ["limit": "\(limits.maxConnections)", "refused": "\(total)"])
+                    }
+                    return channel.eventLoop.makeCompletedFuture { try channel.pipeline.syncOperations.addHandler(TurnAwayHandler()) }
+                }
+                return channel.pipeline.configureHTTPServerPipeline(withErrorHandling: true).flatMapThrowing {
                     try channel.pipeline.syncOperations.addHandler(
-                        EventStreamHandler(hub: hub, authorizer: authorizer, logger: logger))
+                        EventStreamHandler(hub: hub, authorizer: authorizer, logger: logger, requestTimeout: limits.requestTimeout))
                 }
             }
         // nginx (www-data) must reach it; every stream still needs a valid ticket or token.
@@ -81,11 +93,20 @@ final class EventStreamHandler: ChannelInboundHandler, RemovableChannelHandler {
     /// Set once the request is complete: the credentials are being checked off the loop.
     private var authorizing = false
     private var streaming = false
+    /// How long the whole request may take to arrive; the connection closes when it runs out.
+    private let requestTimeout: TimeAmount
+    private var requestTimer = CloseTimer()
 
-    init(hub: EventHub, authorizer: EventAuthorizer, logger: Logger) {
+    init(hub: EventHub, authorizer: EventAuthorizer, logger: Logger, requestTimeout: TimeAmount = ConnectionLimits.standard.requestTimeout) {
         self.hub = hub
         self.authorizer = authorizer
         self.logger = logger
+        self.requestTimeout = requestTimeout
+    }
+
+    func channelActive(context: ChannelHandlerContext) {
+        requestTimer.arm(context.channel, after: requestTimeout)
+        context.fireChannelActive()
     }
 
     func channelRead(context: ChannelHandlerContext, data: NIOAny) {
@@ -93,12 +114,15 @@ final class EventStreamHandler: ChannelInboundHandler, RemovableChannelHandler {
         case .head(let requestHead): head = requestHead
         case .body: break
         case .end:
+            // The request is in: from here the answer (or the stream's keep-alives) decide.
+            requestTimer.cancel()
             guard let head, !authorizing, !streaming else { return }
             respond(to: head, context: context)
         }
     }
 
     func channelInactive(context: ChannelHandlerContext) {
+        requestTimer.cancel()
         if streaming { hub.unsubscribe(context.channel) }
         context.fireChannelInactive()
     }
@@ -133,7 +157,8 @@ final class EventStreamHandler: ChannelInboundHandler, RemovableChannelHandler {
         headers.add(name: "Content-Type", value: "text/event-stream; charset=utf-8")
         headers.add(name: "Cache-Control", value: "no-cache")
         headers.add(name: "X-Accel-Buffering", value: "no")
-        context.write(wrapOutboundOut(.head(HTTPResponseHead(version: head.version, status: .ok, headers: headers))), promise: nil)
+        // The head goes out at once (flushed), so nginx can answer the browser before any event.
+        context.writeAndFlush(wrapOutboundOut(.head(HTTPResponseHead(version: head.version, status: .ok, headers: headers))), promise: nil)
         var hello = context.channel.allocator.buffer(capacity: 16)
         hello.writeString("retry: 3000\n\n")
         context.writeAndFlush(wrapOutboundOut(.body(.byteBuffer(hello))), promise: nil)
@@ -153,4 +178,25 @@ final class EventStreamHandler: ChannelInboundHandler, RemovableChannelHandler {
         context.write(wrapOutboundOut(.body(.byteBuffer(buffer))), promise: nil)
         context.writeAndFlush(wrapOutboundOut(.end(nil))).assumeIsolated().whenComplete { _ in context.close(promise: nil) }
     }
+}
+
+/// Answers a connection over the cap with 503 and closes it, without reading its request.
+final class TurnAwayHandler: ChannelInboundHandler {
+    typealias InboundIn = ByteBuffer
+    typealias OutboundOut = ByteBuffer
+
+    static let answer: String = {
+        let body = #"{"error":{"code":"unavailable","message":"lcarsd serves too many event streams right now; try again later"}}"#
+        return "HTTP/1.1 503 Service Unavailable\r\nContent-Type: application/json\r\nContent-Length: \(body.utf8.count)\r\n"
+            + "Retry-After: 10\r\nConnection: close\r\n\r\n" + body
+    }()
+
+    func channelActive(context: ChannelHandlerContext) {
+        let channel = context.channel
+        context.writeAndFlush(wrapOutboundOut(channel.allocator.buffer(string: Self.answer))).whenComplete { _ in
+            channel.close(promise: nil)
+        }
+    }
+
+    func channelRead(context: ChannelHandlerContext, data: NIOAny) {}
 }

@@ -15,6 +15,8 @@ struct KillSwitch: Sendable {
 
     let interface: String
     private(set) var last: InterfaceSnapshot
+    /// Where the session's listen sockets are (from libtorrent's alerts).
+    private(set) var listen = ListenBinding()
     private let read: @Sendable (String) -> InterfaceSnapshot
 
     init(interface: String, read: @escaping @Sendable (String) -> InterfaceSnapshot = InterfaceSnapshot.read) {
@@ -27,8 +29,24 @@ struct KillSwitch: Sendable {
     var connected: Bool { last.isUsable }
 
     var state: VPNState {
-        VPNState(enabled: enabled, interface: interface, connected: connected, addresses: enabled ? last.addresses : [])
+        VPNState(enabled: enabled, interface: interface, connected: connected, addresses: enabled ? last.addresses : [],
+                 bound: bound)
     }
+
+    /// The session listens only on the interface's addresses (true with no interface: default routing).
+    var bound: Bool { !enabled || listen.isBound(to: last.addresses) }
+
+    /// Why the session is not bound to the interface (nil when it is, or with none configured).
+    var bindingProblem: String? { enabled ? listen.problem(interface: interface, addresses: last.addresses) : nil }
+
+    /// libtorrent opened a TCP listen socket on `address`.
+    mutating func listening(on address: String) { listen.succeeded(address: address) }
+
+    /// libtorrent could not open a listen socket.
+    mutating func listenFailed(_ message: String) { listen.failed(message) }
+
+    /// The session is being re-bound to the interface's current addresses.
+    mutating func rebinding() { listen.rebinding(to: last.addresses) }
 
     /// Why torrents are held, for error messages and logs.
     var downReason: String {

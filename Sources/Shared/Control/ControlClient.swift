@@ -6,12 +6,16 @@ import Core
 
 /// A blocking client for the lcarsd socket, used by responders: one short connection per call,
 /// with a send/receive timeout so that a stuck daemon costs a request at most `timeout`.
+/// Each request carries the moment the client stops waiting (`deadline_ms`): lcarsd never starts
+/// one after that, so a call that timed out here was not carried out later (a retry is safe).
 public struct ControlClient: Sendable {
     public enum Failure: Error, CustomStringConvertible, Equatable {
         case unreachable(String)
         case timedOut
         case protocolError(String)
         case daemon(ControlErrorBody)
+        /// The request is larger than a frame may be; it was not sent.
+        case tooLarge(bytes: Int, limit: Int)
 
         public var description: String {
             switch self {
@@ -19,6 +23,7 @@ public struct ControlClient: Sendable {
             case .timedOut: "lcarsd did not answer in time"
             case .protocolError(let why): "lcarsd sent an invalid answer: \(why)"
             case .daemon(let body): "lcarsd: \(body.message) (\(body.code))"
+            case .tooLarge(let bytes, let limit): "the request to lcarsd is \(bytes) bytes; the control socket takes at most \(limit)"
             }
         }
     }
@@ -32,8 +37,12 @@ public struct ControlClient: Sendable {
     }
 
     public func call(_ cmd: String, args: JSONValue = .object([:])) throws(Failure) -> JSONValue {
-        let request = ControlRequest(id: 1, cmd: cmd, args: args)
+        let request = ControlRequest(id: 1, cmd: cmd, args: args, deadline: Date().addingTimeInterval(timeout))
         guard let payload = try? JSONEncoder().encode(request) else { throw .protocolError("cannot encode request") }
+        // lcarsd would refuse the frame and hang up; say why instead of "not reachable".
+        guard payload.count <= ControlProtocol.maxFrameBytes else {
+            throw .tooLarge(bytes: payload.count, limit: ControlProtocol.maxFrameBytes)
+        }
         let fd = try connect()
         defer { close(fd) }
         try writeAll(fd, ControlFraming.frame(payload))

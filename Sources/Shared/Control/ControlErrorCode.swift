@@ -9,6 +9,8 @@ public enum ControlErrorCode: String, Sendable, CaseIterable {
     case unknownCommand = "unknown_command"
     case frameTooLarge = "frame_too_large"
     case internalError = "internal_error"
+    /// The request's `deadline_ms` passed before lcarsd got to it: nothing was done.
+    case expired
     // what a command found wrong
     case invalidMagnet = "invalid_magnet"
     case invalidTorrent = "invalid_torrent"

@@ -14,19 +14,22 @@ public enum DownloadCommand {
     public static let remove = "downloads.remove"
 
     /// `downloads.add`: exactly one of `magnet` or `torrent` (the .torrent file, base64).
+    /// `user_id` is who asked (the responders set it): it goes into the `download_added` activity row.
     public struct AddArgs: Codable, Sendable {
         public var magnet: String?
         public var torrent: String?
         public var media: MediaReference?
         public var seed_ratio_limit: Double?
         public var seed_time_limit_hours: Double?
+        public var user_id: Int64?
         public init(magnet: String? = nil, torrent: String? = nil, media: MediaReference? = nil,
-                    seed_ratio_limit: Double? = nil, seed_time_limit_hours: Double? = nil) {
+                    seed_ratio_limit: Double? = nil, seed_time_limit_hours: Double? = nil, user_id: Int64? = nil) {
             self.magnet = magnet
             self.torrent = torrent
             self.media = media
             self.seed_ratio_limit = seed_ratio_limit
             self.seed_time_limit_hours = seed_time_limit_hours
+            self.user_id = user_id
         }
     }
 
