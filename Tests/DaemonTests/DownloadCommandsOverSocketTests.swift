@@ -113,4 +113,68 @@ import Testing
         #expect(try database.downloads.history(of: id).map(\.type) == [.downloadAdded, .downloadFailed, .downloadRemoved])
         await server?.close()
     }
+
+    // MARK: issue 11
+
+    @Test func anAddTheClientGaveUpOnIsNotCarriedOutSoTheRetrySucceeds() async throws {
+        try await start()
+        let busy = DispatchSemaphore(value: 0), release = DispatchSemaphore(value: 0)
+        manager.owner.submit { busy.signal(); release.wait() }
+        defer { release.signal() }
+        #expect(await blocking { busy.wait(timeout: .now() + 5) == .success })
+        let socket = socket, magnet = JSONValue.object(["magnet": .string("magnet:?xt=urn:btih:\(String(repeating: "7", count: 40))&dn=late")])
+        // The API's view: lcarsd did not answer within the IPC timeout, so the add failed (503).
+        let first = await blocking { () -> ControlClient.Failure? in
+            do { _ = try ControlClient(socketPath: socket, timeout: 0.3).call(DownloadCommand.add, args: magnet); return nil }
+            catch let failure as ControlClient.Failure { return failure }
+            catch { return nil }
+        }
+        #expect(first == .timedOut)
+        release.signal()
+        // The user's retry: the first add must not have happened behind the API's back (409 duplicate).
+        let retried = try await blocking { try ControlClient(socketPath: socket, timeout: 5).call(DownloadCommand.add, args: magnet) }
+        #expect(try retried.decode(DownloadView.self).name == "late")
+        #expect(try database.downloads.list(status: nil).count == 1)
+        await server?.close()
+    }
+
+    @Test func aTorrentOfOneAndAHalfMegabytesIsAdded() async throws {
+        try await start()
+        let torrent = Self.bigTorrent(pieces: 75_000)   // 1.5 MB of piece hashes: 2 MB in base64
+        #expect(torrent.count > 1_500_000)
+        let added = try await call(DownloadCommand.add, .object(["torrent": .string(torrent.base64EncodedString())]))
+        #expect(try added.decode(DownloadView.self).name == "big")
+        await server?.close()
+    }
+
+    @Test func aRequestOverTheFrameLimitIsRefusedByTheClientSayingTheLimit() async throws {
+        try await start()
+        let socket = socket, huge = JSONValue.object(["torrent": .string(String(repeating: "A", count: ControlProtocol.maxFrameBytes))])
+        let failure = await blocking { () -> ControlClient.Failure? in
+            do { _ = try ControlClient(socketPath: socket, timeout: 5).call(DownloadCommand.add, args: huge); return nil }
+            catch let failure as ControlClient.Failure { return failure }
+            catch { return nil }
+        }
+        guard case .tooLarge(let bytes, let limit)? = failure else { Issue.record("expected tooLarge, got \(String(describing: failure))"); return }
+        #expect(bytes > limit && limit == 16 << 20)
+        #expect(try await call("ping").decode([String: JSONValue].self)["pong"] == .bool(true))
+        await server?.close()
+    }
+
+    @Test func statusSaysTheSessionIsBoundWithNoInterfaceConfigured() async throws {
+        try await start()
+        let status = try await call("status").decode(DaemonStatus.self)
+        #expect(status.vpn.enabled == false && status.vpn.bound == true)
+        await server?.close()
+    }
+
+    /// A single-file v1 .torrent with `pieces` 16 KiB pieces (only the metainfo: no data exists).
+    static func bigTorrent(pieces: Int) -> Data {
+        var hashes = [UInt8](repeating: 0, count: pieces * 20)
+        for i in hashes.indices { hashes[i] = UInt8(truncatingIfNeeded: i &* 2_654_435_761 >> 7) }
+        var data = Data("d4:infod6:lengthi\(pieces * 16384)e4:name3:big12:piece lengthi16384e6:pieces\(hashes.count):".utf8)
+        data.append(contentsOf: hashes)
+        data.append(contentsOf: Array("ee".utf8))
+        return data
+    }
 }
