@@ -58,7 +58,7 @@ def test_status_reports_daemon_and_database(stack, admin_token):
         applied = db.execute("SELECT COUNT(*) FROM grdb_migrations").fetchone()[0]
     assert body["uptime_seconds"] >= 0 and body["database_size_bytes"] > 0 and body["schema_version"] == applied == SCHEMA_VERSION
     assert set(body["downloads"]) == {"active", "queued", "seeding"}
-    assert body["vpn"] == {"enabled": False, "interface": "", "connected": True, "addresses": []}
+    assert body["vpn"] == {"enabled": False, "interface": "", "connected": True, "addresses": [], "bound": True}
     mounts = {m["name"]: m for m in body["storage"]["mounts"]}
     assert mounts["nas"]["available"] is False and "disabled" in mounts["nas"]["error"]
     assert mounts["local"]["available"] is False and "does not exist" in mounts["local"]["error"]

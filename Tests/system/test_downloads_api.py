@@ -77,7 +77,7 @@ def test_system_status_reports_daemon_downloads_and_vpn(stack, admin_token):
     assert body["daemon"]["reachable"] is True
     assert set(body["downloads"]) == {"active", "queued", "seeding"}
     # No bind_interface: default routing, reported as connected by lcarsd (not a placeholder).
-    assert body["vpn"] == {"enabled": False, "interface": "", "connected": True, "addresses": []}
+    assert body["vpn"] == {"enabled": False, "interface": "", "connected": True, "addresses": [], "bound": True}
 
 
 def open_events(stack, token, timeout=10):

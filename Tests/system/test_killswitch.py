@@ -32,7 +32,10 @@ def test_vpn_drop_pauses_everything_and_leaks_nothing(topology, make_stack, tmp_
                        daemon_prefix=topo.near.argv([]))
         token = s.login()
         status = s.api("GET", "/api/system/status", token=token).json()["vpn"]
+        bound = status.pop("bound")   # true once libtorrent's listen socket on the interface is announced
         assert status == {"enabled": True, "interface": topo.vpn_if, "connected": True, "addresses": [topo.vpn_addr]}
+        assert bound or wait_until(lambda: s.api("GET", "/api/system/status", token=token).json()["vpn"]["bound"],
+                                   what="vpn.bound: the listen socket on the vpn interface")
 
         d = s.api("POST", "/api/downloads", token=token, json={"magnet": sw.magnet}).json()
         get = lambda: s.api("GET", f"/api/downloads/{d['id']}", token=token).json()
@@ -67,7 +70,7 @@ def test_missing_interface_holds_torrents_from_the_start(make_stack):
     s = make_stack({"LCARS_TORRENT__BIND_INTERFACE": "lcarsnone0", "LCARS_TORRENT__LISTEN_ADDRESS": ""})
     token = s.login()
     vpn = s.api("GET", "/api/system/status", token=token).json()["vpn"]
-    assert vpn == {"enabled": True, "interface": "lcarsnone0", "connected": False, "addresses": []}
+    assert vpn == {"enabled": True, "interface": "lcarsnone0", "connected": False, "addresses": [], "bound": False}
     r = s.api("POST", "/api/downloads", token=token, json={"magnet": "magnet:?xt=urn:btih:" + "d" * 40})
     assert r.status_code == 201
     body = r.json()

@@ -23,6 +23,9 @@ enum SystemRoutes {
         /// From lcarsd's kill switch; null when lcarsd is down (unknown, never a guess).
         let connected: Bool?
         let addresses: [String]?
+        /// Whether the torrent session really listens only on the interface (lcarsd checks
+        /// libtorrent's listen sockets); null when lcarsd is down.
+        let bound: Bool?
 
         func encode(to encoder: Encoder) throws {
             var c = encoder.container(keyedBy: CodingKeys.self)
@@ -30,8 +33,9 @@ enum SystemRoutes {
             try c.encode(interface, forKey: .interface)
             try c.encode(connected, forKey: .connected)   // explicit null: "not known"
             try c.encode(addresses, forKey: .addresses)
+            try c.encode(bound, forKey: .bound)
         }
-        enum CodingKeys: String, CodingKey { case enabled, interface, connected, addresses }
+        enum CodingKeys: String, CodingKey { case enabled, interface, connected, addresses, bound }
     }
 
     struct StatusView: Encodable {
@@ -75,7 +79,7 @@ enum SystemRoutes {
             downloads: counts,
             storage: ["mounts": app.config.storage.mounts.map(MountProbe.status)],
             vpn: VPNView(enabled: !torrent.bindInterface.isEmpty, interface: torrent.bindInterface,
-                         connected: live?.vpn.connected, addresses: live?.vpn.addresses))
+                         connected: live?.vpn.connected, addresses: live?.vpn.addresses, bound: live?.vpn.bound))
         return try .json(view)
     }
 
