@@ -175,3 +175,12 @@ def test_a_client_that_stops_reading_is_dropped_not_waited_for(stack, admin_toke
     finally:
         slow.close()
     assert stack.cli("ping").returncode == 0
+
+
+def test_the_activity_row_of_an_add_names_who_added_it(stack, admin_token):
+    me = stack.api("GET", "/api/auth/me", token=admin_token).json()
+    r = stack.api("POST", "/api/downloads", token=admin_token, json={"magnet": "magnet:?xt=urn:btih:" + "9" * 40 + "&dn=whose"})
+    assert r.status_code == 201, r.text
+    with sqlite3.connect(stack.dir / "data/lcars.db") as db:
+        row = db.execute("SELECT user_id FROM activity WHERE event_type = 'download_added' AND download_id = ?", (r.json()["id"],)).fetchone()
+    assert row == (me["id"],)

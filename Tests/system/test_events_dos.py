@@ -25,8 +25,8 @@ def control_sock(stack):
 
 def connect(path, timeout=30):
     c = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
+    c.connect(path)   # blocking: waits while the listen backlog is full instead of failing with EAGAIN
     c.settimeout(timeout)
-    c.connect(path)
     return c
 
 
