@@ -14,6 +14,13 @@ struct RequestContext {
         get throws { guard let user else { throw APIError.unauthorized() }; return user }
     }
 
+    /// The client's address for the login limiter (REMOTE_ADDR, or X-Forwarded-For behind a
+    /// trusted proxy: `ClientAddress`).
+    var clientAddress: String {
+        ClientAddress.resolve(remoteAddress: request.remoteAddress, forwardedFor: request.headers["x-forwarded-for"],
+                              trusted: app.config.server.trustedProxies)
+    }
+
     func intParam(_ name: String) throws -> Int64 {
         guard let raw = params[name], let value = Int64(raw), value > 0 else {
             throw APIError.notFound("\(name) must be a positive integer, found \"\(params[name] ?? "")\"")
