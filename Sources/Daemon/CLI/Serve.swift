@@ -13,6 +13,7 @@ struct Serve: AsyncParsableCommand {
 
     func run() async throws {
         let config = try options.load()
+        try PrivateFiles.secureDirectory(config.server.dataDir)   // 0700 (issue 11): secrets inside
         let logger = LogSetup.bootstrap(level: config.server.logLevel, label: "lcarsd")
         do { try ControlServer.refuseIfRunning(path: config.daemon.socket) } catch { throw fail("\(error)") }
         let database = try AppDatabase.open(config.database)
