@@ -8,13 +8,17 @@ scripts/install-deps.sh run
 swift build -c release
 bin=$(swift build -c release --show-bin-path)
 
+# data/ holds the database (password hashes, indexer keys), the config (jwt_secret) and the
+# sockets: this user's only. nginx runs as this user too (as root: `user root`), so it still
+# reaches the sockets. lcarsd also tightens an older data/ (0755) and lcars.db (0644) at start.
 mkdir -p data
+chmod 700 data
 if [ ! -f data/config.toml ]; then
   secret=$(head -c 48 /dev/urandom | base64 | tr -dc 'A-Za-z0-9' | head -c 48)
-  sed "s/change-me-generate-a-secure-random-string/$secret/" config.example.toml > data/config.toml
-  chmod 600 data/config.toml
+  (umask 077; sed "s/change-me-generate-a-secure-random-string/$secret/" config.example.toml > data/config.toml)
   echo "created data/config.toml"
 fi
+chmod 600 data/config.toml
 export LCARS_CONFIG=data/config.toml
 
 "$bin/lcarsd" migrate

@@ -1,4 +1,6 @@
 import Foundation
+import GRDB
+import Auth
 import Testing
 @testable import FCGIApp
 
@@ -33,17 +35,38 @@ import Testing
         }
     }
 
-    @Test func tooManyFailuresAre429EvenForTheRightPassword() throws {
-        let t = try TestApp(extraTOML: "[auth]\nmax_failures_per_user = 2\n")
+    /// Failures of one name from one address delay that pair only (429 + Retry-After, at most 30 s
+    /// by default), never the name from elsewhere: nobody can lock an account by guessing wrong.
+    @Test func failuresDelayTheNameFromThatAddressOnly() throws {
+        let t = try TestApp()
         _ = try t.login("kirk")
-        #expect(login(t, "kirk", "wrong-1").status == 401)
-        #expect(login(t, "kirk", "wrong-2").status == 401)
-        let answer = login(t, "kirk", "password-kirk")
+        // As after a guesser's 8th wrong password from 10.9.9.9 just now: the longest delay.
+        for _ in 0..<8 { try t.app.limiter.recordFailedLogin(username: "kirk", address: "10.9.9.9") }
+        let answer = t.send("POST", "/api/auth/login", json: ["username": "kirk", "password": "password-kirk"], remoteAddress: "10.9.9.9")
         #expect(answer.status == 429)
         #expect(answer.errorCode == "rate_limited")
         let retry = try #require(answer.header("Retry-After").flatMap { Int($0) })
-        #expect((1...15 * 60).contains(retry))
+        #expect((1...30).contains(retry))
         #expect(answer.errorMessage == "too many failed logins; try again in \(retry) s")
+        #expect(t.send("POST", "/api/auth/login", json: ["username": "kirk", "password": "password-kirk"],
+                       remoteAddress: "10.8.8.8").status == 200)
+    }
+
+    /// Behind a trusted proxy (loopback by default) the client is the right-most X-Forwarded-For
+    /// entry that is not a trusted proxy; from anywhere else the header is ignored.
+    @Test func theClientAddressTrustsXForwardedForOnlyFromTrustedProxies() throws {
+        let t = try TestApp()   // server.trusted_proxies: loopback
+        func failedLoginCounts(remote: String, forwardedFor: String) throws -> [String] {
+            try t.db.write { try $0.execute(sql: "DELETE FROM login_failures") }
+            let answer = t.send("POST", "/api/auth/login", json: ["username": "nobody", "password": "wrong-pw-1"],
+                                headers: ["x-forwarded-for": forwardedFor], remoteAddress: remote)
+            #expect(answer.status == 401)
+            return try t.db.read { try String.fetchAll($0, sql: "SELECT key FROM login_failures WHERE scope = 'address'") }
+        }
+        #expect(try failedLoginCounts(remote: "127.0.0.1", forwardedFor: "198.51.100.7, 203.0.113.5") == ["203.0.113.5"])
+        #expect(try failedLoginCounts(remote: "::1", forwardedFor: "2001:db8::1") == ["2001:db8::1"])
+        #expect(try failedLoginCounts(remote: "192.0.2.10", forwardedFor: "203.0.113.5") == ["192.0.2.10"])
+        #expect(try failedLoginCounts(remote: "127.0.0.1", forwardedFor: "not-an-address") == ["127.0.0.1"])
     }
 
     @Test func malformedOrIncompleteBodies() throws {

@@ -36,7 +36,7 @@ import Testing
         #expect(config.fcgi.socket == "/srv/lcars/run/lcars-fcgi.sock")
         #expect(config.daemon.socket == "/srv/lcars/run/lcarsd.sock")
         #expect(config.torrent.downloadDir == "/srv/lcars/downloads")
-        #expect(config.fcgi.workers == 0 && config.auth.maxFailuresPerUser == 5)
+        #expect(config.fcgi.workers == 0 && config.auth.delayAfterFailures == 3)
     }
 
     @Test func environmentOverridesWinOverTheFile() throws {

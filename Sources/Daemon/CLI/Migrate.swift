@@ -1,4 +1,5 @@
 import ArgumentParser
+import Config
 import Core
 import Persistence
 
@@ -8,6 +9,7 @@ struct Migrate: ParsableCommand {
 
     func run() throws {
         let config = try options.load()
+        try PrivateFiles.secureDirectory(config.server.dataDir)   // 0700 (issue 11): secrets inside
         let applied = try AppDatabase.open(config.database).migrate()
         print(applied.isEmpty ? "database is current (version \(Migrations.latestVersion))"
                               : "applied \(applied.joined(separator: ", ")); database is at version \(Migrations.latestVersion)")

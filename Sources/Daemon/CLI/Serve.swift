@@ -13,6 +13,7 @@ struct Serve: AsyncParsableCommand {
 
     func run() async throws {
         let config = try options.load()
+        try PrivateFiles.secureDirectory(config.server.dataDir)   // 0700 (issue 11): secrets inside
         let logger = LogSetup.bootstrap(level: config.server.logLevel, label: "lcarsd")
         let descriptors = DescriptorLimit.raiseToHard()
         logger.info("descriptor limit", metadata: ["nofile": "\(descriptors)"])

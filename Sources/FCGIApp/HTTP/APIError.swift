@@ -34,6 +34,11 @@ struct APIError: Error, Equatable {
     static func payloadTooLarge(limit: Int) -> APIError {
         .init(status: 413, code: "payload_too_large", message: "the request body is larger than \(limit) bytes")
     }
+    /// A string over its bound (`FieldLimits`): nothing was decoded or written.
+    static func fieldTooLong(_ field: String, limit: Int) -> APIError {
+        .init(status: 400, code: "field_too_long", message: "\(field) is longer than \(limit) characters",
+              details: .object(["field": .string(field), "max_length": .number(Double(limit))]))
+    }
     static func validation(_ message: String) -> APIError { .init(status: 422, code: "validation_failed", message: message) }
     static func rateLimited(retryAfter: Int) -> APIError {
         .init(status: 429, code: "rate_limited", message: "too many failed logins; try again in \(retryAfter) s",

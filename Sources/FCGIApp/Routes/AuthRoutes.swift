@@ -25,7 +25,7 @@ enum AuthRoutes {
         let body = try ctx.decodeBody(LoginBody.self)
         let app = ctx.app
         let attempt = Login(limiter: app.limiter, accounts: app.accounts, sessions: app.sessions)
-        switch try attempt.attempt(username: body.username, password: body.password, address: ctx.request.remoteAddress) {
+        switch try attempt.attempt(username: body.username, password: body.password, address: ctx.clientAddress) {
         case .rateLimited(let wait):
             throw APIError.rateLimited(retryAfter: wait)
         case .rejected:

@@ -41,6 +41,7 @@ struct APIResponder {
         case .methodNotAllowed(let allowed):
             throw APIError.methodNotAllowed(request.method, path: request.path, allowed: allowed)
         case .found(let route, let params):
+            if let tooLong = FieldLimits.firstViolation(inQuery: request.query) { throw tooLong }
             try checkSchema()
             let user = try authenticate(request, access: route.access)
             return try route.handler(RequestContext(request: request, params: params, user: user, app: app))

@@ -14,6 +14,13 @@ struct RequestContext {
         get throws { guard let user else { throw APIError.unauthorized() }; return user }
     }
 
+    /// The client's address for the login limiter (REMOTE_ADDR, or X-Forwarded-For behind a
+    /// trusted proxy: `ClientAddress`).
+    var clientAddress: String {
+        ClientAddress.resolve(remoteAddress: request.remoteAddress, forwardedFor: request.headers["x-forwarded-for"],
+                              trusted: app.config.server.trustedProxies)
+    }
+
     func intParam(_ name: String) throws -> Int64 {
         guard let raw = params[name], let value = Int64(raw), value > 0 else {
             throw APIError.notFound("\(name) must be a positive integer, found \"\(params[name] ?? "")\"")
@@ -21,12 +28,14 @@ struct RequestContext {
         return value
     }
 
-    /// Decodes the JSON body: not JSON at all → 400; JSON of the wrong shape → 422 naming the field.
+    /// Decodes the JSON body: not JSON at all → 400; a string over its bound (`FieldLimits`) → 400
+    /// naming the field; JSON of the wrong shape → 422 naming the field.
     func decodeBody<T: Decodable>(_ type: T.Type) throws -> T {
         guard !request.body.isEmpty else { throw APIError.badRequest("a JSON body is required", code: "malformed_json") }
-        guard (try? JSONSerialization.jsonObject(with: request.body, options: [.fragmentsAllowed])) != nil else {
+        guard let json = try? JSONSerialization.jsonObject(with: request.body, options: [.fragmentsAllowed]) else {
             throw APIError.badRequest("the body is not valid JSON", code: "malformed_json")
         }
+        if let tooLong = FieldLimits.firstViolation(in: json) { throw tooLong }
         do {
             return try JSONDecoder().decode(T.self, from: request.body)
         } catch let DecodingError.keyNotFound(key, _) {

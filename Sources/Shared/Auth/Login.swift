@@ -1,9 +1,10 @@
 import Foundation
 import Persistence
 
-/// One login attempt: the limiter first (a limited name or address is refused even with the right
-/// password, so a guesser learns nothing), then the password, then a new session. A failure counts
-/// against the name and the address; a success clears the name's count.
+/// One login attempt: the limiter first (while a name+address waits out its delay, or an address
+/// is over its limit, the attempt is refused before the password is checked, so a guesser learns
+/// nothing and costs no hashing), then the password, then a new session. A failure counts against
+/// the name+address and the address; a success clears the name+address count.
 public struct Login: Sendable {
     public enum Outcome: Sendable {
         case granted(user: UserRecord, token: String, expiresAt: String)
@@ -30,7 +31,7 @@ public struct Login: Sendable {
             try limiter.recordFailedLogin(username: username, address: address, now: now)
             return .rejected
         }
-        try limiter.clearFailures(username: username)
+        try limiter.clearFailures(username: username, address: address)
         let session = try sessions.start(userID: user.id, now: now)
         return .granted(user: user, token: session.token, expiresAt: session.expiresAt)
     }

@@ -2,25 +2,34 @@ import Foundation
 import Config
 import Persistence
 
-/// Counts failed logins per username and per client address in a fixed window. Past the limit,
-/// login answers 429 with the seconds left until the window ends, even for the right password,
-/// so a guesser learns nothing. A successful login clears the username's count.
+/// Slows password guessing without letting anyone lock an account.
+///
+/// Per username *and* client address, failures past `delayAfter` make the next attempt wait
+/// 1 s, then 2 s, 4 s … up to `maxDelay`, counted from the latest failure: a guesser gets a few
+/// tries a minute, while the owner — from another address at once, from the same one within
+/// `maxDelay` seconds — still gets in with the right password. (A lock per name, as before,
+/// let anyone shut any account out, admin included, with five wrong passwords.)
+/// Per address, past `maxPerAddress` failures every attempt from it waits until its window ends,
+/// whatever the name. Waiting is the client's: login answers 429 with the seconds left and no
+/// responder ever sleeps. A successful login clears its name+address count.
 public struct LoginLimiter: Sendable {
     public let store: LoginFailureStore
-    public let maxPerUser: Int
+    public let delayAfter: Int
+    public let maxDelay: Int
     public let maxPerAddress: Int
     public let window: TimeInterval
 
-    public init(_ store: LoginFailureStore, maxPerUser: Int, maxPerAddress: Int, window: TimeInterval) {
+    public init(_ store: LoginFailureStore, delayAfter: Int, maxDelay: Int, maxPerAddress: Int, window: TimeInterval) {
         self.store = store
-        self.maxPerUser = maxPerUser
+        self.delayAfter = delayAfter
+        self.maxDelay = maxDelay
         self.maxPerAddress = maxPerAddress
         self.window = window
     }
 
     public init(_ store: LoginFailureStore, _ auth: LCARSConfig.Auth) {
-        self.init(store, maxPerUser: auth.maxFailuresPerUser, maxPerAddress: auth.maxFailuresPerAddress,
-                  window: TimeInterval(auth.failureWindowMinutes * 60))
+        self.init(store, delayAfter: auth.delayAfterFailures, maxDelay: auth.maxDelaySeconds,
+                  maxPerAddress: auth.maxFailuresPerAddress, window: TimeInterval(auth.failureWindowMinutes * 60))
     }
 
     /// The keys a login attempt counts against; an unknown address (empty) counts only the name.
@@ -28,31 +37,42 @@ public struct LoginLimiter: Sendable {
     /// unauthenticated client sends would let it grow the database at will (its address still counts).
     func keys(username: String, address: String) -> [LoginFailureKey] {
         var keys: [LoginFailureKey] = []
-        if username.count <= UserAccounts.usernameLengths.upperBound { keys.append(.user(username)) }
+        if username.count <= UserAccounts.usernameLengths.upperBound { keys.append(.pair(username: username, address: address)) }
         if !address.isEmpty { keys.append(.address(address)) }
         return keys
     }
 
-    func limit(_ key: LoginFailureKey) -> Int {
-        key.scope == .user ? maxPerUser : maxPerAddress
+    /// Seconds a name+address must wait after its `failures`-th failure: none up to `delayAfter`,
+    /// then 1, 2, 4 … capped at `maxDelay`.
+    public func delay(afterFailures failures: Int) -> Int {
+        guard failures >= delayAfter else { return 0 }
+        let doublings = min(failures - delayAfter, 20)
+        return min(maxDelay, 1 << doublings)
     }
 
     /// Seconds to wait, or nil when a login attempt may go ahead.
     public func retryAfter(username: String, address: String, now: Date = Date()) throws -> Int? {
         let t = now.timeIntervalSince1970
-        var wait: TimeInterval = 0
-        for count in try store.counts(for: keys(username: username, address: address))
-        where count.failures >= limit(count.key) && t - count.windowStartedAt < window {
-            wait = max(wait, count.windowStartedAt + window - t)
+        var until: TimeInterval = 0
+        for count in try store.counts(for: keys(username: username, address: address)) {
+            switch count.key.scope {
+            case .pair:
+                until = max(until, count.windowStartedAt + TimeInterval(delay(afterFailures: count.failures)))
+            case .address where count.failures >= maxPerAddress:
+                until = max(until, count.windowStartedAt + window)
+            case .address:
+                break
+            }
         }
-        return wait > 0 ? max(1, Int(wait.rounded(.up))) : nil
+        return until > t ? max(1, Int((until - t).rounded(.up))) : nil
     }
 
     public func recordFailedLogin(username: String, address: String, now: Date = Date()) throws {
         try store.recordFailedLogin(keys(username: username, address: address), window: window, now: now)
     }
 
-    public func clearFailures(username: String) throws {
-        try store.clearFailures(username: username)
+    /// After a successful login: this name from this address starts again without delay.
+    public func clearFailures(username: String, address: String) throws {
+        try store.clearFailures(.pair(username: username, address: address))
     }
 }

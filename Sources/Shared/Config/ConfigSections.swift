@@ -31,7 +31,8 @@ enum ConfigSections {
             port: try s.int("port", default: 8080, in: 1...65535),
             jwtSecret: try s.requiredString("jwt_secret", hint: "set a random string of at least 32 characters (make run writes one)"),
             dataDir: try s.string("data_dir", default: "./data"),
-            logLevel: try s.string("log_level", default: "warning"))
+            logLevel: try s.string("log_level", default: "warning"),
+            trustedProxies: try s.networkArray("trusted_proxies", default: IPNetwork.loopback))
         try s.finish()
         return value
     }
@@ -40,9 +41,13 @@ enum ConfigSections {
         let s = try r.section("auth")
         let value = LCARSConfig.Auth(
             sessionHours: try s.int("session_hours", default: 168, in: 1...8760),
-            maxFailuresPerUser: try s.int("max_failures_per_user", default: 5, in: 1...1000),
+            delayAfterFailures: try s.int("delay_after_failures", default: 3, in: 1...100),
+            maxDelaySeconds: try s.int("max_delay_seconds", default: 30, in: 1...60),
             maxFailuresPerAddress: try s.int("max_failures_per_address", default: 20, in: 1...100_000),
             failureWindowMinutes: try s.int("failure_window_minutes", default: 15, in: 1...1440))
+        // Replaced by the per-name-and-address delay (issue 11): still accepted, so that an
+        // existing config starts, and ignored.
+        _ = try s.int("max_failures_per_user", default: 5, in: 1...1000)
         try s.finish()
         return value
     }

@@ -8,10 +8,13 @@ public struct LCARSConfig: Sendable {
         public var jwtSecret: String
         public var dataDir: String
         public var logLevel: String
+        /// Proxies in front of nginx whose X-Forwarded-For is believed (the login limiter's client address).
+        public var trustedProxies: [IPNetwork]
     }
     public struct Auth: Sendable {
         public var sessionHours: Int
-        public var maxFailuresPerUser: Int
+        public var delayAfterFailures: Int     // failures of one name from one address before logins are delayed
+        public var maxDelaySeconds: Int        // the delay doubles per further failure up to this
         public var maxFailuresPerAddress: Int
         public var failureWindowMinutes: Int
     }

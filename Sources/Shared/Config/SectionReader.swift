@@ -84,6 +84,12 @@ final class SectionReader {
         try array(key, default: fallback, expected: "an array of integers", element: { $0.int }, parse: { Int($0) })
     }
 
+    /// IP addresses and CIDR ranges; from the environment comma-separated ("" = none).
+    func networkArray(_ key: String, default fallback: [IPNetwork]) throws -> [IPNetwork] {
+        try array(key, default: fallback, expected: "an array of IP addresses or CIDR ranges such as \"10.0.0.0/8\"",
+                  element: { $0.string.flatMap(IPNetwork.init) }, parse: { IPNetwork($0) })
+    }
+
     /// A TOML array whose elements all convert with `element`; from the environment, a
     /// comma-separated list whose items all convert with `parse`.
     private func array<T>(_ key: String, default fallback: [T], expected: String,

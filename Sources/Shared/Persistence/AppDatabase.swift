@@ -23,10 +23,7 @@ public struct AppDatabase: Sendable {
     }
 
     static func openPool(_ config: LCARSConfig.Database) throws -> DatabasePool {
-        let directory = (config.path as NSString).deletingLastPathComponent
-        if !directory.isEmpty {
-            try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
-        }
+        try PrivateFiles.prepareDatabase(config.path)   // 0600 database files, a new directory 0700
         var configuration = Configuration()
         configuration.foreignKeysEnabled = true
         configuration.busyMode = .timeout(TimeInterval(config.busyTimeoutMs) / 1000)

@@ -40,13 +40,15 @@ final class TestApp {
     deinit { try? FileManager.default.removeItem(atPath: directory) }
 
     /// One request through the responder, as nginx would hand it over.
+    /// `headers` are lower-cased names (as HTTPRequest keeps them); `remoteAddress` is REMOTE_ADDR.
     func send(_ method: String, _ path: String, query: [String: String] = [:], json: Any? = nil,
-              rawBody: Data? = nil, token: String? = nil) -> TestResponse {
-        var headers: [String: String] = [:]
+              rawBody: Data? = nil, token: String? = nil, headers extra: [String: String] = [:],
+              remoteAddress: String = "127.0.0.1") -> TestResponse {
+        var headers = extra
         if let token { headers["authorization"] = "Bearer \(token)" }
         let body = rawBody ?? json.map { try! JSONSerialization.data(withJSONObject: $0, options: [.fragmentsAllowed]) } ?? Data()
         if !body.isEmpty { headers["content-type"] = "application/json" }
-        let request = HTTPRequest(method: method, path: path, query: query, headers: headers, body: body)
+        let request = HTTPRequest(method: method, path: path, query: query, headers: headers, body: body, remoteAddress: remoteAddress)
         return TestResponse(responder.respond(to: request))
     }
 

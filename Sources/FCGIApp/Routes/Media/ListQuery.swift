@@ -32,6 +32,7 @@ struct ListQuery {
         }
         result.monitored = try QueryValue.bool(query["monitored"], name: "monitored")
         let search = query["search"]?.trimmingCharacters(in: .whitespaces)
+        if let search, search.count > 200 { throw DomainError.badRequest("search is longer than 200 characters") }
         result.search = search?.isEmpty == false ? search : nil
         for key in idKeys { result.ids[key] = try QueryValue.int(query[key], name: key, range: 1...Int.max).map(Int64.init) }
         return result

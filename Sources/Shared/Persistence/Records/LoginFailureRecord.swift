@@ -1,14 +1,20 @@
 import Foundation
 import GRDB
 
-/// What failed logins are counted against: a username (case-insensitive, as login matches names)
-/// or a client address.
+/// What failed logins are counted against: one username from one client address (the growing
+/// delay), or a client address whatever the name (the address limit).
 public struct LoginFailureKey: Sendable, Hashable {
-    public enum Scope: String, Sendable { case user, address }
+    /// `pair` is stored as "user": V002's CHECK admits "user" and "address", and a pair key
+    /// always begins with the name, so no schema change was needed when the per-name lock went.
+    public enum Scope: String, Sendable { case pair = "user", address }
     public let scope: Scope
     public let key: String
 
-    public static func user(_ username: String) -> LoginFailureKey { .init(scope: .user, key: username.lowercased()) }
+    /// The name is case-insensitive, as login matches names; an address never holds a newline,
+    /// so "name\naddress" cannot collide with another pair.
+    public static func pair(username: String, address: String) -> LoginFailureKey {
+        .init(scope: .pair, key: username.lowercased() + "\n" + address)
+    }
     public static func address(_ address: String) -> LoginFailureKey { .init(scope: .address, key: address) }
 }
 
@@ -16,7 +22,8 @@ public struct LoginFailureKey: Sendable, Hashable {
 public struct LoginFailureRecord: Sendable, Equatable {
     public let key: LoginFailureKey
     public let failures: Int
-    /// Unix seconds of the first failure in the window.
+    /// Unix seconds the key's window started: an address's first failure (a fixed window), a
+    /// pair's latest failure (each failure starts the pair's window again, keeping the count).
     public let windowStartedAt: TimeInterval
 }
 
