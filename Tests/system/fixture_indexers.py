@@ -4,7 +4,10 @@ torznab:attr seeders/peers/infohash/magneturl) under /tz/<name>/api, and 1337x's
 (Tests/Fixtures/indexers/1337x) under /1337x/, YTS's JSON API under /yts/, EZTV's under /eztv/ and a
 generic RSS feed at /rss/feed.xml (Tests/Fixtures/indexers/<site>). Each Torznab indexer, and each of
 YTS, EZTV and the feed, can be made slow, failing (503) or walled (a Cloudflare challenge page); the
-last three can also answer "no results" or a document cut off. Loopback only, on a free port, in a thread."""
+last three can also answer "no results" or a document cut off. Private-tracker feeds as Prowlarr renders
+them (`prowlarr`: guid, comments and a .torrent link only, no magnet or info hash) link downloads under
+/prowlarr/<name>/dl/<n> that answer with the .torrent or with a 302 to a magnet. Loopback only, on a free
+port, in a thread."""
 import re
 import time
 from xml.sax.saxutils import escape, quoteattr
@@ -34,6 +37,40 @@ def torznab_feed(name, releases):
   <channel>
     <title>{escape(name)}</title>
     <description>Jackett torznab feed</description>
+{chr(10).join(items)}
+  </channel>
+</rss>
+""".encode()
+
+
+def prowlarr_feed(name, base, releases):
+    """releases: (title, seeders, size_bytes) — rendered as Prowlarr does for a private tracker: a guid
+    and a comments URL on the tracker's site, the download link on Prowlarr's own address (with its
+    API key), the same link as the enclosure; no magneturl, no infohash."""
+    items = []
+    for n, (title, seeders, size) in enumerate(releases):
+        link = escape(f"{base}/prowlarr/{name}/dl/{n}?apikey=prowlarr-secret-key-0123456789&file={title}")
+        items.append(f"""    <item>
+      <title>{escape(title)}</title>
+      <guid>https://private.example/torrents.php?id={4700 + n}</guid>
+      <prowlarrindexer id="3" type="private">PrivateHD</prowlarrindexer>
+      <comments>https://private.example/torrents.php?id={4700 + n}</comments>
+      <pubDate>Tue, 05 Oct 2021 12:34:56 +0000</pubDate>
+      <size>{size}</size>
+      <link>{link}</link>
+      <category>2000</category>
+      <enclosure url="{link}" length="{size}" type="application/x-bittorrent" />
+      <torznab:attr name="category" value="2000" />
+      <torznab:attr name="seeders" value="{seeders}" />
+      <torznab:attr name="peers" value="{seeders + 3}" />
+      <torznab:attr name="downloadvolumefactor" value="1" />
+      <torznab:attr name="uploadvolumefactor" value="1" />
+    </item>""")
+    return f"""<?xml version="1.0" encoding="UTF-8"?>
+<rss version="2.0" xmlns:atom="http://www.w3.org/2005/Atom" xmlns:torznab="http://torznab.com/schemas/2015/feed">
+  <channel>
+    <title>{escape(name)}</title>
+    <description>Prowlarr torznab feed</description>
 {chr(10).join(items)}
   </channel>
 </rss>
@@ -86,6 +123,21 @@ class FixtureIndexers(FixtureServices):
         self.indexers[name] = {"releases": list(releases), "mode": mode, "delay": delay}
         return f"http://127.0.0.1:{self.port}/tz/{name}"
 
+    def prowlarr(self, name, releases):
+        """A private tracker behind Prowlarr: releases are (title, seeders, size_bytes, download), where
+        download is the .torrent's bytes or a magnet (its link then answers 302 to it)."""
+        self.indexers[name] = {"releases": [r[:3] for r in releases], "mode": "ok", "delay": 0.0, "prowlarr": True,
+                               "downloads": [r[3] for r in releases]}
+        return f"http://127.0.0.1:{self.port}/tz/{name}"
+
+    def prowlarr_download(self, path):
+        """/prowlarr/<name>/dl/<n>: the .torrent, or a redirect to the magnet."""
+        _, _, name, _, n = path.split("/")
+        download = self.indexers[name]["downloads"][int(n)]
+        if isinstance(download, str):
+            return 302, b"", {"Location": download, "Content-Type": "text/plain"}
+        return 200, download, {"Content-Type": "application/x-bittorrent"}
+
     @property
     def x1337_url(self):
         return f"http://127.0.0.1:{self.port}/1337x/"
@@ -120,6 +172,8 @@ class FixtureIndexers(FixtureServices):
         html = {"Content-Type": "text/html"}
         if path.startswith("/tz/"):
             return self.torznab_answer(path.split("/")[2], query)
+        if path.startswith("/prowlarr/"):
+            return self.prowlarr_download(path)
         for site, (base, route) in SITE_ROUTES.items():
             if path == base + route:
                 return self.site_answer(site)
@@ -141,4 +195,6 @@ class FixtureIndexers(FixtureServices):
             return 403, (FIXTURES / "indexers/common/cloudflare.html").read_bytes(), {"Content-Type": "text/html", "cf-mitigated": "challenge"}
         if query.get("t") == "caps":
             return 200, (FIXTURES / "indexers/torznab/caps.xml").read_bytes(), {"Content-Type": "application/xml"}
+        if spec.get("prowlarr"):
+            return 200, prowlarr_feed(name, self.base, spec["releases"]), {"Content-Type": "application/rss+xml"}
         return 200, torznab_feed(name, spec["releases"]), {"Content-Type": "application/rss+xml"}

@@ -109,3 +109,34 @@ def test_musicbrainz_limit_holds_across_processes(make_stack, services):
     gaps = [b - a for a, b in zip(times, times[1:])]
     assert min(gaps) >= 0.95, gaps
     assert time.monotonic() - started >= 3.0
+
+
+def test_a_musicbrainz_turn_too_far_away_is_503_at_once(make_stack, services):
+    """One MusicBrainz request per 2 s shared by six responders, six searches at once: the turns within
+    the 5 s a responder may wait (0, 2, 4 s) are served; the others are answered at once with 503
+    upstream_busy and Retry-After instead of holding a worker (the client timeout would catch a wait)."""
+    import requests
+    s = make_stack({**services.settings(rate_limit_ms=2000)}, workers=6)
+    token = s.login()
+    services.clear()
+    results = []
+
+    def search():
+        try:
+            r = s.api("GET", "/api/search/musicbrainz/artists?q=pilots", token=token, timeout=8)
+            results.append((r.status_code, r.headers.get("Retry-After"), r.json()))
+        except requests.RequestException as error:
+            results.append(("no answer", None, str(error)))
+
+    threads = [threading.Thread(target=search) for _ in range(6)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    statuses = [status for status, _, _ in results]
+    assert set(statuses) == {200, 503} and statuses.count(200) >= 3, results
+    for status, retry_after, body in results:
+        if status == 503:
+            assert body["error"]["code"] == "upstream_busy" and body["error"]["message"].startswith("MusicBrainz is busy")
+            assert 5 < int(retry_after) <= 12 and body["error"]["details"]["retry_after"] == int(retry_after)
+    assert len(services.arrivals("/mb/ws/2/artist")) == statuses.count(200)   # the refused ones asked nothing

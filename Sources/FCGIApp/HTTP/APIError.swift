@@ -50,7 +50,8 @@ struct APIError: Error, Equatable {
     }
 
     var response: HTTPResponse {
-        var fields: [String: JSONValue] = ["code": .string(code), "message": .string(message)]
+        // Messages may quote an upstream URL or path (an indexer's, a tracker's): its secrets are masked.
+        var fields: [String: JSONValue] = ["code": .string(code), "message": .string(SecretMask.text(message))]
         if let existingID { fields["existing_id"] = .number(Double(existingID)) }
         if let details { fields["details"] = details }
         let body = ["error": JSONValue.object(fields)]
@@ -86,5 +87,9 @@ extension APIError {
         case .unavailable: (503, "unavailable")
         }
         self.init(status: status, code: error.code ?? code, message: error.message, details: error.details, existingID: error.existingID)
+        // "Try again later" answers (503 upstream_busy) say when, in details and as Retry-After.
+        if case .object(let facts)? = error.details, case .number(let seconds)? = facts["retry_after"] {
+            headers["Retry-After"] = String(Int(seconds.rounded(.up)))
+        }
     }
 }

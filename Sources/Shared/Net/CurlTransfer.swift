@@ -46,7 +46,7 @@ final class CurlTransfer: HTTPTransport {
         _ = lcars_curl_set_string(handle, CURLOPT_URL, request.url.absoluteString)
         _ = lcars_curl_set_string(handle, CURLOPT_PROTOCOLS_STR, "http,https")
         _ = lcars_curl_set_string(handle, CURLOPT_REDIR_PROTOCOLS_STR, "http,https")
-        _ = lcars_curl_set_long(handle, CURLOPT_FOLLOWLOCATION, 1)
+        _ = lcars_curl_set_long(handle, CURLOPT_FOLLOWLOCATION, request.followsRedirects ? 1 : 0)
         _ = lcars_curl_set_long(handle, CURLOPT_MAXREDIRS, 5)
         _ = lcars_curl_set_long(handle, CURLOPT_NOSIGNAL, 1)
         _ = lcars_curl_set_string(handle, CURLOPT_ACCEPT_ENCODING, "")   // every encoding libcurl decodes (gzip, deflate, br)

@@ -27,6 +27,15 @@ public struct HTTPClientSettings: Sendable {
                   interface: config.interface)
     }
 
+    /// The settings of indexer and metadata traffic: `[http]`, and when `http.interface` is empty
+    /// but torrents are bound to a VPN interface (`torrent.bind_interface`), that interface — so
+    /// searches, .torrent fetches and metadata lookups leave by the VPN as the torrents do, and
+    /// fail rather than leak when it is down.
+    public init(_ config: LCARSConfig) {
+        self.init(config.http)
+        if interface.isEmpty { interface = config.torrent.bindInterface }
+    }
+
     /// `LCARS/<version> ( <contact> )`, the form MusicBrainz asks applications to send; without a
     /// configured contact just `LCARS/<version>` (MusicBrainz may then throttle harder).
     public static func userAgent(contact: String) -> String {

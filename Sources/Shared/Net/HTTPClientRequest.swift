@@ -13,10 +13,13 @@ public struct HTTPClientRequest: Sendable {
     /// Whether 5xx and connection failures are retried; nil = yes for GET/HEAD/PUT/DELETE.
     /// 429 and 503 are always retried: the server did not act on the request.
     public var retryable: Bool?
+    /// Whether http(s) redirects are followed (at most 5). Off, a 3xx is the answer and its
+    /// `location` header says where: how a caller sees a redirect to a `magnet:` link.
+    public var followsRedirects: Bool
 
     public init(_ method: String = "GET", url: URL, headers: [String: String] = [:], body: Data? = nil,
                 connectTimeout: TimeInterval? = nil, timeout: TimeInterval? = nil,
-                maxBodyBytes: Int = 32 << 20, retryable: Bool? = nil) {
+                maxBodyBytes: Int = 32 << 20, retryable: Bool? = nil, followsRedirects: Bool = true) {
         self.method = method.uppercased()
         self.url = url
         self.headers = headers
@@ -25,6 +28,7 @@ public struct HTTPClientRequest: Sendable {
         self.timeout = timeout
         self.maxBodyBytes = maxBodyBytes
         self.retryable = retryable
+        self.followsRedirects = followsRedirects
     }
 
     var retriesServerErrors: Bool { retryable ?? ["GET", "HEAD", "PUT", "DELETE", "OPTIONS"].contains(method) }

@@ -70,6 +70,6 @@ enum IndexerRoutes {
         let row = try ctx.app.database.indexers.find(id: id)
         let manager = ctx.app.indexers
         let result = try AsyncBridge.run { await manager.test(row) }
-        return try .json(TestView(success: result.success, message: result.message, response_time_ms: result.elapsedMs))
+        return try .json(TestView(success: result.success, message: SecretMask.text(result.message), response_time_ms: result.elapsedMs))
     }
 }

@@ -3,8 +3,9 @@ import Core
 import Indexers
 import Persistence
 
-/// An indexer as the API shows it (spec: Indexer), secrets masked: `api_key` and `password` keep
-/// at most their last 4 characters behind stars; a key inside the URL's query is masked too.
+/// An indexer as the API shows it (spec: Indexer), secrets masked (SecretMask): `api_key` and
+/// `password` keep at most their last 4 characters behind stars; the URL's secrets (userinfo, key
+/// query values, key-like path segments) and any URL in `last_error` are masked too.
 struct IndexerView: Encodable {
     let id: Int64
     let name: String
@@ -23,7 +24,7 @@ struct IndexerView: Encodable {
         id = row.id ?? 0
         name = row.name
         indexer_type = row.indexerType
-        url = Self.maskURL(row.url)
+        url = SecretMask.url(row.url)
         api_key = SecretMask.mask(row.apiKey)
         username = row.username
         password = SecretMask.mask(row.password).map { _ in "********" }
@@ -31,7 +32,7 @@ struct IndexerView: Encodable {
         priority = row.priority
         categories = row.categoryList ?? Self.defaultCategories(row)
         last_check = row.lastCheck.map(SQLiteTime.iso8601)
-        last_error = row.lastError
+        last_error = row.lastError.map(SecretMask.text)
     }
 
     /// Without a stored list: what the provider can search.
@@ -41,17 +42,5 @@ struct IndexerView: Encodable {
         case (.public?, "EZTV"?): ["tv"]
         default: IndexerStore.categoryNames
         }
-    }
-
-    /// Query parameters whose name holds one of these carry secrets: apikey, jackett_apikey, passkey, token…
-    static let secretWords = ["key", "pass", "token", "secret", "auth", "sig"]
-
-    static func maskURL(_ text: String) -> String {
-        guard var components = URLComponents(string: text), let items = components.queryItems, !items.isEmpty else { return text }
-        components.queryItems = items.map { item in
-            let name = item.name.lowercased()
-            return secretWords.contains(where: name.contains) ? URLQueryItem(name: item.name, value: SecretMask.mask(item.value)) : item
-        }
-        return components.string ?? text
     }
 }

@@ -7,7 +7,11 @@ import Releases
 
 /// Turns a chosen release (by release_id, or a magnet) into lcarsd's `downloads.add` arguments:
 /// the cached release is checked (unknown 404, expired 410, another item's 422, blocklisted 409),
-/// and its magnet fetched now if the site only gave a page (1337x, Rutracker) or a .torrent link.
+/// and what to add is found in this order: the release's magnet, its info hash, its .torrent link
+/// (fetched now; Torznab/RSS items of private trackers have nothing else, and Jackett/Prowlarr
+/// links may redirect to a magnet), and only for releases that link no file, the magnet on its
+/// page (1337x, Rutracker). What was found is checked against the blocklist by its info hash
+/// before lcarsd is asked — a fetched .torrent too (its v1 hash, or v2 for a v2-only torrent).
 enum ReleaseGrab {
     /// What lcarsd is asked to add, and the release's name for the activity row.
     struct Choice {
@@ -18,13 +22,29 @@ enum ReleaseGrab {
     static func choice(_ ctx: RequestContext, releaseID: String, media: MediaReference) throws -> Choice {
         let candidate = try cached(ctx, releaseID, media: media).candidate
         try checkBlocklist(ctx, infoHash: candidate.infoHash, title: candidate.title)
-        if candidate.magnet == nil, candidate.detailsURL == nil, let link = candidate.downloadURL {
-            return Choice(args: try TorrentLink.arguments(ctx, url: link, indexer: candidate.indexer, media: media), title: candidate.title)
+        switch try source(ctx, candidate) {
+        case .magnet(let magnet):
+            try checkBlocklist(ctx, infoHash: Magnet.infoHash(of: magnet), title: nil)
+            return Choice(args: DownloadCommand.AddArgs(magnet: magnet, media: media), title: candidate.title)
+        case .torrent(let file):
+            try checkBlocklist(ctx, infoHash: try hash(of: file, indexer: candidate.indexer), title: nil)
+            return Choice(args: DownloadCommand.AddArgs(torrent: file.base64EncodedString(), media: media), title: candidate.title)
         }
+    }
+
+    /// The magnet or .torrent of a release, in the order above.
+    static func source(_ ctx: RequestContext, _ candidate: ReleaseCandidate) throws -> TorrentLink.Fetched {
+        if let magnet = candidate.magnet { return .magnet(magnet) }
+        if let hash = candidate.infoHash { return .magnet(Magnet.build(infoHash: hash, name: candidate.title, trackers: DefaultTrackers.list)) }
+        if let link = candidate.downloadURL { return try TorrentLink.fetch(ctx, url: link, indexer: candidate.indexer) }
         let manager = ctx.app.indexers
-        let magnet = try AsyncBridge.run { try await manager.resolveMagnet(candidate) }   // ResolveFailed: 502
-        try checkBlocklist(ctx, infoHash: Magnet.infoHash(of: magnet), title: candidate.title)
-        return Choice(args: DownloadCommand.AddArgs(magnet: magnet, media: media), title: candidate.title)
+        return .magnet(try AsyncBridge.run { try await manager.resolveMagnet(candidate) })   // ResolveFailed: 502
+    }
+
+    /// A fetched file that is not a .torrent is the indexer's failure (502), not the user's.
+    static func hash(of file: Data, indexer: String) throws -> String {
+        do { return try TorrentInfoHash.of(file) }
+        catch { throw DomainError.upstream(indexer, "\(indexer): the release's download link gave \(error)") }
     }
 
     static func choice(_ ctx: RequestContext, magnet: String, media: MediaReference) throws -> Choice {

@@ -4,7 +4,8 @@ import Releases
 
 /// A ranked release as the API shows it (spec: Release, plus ranking): `id` is the release_id the
 /// download routes take. `magnet` is null for sites whose magnet is read from the release's page
-/// when it is downloaded (1337x, Rutracker) or that link a .torrent (`download_url`).
+/// when it is downloaded (1337x, Rutracker) or that link a .torrent (`download_url`). Links and
+/// magnets are shown with their secrets masked (passkeys, API keys, tracker URLs: SecretMask).
 struct ReleaseView: Encodable {
     let id: String
     let title: String
@@ -38,9 +39,9 @@ struct ReleaseView: Encodable {
         indexer = c.indexer
         indexers = c.indexers ?? [c.indexer]
         info_hash = c.infoHash
-        magnet = c.magnet
-        download_url = c.magnet == nil ? c.downloadURL.map(IndexerView.maskURL) : nil
-        details_url = c.detailsURL.map(IndexerView.maskURL)
+        magnet = c.magnet.map(SecretMask.magnet)
+        download_url = c.magnet == nil ? c.downloadURL.map(SecretMask.url) : nil
+        details_url = c.detailsURL.map(SecretMask.url)
         size_bytes = c.sizeBytes
         seeders = c.seeders
         leechers = c.leechers

@@ -45,7 +45,7 @@ public struct IndexerManager: Sendable {
     /// The manager the API and lcarsd use: real HTTP through the shared client, one client per indexer.
     public static func live(database: AppDatabase, config: LCARSConfig, transport: HTTPTransportFactory? = nil) -> IndexerManager {
         let timeout = TimeInterval(config.indexers.timeoutMs) / 1000
-        let settings = HTTPClientSettings(config.http)
+        let settings = HTTPClientSettings(config)
         return IndexerManager(database: database, timeout: timeout, minInterval: TimeInterval(config.indexers.minIntervalMs) / 1000) { row in
             let transport = HTTPReleaseTransport(client: HTTPClient(service: row.name, settings: settings, transport: transport?(row.name)), timeout: timeout)
             return try IndexerFactory.provider(for: row, transport: transport)

@@ -44,7 +44,8 @@ public struct IndexerChanges: Sendable {
     func apply(to row: inout IndexerRecord) throws {
         if let indexerType { row.indexerType = indexerType }
         if let name { row.name = name.trimmingCharacters(in: .whitespacesAndNewlines) }
-        if let url { row.url = url.trimmingCharacters(in: .whitespacesAndNewlines) }
+        // The URL as the API shows it (its secrets masked) sent back keeps the stored one.
+        if let url, url != SecretMask.url(row.url) { row.url = url.trimmingCharacters(in: .whitespacesAndNewlines) }
         if let apiKey, apiKey != SecretMask.mask(row.apiKey) { row.apiKey = apiKey.isEmpty ? nil : apiKey }
         if let username { row.username = username.isEmpty ? nil : username }
         if let password, password != SecretMask.mask(row.password) { row.password = password.isEmpty ? nil : password }
@@ -84,14 +85,5 @@ public struct IndexerChanges: Sendable {
         }
         let clash = try IndexerRecord.filter(sql: "name = ? COLLATE NOCASE AND id IS NOT ?", arguments: [row.name, row.id]).fetchCount(db)
         if clash > 0 { throw DomainError.conflict("an indexer named \"\(row.name)\" already exists") }
-    }
-}
-
-/// How secrets appear in answers: never in full. Keys longer than 12 characters keep their last 4
-/// (enough to tell two keys apart), anything shorter is all stars.
-public enum SecretMask {
-    public static func mask(_ secret: String?) -> String? {
-        guard let secret, !secret.isEmpty else { return nil }
-        return secret.count > 12 ? "********" + secret.suffix(4) : "********"
     }
 }
