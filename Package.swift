@@ -86,7 +86,7 @@ let package = Package(
         .executableTarget(
             name: "FCGIApp",
             dependencies: [
-                "CFastCGI", "CProcess",
+                "CFastCGI", "CProcess", crypto,
                 .product(name: "ArgumentParser", package: "swift-argument-parser"), logging,
             ] + shared
         ),

@@ -23,8 +23,10 @@ import Testing
         let movie: Int64
         let release: String
 
-        init() throws {
+        /// `infoHash`: the item also lists its hash (Prowlarr does for some private trackers).
+        init(infoHash: String? = nil) throws {
             t = try TestApp(extraTOML: TestApp.releaseTOML)
+            let hashAttribute = infoHash.map { "<torznab:attr name=\"infohash\" value=\"\($0)\" />" } ?? ""
             try t.standInFeed()
             t.services.answer("/rss", json: """
                 <?xml version="1.0" encoding="UTF-8"?>
@@ -34,7 +36,7 @@ import Testing
                     <comments>https://private.example/torrents/4711</comments>
                     <link>http://prowlarr.test/3/download?apikey=abcdefghijklmnopqrstu&amp;link=xyz</link>
                     <enclosure url="http://prowlarr.test/3/download?apikey=abcdefghijklmnopqrstu&amp;link=xyz" length="5" type="application/x-bittorrent" />
-                    <torznab:attr name="seeders" value="12" /></item>
+                    <torznab:attr name="seeders" value="12" />\(hashAttribute)</item>
                 </channel></rss>
                 """, headers: ["content-type": "application/rss+xml"])
             movie = try t.addMovie()
@@ -56,6 +58,21 @@ import Testing
         #expect(p.added?.torrent == Self.v1Torrent.base64EncodedString() && p.added?.magnet == nil)
         #expect(p.pagesRead == 0)
         #expect(try p.t.status(MediaReference(type: .movie, id: p.movie)) == "downloading")
+    }
+
+    /// A hash magnet would get the public default trackers, which never know a private torrent.
+    @Test func anItemWithHashAndLinkIsAddedFromItsOwnTorrent() throws {
+        let p = try Private(infoHash: Self.v1Hash)
+        p.t.services.answer("/3/download", json: String(decoding: Self.v1Torrent, as: UTF8.self))
+        #expect(p.grab().status == 201)
+        #expect(p.added?.torrent == Self.v1Torrent.base64EncodedString() && p.added?.magnet == nil)
+    }
+
+    @Test func anItemWithHashWhoseLinkFailsIsAddedByItsHash() throws {
+        let p = try Private(infoHash: Self.magnetHash)
+        p.t.services.answer("/3/download", status: 503, json: "")
+        #expect(p.grab().status == 201)
+        #expect(p.added?.torrent == nil && p.added?.magnet?.contains("btih:\(Self.magnetHash)") == true)
     }
 
     @Test func aBlocklistedTorrentIsRefusedBeforeLcarsdIsAsked() throws {

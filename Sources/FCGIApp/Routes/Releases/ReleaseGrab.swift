@@ -7,9 +7,9 @@ import Releases
 
 /// Turns a chosen release (by release_id, or a magnet) into lcarsd's `downloads.add` arguments:
 /// the cached release is checked (unknown 404, expired 410, another item's 422, blocklisted 409),
-/// and what to add is found in this order: the release's magnet, its info hash, its .torrent link
-/// (fetched now; Torznab/RSS items of private trackers have nothing else, and Jackett/Prowlarr
-/// links may redirect to a magnet), and only for releases that link no file, the magnet on its
+/// and what to add is found in this order: the release's magnet, its .torrent link (fetched now;
+/// Torznab/RSS items of private trackers have nothing else, and Jackett/Prowlarr links may redirect
+/// to a magnet), a magnet built from its info hash (also when the link cannot be fetched), and only for releases that link no file, the magnet on its
 /// page (1337x, Rutracker). What was found is checked against the blocklist by its info hash
 /// before lcarsd is asked — a fetched .torrent too (its v1 hash, or v2 for a v2-only torrent).
 enum ReleaseGrab {
@@ -35,8 +35,15 @@ enum ReleaseGrab {
     /// The magnet or .torrent of a release, in the order above.
     static func source(_ ctx: RequestContext, _ candidate: ReleaseCandidate) throws -> TorrentLink.Fetched {
         if let magnet = candidate.magnet { return .magnet(magnet) }
-        if let hash = candidate.infoHash { return .magnet(Magnet.build(infoHash: hash, name: candidate.title, trackers: DefaultTrackers.list)) }
-        if let link = candidate.downloadURL { return try TorrentLink.fetch(ctx, url: link, indexer: candidate.indexer) }
+        // The indexer's own .torrent before a magnet built from the hash: a private tracker's torrent
+        // is reachable only through the trackers its file names, never through the public defaults.
+        // The hash is the fallback when the link cannot be fetched.
+        let hashMagnet = candidate.infoHash.map { Magnet.build(infoHash: $0, name: candidate.title, trackers: DefaultTrackers.list) }
+        if let link = candidate.downloadURL {
+            do { return try TorrentLink.fetch(ctx, url: link, indexer: candidate.indexer) }
+            catch where hashMagnet != nil { return .magnet(hashMagnet!) }
+        }
+        if let hashMagnet { return .magnet(hashMagnet) }
         let manager = ctx.app.indexers
         return .magnet(try AsyncBridge.run { try await manager.resolveMagnet(candidate) })   // ResolveFailed: 502
     }

@@ -39,8 +39,10 @@ struct FeedItem {
         let links = [attributes["magneturl"], link, enclosureURL, guid].compactMap { $0 }
         var magnet = links.first { $0.lowercased().hasPrefix("magnet:") }
         let hash = attributes["infohash"].flatMap(Magnet.normalizeHash) ?? magnet.flatMap(Magnet.infoHash)
-        if magnet == nil, let hash { magnet = Magnet.build(infoHash: hash, name: title, trackers: trackers) }
         let torrentURL = [enclosureURL, link].compactMap { $0 }.first { $0.lowercased().hasPrefix("http") }
+        // A hash magnet gets the configured public trackers; an item with its own .torrent (a private
+        // tracker's) keeps that instead, and the grab falls back to the hash only if the link fails.
+        if magnet == nil, torrentURL == nil, let hash { magnet = Magnet.build(infoHash: hash, name: title, trackers: trackers) }
         let seeders = attributes["seeders"].flatMap { Int($0) }
         let peers = attributes["peers"].flatMap { Int($0) }
         let leechers = attributes["leechers"].flatMap { Int($0) } ?? peers.map { max(0, $0 - (seeders ?? 0)) }
