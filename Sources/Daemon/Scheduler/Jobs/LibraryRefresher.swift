@@ -27,7 +27,7 @@ struct LibraryRefresher: Sendable {
         for item in items {
             if run.isStopping { throw JobRun.Stopped() }
             let service = Self.service(of: item.kind)
-            guard !tally.abandoned.contains(service) else { continue }
+            guard !tally.abandoned.contains(service) else { tally.skipped += 1; continue }
             do {
                 try refreshOne(item)
                 tally.refreshed += 1
@@ -58,6 +58,7 @@ struct LibraryRefresher: Sendable {
     struct Tally {
         var refreshed = 0
         var failed = 0
+        var skipped = 0
         var reasons: [String] = []
         var streak: [String: Int] = [:]
         var abandoned: [String] = []
@@ -75,7 +76,8 @@ struct LibraryRefresher: Sendable {
 
         func summary(of total: Int) -> String? {
             guard failed > 0 else { return nil }
-            var text = "\(failed) of \(total) refreshes failed: " + reasons.joined(separator: "; ")
+            let left = skipped > 0 ? ", \(skipped) left for the next run" : ""
+            var text = "\(failed) of \(total) refreshes failed\(left): " + reasons.joined(separator: "; ")
             if failed > reasons.count { text += "; …" }
             if !abandoned.isEmpty { text += " (\(abandoned.joined(separator: " and ")) not asked again this run)" }
             return text
