@@ -1,4 +1,5 @@
 import Foundation
+import Logging
 import Testing
 @testable import Core
 @testable import Control
@@ -169,6 +170,23 @@ import Testing
         #expect(await scheduler.command(JobCommand.run, .object(["name": .string("looping")])).error?.code == "internal_error")
         let listed = try #require(await scheduler.command(JobCommand.list).result).decode([JobCommand.JobView].self)
         #expect(listed.first?.next_run_at == nil && listed.first?.running == false)
+    }
+}
+
+/// The real timer and clock: a job due every second fires by itself, twice (the timer re-arms).
+@Suite struct SchedulerTimerTests {
+    @Test func theTimerFiresJobsByItself() throws {
+        let fired = DispatchSemaphore(value: 0)
+        let db = try makeDownloadsDatabase()
+        let scheduler = Scheduler(jobs: [try job("tick", "* * * * * *") { _ in fired.signal(); return 1 }], store: db.jobs,
+                                  publish: { _ in }, logger: .init(label: "test"))
+        try scheduler.start()
+        defer { scheduler.stop(waitingUpTo: 10) }
+        // Timeouts only keep a broken timer from hanging the suite; nothing is timed.
+        #expect(fired.wait(timeout: .now() + 30) == .success)
+        #expect(fired.wait(timeout: .now() + 30) == .success)
+        scheduler.stop(waitingUpTo: 10)
+        #expect(try db.jobs.runs(of: "tick").count >= 2)
     }
 }
 
