@@ -31,14 +31,21 @@ struct Serve: AsyncParsableCommand {
         } catch {
             throw fail("cannot start the torrent session: \(error)")
         }
+        let scheduler = Scheduler(jobs: try JobCatalog.jobs(config: config, database: database), store: database.jobs,
+                                  publish: { hub.publish($0) }, logger: logger)
+        do { try scheduler.start() } catch {
+            downloads.stop()
+            throw fail("cannot start the scheduler: \(error)")
+        }
         let server: ControlServer
         let events: EventServer
         do {
             server = try await ControlServer.start(path: config.daemon.socket,
-                                                  commands: .lcarsd(state: state, downloads: downloads), logger: logger)
+                                                  commands: .lcarsd(state: state, downloads: downloads, scheduler: scheduler), logger: logger)
             let authorizer = EventAuthorizer(database: database, config: config)
             events = try await EventServer.start(path: config.daemon.eventsSocket, hub: hub, authorizer: authorizer, logger: logger)
         } catch {
+            scheduler.stop(waitingUpTo: 5)
             downloads.stop()
             throw fail("cannot serve the control socket: \(error)")
         }
@@ -48,6 +55,7 @@ struct Serve: AsyncParsableCommand {
         logger.notice("stopping", metadata: ["signal": "\(signal)"])
         await events.close()
         await server.close()
+        scheduler.stop(waitingUpTo: 5)
         downloads.stop()
     }
 }

@@ -4,11 +4,12 @@ import Core
 import Library
 import Persistence
 
-/// GET /api/system/status (admin). docs/api.md lists which fields later issues fill in.
+/// GET /api/system/status (admin). docs/api.md lists which fields later issues fill in. The
+/// scheduler's routes (`/api/system/jobs…`) are in JobRoutes and registered with these.
 enum SystemRoutes {
     static let routes = [
         Route("GET", "/api/system/status", .admin, status),
-    ]
+    ] + JobRoutes.routes
 
     struct DaemonView: Encodable {
         let reachable: Bool

@@ -36,11 +36,9 @@ enum ConfigValidation {
         for (key, url) in urls where !isHTTPURL(url) {
             throw fail(key, "expected an http:// or https:// URL, found \"\(url)\"")
         }
-        let schedules = [("search_missing", c.scheduler.searchMissing), ("refresh_metadata", c.scheduler.refreshMetadata),
-                         ("check_new_episodes", c.scheduler.checkNewEpisodes), ("check_new_releases", c.scheduler.checkNewReleases),
-                         ("cleanup_completed", c.scheduler.cleanupCompleted)]
-        for (key, expression) in schedules where !looksLikeCron(expression) {
-            throw fail("scheduler.\(key)", "expected a 6-field cron expression \"sec min hour day month weekday\", found \"\(expression)\"")
+        for (job, expression) in c.scheduler.schedules {
+            do { _ = try CronExpression(expression) }
+            catch { throw fail("scheduler.\(job)", "\(error.message) (in \"\(expression)\")") }
         }
     }
 
@@ -73,12 +71,5 @@ enum ConfigValidation {
     static func isHTTPURL(_ text: String) -> Bool {
         guard let url = URL(string: text), let scheme = url.scheme?.lowercased(), url.host != nil else { return false }
         return scheme == "http" || scheme == "https"
-    }
-
-    /// Six fields of digits, `*`, `/`, `,` and `-`, as in "0 0 */6 * * *".
-    static func looksLikeCron(_ expression: String) -> Bool {
-        let fields = expression.split(separator: " ", omittingEmptySubsequences: true)
-        let allowed = Set("0123456789*/,-")
-        return fields.count == 6 && fields.allSatisfy { !$0.isEmpty && $0.allSatisfy(allowed.contains) }
     }
 }

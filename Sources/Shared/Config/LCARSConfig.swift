@@ -122,6 +122,18 @@ public struct LCARSConfig: Sendable {
         public var checkNewEpisodes: String
         public var checkNewReleases: String
         public var cleanupCompleted: String
+        /// At most this many items per run of `refresh_metadata`, `check_new_episodes` and
+        /// `check_new_releases` (least recently refreshed first), so a large library is covered
+        /// over several runs instead of one run holding the services for hours.
+        public var refreshLimit: Int
+
+        /// Every job's cron expression by the job's name (the key under `[scheduler]`).
+        public var schedules: [(job: String, expression: String)] {
+            [("search_missing", searchMissing), ("refresh_metadata", refreshMetadata), ("check_new_episodes", checkNewEpisodes),
+             ("check_new_releases", checkNewReleases), ("cleanup_completed", cleanupCompleted)]
+        }
+
+        public func expression(forJob job: String) -> String? { schedules.first { $0.job == job }?.expression }
     }
 
     public var server: Server

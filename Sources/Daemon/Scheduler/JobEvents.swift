@@ -1,0 +1,33 @@
+import Foundation
+import Core
+
+/// The scheduler's live events (docs/api.md "Live events"): `job:started`, `job:progress`,
+/// `job:finished`. Times are ISO 8601 (UTC).
+extension LiveEvent {
+    struct JobStarted: Encodable {
+        let name: String, run_id: Int64, started_at: String
+    }
+    static func jobStarted(_ run: JobRun) -> LiveEvent {
+        LiveEvent(name: "job:started", payload: JobStarted(name: run.name, run_id: run.id, started_at: JobTime.iso(run.startedAt)))
+    }
+
+    struct JobProgress: Encodable {
+        let name: String, run_id: Int64, items: Int, total: Int?
+    }
+    static func jobProgress(_ run: JobRun, items: Int, total: Int?) -> LiveEvent {
+        LiveEvent(name: "job:progress", payload: JobProgress(name: run.name, run_id: run.id, items: items, total: total))
+    }
+
+    struct JobFinished: Encodable {
+        let name: String, run_id: Int64, status: JobRunStatus, items: Int, error: String?, started_at: String, finished_at: String
+    }
+    static func jobFinished(_ run: JobRun, status: JobRunStatus, items: Int, error: String?, at finishedAt: Date) -> LiveEvent {
+        LiveEvent(name: "job:finished", payload: JobFinished(name: run.name, run_id: run.id, status: status, items: items, error: error,
+                                                             started_at: JobTime.iso(run.startedAt), finished_at: JobTime.iso(finishedAt)))
+    }
+}
+
+/// Instants as the API shows them: "2026-03-01T02:00:00Z".
+enum JobTime {
+    static func iso(_ date: Date) -> String { SQLiteTime.iso8601(SQLiteTime.format(date)) }
+}

@@ -1,0 +1,21 @@
+/// V009: `jobs`, one row per run of a scheduled job (lcarsd's scheduler; docs/api.md "Jobs").
+/// Kept as a Swift string rather than a `.sql` file only because the embedded `.sql` files are listed
+/// in Package.swift, which this change does not touch; it can move to `V009_jobs.sql` (with its
+/// Package.swift entry) without changing its id or text.
+enum V009Jobs {
+    static let id = "V009_jobs"
+    static let sql = Array("""
+        CREATE TABLE jobs (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            name TEXT NOT NULL CHECK (length(name) BETWEEN 1 AND 64),
+            started_at TEXT NOT NULL,
+            finished_at TEXT,
+            status TEXT NOT NULL CHECK (status IN ('running', 'succeeded', 'failed')),
+            items INTEGER NOT NULL DEFAULT 0 CHECK (items >= 0),
+            error TEXT,
+            CHECK ((status = 'running') = (finished_at IS NULL))
+        );
+        CREATE INDEX idx_jobs_name ON jobs(name, id);
+        CREATE INDEX idx_jobs_running ON jobs(status) WHERE status = 'running';
+        """.utf8)
+}
