@@ -7,9 +7,8 @@ import struct
 from conftest import REPO
 
 # One migration per SQL file: the schema version a fresh stack must report.
-# One migration per V*.sql file, or V*.swift while its SQL is kept inline (V009_jobs.swift).
-SCHEMA_VERSION = len(list((REPO / "Sources/Shared/Persistence/Migrations").glob("V*.sql"))) + \
-    len(list((REPO / "Sources/Shared/Persistence/Migrations").glob("V*.swift")))
+# One migration per V*.sql file.
+SCHEMA_VERSION = len(list((REPO / "Sources/Shared/Persistence/Migrations").glob("V*.sql")))
 
 # Every SQL file under Migrations/ is one schema version.
 

@@ -14,8 +14,7 @@ public enum Migrations {
         ("V005_releases", PackageResources.V005_releases_sql),
         ("V006_indexer_settings", PackageResources.V006_indexer_settings_sql),
         ("V007_v2_info_hashes", PackageResources.V007_v2_info_hashes_sql),
-        // V008 is issue 11's (merged beside this one); V009 is inline Swift (see V009_jobs.swift).
-        (V009Jobs.id, V009Jobs.sql),
+        ("V008_jobs", PackageResources.V008_jobs_sql),
     ]
 
     public static var latestVersion: Int { all.count }

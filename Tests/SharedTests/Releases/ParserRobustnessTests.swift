@@ -29,15 +29,16 @@ import Testing
         return s
     }
 
-    @Test func randomStringsNeverCrashAndStayFast() {
+    /// No input crashes the parser, and the same name always parses the same way (no state carried
+    /// between calls). Speed is measured by `lcarsd parse --bench` in bench/parser.sh, not here.
+    @Test func randomStringsNeverCrashAndParseTheSameTwice() {
         var rng = SplitMix(state: 42)
-        let clock = ContinuousClock()
         for length in [0, 1, 2, 5, 20, 80, 300, 2_000, 10_000] {
             for _ in 0..<(length > 1_000 ? 5 : 200) {
                 let name = Self.randomName(&rng, length: length)
                 for hint in ReleaseNameParser.Hint.allCases {
-                    let elapsed = clock.measure { _ = ReleaseNameParser.parse(name, hint: hint) }
-                    #expect(elapsed < .milliseconds(250), "\(length)-piece name took \(elapsed)")
+                    let first = ReleaseNameParser.parse(name, hint: hint)
+                    #expect(ReleaseNameParser.parse(name, hint: hint) == first, "\(length)-piece name parsed differently")
                 }
             }
         }
@@ -51,10 +52,8 @@ import Testing
         String(repeating: "01-", count: 3_000), String(repeating: "24-96 ", count: 2_000),
     ])
     func pathologicalInputs(_ name: String) {
-        let clock = ContinuousClock()
-        var result = ParsedRelease()
-        let elapsed = clock.measure { result = ReleaseNameParser.parse(name) }
-        #expect(elapsed < .milliseconds(250))
+        // Their speed is a figure in bench/parser.sh (no timed assertions here).
+        let result = ReleaseNameParser.parse(name)
         // Bounded output too: the parser caps how much of a name it reads and how many episodes a range makes.
         #expect(result.title.unicodeScalars.count <= ReleaseNameInput.maxScalars)
         #expect(result.episodes.count <= 700 && result.absoluteEpisodes.count <= 700)
@@ -65,15 +64,6 @@ import Testing
         #expect(r.title == "Movie Title")
         #expect(r.year == 2010 && r.quality == .p1080)
         #expect(!r.title.unicodeScalars.contains { $0.value < 0x20 || $0.value == 0x7F })
-    }
-
-    @Test func aThousandNamesParseWellUnderASecond() {
-        let names = MovieNameTests.cases.map(\.name) + EpisodeNameTests.cases.map(\.name) + MusicNameTests.cases.map(\.name)
-        let clock = ContinuousClock()
-        let elapsed = clock.measure {
-            for i in 0..<1_000 { _ = ReleaseNameParser.parse(names[i % names.count]) }
-        }
-        #expect(elapsed < .seconds(1), "1000 names took \(elapsed)")
     }
 }
 

@@ -27,16 +27,26 @@ import Testing
         #expect(results[1].infoHash == "0123456789abcdef0123456789abcdef01234567")
     }
 
-    @Test func torznabWithoutMagnetBuildsOneFromTheHashWithTheIndexersTrackers() throws {
+    /// An item with a hash but no magnet: with no .torrent link, a magnet is built from the hash with
+    /// the indexer's trackers; with a link (a private tracker's shape) the link is kept and no magnet
+    /// with public trackers is invented.
+    @Test func torznabWithoutMagnetBuildsOneFromTheHashOnlyWhenThereIsNoTorrentLink() throws {
         let results = try FeedParser.parse(try Fixture.data("torznab/search-no-magnet.xml"), indexer: "prowlarr", trackers: trackers)
         #expect(results.count == 2)
-        let magnet = try #require(results[0].magnet)
-        #expect(Magnet.infoHash(of: magnet) == "ffeeddccbbaa99887766554433221100ffeeddcc")
-        #expect(Magnet.trackers(of: magnet) == trackers)
+        #expect(results[0].magnet == nil && results[0].infoHash == "ffeeddccbbaa99887766554433221100ffeeddcc")
         #expect(results[0].downloadURL?.hasPrefix("http://127.0.0.1:9696/1/download") == true)
         #expect(results[0].categories == [5040] && results[0].sizeBytes == 734_003_200)
         // No hash and no magnet: only the .torrent link remains, never an invented magnet.
         #expect(results[1].magnet == nil && results[1].infoHash == nil && results[1].downloadURL != nil)
+
+        let hashOnly = Data("""
+            <rss version="2.0" xmlns:torznab="http://torznab.com/schemas/2015/feed"><channel><item>
+              <title>Series.Title.S01E02.720p.HDTV.x264-GRP</title>
+              <torznab:attr name="infohash" value="ffeeddccbbaa99887766554433221100ffeeddcc" /></item></channel></rss>
+            """.utf8)
+        let built = try #require(try FeedParser.parse(hashOnly, indexer: "prowlarr", trackers: trackers).first?.magnet)
+        #expect(Magnet.infoHash(of: built) == "ffeeddccbbaa99887766554433221100ffeeddcc")
+        #expect(Magnet.trackers(of: built) == trackers)
     }
 
     @Test(arguments: [("torznab/error-100.xml", 100, "API key"), ("torznab/error-203.xml", 203, "function not available")])

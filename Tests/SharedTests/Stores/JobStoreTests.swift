@@ -4,7 +4,7 @@ import Foundation
 import GRDB
 import Testing
 
-/// `jobs` (V009): a run is recorded when it starts and finished once; runs a crash left `running`
+/// `jobs` (V008): a run is recorded when it starts and finished once; runs a crash left `running`
 /// become failed "interrupted" at the next start; history is bounded per job. And the read-only
 /// order the refresh jobs walk the library in.
 @Suite struct JobStoreTests {
