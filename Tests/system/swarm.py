@@ -495,3 +495,14 @@ class LocalSwarm:
 
     def __exit__(self, *exc):
         self.stop()
+
+
+def make_big_torrent(folder):
+    """A real .torrent of ~1.7 MB (over the old 1 MiB control frame once base64-encoded): 12,000
+    one-byte files with long names — its size is metainfo, not data."""
+    root = folder / "big"
+    for i in range(12_000):
+        sub = root / f"folder-{i // 500:02d}"
+        sub.mkdir(parents=True, exist_ok=True)
+        (sub / f"{'a-rather-long-file-name-to-make-the-metainfo-large-' * 2}{i:05d}.bin").write_bytes(b"x")
+    return make_torrent(root, out=folder / "big.torrent")

@@ -8,7 +8,7 @@ import re
 import socket
 import struct
 
-from swarm import make_torrent
+from swarm import make_big_torrent
 from test_daemon import frame, recv_exact
 from test_downloads_api import open_events, read_events
 
@@ -102,7 +102,7 @@ def test_an_expired_request_is_not_run(stack):
 
 
 def test_a_large_torrent_is_added_over_the_socket_and_refused_clearly_as_an_upload(stack, admin_token, tmp_path):
-    torrent = big_torrent(tmp_path)
+    torrent = make_big_torrent(tmp_path)
     assert len(torrent.data) > 1_500_000   # base64: over the old 1 MiB frame limit
     answer = call(control_sock(stack), "downloads.add", {"torrent": torrent.base64}, timeout=30)
     assert answer["ok"] is True, answer
@@ -110,16 +110,6 @@ def test_a_large_torrent_is_added_over_the_socket_and_refused_clearly_as_an_uplo
     # Through the API an upload that large is refused by nginx first, saying so (not 503).
     r = stack.api("POST", "/api/downloads", token=admin_token, json={"torrent": torrent.base64})
     assert r.status_code == 413 and r.json()["error"]["code"] == "payload_too_large"
-
-
-def big_torrent(tmp_path):
-    """A real .torrent of ~1.7 MB: 12,000 one-byte files with long names (metainfo, not data)."""
-    root = tmp_path / "big"
-    for i in range(12_000):
-        folder = root / f"folder-{i // 500:02d}"
-        folder.mkdir(parents=True, exist_ok=True)
-        (folder / f"{'a-rather-long-file-name-to-make-the-metainfo-large-' * 2}{i:05d}.bin").write_bytes(b"x")
-    return make_torrent(root, out=tmp_path / "big.torrent")
 
 
 def test_nginx_events_location_connects_quickly(stack):

@@ -7,7 +7,7 @@ torrents' tracker URLs never appear in an answer. Public indexers are off; every
 import pytest
 
 from conftest import Stack, sql
-from swarm import make_torrent
+from swarm import make_big_torrent, make_torrent
 
 STAR_TREK = 13475
 PASSKEY = "0123456789abcdef0123456789abcdef"
@@ -25,6 +25,7 @@ def torrents(tmp_path_factory):
         content = folder / f"Star.Trek.2009.{name}.mkv"
         content.write_bytes(name.encode() * 40_000)
         made[name] = make_torrent(content, out=folder / f"{name}.torrent", trackers=[ANNOUNCE], version=version)
+    made["large"] = make_big_torrent(folder)
     return made
 
 
@@ -39,6 +40,7 @@ def sites(torrents):
         ("Star.Trek.2009.1080p.BluRay.x264-V2ONLY", 30, 9_000_000_000, torrents["v2"].data),
         ("Star.Trek.2009.1080p.BluRay.x264-BANNED", 20, 9_000_000_000, torrents["banned"].data),
         ("Star.Trek.2009.720p.WEB-DL.H264-MAGNET", 10, 3_000_000_000, magnet),
+        ("Star.Trek.2009.720p.WEB-DL.H264-LARGE", 5, 3_000_000_000, torrents["large"].data),
     ])
     yield s
     s.stop()
@@ -75,7 +77,7 @@ def grab(ps, setup, tag):
 
 def test_search_shows_the_links_masked(setup):
     releases = setup[2]
-    assert sorted(releases) == ["BANNED", "HYBRID", "MAGNET", "V1", "V2ONLY"]
+    assert sorted(releases) == ["BANNED", "HYBRID", "LARGE", "MAGNET", "V1", "V2ONLY"]
     for x in releases.values():
         assert x.get("magnet") is None and x.get("info_hash") is None and x["details_url"].startswith("https://private.example/")
         assert "/prowlarr/private/dl/" in x["download_url"] and PROWLARR_KEY not in x["download_url"]
@@ -90,6 +92,15 @@ def test_a_torrent_link_is_fetched_and_added(ps, setup, sites, torrents, tag, ve
     assert sql(ps, "SELECT media_id FROM downloads WHERE info_hash = ?", d["info_hash"]) == [(setup[1],)]
     assert sites.arrivals("/prowlarr/private/dl/")   # the link was fetched (the tracker's own page is not on loopback)
     assert PASSKEY not in r.text
+
+
+def test_a_fetched_torrent_over_the_old_frame_limit_is_added(ps, setup, torrents):
+    """A 1.7 MB .torrent (2.3 MB base64) was once refused by lcarsd's 1 MiB frame limit as a 503."""
+    assert len(torrents["large"].data) > 1_500_000
+    r = grab(ps, setup, "LARGE")
+    assert r.status_code == 201, r.text
+    assert r.json()["info_hash"] == torrents["large"].info_hash
+    assert sql(ps, "SELECT COUNT(*) FROM downloads WHERE info_hash = ?", torrents["large"].info_hash) == [(1,)]
 
 
 def test_a_blocklisted_torrent_is_refused_and_nothing_is_added(ps, setup, torrents):
