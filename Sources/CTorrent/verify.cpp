@@ -128,17 +128,14 @@ extern "C" int ct_resume_data_check_files(const uint8_t *resume_data, std::size_
         lt::add_torrent_params params = lt::read_resume_data(
             lt::span<const char>(reinterpret_cast<const char *>(resume_data), static_cast<std::ptrdiff_t>(resume_length)), ec);
         if (ec) return fail(error, CT_ERR_INVALID_RESUME_DATA, "resume data is unreadable (" + ec.message() + ")");
-        if (params.ti && params.ti->is_valid()) {
-            if (params.ti->v1()) {
-                recover_pieces(params, save_path, *result);
-            } else {
-                // v2-only: no flat piece hashes to compare with. Without a piece list libtorrent
-                // itself hashes every file that exists when the torrent is added.
-                params.have_pieces.clear();
-                params.unfinished_pieces.clear();
-                result->full_check = 1;
-            }
+        if (params.ti && params.ti->is_valid() && !params.ti->v1()) {
+            // v2-only: no flat piece hashes to compare with. Dropping just the piece list is not
+            // enough (libtorrent then finds nothing), so the caller drops the resume data: added
+            // from its .torrent or magnet alone, libtorrent hashes every file that exists.
+            result->full_check = 1;
+            return ok(error);
         }
+        if (params.ti && params.ti->is_valid()) recover_pieces(params, save_path, *result);
         *out = copy_bytes(lt::write_resume_data_buf(params));
         return ok(error);
     });

@@ -3,13 +3,15 @@ import Foundation
 
 /// What `checkFiles(resumeData:savePath:)` did.
 public struct ResumeCheck: Sendable, Equatable {
-    /// The resume data to add the torrent with: the old one plus the pieces found on disk.
-    public var resumeData: Data
+    /// The resume data to add the torrent with: the old one plus the pieces found on disk; nil
+    /// when the torrent must be added without resume data (`fullCheck`).
+    public var resumeData: Data?
     /// Pieces the old resume data did not list whose bytes were all on disk, read and hashed.
     public var piecesHashed: Int
     /// Of those, the ones that matched their hash: libtorrent will not download them again.
     public var piecesFound: Int
-    /// A v2-only torrent: its piece list was dropped, so libtorrent hashes all its files at add.
+    /// A v2-only torrent (no flat piece hashes to compare with): add it without resume data, and
+    /// libtorrent hashes all its files.
     public var fullCheck: Bool
 }
 
@@ -28,7 +30,8 @@ extension TorrentEngine {
             ct_resume_data_check_files(data, length, savePath, &bytes, &result, &error)
         }
         guard code == 0 else { throw EngineError(error) }
-        return ResumeCheck(resumeData: takeData(&bytes), piecesHashed: Int(result.pieces_hashed),
+        let checked = takeData(&bytes)
+        return ResumeCheck(resumeData: result.full_check != 0 ? nil : checked, piecesHashed: Int(result.pieces_hashed),
                            piecesFound: Int(result.pieces_found), fullCheck: result.full_check != 0)
     }
 }

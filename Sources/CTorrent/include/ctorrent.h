@@ -149,7 +149,7 @@ int ct_session_request_resume_data_all(ct_session *session);
 typedef struct ct_resume_check {
     int pieces_hashed;  ///< pieces the resume data did not list, read and hashed
     int pieces_found;   ///< of those, the ones whose hash matched: now listed as had
-    int full_check;     ///< 1: a v2-only torrent; the piece list was dropped, so libtorrent hashes every file at add
+    int full_check;     ///< 1: a v2-only torrent, not checked: add it WITHOUT resume data (`out` is empty), so libtorrent hashes every file
 } ct_resume_check;
 
 /// For resume data that may be older than the files (the process was killed): hashes every piece

@@ -32,10 +32,11 @@ extension DownloadManager {
         try? FileManager.default.removeItem(atPath: Self.runMarkerPath(config))
     }
 
-    /// The row's resume data with the pieces found on disk added; nil when there is none, the
-    /// check found nothing, or it failed (a bad blob is then refused at add, and libtorrent checks
-    /// every file).
-    func resumeDataCheckedAgainstFiles(_ record: DownloadRecord) -> Data? {
+    /// What to add the row's torrent with instead of its own resume data: `.some(data)` with the
+    /// pieces found on disk added, `.some(nil)` for none at all (a v2-only torrent: libtorrent then
+    /// hashes every file); nil to keep the row's own (none, nothing found, or the check failed — a
+    /// bad blob is then refused at add, and libtorrent checks every file).
+    func resumeDataCheckedAgainstFiles(_ record: DownloadRecord) -> Data?? {
         guard let data = record.resumeData else { return nil }
         let savePath = record.savePath ?? config.downloadDir
         do {
