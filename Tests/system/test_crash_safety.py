@@ -33,7 +33,8 @@ NAME = "Crash.Test.2024.1080p.mkv"
 SLACK_PER_KILL = 2 * BLOCK
 SETTINGS = {"LCARS_TORRENT__SEEDING__RATIO_LIMIT": 0, "LCARS_TORRENT__SEEDING__TIME_LIMIT_HOURS": 0,
             "LCARS_TORRENT__RESUME_SAVE_INTERVAL_SECONDS": 60, "LCARS_TORRENT__STALLED_TIMEOUT_SECONDS": 0,
-            "LCARS_AUTH__MAX_FAILURES_PER_ADDRESS": 100000}
+            "LCARS_AUTH__MAX_FAILURES_PER_ADDRESS": 100000,
+            "LCARS_SERVER__LOG_LEVEL": "notice"}   # lcarsd logs what each start found on disk
 
 
 def api_json(stack, token, method, path, status=200, **kw):
@@ -121,4 +122,5 @@ def test_kill_9_during_downloads_downloads_nothing_twice(make_stack, tmp_path):
     stack = make_stack(SETTINGS)
     # 4 MiB at 128 KiB/s: 10 kills 0.2-1.6 s after each start end well before the 32 s it takes.
     figures = crash_run(stack, tmp_path, kills=10, seed=seed, size=4 * 1024 * KiB, rate=128 * KiB)
+    print("\n".join(line for line in stack.log("lcarsd").splitlines() if "resume data" in line))
     check(figures)
