@@ -46,7 +46,8 @@ def main() -> int:
 
     with ThreadPoolExecutor(2) as pool:
         torrents = list(pool.map(one, range(a.count)))
-    seeder = Seeder(torrents, upload_limit=a.rate, seed_mode=True, wait_announce=False).start()
+    # high_performance: libtorrent unchokes only 8 peers by default, and each torrent is a peer here.
+    seeder = Seeder(torrents, upload_limit=a.rate, seed_mode=True, wait_announce=False, high_performance=True).start()
     stop = threading.Event()
     signal.signal(signal.SIGTERM, lambda *_: stop.set())
     try:

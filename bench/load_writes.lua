@@ -7,7 +7,7 @@
 -- POST /api/blocklist — plain database writes in lcars-fcgi, next to lcarsd's own.
 
 local downloads = tonumber(os.getenv("BENCH_DOWNLOADS") or "50")
-local json = {["Content-Type"] = "application/json"}
+local json   -- wrk.headers (the token from -H) plus a JSON content type; set in init()
 local threads = {}
 local thread_number = 0
 
@@ -21,6 +21,9 @@ function init(args)
   math.randomseed(os.time() * 100 + seed)
   counts = {}
   serial = 0
+  -- wrk.format(method, path, headers, body) uses the headers given *instead of* wrk.headers.
+  json = {["Content-Type"] = "application/json"}
+  for name, value in pairs(wrk.headers) do json[name] = value end
 end
 
 local function bool() return math.random(2) == 1 and "true" or "false" end
