@@ -25,9 +25,13 @@ bench_prepare() {
     command -v "$tool" >/dev/null || { echo "bench: $tool is missing (scripts/install-deps.sh test installs it)" >&2; exit 1; }
   done
 
-  echo "building release..." >&2
-  swift build -c release >&2
-  bin=$(swift build -c release --show-bin-path)
+  if [ -n "${BENCH_BIN:-}" ]; then   # already built binaries (e.g. a debug build), no build
+    bin=$(cd "$BENCH_BIN" && pwd)
+  else
+    echo "building release..." >&2
+    swift build -c release >&2
+    bin=$(swift build -c release --show-bin-path)
+  fi
 
   tmp=$(mktemp -d /tmp/lcars-bench.XXXX)
   pids=()

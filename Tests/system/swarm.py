@@ -352,13 +352,16 @@ class Seeder(_JsonLineProcess):
     objects (seeded from torrent.save_dir) or (torrent_path, save_dir) pairs.
 
     `upload_limit` (bytes/s per torrent, 0 = none; applies to loopback peers too) makes downloads
-    last long enough to interrupt them. `seed_mode` skips the hash check at start. start() returns
+    last long enough to interrupt them. `seed_mode` skips the hash check at start.
+    `high_performance` lifts libtorrent's limit of 8 unchoked peers (for many torrents at once). start() returns
     once every torrent is seeding and has announced to its trackers; then `port`, `peer`
     ("host:port" for x.pe=) and `status()` ({info_hash: {state, progress, uploaded, peers}})."""
 
     def __init__(self, torrents, host: str = "127.0.0.1", port: int = 0, upload_limit: int = 0,
-                 seed_mode: bool = False, netns=None, wait_announce: bool = True):
+                 seed_mode: bool = False, netns=None, wait_announce: bool = True, high_performance: bool = False):
         argv = [LT_PYTHON, str(TOOLS / "seeder.py"), "--listen", host, "--port", str(port)]
+        if high_performance:   # libtorrent's high_performance_seed preset: every peer unchoked (many torrents)
+            argv.append("--high-performance")
         for t in torrents:
             path, save = (t.path, t.save_dir) if isinstance(t, Torrent) else t
             argv += ["--torrent", f"{path}:{save}"]

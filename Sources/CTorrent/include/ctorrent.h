@@ -144,6 +144,21 @@ int ct_torrent_request_resume_data(ct_session *session, const char *info_hash, c
 /// Same for every torrent; returns how many requests were made (one alert each).
 int ct_session_request_resume_data_all(ct_session *session);
 
+// MARK: - Resume data after a crash
+
+typedef struct ct_resume_check {
+    int pieces_hashed;  ///< pieces the resume data did not list, read and hashed
+    int pieces_found;   ///< of those, the ones whose hash matched: now listed as had
+    int full_check;     ///< 1: a v2-only torrent, not checked: add it WITHOUT resume data (`out` is empty), so libtorrent hashes every file
+} ct_resume_check;
+
+/// For resume data that may be older than the files (the process was killed): hashes every piece
+/// it does not list whose bytes are all on disk under `save_path` (holes in sparse files are
+/// skipped unread) and returns, in `out`, the same resume data listing the pieces that matched.
+/// Blocks while it reads; the cost is the data written since the resume data was saved.
+int ct_resume_data_check_files(const uint8_t *resume_data, size_t resume_length, const char *save_path,
+                               ct_bytes *out, ct_resume_check *result, ct_error *error);
+
 // MARK: - Status
 
 typedef enum ct_state {

@@ -76,10 +76,12 @@ extension DownloadManager {
     /// A failed download goes back into the session from what it kept (resume data, the .torrent
     /// or the magnet); pieces on disk are verified, not fetched again.
     func retry(_ id: Int64) throws -> DownloadView {
-        let record = try store.existing(id: id, withBlobs: true)
+        var record = try store.existing(id: id, withBlobs: true)
         guard record.status == .failed else {
             throw DomainError.conflict("download \(id) is \(record.status.rawValue); only failed downloads can be retried")
         }
+        // Left the session without saving: its resume data is as old as the last periodic save.
+        if let checked = resumeDataCheckedAgainstFiles(record) { record.resumeData = checked }
         do { try addToSession(record, paused: false) }
         catch { throw DomainError.conflict("libtorrent refused the torrent again: \(error)") }
         return changed(from: record, to: try store.markRetried(id, heldBy: vpnDown ? killSwitch.downReason : nil))

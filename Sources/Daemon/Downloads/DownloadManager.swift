@@ -76,7 +76,9 @@ final class DownloadManager: @unchecked Sendable {
                 engine.pauseSession()
                 logger.warning("torrents held: \(killSwitch.downReason)")
             }
-            try restoreAll()
+            // Decided before this run marks itself: whether the last one ended without saving.
+            let afterCrash = markRunning()
+            try restoreAll(afterCrash: afterCrash)
             publishSystemStatusIfChanged()
         }
         let thread = Thread { [self] in runAlertLoop() }
@@ -93,8 +95,10 @@ final class DownloadManager: @unchecked Sendable {
             syncAll(now: Date())
             engine.pauseSession()
             let expected = engine.requestResumeDataForAll()
-            collectResumeData(expected: expected, deadline: Date().addingTimeInterval(timeout))
+            let complete = collectResumeData(expected: expected, deadline: Date().addingTimeInterval(timeout))
             writeSessionState()
+            // Resume data missing for some torrent: the next start checks the files as after a crash.
+            if complete { markStopped() }
         }
     }
 
@@ -108,8 +112,9 @@ final class DownloadManager: @unchecked Sendable {
         return (last.vpn, (try? store.counts()) ?? last.counts)
     }
 
-    /// Every unfinished row back into the session, all their changes in one transaction.
-    private func restoreAll() throws {
+    /// Every unfinished row back into the session, all their changes in one transaction. After a
+    /// crash the files are checked first for pieces the saved resume data does not list.
+    private func restoreAll(afterCrash: Bool) throws {
         var rows: [DownloadRecord] = []
         var activity: [DownloadActivity] = []
         for var record in try store.inSessionWithBlobs() {
@@ -120,7 +125,10 @@ final class DownloadManager: @unchecked Sendable {
                     try record.requeue()
                 }
                 record.lastProgressAt = SQLiteTime.format(Date())   // downtime is not a stall
+                let checked = afterCrash ? resumeDataCheckedAgainstFiles(record) : nil
+                if let checked { record.resumeData = checked }     // not a live column: the row keeps its own
                 try addToSession(record)
+                if checked != nil { engine.requestResumeData(record.infoHash) }   // stored, so the next check is short
             } catch {
                 let reason = "could not restart after lcarsd restarted: \(error)"
                 if (try? record.fail(reason: reason)) != nil { activity.append(failedLine(record, reason)) }
@@ -202,20 +210,24 @@ final class DownloadManager: @unchecked Sendable {
         }
     }
 
-    private func collectResumeData(expected: Int, deadline: Date) {
-        var remaining = expected
+    /// Whether every expected resume data arrived (and was stored) in time.
+    private func collectResumeData(expected: Int, deadline: Date) -> Bool {
+        var remaining = expected, stored = true
         while remaining > 0 && Date() < deadline {
             for alert in engine.waitForAlerts(timeoutMilliseconds: 200) {
                 switch alert {
                 case .resumeDataSaved(let hash, let data):
-                    try? store.saveResumeData(infoHash: hash, data: data)
                     remaining -= 1
-                case .resumeDataFailed: remaining -= 1
+                    if (try? store.saveResumeData(infoHash: hash, data: data)) == nil { stored = false }
+                case .resumeDataFailed:
+                    remaining -= 1
+                    stored = false
                 default: break
                 }
             }
         }
         if remaining > 0 { logger.warning("resume data missing for some torrents at shutdown", metadata: ["missing": "\(remaining)"]) }
+        return remaining <= 0 && stored
     }
 
     /// Written to a temporary file and renamed, so a crash never leaves half a state file.
