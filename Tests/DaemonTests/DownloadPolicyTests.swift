@@ -33,6 +33,15 @@ import Testing
         #expect(!outcome.justFinished && r.completedAt == nil)
     }
 
+    @Test func aFileCheckKeepsTheVerifiedProgress() {
+        var r = record(.downloading)
+        _ = StatusSync.apply(status(.downloading, progress: 0.6, done: 600), to: &r, now: Date())
+        let outcome = StatusSync.apply(status(.checkingFiles, progress: 0.05, done: 50), to: &r, now: Date())
+        #expect(r.status == .downloading && r.progress == 0.6 && r.downloadedBytes == 600 && !outcome.madeProgress)
+        _ = StatusSync.apply(status(.downloading, progress: 0.7, done: 700), to: &r, now: Date())
+        #expect(r.progress == 0.7 && r.downloadedBytes == 700)
+    }
+
     @Test func finishingIsReportedOnce() {
         var r = record(.downloading)
         let first = StatusSync.apply(status(.seeding, progress: 1, done: 1000, down: 1000, up: 500), to: &r, now: Date())

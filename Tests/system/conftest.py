@@ -181,7 +181,8 @@ class Stack:
                     proc.wait()
         for log in self.logs.values():
             log.close()
-        shutil.rmtree(self.dir, ignore_errors=True)
+        if not os.environ.get("LCARS_KEEP_STACKS"):   # set it to read a failed test's logs afterwards
+            shutil.rmtree(self.dir, ignore_errors=True)
 
 
 @pytest.fixture(scope="session")

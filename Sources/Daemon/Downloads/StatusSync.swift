@@ -19,14 +19,17 @@ enum StatusSync {
         let nowText = SQLiteTime.format(now)
         if st.hasMetadata && !st.name.isEmpty { r.name = st.name }
         if st.hasMetadata && st.totalWanted > 0 { r.sizeBytes = st.totalWanted }
-        r.progress = min(max(st.progress, 0), 1)
+        // While files are checked (after a crash, a retry) libtorrent's progress is the check's
+        // progress; the row keeps what was verified before instead of dropping towards 0 and back.
+        let checking = st.state == .checkingFiles || st.state == .checkingResumeData
+        if !checking { r.progress = min(max(st.progress, 0), 1) }
         // libtorrent's rates are decaying averages; a paused torrent moves nothing.
         let moving = r.status != .paused && !st.isPaused
         r.downloadSpeed = moving ? Int64(st.downloadRate) : 0
         r.uploadSpeed = moving ? Int64(st.uploadRate) : 0
-        outcome.madeProgress = st.totalDone > r.downloadedBytes
+        outcome.madeProgress = !checking && st.totalDone > r.downloadedBytes
         if outcome.madeProgress { r.lastProgressAt = nowText }
-        r.downloadedBytes = st.totalDone
+        if !checking { r.downloadedBytes = st.totalDone }
         r.uploadedBytes = st.allTimeUploaded
         r.peers = st.peers
         r.seeds = st.seeds

@@ -10,7 +10,18 @@ struct ListenBinding: Equatable, Sendable {
 
     mutating func succeeded(address: String) { listening.insert(address) }
 
-    mutating func failed(_ message: String) { failures.append(message) }
+    /// A failed IPv6 link-local listen is not counted: such an address is tentative for a moment after
+    /// the interface comes up (duplicate address detection, "Cannot assign requested address"),
+    /// and it is the interface's own, never a route out.
+    mutating func failed(_ message: String) {
+        if Self.isLinkLocalFailure(message) { return }
+        failures.append(message)
+    }
+
+    /// libtorrent's listen_failed message starts "listening on [fe80::…%dev]:port (device: …) failed".
+    static func isLinkLocalFailure(_ message: String) -> Bool {
+        message.lowercased().hasPrefix("listening on [fe80:")
+    }
 
     /// A re-bind to `addresses`: sockets on other addresses are closed by it, failures start over.
     /// (Sockets on addresses that stay are kept by libtorrent and not announced again.)
