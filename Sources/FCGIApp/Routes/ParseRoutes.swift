@@ -14,6 +14,7 @@ enum ParseRoutes {
     static let maxTitleBytes = 2048
 
     static func parse(_ ctx: RequestContext) throws -> HTTPResponse {
+        try QueryValue.allow(ctx.request.query, ["title", "type"])   // as every other GET: a typo is a 400, not ignored
         let title = ctx.request.query["title"] ?? ""
         guard !title.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else {
             throw DomainError.badRequest("title is required: GET /api/parse?title=Some.Release.2024.1080p.WEB-DL-GRP", code: "missing_title")
