@@ -17,8 +17,8 @@ import time
 import pytest
 import requests
 import schemathesis
-from schemathesis.config import SchemathesisConfig
 from hypothesis import HealthCheck, Phase, given, seed, settings
+from schemathesis.config import SchemathesisConfig
 from schemathesis.generation import GenerationMode
 from schemathesis.specs.openapi.checks import (content_type_conformance, negative_data_rejection,
                                                response_headers_conformance, response_schema_conformance,
@@ -226,7 +226,7 @@ def test_bodies_that_are_not_json_are_400(contract):
     """Every operation with a JSON body refuses one that is not JSON (or missing) with 400 malformed_json."""
     for path, item in contract.document["paths"].items():
         for method, op in item.items():
-            if method not in ("post", "put") or "requestBody" not in op or path in ("/api/users/{id}",):
+            if method not in ("post", "put") or "requestBody" not in op:
                 continue
             for data in (b"{not json", b""):
                 r = contract.stack.api(method.upper(), fill(path), token=contract.token, data=data,
