@@ -60,9 +60,18 @@ enum BlocklistRoutes {
         return try .json(EntryView(saved), status: 201)
     }
 
-    /// What the store does not check: the indexer's length (in code points, as JSON Schema counts) and the
-    /// media id (docs/openapi.yaml).
+    /// What the store does not check (docs/openapi.yaml): lengths in code points, as JSON Schema and
+    /// SQLite's `length()` count them (the table's CHECK counts 600 "e" + combining accent as 1200, and
+    /// a title with a NUL as ending there: a failed CHECK was a 500), and the media id.
     static func check(_ body: AddBody) throws {
+        let title = body.title.trimmingCharacters(in: .whitespacesAndNewlines)
+        for (field, value) in [("title", title), ("indexer", body.indexer ?? ""), ("reason", body.reason ?? "")]
+        where value.unicodeScalars.contains("\u{0}") {
+            throw DomainError.validation("\(field) must not contain NUL characters", field: field)
+        }
+        if title.unicodeScalars.count > 1000 {
+            throw DomainError.validation("title must be 1 to 1000 characters", field: "title")
+        }
         if let indexer = body.indexer, indexer.unicodeScalars.count > maxIndexerLength {
             throw DomainError.validation("indexer must be at most \(maxIndexerLength) characters", field: "indexer")
         }
