@@ -14,7 +14,6 @@ enum ParseRoutes {
     static let maxTitleBytes = 2048
 
     static func parse(_ ctx: RequestContext) throws -> HTTPResponse {
-        try QueryValue.allow(ctx.request.query, ["title", "type"])   // as every other GET: a typo is a 400, not ignored
         let title = ctx.request.query["title"] ?? ""
         guard !title.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else {
             throw DomainError.badRequest("title is required: GET /api/parse?title=Some.Release.2024.1080p.WEB-DL-GRP", code: "missing_title")
@@ -22,6 +21,7 @@ enum ParseRoutes {
         guard title.utf8.count <= maxTitleBytes else {
             throw DomainError.badRequest("title is \(title.utf8.count) bytes long; at most \(maxTitleBytes) are accepted", code: "title_too_long")
         }
+        try QueryValue.allow(ctx.request.query, ["title", "type"])   // as every other GET: a typo is a 400, not ignored
         let rawType = ctx.request.query["type"] ?? "auto"
         guard let hint = ReleaseNameParser.Hint(rawValue: rawType) else {
             throw DomainError.badRequest("type must be auto, video or music; found \"\(rawType)\"")
