@@ -25,5 +25,5 @@ if [ ${#missing[@]} -gt 0 ]; then
 fi
 
 if [ "$profile" != run ]; then
-  python3 -c 'import pytest, requests, selenium' 2>/dev/null || python3 -m pip install -q -r Tests/system/requirements.txt
+  python3 -c 'import pytest, requests, selenium, schemathesis, openapi_spec_validator, yaml' 2>/dev/null || python3 -m pip install -q -r Tests/system/requirements.txt
 fi

@@ -21,6 +21,7 @@ enum ParseRoutes {
         guard title.utf8.count <= maxTitleBytes else {
             throw DomainError.badRequest("title is \(title.utf8.count) bytes long; at most \(maxTitleBytes) are accepted", code: "title_too_long")
         }
+        try QueryValue.allow(ctx.request.query, ["title", "type"])   // as every other GET: a typo is a 400, not ignored
         let rawType = ctx.request.query["type"] ?? "auto"
         guard let hint = ReleaseNameParser.Hint(rawValue: rawType) else {
             throw DomainError.badRequest("type must be auto, video or music; found \"\(rawType)\"")

@@ -17,7 +17,8 @@ struct APIResponder {
                              + MovieRoutes.routes + TVRoutes.routes + ArtistRoutes.routes + AlbumRoutes.routes
                              + TrackRoutes.routes + MetadataSearchRoutes.routes
                              + DownloadRoutes.routes + EventRoutes.routes + ParseRoutes.routes + BlocklistRoutes.routes
-                             + IndexerRoutes.routes + ReleaseSearchRoutes.routes + ReleaseDownloadRoutes.routes)
+                             + IndexerRoutes.routes + ReleaseSearchRoutes.routes + ReleaseDownloadRoutes.routes
+                             + OpenAPIRoutes.routes)
         self.logger = logger
     }
 

@@ -63,9 +63,9 @@ enum QueryValue {
         }
     }
 
-    /// Required, non-empty, at most 200 characters.
+    /// Required, not blank (line breaks, form feeds… count as blank too), at most 200 characters.
     static func text(_ raw: String?, name: String) throws -> String {
-        let value = raw?.trimmingCharacters(in: .whitespaces) ?? ""
+        let value = raw?.trimmingCharacters(in: .whitespacesAndNewlines) ?? ""
         guard !value.isEmpty else { throw DomainError.badRequest("\(name) is required") }
         guard value.count <= 200 else { throw DomainError.badRequest("\(name) is longer than 200 characters") }
         return value
