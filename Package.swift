@@ -16,8 +16,8 @@ let package = Package(
     name: "LCARS",
     platforms: [.macOS(.v14)],
     products: [
-        .executable(name: "lcars-fcgi", targets: ["FCGIApp"]),
-        .executable(name: "lcarsd", targets: ["Daemon"]),
+        .executable(name: "lcars-fcgi", targets: ["lcars-fcgi"]),
+        .executable(name: "lcarsd", targets: ["lcarsd"]),
     ],
     dependencies: [
         .package(url: "https://github.com/groue/GRDB.swift.git", from: "7.10.0"),
@@ -83,14 +83,16 @@ let package = Package(
             dependencies: ["Core", "Config", "Persistence", "Metadata", "Releases", "Indexers"],
             path: "Sources/Shared/Library"
         ),
-        .executableTarget(
+        // FCGIApp and Daemon are libraries so that other targets can link them; the
+        // executables are one-line mains (Sources/Executables).
+        .target(
             name: "FCGIApp",
             dependencies: [
                 "CFastCGI", "CProcess",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"), logging,
             ] + shared
         ),
-        .executableTarget(
+        .target(
             name: "Daemon",
             dependencies: [
                 "CProcess", "TorrentEngine",
@@ -100,6 +102,9 @@ let package = Package(
                 .product(name: "NIOHTTP1", package: "swift-nio"),
             ] + shared
         ),
+        .executableTarget(name: "lcars-fcgi", dependencies: ["FCGIApp"], path: "Sources/Executables/lcars-fcgi"),
+        .executableTarget(name: "lcarsd", dependencies: ["Daemon"], path: "Sources/Executables/lcarsd"),
+
 
         .testTarget(name: "SharedTests", dependencies: shared + [grdb], path: "Tests/SharedTests"),
         .testTarget(name: "FCGIAppTests", dependencies: ["FCGIApp", grdb] + shared, path: "Tests/FCGIAppTests"),
