@@ -18,6 +18,7 @@ let package = Package(
     products: [
         .executable(name: "lcars-fcgi", targets: ["lcars-fcgi"]),
         .executable(name: "lcarsd", targets: ["lcarsd"]),
+        .executable(name: "lcars-fuzz", targets: ["lcars-fuzz"]),
     ],
     dependencies: [
         .package(url: "https://github.com/groue/GRDB.swift.git", from: "7.10.0"),
@@ -83,8 +84,8 @@ let package = Package(
             dependencies: ["Core", "Config", "Persistence", "Metadata", "Releases", "Indexers"],
             path: "Sources/Shared/Library"
         ),
-        // FCGIApp and Daemon are libraries so that other targets can link them; the
-        // executables are one-line mains (Sources/Executables).
+        // FCGIApp and Daemon are libraries so that the fuzz entries (and tests) can call their
+        // intake and frame decoder; the executables are one-line mains (Sources/Executables).
         .target(
             name: "FCGIApp",
             dependencies: [
@@ -105,6 +106,17 @@ let package = Package(
         .executableTarget(name: "lcars-fcgi", dependencies: ["FCGIApp"], path: "Sources/Executables/lcars-fcgi"),
         .executableTarget(name: "lcarsd", dependencies: ["Daemon"], path: "Sources/Executables/lcarsd"),
 
+        // Fuzzing (docs/fuzzing.md): the entries turn bytes into calls of production code; the
+        // executable replays a corpus, or runs libFuzzer when built with -DFUZZING (bench/fuzz.sh).
+        .target(
+            name: "FuzzEntries",
+            dependencies: ["FCGIApp", "Daemon", "TorrentEngine", "Core", "Config", "Releases", "Control", "Persistence", "Auth", "Net",
+                           .product(name: "NIOCore", package: "swift-nio"),
+                           .product(name: "NIOEmbedded", package: "swift-nio"), logging],
+            path: "Sources/Fuzz/Entries"
+        ),
+        .target(name: "CLibFuzzer", path: "Sources/Fuzz/CLibFuzzer"),
+        .executableTarget(name: "lcars-fuzz", dependencies: ["FuzzEntries", "CLibFuzzer"], path: "Sources/Fuzz/Driver"),
 
         .testTarget(name: "SharedTests", dependencies: shared + [grdb], path: "Tests/SharedTests"),
         .testTarget(name: "FCGIAppTests", dependencies: ["FCGIApp", grdb] + shared, path: "Tests/FCGIAppTests"),
@@ -114,6 +126,7 @@ let package = Package(
             path: "Tests/TorrentEngineTests"
         ),
         .testTarget(name: "DaemonTests", dependencies: ["Daemon", "TorrentEngine", grdb] + shared, path: "Tests/DaemonTests"),
+        .testTarget(name: "FuzzTests", dependencies: ["FuzzEntries", "Core", "Control"], path: "Tests/FuzzTests"),
     ],
     cxxLanguageStandard: .cxx17
 )
