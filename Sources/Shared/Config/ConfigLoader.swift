@@ -28,6 +28,10 @@ public enum ConfigLoader {
 
     public static func parse(_ text: String, file: String, environment: [String: String] = [:]) throws -> LCARSConfig {
         let root: TOMLTable
+        if let line = TOMLHeaderCheck.malformedHeaderLine(in: text) {
+            throw ConfigError(source: "\(file) line \(line)", key: nil,
+                              problem: "not valid TOML: a table header needs a name after \"[\" (e.g. [server])")
+        }
         do {
             root = try TOMLTable(string: text)
         } catch let error as TOMLParseError {
