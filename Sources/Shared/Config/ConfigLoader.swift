@@ -28,9 +28,9 @@ public enum ConfigLoader {
 
     public static func parse(_ text: String, file: String, environment: [String: String] = [:]) throws -> LCARSConfig {
         let root: TOMLTable
-        if let line = TOMLHeaderCheck.malformedHeaderLine(in: text) {
-            throw ConfigError(source: "\(file) line \(line)", key: nil,
-                              problem: "not valid TOML: a table header needs a name after \"[\" (e.g. [server])")
+        // Inputs TOMLKit would abort the process on instead of reporting them.
+        if let (line, problem) = TOMLAssertionCheck.malformedLine(in: text) {
+            throw ConfigError(source: "\(file) line \(line)", key: nil, problem: "not valid TOML: \(problem)")
         }
         do {
             root = try TOMLTable(string: text)
