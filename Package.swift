@@ -16,8 +16,9 @@ let package = Package(
     name: "LCARS",
     platforms: [.macOS(.v14)],
     products: [
-        .executable(name: "lcars-fcgi", targets: ["FCGIApp"]),
-        .executable(name: "lcarsd", targets: ["Daemon"]),
+        .executable(name: "lcars-fcgi", targets: ["lcars-fcgi"]),
+        .executable(name: "lcarsd", targets: ["lcarsd"]),
+        .executable(name: "lcars-fuzz", targets: ["lcars-fuzz"]),
     ],
     dependencies: [
         .package(url: "https://github.com/groue/GRDB.swift.git", from: "7.10.0"),
@@ -83,14 +84,16 @@ let package = Package(
             dependencies: ["Core", "Config", "Persistence", "Metadata", "Releases", "Indexers"],
             path: "Sources/Shared/Library"
         ),
-        .executableTarget(
+        // FCGIApp and Daemon are libraries so that the fuzz entries (and tests) can call their
+        // intake and frame decoder; the executables are one-line mains (Sources/Executables).
+        .target(
             name: "FCGIApp",
             dependencies: [
                 "CFastCGI", "CProcess", crypto,
                 .product(name: "ArgumentParser", package: "swift-argument-parser"), logging,
             ] + shared
         ),
-        .executableTarget(
+        .target(
             name: "Daemon",
             dependencies: [
                 "CProcess", "TorrentEngine",
@@ -100,6 +103,20 @@ let package = Package(
                 .product(name: "NIOHTTP1", package: "swift-nio"),
             ] + shared
         ),
+        .executableTarget(name: "lcars-fcgi", dependencies: ["FCGIApp"], path: "Sources/Executables/lcars-fcgi"),
+        .executableTarget(name: "lcarsd", dependencies: ["Daemon"], path: "Sources/Executables/lcarsd"),
+
+        // Fuzzing (docs/fuzzing.md): the entries turn bytes into calls of production code; the
+        // executable replays a corpus, or runs libFuzzer when built with -DFUZZING (bench/fuzz.sh).
+        .target(
+            name: "FuzzEntries",
+            dependencies: ["FCGIApp", "Daemon", "TorrentEngine", "Core", "Config", "Releases", "Control", "Persistence", "Auth", "Net",
+                           .product(name: "NIOCore", package: "swift-nio"),
+                           .product(name: "NIOEmbedded", package: "swift-nio"), logging],
+            path: "Sources/Fuzz/Entries"
+        ),
+        .target(name: "CLibFuzzer", path: "Sources/Fuzz/CLibFuzzer"),
+        .executableTarget(name: "lcars-fuzz", dependencies: ["FuzzEntries", "CLibFuzzer"], path: "Sources/Fuzz/Driver"),
 
         .testTarget(name: "SharedTests", dependencies: shared + [grdb], path: "Tests/SharedTests"),
         .testTarget(name: "FCGIAppTests", dependencies: ["FCGIApp", grdb] + shared, path: "Tests/FCGIAppTests"),
@@ -109,6 +126,7 @@ let package = Package(
             path: "Tests/TorrentEngineTests"
         ),
         .testTarget(name: "DaemonTests", dependencies: ["Daemon", "TorrentEngine", grdb] + shared, path: "Tests/DaemonTests"),
+        .testTarget(name: "FuzzTests", dependencies: ["FuzzEntries", "Core", "Control"], path: "Tests/FuzzTests"),
     ],
     cxxLanguageStandard: .cxx17
 )

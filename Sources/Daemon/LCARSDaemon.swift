@@ -4,14 +4,16 @@ import Config
 import Core
 
 /// lcarsd: the long-running LCARS daemon and its admin subcommands (Daemon/CLI).
-@main
-struct LCARSDaemon: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(
+/// Run by the one-line main in Sources/Executables/lcarsd.
+public struct LCARSDaemon: AsyncParsableCommand {
+    public static let configuration = CommandConfiguration(
         commandName: "lcarsd",
         abstract: "The LCARS daemon: migrations, the control socket, torrents and live events.",
         version: LCARSVersion.current,
         subcommands: [Serve.self, Migrate.self, Users.self, Ping.self, RenderNginx.self, Parse.self],
         defaultSubcommand: Serve.self)
+
+    public init() {}
 }
 
 /// `--config` for every subcommand, and the one-line config error every subcommand prints.

@@ -9,9 +9,9 @@ import Config
 import Persistence
 
 /// lcars-fcgi: the API's FastCGI responder pool. Under a web server as CGI it answers one request.
-@main
-struct FCGIMain: ParsableCommand {
-    static let configuration = CommandConfiguration(
+/// Run by the one-line main in Sources/Executables/lcars-fcgi.
+public struct FCGIMain: ParsableCommand {
+    public static let configuration = CommandConfiguration(
         commandName: "lcars-fcgi",
         abstract: "LCARS API responders: a pre-forked FastCGI pool (or one CGI request).")
 
@@ -24,7 +24,9 @@ struct FCGIMain: ParsableCommand {
     @Option(help: "Number of workers (overrides fcgi.workers; 0 = one per CPU).")
     var workers: Int?
 
-    func run() throws {
+    public init() {}
+
+    public func run() throws {
         let environment = ProcessInfo.processInfo.environment
         let settings: LCARSConfig
         do {

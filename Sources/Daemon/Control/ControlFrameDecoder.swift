@@ -3,12 +3,14 @@ import Core
 import Control
 
 /// Splits the byte stream into frames: a 4-byte big-endian length, then the payload (docs/ipc.md).
-struct ControlFrameDecoder: ByteToMessageDecoder {
-    typealias InboundOut = ByteBuffer
+public struct ControlFrameDecoder: ByteToMessageDecoder {
+    public typealias InboundOut = ByteBuffer
 
-    struct FrameTooLarge: Error { let length: Int }
+    public struct FrameTooLarge: Error { public let length: Int }
 
-    mutating func decode(context: ChannelHandlerContext, buffer: inout ByteBuffer) throws -> DecodingState {
+    public init() {}
+
+    public mutating func decode(context: ChannelHandlerContext, buffer: inout ByteBuffer) throws -> DecodingState {
         guard let length = buffer.getInteger(at: buffer.readerIndex, as: UInt32.self) else { return .needMoreData }
         guard Int(length) <= ControlProtocol.maxFrameBytes else { throw FrameTooLarge(length: Int(length)) }
         guard buffer.readableBytes >= 4 + Int(length) else { return .needMoreData }
@@ -18,7 +20,7 @@ struct ControlFrameDecoder: ByteToMessageDecoder {
     }
 
     /// A client that hangs up mid-frame just loses that frame.
-    mutating func decodeLast(context: ChannelHandlerContext, buffer: inout ByteBuffer, seenEOF: Bool) throws -> DecodingState {
+    public mutating func decodeLast(context: ChannelHandlerContext, buffer: inout ByteBuffer, seenEOF: Bool) throws -> DecodingState {
         while try decode(context: context, buffer: &buffer) == .continue {}
         buffer.clear()
         return .needMoreData

@@ -1,8 +1,8 @@
 import Foundation
 
 /// A complete response; the transport turns it into CGI "Status:" + headers + body.
-struct HTTPResponse {
-    var status: Int
+public struct HTTPResponse {
+    public internal(set) var status: Int
     var headers: [(String, String)]
     var body: Data
 

@@ -6,12 +6,12 @@ import Persistence
 
 /// Turns one request into one response: schema check, routing, authentication, role check,
 /// the handler, and the mapping of every error onto the API's error format.
-struct APIResponder {
+public struct APIResponder {
     let app: AppContext
     let router: Router
     let logger: Logger
 
-    init(app: AppContext, logger: Logger) {
+    public init(app: AppContext, logger: Logger) {
         self.app = app
         self.router = Router(routes: AuthRoutes.routes + UserRoutes.routes + SystemRoutes.routes + ActivityRoutes.routes
                              + MovieRoutes.routes + TVRoutes.routes + ArtistRoutes.routes + AlbumRoutes.routes

@@ -11,7 +11,7 @@ import Persistence
 /// Everything a responder worker holds between requests: config, the database handle, and the
 /// outside-service clients made on first use.
 /// Nothing here is request state, so any worker can serve any request.
-final class AppContext {
+public final class AppContext {
     let config: LCARSConfig
     let database: AppDatabase
     let sessions: Sessions
@@ -30,7 +30,7 @@ final class AppContext {
     var schemaChecked = false
 
     /// `daemon` and `httpTransport` are for tests (an in-process lcarsd and outside services).
-    init(config: LCARSConfig, database: AppDatabase, daemon: (any DaemonChannel)? = nil, httpTransport: HTTPTransportFactory? = nil) {
+    public init(config: LCARSConfig, database: AppDatabase, daemon: (any DaemonChannel)? = nil, httpTransport: HTTPTransportFactory? = nil) {
         self.config = config
         self.database = database
         self.httpTransport = httpTransport

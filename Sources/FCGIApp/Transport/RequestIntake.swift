@@ -2,9 +2,9 @@ import Foundation
 
 /// The part of serving a request that FastCGI and CGI share: read CONTENT_LENGTH bytes of body
 /// (refusing more than the limit before reading any), then hand the request to the responder.
-enum RequestIntake {
+public enum RequestIntake {
     /// `readBody(n)` reads exactly n bytes or returns nil when the client went away.
-    static func response(params: [String: String], maxBody: Int, responder: APIResponder,
+    public static func response(params: [String: String], maxBody: Int, responder: APIResponder,
                          readBody: (Int) -> Data?) -> HTTPResponse {
         let length = Int(params["CONTENT_LENGTH"] ?? "") ?? 0
         if length > maxBody { return APIError.payloadTooLarge(limit: maxBody).response }

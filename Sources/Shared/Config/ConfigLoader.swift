@@ -28,6 +28,10 @@ public enum ConfigLoader {
 
     public static func parse(_ text: String, file: String, environment: [String: String] = [:]) throws -> LCARSConfig {
         let root: TOMLTable
+        // Inputs TOMLKit would abort the process on instead of reporting them.
+        if let (line, problem) = TOMLAssertionCheck.malformedLine(in: text) {
+            throw ConfigError(source: "\(file) line \(line)", key: nil, problem: "not valid TOML: \(problem)")
+        }
         do {
             root = try TOMLTable(string: text)
         } catch let error as TOMLParseError {
