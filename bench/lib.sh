@@ -29,7 +29,7 @@ bench_prepare() {
     bin=$(cd "$BENCH_BIN" && pwd)
   else
     echo "building release..." >&2
-    swift build -c release >&2
+    { swift build -c release --product lcarsd && swift build -c release --product lcars-fcgi; } >&2
     bin=$(swift build -c release --show-bin-path)
   fi
 

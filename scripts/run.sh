@@ -5,7 +5,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 scripts/install-deps.sh run
-swift build -c release
+swift build -c release --product lcarsd && swift build -c release --product lcars-fcgi   # not the fuzz driver
 bin=$(swift build -c release --show-bin-path)
 
 # data/ holds the database (password hashes, indexer keys), the config (jwt_secret) and the
