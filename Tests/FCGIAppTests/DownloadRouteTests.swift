@@ -28,6 +28,9 @@ import Testing
         #expect(seeding.array.compactMap { $0["id"] as? Int } == [Int(second)])
         let bad = t.send("GET", "/api/downloads", query: ["status": "sleeping"], token: t.userToken)
         #expect(bad.status == 400 && bad.errorMessage?.contains("sleeping") == true)
+        // An unknown parameter is refused, as on every other list (a typo must not widen the answer).
+        let unknown = t.send("GET", "/api/downloads", query: ["stauts": "seeding"], token: t.userToken)
+        #expect(unknown.status == 400 && unknown.errorMessage?.contains("stauts") == true)
         #expect(t.daemon.calls.isEmpty)   // reads never ask lcarsd
     }
 

@@ -253,7 +253,7 @@ def test_operation_keeps_the_contract(contract, method, path):
 def test_what_the_contract_run_found_stays_fixed(contract):
     """What the contract run found: blocklist titles with a NUL or over 1000 code points (a 500: the
     table's CHECK failed), an unbounded blocklist `indexer` and a `media_id` of 0 (both stored), an
-    unknown parameter of GET /api/parse (ignored), and a metadata search for a blank text (a form feed
+    unknown parameter of GET /api/parse and of GET /api/downloads (ignored), and a metadata search for a blank text (a form feed
     or line break: sent to TMDB / MusicBrainz)."""
     r = contract.call("POST", "/api/blocklist", json={"title": "Long.Indexer.2020", "indexer": "x" * 201})
     assert r.status_code == 422 and "indexer" in r.json()["error"]["message"], r.text
@@ -266,6 +266,8 @@ def test_what_the_contract_run_found_stays_fixed(contract):
         assert r.status_code == 422 and "title" in r.json()["error"]["message"], (title[:20], r.text)
     r = contract.call("GET", "/api/parse?title=Some.Movie.2020.1080p&tpye=video")
     assert r.status_code == 400 and "tpye" in r.json()["error"]["message"], r.text
+    r = contract.call("GET", "/api/downloads?stauts=seeding")   # it was ignored: every download came back
+    assert r.status_code == 400 and "stauts" in r.json()["error"]["message"], r.text
     for route in ("tmdb/movies", "tmdb/tv", "musicbrainz/artists", "musicbrainz/albums"):   # a blank text, not asked upstream
         r = contract.call("GET", f"/api/search/{route}?q=%0C%0A")
         assert r.status_code == 400 and error_code(r) == "bad_request", (route, r.text)

@@ -28,6 +28,7 @@ enum DownloadRoutes {
     }
 
     static func list(_ ctx: RequestContext) throws -> HTTPResponse {
+        try QueryValue.allow(ctx.request.query, ["status"])
         var status: DownloadStatus?
         if let raw = ctx.request.query["status"], !raw.isEmpty {
             guard let parsed = DownloadStatus(rawValue: raw) else {
