@@ -174,9 +174,8 @@ def test_methods_a_path_does_not_have_are_405_with_allow(contract):
             assert set(allow.replace(" ", "").split(",")) == documented, f"{method} {path}: Allow: {allow!r}"
 
 
-@pytest.mark.xfail(strict=True, reason="lcarsd's event server answers 405 without Allow (Sources/Daemon/Events/EventServer.swift); "
-                                      "reported in issue 11, not fixed here: that file is being changed for the events-socket defect")
 def test_the_event_stream_answers_other_methods_405_with_allow(contract):
+    """lcarsd's event server, through nginx (it sent its 405 without Allow)."""
     r = contract.call("POST", "/api/events", json={})
     assert r.status_code == 405 and error_code(r) == "method_not_allowed"
     assert r.headers.get("Allow") == "GET", r.headers
