@@ -181,6 +181,15 @@ def test_the_event_stream_answers_other_methods_405_with_allow(contract):
     assert r.headers.get("Allow") == "GET", r.headers
 
 
+def test_nginx_refusals_are_json_too(contract):
+    """A URL over nginx's 8 KB is 414 in the API's error shape (it was nginx's HTML page); TRACE
+    never reaches the API (nginx answers 405 itself)."""
+    r = contract.call("GET", "/api/parse?title=" + "%C3%A9" * 2000)
+    assert r.status_code == 414 and error_code(r) == "uri_too_long", r.text[:200]
+    r = contract.call("TRACE", "/api/movies")
+    assert r.status_code == 405, r.text[:200]
+
+
 def test_bodies_that_are_not_json_are_400(contract):
     """Every operation with a JSON body refuses one that is not JSON (or missing) with 400 malformed_json."""
     for path, item in contract.document["paths"].items():
