@@ -48,6 +48,28 @@ import Testing
         #expect(answer.hasPrefix("HTTP/1.1 401"))
         await server.close()
     }
+
+    /// A method other than GET is 405 naming the one it takes (RFC 9110: a 405 carries Allow).
+    @Test func otherMethodsAre405WithAllow() async throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("lcarsd-ev-\(UUID().uuidString.prefix(8))").path
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let config = try ConfigLoader.parse("""
+            [server]
+            jwt_secret = "0123456789abcdef0123456789abcdef-events"
+            data_dir = "\(dir)"
+            """, file: "events-test.toml")
+        let database = try AppDatabase.open(config.database)
+        try database.migrate()
+        let path = dir + "/events.sock"
+        let server = try await EventServer.start(path: path, hub: EventHub(), authorizer: EventAuthorizer(database: database, config: config),
+                                                 logger: Logger(label: "test"), limits: ConnectionLimits(maxConnections: 4, requestTimeout: .seconds(5)))
+        let client = try RawSocket(path: path)
+        try client.send("POST /api/events HTTP/1.1\r\nHost: lcars\r\nContent-Length: 0\r\n\r\n")
+        let answer = try await blocking { try client.readAll() }
+        #expect(answer.hasPrefix("HTTP/1.1 405"))
+        #expect(answer.lowercased().contains("\r\nallow: get\r\n"), "\(answer)")
+        await server.close()
+    }
 }
 
 /// A Unix stream socket with a 20 s receive timeout: a server that never closes makes readAll throw.

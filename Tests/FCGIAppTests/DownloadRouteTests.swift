@@ -28,6 +28,9 @@ import Testing
         #expect(seeding.array.compactMap { $0["id"] as? Int } == [Int(second)])
         let bad = t.send("GET", "/api/downloads", query: ["status": "sleeping"], token: t.userToken)
         #expect(bad.status == 400 && bad.errorMessage?.contains("sleeping") == true)
+        // An unknown parameter is refused, as on every other list (a typo must not widen the answer).
+        let unknown = t.send("GET", "/api/downloads", query: ["stauts": "seeding"], token: t.userToken)
+        #expect(unknown.status == 400 && unknown.errorMessage?.contains("stauts") == true)
         #expect(t.daemon.calls.isEmpty)   // reads never ask lcarsd
     }
 
@@ -60,6 +63,23 @@ import Testing
         t.daemon.fail(DownloadCommand.retry, code: code, message: "download 5: no")
         let r = t.send("POST", "/api/downloads/5/retry", token: t.userToken)
         #expect(r.status == status && r.errorCode == apiCode && r.errorMessage?.contains("download 5: no") == true)
+    }
+
+    /// Ids travel to lcarsd as JSON numbers (doubles): above 2^53 − 1 they would arrive changed, so
+    /// they are refused here with a message that says so (lcarsd's own answer was a DecodingError dump).
+    @Test func idsLcarsdCannotReadAreRefusedClearly() throws {
+        let t = try TestApp()
+        let tooLarge = "9007199254740993"
+        for (method, path) in [("POST", "/api/downloads/\(tooLarge)/pause"), ("GET", "/api/downloads/\(tooLarge)/files"),
+                               ("DELETE", "/api/downloads/\(tooLarge)")] {
+            let r = t.send(method, path, token: t.adminToken)
+            #expect(r.status == 400 && r.errorCode == "invalid_argument", "\(method) \(path)")
+            #expect(r.errorMessage == "download id \(tooLarge) is above 9007199254740991 (2^53 - 1), the largest lcarsd can be sent")
+        }
+        let add = t.send("POST", "/api/downloads", json: ["magnet": "magnet:?xt=urn:btih:\(String(repeating: "4", count: 40))",
+                                                          "media_type": "movie", "media_id": 9_007_199_254_740_993 as Int64], token: t.userToken)
+        #expect(add.status == 400 && add.errorCode == "invalid_argument" && add.errorMessage?.contains("media_id") == true)
+        #expect(t.daemon.calls.isEmpty)
     }
 
     @Test func lcarsdDownIs503() throws {

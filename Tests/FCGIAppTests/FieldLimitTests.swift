@@ -52,6 +52,18 @@ import Testing
         #expect(t.send("POST", "/api/blocklist", json: ["title": text(512), "reason": text(500)], token: t.adminToken).status == 201)
     }
 
+    /// Bounds count code points, as JSON Schema's maxLength does (docs/openapi.yaml): counted as
+    /// grapheme clusters, one letter with any number of combining marks was one "character", and
+    /// 100 000 code points passed a bound of 64.
+    @Test func combiningMarksCountAsTheyAreSent() throws {
+        let t = try TestApp()
+        let zalgo = "a" + String(repeating: "\u{0301}", count: 100)
+        #expect(zalgo.count == 1 && zalgo.unicodeScalars.count == 101)
+        expectTooLong(t.send("POST", "/api/auth/login", json: ["username": zalgo, "password": "whatever-1"]), "username", 64)
+        let atTheBound = "a" + String(repeating: "\u{0301}", count: 63)
+        #expect(t.send("POST", "/api/auth/login", json: ["username": atTheBound, "password": "whatever-1"]).status == 401)
+    }
+
     @Test func updatesAreBoundedToo() throws {
         let t = try TestApp()
         let created = t.send("POST", "/api/indexers", json: ["name": "J", "indexer_type": "torznab", "url": "http://j.test/api"], token: t.adminToken)
@@ -80,5 +92,10 @@ import Testing
         let search = t.send("GET", "/api/movies", query: ["search": text(201)], token: t.userToken)
         #expect(search.status == 400 && search.errorMessage == "search is longer than 200 characters")
         #expect(t.send("GET", "/api/movies", query: ["search": text(200)], token: t.userToken).status == 200)
+        // In code points here too: 201 of them are 67 letters with two accents each.
+        let accented = String(repeating: "e\u{0301}\u{0300}", count: 67)
+        #expect(t.send("GET", "/api/movies", query: ["search": accented], token: t.userToken).status == 400)
+        #expect(t.send("GET", "/api/search/tmdb/movies", query: ["q": accented], token: t.userToken).status == 400)
+        #expect(t.send("GET", "/api/search/releases", query: ["q": accented], token: t.userToken).status == 400)
     }
 }

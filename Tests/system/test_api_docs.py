@@ -33,7 +33,8 @@ def documented(document):
 
 def prose_routes() -> set[tuple[str, str]]:
     text = (REPO / "docs/api.md").read_text()
-    return {(m[1], normalized(m[2])) for m in re.finditer(r"\b(GET|POST|PUT|DELETE|PATCH) +(/api/[^\s`?|),]*)", text)}
+    found = re.finditer(r"\b(GET|POST|PUT|DELETE|PATCH) +(/api/[^\s`?|),]*)", text)
+    return {(m[1], normalized(m[2])) for m in found if "…" not in m[2]}   # `POST /api/…/:id/refresh` names several
 
 
 def router_routes() -> dict[tuple[str, str], str]:
@@ -97,3 +98,74 @@ def test_every_error_answer_uses_the_one_error_shape(document):
         if name in ("Success", "Deleted", "Releases"):
             continue
         assert schema.get("$ref") == ref, f"components.responses.{name} is not an Error"
+
+
+def field_limits() -> tuple[dict[str, int], int, set[str], int]:
+    """FieldLimits.swift's bounds: by field name, the default, the unbounded names, the query bound."""
+    text = (REPO / "Sources/FCGIApp/HTTP/FieldLimits.swift").read_text()
+    by_name = {m[1]: int(m[2].replace("_", "")) for m in re.finditer(r'"(\w+)": ([0-9_]+)', text)}
+    default = int(re.search(r"defaultLength = ([0-9_]+)", text)[1].replace("_", ""))
+    unbounded = set(re.findall(r'"(\w+)"', re.search(r"unbounded: Set<String> = \[([^\]]*)\]", text)[1]))
+    query = int(re.search(r"queryLength = ([0-9_]+)", text)[1].replace("_", ""))
+    assert by_name and "torrent" in unbounded, "FieldLimits.swift no longer reads as expected"
+    return by_name, default, unbounded, query
+
+
+def resolved(document, schema):
+    while isinstance(schema, dict) and "$ref" in schema:
+        node = document
+        for part in schema["$ref"].lstrip("#/").split("/"):
+            node = node[part]
+        schema = {**node, **{k: v for k, v in schema.items() if k != "$ref"}}
+    return schema
+
+
+def string_schemas(document, schema, name=""):
+    """(field name, schema) of every string a schema lets a client send, at any depth."""
+    schema = resolved(document, schema)
+    types = schema.get("type", [])
+    types = [types] if isinstance(types, str) else types
+    if "string" in types:
+        yield name, schema
+    for key in ("oneOf", "anyOf", "allOf"):
+        for sub in schema.get(key, []):
+            yield from string_schemas(document, sub, name)
+    for key, sub in schema.get("properties", {}).items():
+        yield from string_schemas(document, sub, key)
+    if "items" in schema:
+        yield from string_schemas(document, schema["items"], name)
+
+
+def bounded(schema) -> bool:
+    """A string the schema bounds by itself: a fixed set, an anchored pattern, a UUID."""
+    return "enum" in schema or "const" in schema or schema.get("format") == "uuid" or schema.get("pattern", "").endswith("$")
+
+
+def test_every_string_a_client_sends_has_the_servers_bound(document):
+    """The document's maxLength is never looser than FieldLimits (400 `field_too_long`), so a
+    client that keeps to the document is never refused for length, and every operation that takes
+    a body or query parameters lists the 400."""
+    by_name, default, unbounded, query_bound = field_limits()
+    bad_request = document["components"]["responses"]["BadRequest"]["content"]["application/json"]["schema"]
+    assert "field_too_long" in bad_request["properties"]["error"]["properties"]["code"]["enum"]
+    for path, item in document["paths"].items():
+        for method, op in item.items():
+            if method not in METHODS:
+                continue
+            where = f"{method.upper()} {path}"
+            params = [resolved(document, p) for p in item.get("parameters", []) + op.get("parameters", [])]
+            queries = [p for p in params if p["in"] == "query"]
+            body = op.get("requestBody")
+            if body:
+                body = resolved(document, body)["content"]["application/json"]["schema"]
+                for field, schema in string_schemas(document, body):
+                    if field in unbounded:
+                        continue
+                    limit = by_name.get(field, default)
+                    assert bounded(schema) or schema.get("maxLength", limit + 1) <= limit, f"{where}: {field} needs maxLength <= {limit}"
+            for param in queries:
+                limit = 200 if param["name"] in ("search", "q") else query_bound
+                for _, schema in string_schemas(document, param["schema"]):
+                    assert bounded(schema) or schema.get("maxLength", limit + 1) <= limit, f"{where}: ?{param['name']} needs maxLength <= {limit}"
+            if body or queries:
+                assert "400" in op["responses"], f"{where}: takes input but does not list 400"

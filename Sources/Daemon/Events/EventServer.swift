@@ -172,6 +172,7 @@ final class EventStreamHandler: ChannelInboundHandler, RemovableChannelHandler {
         headers.add(name: "Content-Length", value: String(body.count))
         headers.add(name: "Connection", value: "close")
         if status == .unauthorized { headers.add(name: "WWW-Authenticate", value: "Bearer") }
+        if status == .methodNotAllowed { headers.add(name: "Allow", value: "GET") }   // a 405 names what is allowed
         context.write(wrapOutboundOut(.head(HTTPResponseHead(version: .http1_1, status: status, headers: headers))), promise: nil)
         var buffer = context.channel.allocator.buffer(capacity: body.count)
         buffer.writeBytes(body)

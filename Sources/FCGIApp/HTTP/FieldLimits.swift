@@ -54,8 +54,10 @@ enum FieldLimits {
         return nil
     }
 
-    /// In characters, as people count; the byte count answers most cases without counting them.
+    /// In code points, as JSON Schema's maxLength counts (docs/openapi.yaml gives these bounds):
+    /// grapheme clusters would let one letter carry any number of combining marks past the bound.
+    /// The byte count answers most cases without counting.
     static func isLonger(_ text: String, than limit: Int) -> Bool {
-        text.utf8.count > limit && text.count > limit
+        text.utf8.count > limit && text.unicodeScalars.count > limit
     }
 }

@@ -28,6 +28,7 @@ enum DownloadRoutes {
     }
 
     static func list(_ ctx: RequestContext) throws -> HTTPResponse {
+        try QueryValue.allow(ctx.request.query, ["status"])
         var status: DownloadStatus?
         if let raw = ctx.request.query["status"], !raw.isEmpty {
             guard let parsed = DownloadStatus(rawValue: raw) else {
@@ -58,13 +59,14 @@ enum DownloadRoutes {
                 throw APIError.validation("media_type must be one of \(MediaKind.allCases.map(\.rawValue).joined(separator: ", ")), found \"\(type)\"")
             }
             guard id > 0 else { throw APIError.validation("media_id must be a positive integer") }
+            guard id <= largestSentID else { throw tooLarge("media_id", id) }
             return MediaReference(type: kind, id: id)
         default: throw APIError.validation("media_type and media_id go together: send both or neither")
         }
     }
 
     static func remove(_ ctx: RequestContext) throws -> HTTPResponse {
-        let id = try ctx.intParam("id")
+        let id = try sentID(ctx)
         let raw = ctx.request.query["delete_files"] ?? "false"
         guard let deleteFiles = ["true": true, "1": true, "false": false, "0": false][raw.lowercased()] else {
             throw APIError.badRequest("delete_files must be true or false, found \"\(raw)\"")
@@ -73,10 +75,24 @@ enum DownloadRoutes {
     }
 
     static func files(_ ctx: RequestContext) throws -> HTTPResponse {
-        try .json(try DaemonCall.run(ctx, DownloadCommand.files, DownloadCommand.IDArgs(id: try ctx.intParam("id"))))
+        try .json(try DaemonCall.run(ctx, DownloadCommand.files, DownloadCommand.IDArgs(id: try sentID(ctx))))
+    }
+
+    /// lcarsd reads JSON numbers as doubles: an id above 2^53 − 1 would arrive as another number.
+    static let largestSentID: Int64 = 9_007_199_254_740_991
+
+    /// The path's download id, refused with a plain message when lcarsd could not be sent it.
+    static func sentID(_ ctx: RequestContext) throws -> Int64 {
+        let id = try ctx.intParam("id")
+        guard id <= largestSentID else { throw tooLarge("download id", id) }
+        return id
+    }
+
+    static func tooLarge(_ what: String, _ id: Int64) -> APIError {
+        .badRequest("\(what) \(id) is above \(largestSentID) (2^53 - 1), the largest lcarsd can be sent", code: "invalid_argument")
     }
 
     static func command(_ name: String) -> @Sendable (RequestContext) throws -> HTTPResponse {
-        { ctx in try .json(try DaemonCall.run(ctx, name, DownloadCommand.IDArgs(id: try ctx.intParam("id")))) }
+        { ctx in try .json(try DaemonCall.run(ctx, name, DownloadCommand.IDArgs(id: try sentID(ctx)))) }
     }
 }

@@ -32,7 +32,7 @@ struct ListQuery {
         }
         result.monitored = try QueryValue.bool(query["monitored"], name: "monitored")
         let search = query["search"]?.trimmingCharacters(in: .whitespaces)
-        if let search, search.count > 200 { throw DomainError.badRequest("search is longer than 200 characters") }
+        if let search, search.unicodeScalars.count > 200 { throw DomainError.badRequest("search is longer than 200 characters") }
         result.search = search?.isEmpty == false ? search : nil
         for key in idKeys { result.ids[key] = try QueryValue.int(query[key], name: key, range: 1...Int.max).map(Int64.init) }
         return result
@@ -67,7 +67,7 @@ enum QueryValue {
     static func text(_ raw: String?, name: String) throws -> String {
         let value = raw?.trimmingCharacters(in: .whitespacesAndNewlines) ?? ""
         guard !value.isEmpty else { throw DomainError.badRequest("\(name) is required") }
-        guard value.count <= 200 else { throw DomainError.badRequest("\(name) is longer than 200 characters") }
+        guard value.unicodeScalars.count <= 200 else { throw DomainError.badRequest("\(name) is longer than 200 characters") }
         return value
     }
 

@@ -13,7 +13,7 @@ enum FreeSearchQuery {
     static func parse(_ q: [String: String]) throws -> MediaSearchTarget {
         try QueryValue.allow(q, known)
         let words = q["q"]?.trimmingCharacters(in: .whitespaces) ?? ""
-        guard words.count <= 200 else { throw APIError.badRequest("q is longer than 200 characters") }
+        guard words.unicodeScalars.count <= 200 else { throw APIError.badRequest("q is longer than 200 characters") }
         let tmdb = try QueryValue.int(q["tmdb_id"], name: "tmdb_id", range: 1...Int(Int32.max))
         let imdb = try imdbID(q["imdb_id"])
         let mbid = try musicBrainzID(q["mbid"])
