@@ -231,6 +231,15 @@ def services():
 
 
 @pytest.fixture(scope="module")
+def indexer_sites():
+    """Local stand-ins for the built-in sites and Torznab feeds (fixture_indexers.py)."""
+    from fixture_indexers import FixtureIndexers
+    s = FixtureIndexers().start()
+    yield s
+    s.stop()
+
+
+@pytest.fixture(scope="module")
 def library_stack(services):
     """A stack whose TMDB, MusicBrainz and Cover Art Archive are the local fixture services; one
     per test module, so that each module starts from an empty library."""

@@ -69,10 +69,15 @@ def test_half_sent_requests_neither_stop_lcarsd_nor_stay_open(stack, admin_token
 
 
 def test_connections_over_the_cap_get_503_at_once(stack, admin_token):
+    # The held connections are real, authorised streams: a connection that sent nothing would be
+    # closed after 10 s, freeing its slot, however slowly a loaded machine opens the 512.
+    request = f"GET /api/events HTTP/1.1\r\nHost: lcars\r\nAuthorization: Bearer {admin_token}\r\n\r\n".encode()
     held = []
     try:
         for _ in range(512):
             held.append(connect(events_sock(stack)))
+            held[-1].sendall(request)
+        assert recv_exact(held[0], 12) == b"HTTP/1.1 200" and recv_exact(held[-1], 12) == b"HTTP/1.1 200"
         extra = connect(events_sock(stack))
         answer = read_to_close(extra)
         assert answer.startswith(b"HTTP/1.1 503 ") and b'"code":"unavailable"' in answer

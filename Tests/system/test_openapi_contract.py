@@ -40,14 +40,6 @@ CHECKS = [status_code_conformance, content_type_conformance, response_headers_co
 
 
 @pytest.fixture(scope="module")
-def indexer_sites():
-    from fixture_indexers import FixtureIndexers
-    s = FixtureIndexers().start()
-    yield s
-    s.stop()
-
-
-@pytest.fixture(scope="module")
 def contract(services, indexer_sites):
     stack = Stack({**services.settings(), "LCARS_AUTH__MAX_FAILURES_PER_ADDRESS": 100000,
                    "LCARS_HTTP__RETRIES": 0,

@@ -14,14 +14,6 @@ H_BEST, H_WEB, H_UHD, H_CAM = "11" * 20, "22" * 20, "33" * 20, "44" * 20
 
 
 @pytest.fixture(scope="module")
-def indexer_sites():
-    from fixture_indexers import FixtureIndexers
-    s = FixtureIndexers().start()
-    yield s
-    s.stop()
-
-
-@pytest.fixture(scope="module")
 def rs(services, indexer_sites):
     s = Stack({**services.settings(), "LCARS_AUTH__MAX_FAILURES_PER_ADDRESS": 100000, "LCARS_HTTP__RETRIES": 0,
                "LCARS_INDEXERS__TIMEOUT_MS": TIMEOUT_MS, "LCARS_INDEXERS__MIN_INTERVAL_MS": 0}).start()
