@@ -5,6 +5,7 @@ import Logging
 import Auth
 import Config
 import Core
+import Library
 import Persistence
 
 struct Serve: AsyncParsableCommand {
@@ -15,6 +16,11 @@ struct Serve: AsyncParsableCommand {
         let config = try options.load()
         try PrivateFiles.secureDirectory(config.server.dataDir)   // 0700 (issue 11): secrets inside
         let logger = LogSetup.bootstrap(level: config.server.logLevel, label: "lcarsd")
+        do {   // not fatal: the mount shows unavailable, saying why, and torrents still run
+            for path in try OwnLibraryDirectories.create(for: config.storage.mounts, dataDir: config.server.dataDir) {
+                logger.notice("created the library directory", metadata: ["path": "\(path)"])
+            }
+        } catch { logger.warning("cannot create the library directory", metadata: ["error": "\(error)"]) }
         let descriptors = DescriptorLimit.raiseToHard()
         logger.info("descriptor limit", metadata: ["nofile": "\(descriptors)"])
         do { try ControlServer.refuseIfRunning(path: config.daemon.socket) } catch { throw fail("\(error)") }
@@ -31,7 +37,7 @@ struct Serve: AsyncParsableCommand {
         } catch {
             throw fail("cannot start the torrent session: \(error)")
         }
-        let scheduler = Scheduler(jobs: try JobCatalog.jobs(config: config, database: database), store: database.jobs,
+        let scheduler = Scheduler(jobs: try JobCatalog.jobs(config: config, database: database, downloads: downloads), store: database.jobs,
                                   publish: { hub.publish($0) }, logger: logger)
         do { try scheduler.start() } catch {
             downloads.stop()
@@ -41,7 +47,8 @@ struct Serve: AsyncParsableCommand {
         let events: EventServer
         do {
             server = try await ControlServer.start(path: config.daemon.socket,
-                                                  commands: .lcarsd(state: state, downloads: downloads, scheduler: scheduler), logger: logger)
+                                                  commands: .lcarsd(state: state, downloads: downloads, scheduler: scheduler,
+                                                                    mounts: config.storage.mounts), logger: logger)
             let authorizer = EventAuthorizer(database: database, config: config)
             events = try await EventServer.start(path: config.daemon.eventsSocket, hub: hub, authorizer: authorizer, logger: logger)
         } catch {

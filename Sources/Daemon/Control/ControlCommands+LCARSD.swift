@@ -1,16 +1,18 @@
 import Foundation
+import Config
 import Control
 import Core
 
 /// lcarsd's command table. `ping` answers at once (a constant); `status` reads the counts on its
 /// own queue (a WAL read, never behind the manager's work) and the VPN state from the manager's
 /// snapshot, so both stay quick while the manager is busy; every `downloads.*` command runs on
-/// the download manager's queue; `jobs.*` on the scheduler's queue.
+/// the download manager's queue; `jobs.*` on the scheduler's queue; `storage.*` on their own.
 extension ControlCommands {
     /// Where `status` reads: apart from the event loops and from the download manager's queue.
     static let statusReads = OwnerQueue(label: "lcarsd.status")
 
-    static func lcarsd(state: DaemonState, downloads: DownloadManager?, scheduler: Scheduler? = nil) -> ControlCommands {
+    static func lcarsd(state: DaemonState, downloads: DownloadManager?, scheduler: Scheduler? = nil,
+                       mounts: [LCARSConfig.Mount] = []) -> ControlCommands {
         var table: [String: ControlCommand] = [
             "ping": ControlCommand(.immediately) { _ in
                 .object(["pong": .bool(true), "version": .string(LCARSVersion.current), "protocol": .number(Double(ControlProtocol.protocolVersion))])
@@ -19,6 +21,7 @@ extension ControlCommands {
         ]
         if let downloads { table.merge(downloadCommands(downloads)) { $1 } }
         if let scheduler { table.merge(jobCommands(scheduler)) { $1 } }
+        table.merge(storageCommands(mounts)) { $1 }
         return ControlCommands(table)
     }
 

@@ -88,24 +88,34 @@ extension DownloadManager {
     }
 
     /// Removes the download; with `deleteFiles` libtorrent deletes exactly the torrent's files.
-    /// A finished torrent is no longer in the session, so it is re-added paused to do that.
     func remove(_ id: Int64, deleteFiles: Bool) throws -> DownloadCommand.RemoveResult {
         let record = try store.existing(id: id, withBlobs: true)
-        var deleted = false
-        if engine.status(record.infoHash) != nil {
-            try libtorrent { try engine.remove(record.infoHash, deleteFiles: deleteFiles) }
-            deleted = deleteFiles
-        } else if deleteFiles, record.resumeData != nil || record.torrentFile != nil {
-            try libtorrent {
-                try addToSession(record, paused: true)
-                try engine.remove(record.infoHash, deleteFiles: true)
-            }
-            deleted = true
-        }
+        let deleted = try takeOutOfSession(record, deletingFiles: deleteFiles)
         try store.recordRemoved(id, deletedFiles: deleted)
         hub.publish(.removed(id: id))
         publishSystemStatusIfChanged()
         return DownloadCommand.RemoveResult(success: true, deleted_files: deleted)
+    }
+
+    /// Takes the torrent out of the session; with `deletingFiles` libtorrent deletes exactly its
+    /// files, once DownloadFilesCheck found them inside `torrent.download_dir` (a refusal is a
+    /// conflict and nothing is done). A finished torrent is no longer in the session, so it is
+    /// re-added paused to do that. Returns whether files were deleted.
+    func takeOutOfSession(_ record: DownloadRecord, deletingFiles: Bool) throws -> Bool {
+        let check = DownloadFilesCheck(downloadDir: config.downloadDir)
+        if deletingFiles, let reason = check.refusal(savePath: record.savePath ?? config.downloadDir, name: record.name) {
+            throw DomainError.conflict("\(record.label)'s files were not deleted: \(reason); remove it without deleting files and delete them by hand")
+        }
+        if engine.status(record.infoHash) != nil {
+            try libtorrent { try engine.remove(record.infoHash, deleteFiles: deletingFiles) }
+            return deletingFiles
+        }
+        guard deletingFiles, record.resumeData != nil || record.torrentFile != nil else { return false }
+        try libtorrent {
+            try addToSession(record, paused: true)
+            try engine.remove(record.infoHash, deleteFiles: true)
+        }
+        return true
     }
 
     // MARK: helpers

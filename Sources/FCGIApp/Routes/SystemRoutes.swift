@@ -78,10 +78,18 @@ enum SystemRoutes {
             schema_version: Migrations.latestVersion,
             daemon: daemon,
             downloads: counts,
-            storage: ["mounts": app.config.storage.mounts.map(MountProbe.status)],
+            storage: ["mounts": storageMounts(ctx, daemonReachable: live != nil)],
             vpn: VPNView(enabled: !torrent.bindInterface.isEmpty, interface: torrent.bindInterface,
                          connected: live?.vpn.connected, addresses: live?.vpn.addresses, bound: live?.vpn.bound))
         return try .json(view)
+    }
+
+    /// lcarsd's view of the mounts (the one `GET /api/storage/mounts` gives: lcarsd is what writes
+    /// there); while it is down, or busy past the IPC deadline, the responder's own statvfs check,
+    /// so the status page still shows sizes (its `available` may differ under systemd's sandbox).
+    static func storageMounts(_ ctx: RequestContext, daemonReachable: Bool) -> [MountStatus] {
+        if daemonReachable, let mounts = try? StorageRoutes.mounts(ctx) { return mounts }
+        return ctx.app.config.storage.mounts.map(MountProbe.status)
     }
 
     /// The API keeps answering when lcarsd is down; it says so instead.

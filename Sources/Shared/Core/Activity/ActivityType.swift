@@ -7,6 +7,7 @@ public enum ActivityType: String, CaseIterable, Codable, Sendable {
     case albumRefreshed = "album_refreshed", albumDeleted = "album_deleted"
     case downloadAdded = "download_added", downloadCompleted = "download_completed", downloadSeeded = "download_seeded"
     case downloadFailed = "download_failed", downloadRetried = "download_retried", downloadRemoved = "download_removed"
+    case downloadCleaned = "download_cleaned"
     case releaseGrabbed = "release_grabbed"
 
     /// The event of deleting an item of one media kind (the shared delete writes it).

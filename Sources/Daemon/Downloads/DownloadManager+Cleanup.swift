@@ -1,0 +1,21 @@
+import Foundation
+import Core
+import Persistence
+
+/// `cleanup_completed`'s part on the manager's queue: a finished download goes with its seeding
+/// copy. The library keeps its own hardlink or copy, so only the download directory's names go.
+extension DownloadManager {
+    /// Deletes a completed download's files (the same checked path as `remove`), then its row with a
+    /// `download_cleaned` line, and publishes `download:removed`. A refusal (files that would be
+    /// deleted outside `torrent.download_dir`) throws and leaves the row and every file as they were.
+    func cleanUp(_ id: Int64) throws {
+        owner.assertOnQueue()
+        let record = try store.existing(id: id, withBlobs: true)
+        guard record.status == .completed else {
+            throw DomainError.conflict("\(record.label) is \(record.status.rawValue); only completed downloads are cleaned up")
+        }
+        let deleted = try takeOutOfSession(record, deletingFiles: true)
+        try store.recordCleaned(id, deletedFiles: deleted)
+        hub.publish(.removed(id: id))
+    }
+}
