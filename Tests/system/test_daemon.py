@@ -62,7 +62,8 @@ def test_status_reports_daemon_and_database(stack, admin_token):
     assert body["vpn"] == {"enabled": False, "interface": "", "connected": True, "addresses": [], "bound": True}
     mounts = {m["name"]: m for m in body["storage"]["mounts"]}
     assert mounts["nas"]["available"] is False and "disabled" in mounts["nas"]["error"]
-    assert mounts["local"]["available"] is False and "does not exist" in mounts["local"]["error"]
+    # lcarsd creates the default library directory (inside its data directory) at start.
+    assert mounts["local"]["available"] is True and (stack.dir / "data/library").is_dir()
 
 
 def test_status_counts_download_rows(make_stack):
@@ -73,7 +74,6 @@ def test_status_counts_download_rows(make_stack):
     db.executemany("INSERT INTO downloads (info_hash, name, media_type, media_id, magnet, status) VALUES (?, 'x', 'movie', 1, 'magnet:?', ?)", rows)
     db.commit()
     db.close()
-    (s.dir / "data/library").mkdir()
     body = s.api("GET", "/api/system/status", token=s.login()).json()
     assert body["downloads"] == {"active": 2, "queued": 1, "seeding": 1}
     local = next(m for m in body["storage"]["mounts"] if m["name"] == "local")
