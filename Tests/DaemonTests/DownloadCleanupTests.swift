@@ -69,7 +69,7 @@ import Testing
 
     @Test func cleaningRemovesTheRowWithItsActivityLine() throws {
         let id = try download("a", .completed)
-        try store.recordCleaned(id, deletedFiles: true)
+        try store.recordCleaned(id)
         #expect(try store.find(id: id) == nil)
         let lines = try store.history(of: id)
         #expect(lines.last?.type == .downloadCleaned)
@@ -78,16 +78,16 @@ import Testing
 
     @Test func onlyCompletedDownloadsAreCleanedAndARefusalWritesNothing() throws {
         let id = try download("a", .seeding)
-        #expect(throws: DomainError.self) { try store.recordCleaned(id, deletedFiles: true) }
+        #expect(throws: DomainError.self) { try store.recordCleaned(id) }
         #expect(try store.find(id: id)?.status == .seeding)
         #expect(try store.history(of: id).map(\.type) == [.downloadAdded])
-        #expect(throws: DomainError.self) { try store.recordCleaned(id + 100, deletedFiles: false) }
+        #expect(throws: DomainError.self) { try store.recordCleaned(id + 100) }
     }
 
     @Test func aCleanupWhoseActivityLineFailsKeepsTheRow() throws {
         let id = try download("a", .completed)
         try refuseActivity(.downloadCleaned, in: database)
-        #expect(throws: (any Error).self) { try store.recordCleaned(id, deletedFiles: true) }
+        #expect(throws: (any Error).self) { try store.recordCleaned(id) }
         #expect(try store.find(id: id)?.status == .completed)
     }
 }

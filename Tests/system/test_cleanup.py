@@ -166,3 +166,18 @@ def test_files_outside_the_download_directory_are_never_deleted(cs, admin, tmp_p
     for download_id in rows:   # cleaned up by hand, files kept: the next tests start clean
         assert cs.api("DELETE", f"/api/downloads/{download_id}", token=admin).status_code == 200
     os.unlink(downloads(cs) / "Linked Pack")
+
+
+def test_a_download_whose_files_cannot_be_named_is_kept(cs, admin):
+    """A finished download lcarsd kept neither resume data nor a .torrent for (a magnet whose
+    resume data never got saved): libtorrent could not be told which files are its, so the row
+    stays — its files are not left behind unnamed — and the run says what to do."""
+    orphan = downloads(cs) / "Orphan Pack"
+    make_content(orphan, {"x.bin": 10_000})
+    sql(cs, "INSERT INTO downloads (info_hash, name, magnet, status, progress, save_path) VALUES (?, 'Orphan Pack', ?, 'completed', 1, ?)",
+        "e" * 40, magnet_uri("e" * 40), str(downloads(cs)))
+    download_id = sql(cs, "SELECT id FROM downloads WHERE info_hash = ?", "e" * 40)[0][0]
+    last = run_cleanup(cs, admin)
+    assert last["status"] == "failed" and last["items"] == 0, last
+    assert "kept neither resume data nor its .torrent" in last["error"] and str(orphan) in last["error"], last["error"]
+    assert status_of(cs, admin, download_id) == "completed" and (orphan / "x.bin").is_file()

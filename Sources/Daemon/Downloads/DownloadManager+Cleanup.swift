@@ -14,8 +14,13 @@ extension DownloadManager {
         guard record.status == .completed else {
             throw DomainError.conflict("\(record.label) is \(record.status.rawValue); only completed downloads are cleaned up")
         }
-        let deleted = try takeOutOfSession(record, deletingFiles: true)
-        try store.recordCleaned(id, deletedFiles: deleted)
+        // Without resume data or the .torrent, libtorrent cannot be told which files are its: the
+        // row stays rather than leave its files behind unnamed.
+        guard try takeOutOfSession(record, deletingFiles: true) else {
+            throw DomainError.conflict("\(record.label) kept neither resume data nor its .torrent, so its files cannot be found; "
+                                       + "delete \(record.savePath ?? config.downloadDir)/\(record.name) by hand, then DELETE /api/downloads/\(id)")
+        }
+        try store.recordCleaned(id)
         hub.publish(.removed(id: id))
     }
 }

@@ -27,18 +27,17 @@ extension DownloadStore {
         }
     }
 
-    /// A finished download cleaned up: the row is gone, with its `download_cleaned` line (which
-    /// keeps the download's id). Only a `completed` row is cleaned; anything else is a conflict.
-    public func recordCleaned(_ id: Int64, deletedFiles: Bool) throws {
+    /// A finished download cleaned up (its files deleted): the row is gone, with its
+    /// `download_cleaned` line (which keeps the download's id). Only a `completed` row is cleaned; anything else is a conflict.
+    public func recordCleaned(_ id: Int64) throws {
         try pool.write { db in
             guard let record = try Self.fetch(db, id: id, withBlobs: false) else { throw Self.notFound(id) }
             guard record.status == .completed else {
                 throw DomainError.conflict("\(record.label) is \(record.status.rawValue); only completed downloads are cleaned up")
             }
             _ = try DownloadRecord.deleteOne(db, key: id)
-            let what = deletedFiles ? "Cleaned up \(record.name): seeding done, download files deleted"
-                : "Cleaned up \(record.name): seeding done, it had no files left to delete"
-            try Self.log(db, DownloadActivity(.downloadCleaned, what, record), userID: nil)
+            try Self.log(db, DownloadActivity(.downloadCleaned, "Cleaned up \(record.name): seeding done, download files deleted", record),
+                         userID: nil)
         }
     }
 }
