@@ -53,18 +53,18 @@ import Testing
         }
     }
 
-    @Test func picksCompletedDownloadsWhoseFilesNobodyNeeds() throws {
-        let manual = try download("a", .completed)
+    @Test func picksCompletedDownloadsWhoseItemIsImported() throws {
+        _ = try download("a", .completed)   // added by hand: the user's only copy
         let imported = try download("b", .completed, for: MediaReference(type: .movie, id: try movie(1, status: .available)))
         let partial = try download("c", .completed, for: MediaReference(type: .album, id: try album(status: .partial)))
-        let itemGone = try download("d", .completed, for: MediaReference(type: .movie, id: 999))
+        _ = try download("d", .completed, for: MediaReference(type: .movie, id: 999))   // item deleted: kept
         _ = try download("e", .completed, for: MediaReference(type: .movie, id: try movie(2, status: .processing)))
         _ = try download("f", .completed, for: MediaReference(type: .movie, id: try movie(3, status: .downloading)))
         _ = try download("g", .completed, for: MediaReference(type: .movie, id: try movie(4, status: .missing)))
         _ = try download("h", .seeding)
         _ = try download("i", .failed)
         _ = try download("j", .queued, for: MediaReference(type: .movie, id: try movie(5, status: .available)))
-        #expect(try store.cleanable().map(\.id) == [manual, imported, partial, itemGone])
+        #expect(try store.cleanable().map(\.id) == [imported, partial])
     }
 
     @Test func cleaningRemovesTheRowWithItsActivityLine() throws {

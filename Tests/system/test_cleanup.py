@@ -98,23 +98,24 @@ def test_finished_downloads_go_with_their_files_and_the_library_copy_stays(cs, a
         sql(cs, "UPDATE movies SET file_path = ?, file_size = ? WHERE id = ?", str(library_file), 300_000, imported_movie)
 
         last = run_cleanup(cs, admin)
-        assert last["status"] == "succeeded" and last["items"] == 2 and "error" not in last, last
+        assert last["status"] == "succeeded" and last["items"] == 1 and "error" not in last, last
 
-        # The imported and the manual download are gone, with their files; the library copy stays.
-        assert status_of(cs, admin, ids["imported"]) == 404 and status_of(cs, admin, ids["manual"]) == 404
-        wait_until(lambda: not source.exists() and not (downloads(cs) / "Manual.Grab/file.bin").exists(),
-                   timeout=15, what="libtorrent to delete the seeding copies")
+        # The imported download is gone, with its files; the library copy stays.
+        assert status_of(cs, admin, ids["imported"]) == 404
+        wait_until(lambda: not source.exists(), timeout=15, what="libtorrent to delete the seeding copy")
         assert library_file.is_file() and sha256(library_file) == content and os.stat(library_file).st_nlink == 1
         assert sql(cs, "SELECT status, file_path FROM movies WHERE id = ?", imported_movie) == [("available", str(library_file))]
 
-        # The download whose import is still pending keeps its row and its files.
-        assert status_of(cs, admin, ids["pending"]) == "completed"
-        assert pending.missing_or_wrong(downloads(cs)) == []
+        # The download whose import is still pending, and the one added by hand (the user's only
+        # copy), keep their rows and their files.
+        for kept, sw in (("pending", pending), ("manual", manual)):
+            assert status_of(cs, admin, ids[kept]) == "completed"
+            assert sw.missing_or_wrong(downloads(cs)) == []
 
         lines = sql(cs, "SELECT download_id, message FROM activity WHERE event_type = 'download_cleaned' ORDER BY download_id")
-        assert [d for d, _ in lines] == sorted([ids["imported"], ids["manual"]])
+        assert [d for d, _ in lines] == [ids["imported"]]
         assert all("download files deleted" in m for _, m in lines), lines
-        wait_until(lambda: {e["id"] for e in events.named("download:removed")} == {ids["imported"], ids["manual"]},
+        wait_until(lambda: {e["id"] for e in events.named("download:removed")} == {ids["imported"]},
                    timeout=10, what="download:removed events")
 
         # Nothing left to clean: the next run is a success with 0 items, the pending one still kept.

@@ -9,10 +9,11 @@ extension DownloadStore {
     /// copy of the download's files, so deleting the download's files leaves it intact.
     static let importedStatuses = [MediaStatus.available, .partial].map(\.rawValue)
 
-    /// Completed downloads that may go with their files, oldest first: linked to no item, to an
-    /// item that no longer exists (nothing is left to import into), or to one that is imported.
+    /// Completed downloads that may go with their files, oldest first: those whose item is imported.
+    /// A download linked to no item (added by hand) is the user's only copy, and one whose item was
+    /// deleted may be what the user kept instead: both stay, as qBittorrent keeps finished torrents.
     /// A completed download whose item is still waiting for its import (or whose import failed)
-    /// is not listed: the import needs its files.
+    /// is not listed either: the import needs its files.
     public func cleanable() throws -> [DownloadRecord] {
         let itemStatus = MediaKind.downloadable.map { kind in
             "WHEN '\(kind.rawValue)' THEN (SELECT status FROM \(kind.table) WHERE id = downloads.media_id)"
@@ -21,7 +22,7 @@ extension DownloadStore {
         return try pool.read { db in
             try DownloadRecord.select(DownloadRecord.viewColumns)
                 .filter(Column("status") == DownloadStatus.completed.rawValue)
-                .filter(sql: "media_type IS NULL OR COALESCE(CASE media_type \(itemStatus) END, 'gone') IN ('gone', \(imported))")
+                .filter(sql: "media_type IS NOT NULL AND (CASE media_type \(itemStatus) END) IN (\(imported))")
                 .order(Column("id"))
                 .fetchAll(db)
         }
