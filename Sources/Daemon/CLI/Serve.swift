@@ -25,9 +25,12 @@ struct Serve: AsyncParsableCommand {
         let state = DaemonState(startedAt: Date(), schemaVersion: Migrations.latestVersion)
         let hub = EventHub()
         let downloads: DownloadManager
+        let imports: ImportQueue
         do {
             downloads = try DownloadManager(config: config.torrent, store: database.downloads, hub: hub, logger: logger)
+            imports = try ImportQueue.forDaemon(config: config, database: database, hub: hub, downloads: downloads, logger: logger)
             try downloads.start()
+            imports.start()
         } catch {
             throw fail("cannot start the torrent session: \(error)")
         }
@@ -56,6 +59,7 @@ struct Serve: AsyncParsableCommand {
         await events.close()
         await server.close()
         scheduler.stop(waitingUpTo: 5)
+        imports.stop()
         downloads.stop()
     }
 }

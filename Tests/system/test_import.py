@@ -1,0 +1,242 @@
+"""Post-processing through the real stack (issue 12, point 3): a local swarm seeds real short
+videos made with ffmpeg, lcarsd downloads them for a movie added from the TMDB stand-in, and
+places them into the library — hardlinked next to the copy that keeps seeding, named by the
+pattern, all or nothing. TCP on loopback only; no DHT, LSD, UPnP or NAT-PMP anywhere."""
+import os
+import pathlib
+import subprocess
+
+import pytest
+
+from conftest import Stack, wait_until
+from swarm import Seeder, Tracker, make_torrent, sha256_files
+
+LIBRARY = "data/library"
+
+
+def make_video(path: pathlib.Path, seconds: int, size: str = "64x48") -> None:
+    """A real MPEG-4 video of `seconds` (ffmpeg's test pattern), tiny."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    subprocess.run(["ffmpeg", "-v", "error", "-y", "-f", "lavfi", "-i", f"testsrc=size={size}:rate=5:duration={seconds}",
+                    "-c:v", "mpeg4", "-q:v", "2", str(path)], check=True, timeout=120)
+
+
+class MediaSwarm:
+    """A tracker and a seeder for a folder whose files the test wrote (videos, junk)."""
+
+    def __init__(self, directory: pathlib.Path, top: str):
+        self.content = directory / "seed" / top
+        self.content.mkdir(parents=True)
+        self.dir, self.top = directory, top
+        self.tracker = self.seeder = self.torrent = None
+
+    def start(self):
+        self.tracker = Tracker().start()
+        self.torrent = make_torrent(self.content, self.dir / f"{self.top}.torrent", [self.tracker.announce_url], 16384)
+        self.tracker.allow(*self.torrent.announce_hashes)
+        self.seeder = Seeder([self.torrent]).start()
+        return self
+
+    def files(self):
+        return sorted(str(p.relative_to(self.content)) for p in self.content.rglob("*") if p.is_file())
+
+    def stop(self):
+        if self.seeder:
+            self.seeder.stop()
+        if self.tracker:
+            self.tracker.stop()
+
+
+@pytest.fixture
+def swarms(tmp_path):
+    made = []
+
+    def make(top, files):
+        """`files`: {relative path: seconds of video, or bytes}."""
+        sw = MediaSwarm(tmp_path / f"swarm{len(made)}", top)
+        for rel, what in files.items():
+            target = sw.content / rel
+            if isinstance(what, bytes):
+                target.parent.mkdir(parents=True, exist_ok=True)
+                target.write_bytes(what)
+            else:
+                make_video(target, *what) if isinstance(what, tuple) else make_video(target, what)
+        made.append(sw.start())
+        return sw
+
+    yield make
+    for sw in made:
+        sw.stop()
+
+
+def start_stack(services, edit_config=None, daemon_prefix=()):
+    s = Stack({**services.settings(), "LCARS_TORRENT__SEEDING__RATIO_LIMIT": 0, "LCARS_TORRENT__SEEDING__TIME_LIMIT_HOURS": 0,
+               "LCARS_AUTH__MAX_FAILURES_PER_ADDRESS": 100000})
+    (s.dir / LIBRARY).mkdir(parents=True)
+    if edit_config:
+        s.config.write_text(edit_config(s.config.read_text(), s))
+    s.daemon_prefix = list(daemon_prefix)
+    return s.start()
+
+
+@pytest.fixture(scope="module")
+def imp_stack(services):
+    s = start_stack(services)
+    yield s
+    s.stop()
+
+
+@pytest.fixture(scope="module")
+def imp_token(imp_stack):
+    return imp_stack.login()
+
+
+def add_movie(stack, token, tmdb_id):
+    r = stack.api("POST", "/api/movies", token=token, json={"tmdb_id": tmdb_id})
+    assert r.status_code == 201, r.text
+    return r.json()
+
+
+def add_download(stack, token, sw, media_type, media_id):
+    r = stack.api("POST", "/api/downloads", token=token, json={"magnet": sw.torrent.magnet(), "media_type": media_type, "media_id": media_id})
+    assert r.status_code == 201, r.text
+    return r.json()
+
+
+def movie(stack, token, movie_id):
+    r = stack.api("GET", f"/api/movies/{movie_id}", token=token)
+    assert r.status_code == 200, r.text
+    return r.json()
+
+
+def download(stack, token, download_id):
+    return stack.api("GET", f"/api/downloads/{download_id}", token=token).json()
+
+
+def activity(stack, token, kind):
+    r = stack.api("GET", f"/api/system/activity?type={kind}&limit=500", token=token)
+    assert r.status_code == 200, r.text
+    return r.json()
+
+
+def library_files(stack):
+    root = stack.dir / LIBRARY
+    return sorted(str(p.relative_to(root)) for p in root.rglob("*") if p.is_file())
+
+
+def test_movie_is_hardlinked_into_the_library_and_keeps_seeding(imp_stack, imp_token, swarms):
+    m = add_movie(imp_stack, imp_token, 900003)
+    top = "Tiny.Reel.2024.1080p.WEB-DL.x264-LCARS"
+    sw = swarms(top, {f"{top}.mp4": 24, "Sample/tiny.reel.sample.mp4": 30, "tiny.nfo": b"nfo " * 100, "setup.exe": b"MZ" * 5000})
+    d = add_download(imp_stack, imp_token, sw, "movie", m["id"])
+
+    done = wait_until(lambda: (x := movie(imp_stack, imp_token, m["id"]))["status"] == "available" and x,
+                      timeout=90, interval=0.3, what="the movie to be available")
+    expected = imp_stack.dir / LIBRARY / "movie/Tiny Reel - The Test (2024)/Tiny Reel - The Test (2024) - 1080p.mp4"
+    assert done["file_path"] == str(expected)
+    source = imp_stack.dir / "data/downloads" / top / f"{top}.mp4"
+    assert done["file_size"] == source.stat().st_size == expected.stat().st_size
+    assert expected.read_bytes() == (sw.content / f"{top}.mp4").read_bytes()
+    assert expected.stat().st_ino == source.stat().st_ino            # a hardlink to the seeding copy
+    assert library_files(imp_stack) == ["movie/Tiny Reel - The Test (2024)/Tiny Reel - The Test (2024) - 1080p.mp4"]
+    assert download(imp_stack, imp_token, d["id"])["status"] == "seeding"   # the swarm gets its share back
+
+    lines = [a for a in activity(imp_stack, imp_token, "media_imported") if a.get("media_id") == m["id"]]
+    assert len(lines) == 1 and str(expected) in lines[0]["message"], lines
+
+
+def test_a_sample_sized_video_fails_the_download_and_places_nothing(imp_stack, imp_token, swarms):
+    m = add_movie(imp_stack, imp_token, 900004)
+    top = "Second.Reel.2024.720p.WEB-DL-LCARS"
+    sw = swarms(top, {f"{top}.mp4": 5})            # 5 s of a 1 min runtime: under a third
+    before = library_files(imp_stack)
+    d = add_download(imp_stack, imp_token, sw, "movie", m["id"])
+    failed = wait_until(lambda: (x := download(imp_stack, imp_token, d["id"]))["status"] == "failed" and x,
+                        timeout=90, interval=0.3, what="the download to fail")
+    assert "import failed" in failed["error_message"] and "third of the 1 min runtime" in failed["error_message"], failed
+    assert library_files(imp_stack) == before
+    assert sha256_files(imp_stack.dir / "data/downloads", [f"{top}/{top}.mp4"]) == sha256_files(sw.content.parent, [f"{top}/{top}.mp4"])
+    assert movie(imp_stack, imp_token, m["id"]).get("file_path") is None
+    assert any(str(d["id"]) and "third" in a["message"] for a in activity(imp_stack, imp_token, "download_failed"))
+
+
+def test_hostile_file_names_never_escape(imp_stack, imp_token, swarms, tmp_path):
+    m = add_movie(imp_stack, imp_token, 900005)
+    top = "Third.Reel.2024.WEB-DL-LCARS"
+    hostile = {"..\\..\\..\\escape.mp4": 24, "\x1b[31mred\x07.mp4": 22, "-rf :*?.mp4": 21, "CON.nfo": b"x"}
+    sw = swarms(top, hostile)
+    assert sorted(sw.files()) == sorted(hostile)
+    add_download(imp_stack, imp_token, sw, "movie", m["id"])
+    done = wait_until(lambda: (x := movie(imp_stack, imp_token, m["id"]))["status"] == "available" and x,
+                      timeout=90, interval=0.3, what="the movie to be available")
+    # The largest video was placed under the pattern's name, inside the library; nothing else moved.
+    root = imp_stack.dir / LIBRARY
+    placed = pathlib.Path(done["file_path"])
+    assert placed.parent == root / "movie/Third Reel (2024)" and placed.name.startswith("Third Reel (2024)")
+    assert placed.read_bytes() == (sw.content / "..\\..\\..\\escape.mp4").read_bytes()
+    assert not any(p.name.endswith("escape.mp4") for p in imp_stack.dir.rglob("*") if "downloads" not in str(p))
+    assert not list(tmp_path.parent.glob("escape.mp4")) and not pathlib.Path("/tmp/escape.mp4").exists()
+    assert all(not any(ord(c) < 32 for c in f) for f in library_files(imp_stack))
+
+
+def test_smb_mount_not_mounted_makes_the_placement_wait(services, swarms, tmp_path):
+    share = tmp_path / "nas"          # an empty folder: nothing is mounted there
+    share.mkdir()
+
+    def nas_enabled(text, _):
+        return text.replace('mount_point = "/mnt/nas"\nenabled = false', f'mount_point = "{share}"\nenabled = true')
+
+    s = start_stack(services, nas_enabled)
+    try:
+        token = s.login()
+        m = add_movie(s, token, 900006)
+        top = "Fourth.Reel.2024.WEB-DL-LCARS"
+        sw = swarms(top, {f"{top}.mp4": 24})
+        d = add_download(s, token, sw, "movie", m["id"])
+        wait_until(lambda: "import waits" in s.log("lcarsd"), timeout=90, what="lcarsd to hold the import")
+        assert "is not mounted at" in s.log("lcarsd")
+        assert movie(s, token, m["id"])["status"] == "processing"
+        assert library_files(s) == [] and list(share.iterdir()) == []
+        assert download(s, token, d["id"])["status"] == "seeding"
+    finally:
+        s.stop()
+
+
+def test_a_full_destination_rolls_back_and_fails_the_download(services, swarms):
+    """The library is a 256 KiB tmpfs in lcarsd's own user and mount namespace: the hardlink
+    fails (another filesystem), the copy runs out of space half-way."""
+    if subprocess.run(["unshare", "-Urm", "true"], capture_output=True).returncode != 0:
+        pytest.skip("user namespaces are not available here")
+    holder = {}
+
+    def remember(text, s):
+        holder["lib"] = s.dir / LIBRARY
+        return text
+
+    mount = 'mount -t tmpfs -o size=256k tmpfs "$LIB" && exec "$@"'
+    s = Stack({**services.settings(), "LCARS_TORRENT__SEEDING__RATIO_LIMIT": 0, "LCARS_TORRENT__SEEDING__TIME_LIMIT_HOURS": 0})
+    lib = s.dir / LIBRARY
+    lib.mkdir(parents=True)
+    s.daemon_prefix = ["unshare", "-Urm", "env", f"LIB={lib}", "sh", "-c", mount, "sh"]
+    s.start()
+    try:
+        token = s.login()
+        m = add_movie(s, token, 900003)
+        top = "Tiny.Reel.2024.1080p.WEB-DL.x264-LCARS"
+        sw = swarms(top, {f"{top}.mp4": (24, "640x480")})
+        size = (sw.content / f"{top}.mp4").stat().st_size
+        assert size > 256 * 1024, size
+        d = add_download(s, token, sw, "movie", m["id"])
+        failed = wait_until(lambda: (x := download(s, token, d["id"]))["status"] == "failed" and x,
+                            timeout=120, interval=0.3, what="the download to fail")
+        assert "No space left on device" in failed["error_message"], failed
+        # Nothing half-placed: lcarsd's tmpfs is empty again (looked at from inside its namespace).
+        pid = s.procs["lcarsd"].pid
+        inside = subprocess.run(["nsenter", "-t", str(pid), "-U", "-m", "--preserve-credentials", "find", str(lib), "-mindepth", "1"],
+                                capture_output=True, text=True)
+        if inside.returncode == 0:
+            assert inside.stdout.strip() == "", inside.stdout
+        assert sha256_files(s.dir / "data/downloads", [f"{top}/{top}.mp4"]) == sha256_files(sw.content.parent, [f"{top}/{top}.mp4"])
+        assert movie(s, token, m["id"]).get("file_path") is None
+    finally:
+        s.stop()
