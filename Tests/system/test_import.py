@@ -2,14 +2,15 @@
 videos made with ffmpeg, lcarsd downloads them for a movie added from the TMDB stand-in, and
 places them into the library — hardlinked next to the copy that keeps seeding, named by the
 pattern, all or nothing. TCP on loopback only; no DHT, LSD, UPnP or NAT-PMP anywhere."""
-import os
+import hashlib
+import json
 import pathlib
 import subprocess
 
 import pytest
 
 from conftest import Stack, wait_until
-from swarm import Seeder, Tracker, make_torrent, sha256_files
+from swarm import LT_PYTHON, Seeder, Tracker, magnet_uri, make_torrent, sha256_files
 
 LIBRARY = "data/library"
 
@@ -160,22 +161,65 @@ def test_a_sample_sized_video_fails_the_download_and_places_nothing(imp_stack, i
     assert any(str(d["id"]) and "third" in a["message"] for a in activity(imp_stack, imp_token, "download_failed"))
 
 
-def test_hostile_file_names_never_escape(imp_stack, imp_token, swarms, tmp_path):
+def bencode(value) -> bytes:
+    if isinstance(value, int):
+        return b"i%de" % value
+    if isinstance(value, str):
+        value = value.encode()
+    if isinstance(value, bytes):
+        return b"%d:%s" % (len(value), value)
+    if isinstance(value, list):
+        return b"l" + b"".join(bencode(v) for v in value) + b"e"
+    return b"d" + b"".join(bencode(k) + bencode(value[k]) for k in sorted(value)) + b"e"
+
+
+def hostile_torrent(directory: pathlib.Path, name: str, files: list[tuple[list[str], bytes]], tracker: str):
+    """A v1 .torrent written by hand, with file paths no honest tool makes ("..", absolute,
+    control characters). The seeder's libtorrent cleans them when it loads the torrent, so the
+    content is written where it will look. Returns (torrent path, save dir, info hash)."""
+    piece = 16384
+    blob = b"".join(data for _, data in files)
+    pieces = b"".join(hashlib.sha1(blob[i:i + piece]).digest() for i in range(0, len(blob), piece))
+    info = {"name": name, "piece length": piece, "pieces": pieces,
+            "files": [{"path": path, "length": len(data)} for path, data in files]}
+    torrent = directory / f"{name}.torrent"
+    torrent.write_bytes(bencode({"announce": tracker, "info": info}))
+    listing = subprocess.run([LT_PYTHON, "-c", "import libtorrent as lt, sys, json; fs = lt.torrent_info(sys.argv[1]).files(); "
+                              "print(json.dumps([fs.file_path(i) for i in range(fs.num_files())]))", str(torrent)],
+                             capture_output=True, text=True, check=True)
+    save = directory / "hostile-seed"
+    for cleaned, (_, data) in zip(json.loads(listing.stdout), files):
+        (save / cleaned).parent.mkdir(parents=True, exist_ok=True)
+        (save / cleaned).write_bytes(data)
+    return torrent, save, hashlib.sha1(bencode(info)).hexdigest()
+
+
+def test_hostile_file_names_never_escape(imp_stack, imp_token, tmp_path):
     m = add_movie(imp_stack, imp_token, 900005)
-    top = "Third.Reel.2024.WEB-DL-LCARS"
-    hostile = {"..\\..\\..\\escape.mp4": 24, "\x1b[31mred\x07.mp4": 22, "-rf :*?.mp4": 21, "CON.nfo": b"x"}
-    sw = swarms(top, hostile)
-    assert sorted(sw.files()) == sorted(hostile)
-    add_download(imp_stack, imp_token, sw, "movie", m["id"])
-    done = wait_until(lambda: (x := movie(imp_stack, imp_token, m["id"]))["status"] == "available" and x,
-                      timeout=90, interval=0.3, what="the movie to be available")
-    # The largest video was placed under the pattern's name, inside the library; nothing else moved.
+    videos = []
+    for seconds in (24, 22):
+        make_video(tmp_path / f"v{seconds}.mp4", seconds)
+        videos.append((tmp_path / f"v{seconds}.mp4").read_bytes())
+    files = [(["..", "..", "..", "escape.mp4"], videos[0]), (["/tmp", "abs-escape.nfo"], b"absolute"),
+             (["sub", "\x1b]0;title\x07 ..\\..\\x.mp4"], videos[1]), (["CON:*?.nfo"], b"x")]
+    with Tracker() as tracker:
+        torrent, save, info_hash = hostile_torrent(tmp_path, "Third.Reel.2024.WEB-DL-LCARS", files, tracker.announce_url)
+        tracker.allow(info_hash)
+        with Seeder([(torrent, save)]):
+            r = imp_stack.api("POST", "/api/downloads", token=imp_token, json={
+                "magnet": magnet_uri(info_hash, "Third.Reel.2024.WEB-DL-LCARS", [tracker.announce_url]),
+                "media_type": "movie", "media_id": m["id"]})
+            assert r.status_code == 201, r.text
+            done = wait_until(lambda: (x := movie(imp_stack, imp_token, m["id"]))["status"] == "available" and x,
+                              timeout=90, interval=0.3, what="the movie to be available")
+    # The largest video was placed under the pattern's name, inside the library; nothing else.
     root = imp_stack.dir / LIBRARY
     placed = pathlib.Path(done["file_path"])
     assert placed.parent == root / "movie/Third Reel (2024)" and placed.name.startswith("Third Reel (2024)")
-    assert placed.read_bytes() == (sw.content / "..\\..\\..\\escape.mp4").read_bytes()
-    assert not any(p.name.endswith("escape.mp4") for p in imp_stack.dir.rglob("*") if "downloads" not in str(p))
-    assert not list(tmp_path.parent.glob("escape.mp4")) and not pathlib.Path("/tmp/escape.mp4").exists()
+    assert placed.read_bytes() == videos[0]
+    escaped = [p for p in imp_stack.dir.rglob("*escape*") if (imp_stack.dir / "data/downloads") not in p.parents]
+    assert escaped == [] and not pathlib.Path("/tmp/escape.mp4").exists() and not pathlib.Path("/tmp/abs-escape.nfo").exists()
+    assert not (imp_stack.dir / "escape.mp4").exists() and not (imp_stack.dir / "data/escape.mp4").exists()
     assert all(not any(ord(c) < 32 for c in f) for f in library_files(imp_stack))
 
 

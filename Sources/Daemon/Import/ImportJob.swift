@@ -25,8 +25,9 @@ struct ImportJob {
         }
         let link = MediaReference(type: type, id: mediaID)
         do {
-            let targets = try StorageTargets.resolve(for: type, storage: storage, status: mountStatus)
+            // Processing from here until placed, also while a mount is away (the import waits).
             if let change = try database.mediaStatus.markProcessing(link) { announce(change) }
+            let targets = try StorageTargets.resolve(for: type, storage: storage, status: mountStatus)
             let subject = try database.mediaStatus.importSubject(for: link)
             let tree = try SourceTree(savePath: download.savePath ?? "", name: download.name)
             let plan = try ImportPlanner(naming: storage.naming, releaseName: download.name, probe: probe.probe).plan(subject, files: tree.files)
