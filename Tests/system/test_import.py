@@ -9,7 +9,7 @@ import subprocess
 
 import pytest
 
-from conftest import Stack, wait_until
+from conftest import Stack, sql, wait_until
 from swarm import LT_PYTHON, Seeder, Tracker, magnet_uri, make_torrent, sha256_files
 
 LIBRARY = "data/library"
@@ -20,6 +20,13 @@ def make_video(path: pathlib.Path, seconds: int, size: str = "64x48") -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     subprocess.run(["ffmpeg", "-v", "error", "-y", "-f", "lavfi", "-i", f"testsrc=size={size}:rate=5:duration={seconds}",
                     "-c:v", "mpeg4", "-q:v", "2", str(path)], check=True, timeout=120)
+
+
+def make_audio(path: pathlib.Path, seconds: int) -> None:
+    """A real FLAC file of a sine tone."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    subprocess.run(["ffmpeg", "-v", "error", "-y", "-f", "lavfi", "-i", f"sine=frequency=440:duration={seconds}", "-c:a", "flac",
+                    str(path)], check=True, timeout=120)
 
 
 class MediaSwarm:
@@ -60,6 +67,8 @@ def swarms(tmp_path):
             if isinstance(what, bytes):
                 target.parent.mkdir(parents=True, exist_ok=True)
                 target.write_bytes(what)
+            elif rel.endswith(".flac"):
+                make_audio(target, what)
             else:
                 make_video(target, *what) if isinstance(what, tuple) else make_video(target, what)
         made.append(sw.start())
@@ -159,6 +168,61 @@ def test_a_sample_sized_video_fails_the_download_and_places_nothing(imp_stack, i
     assert sha256_files(imp_stack.dir / "data/downloads", [f"{top}/{top}.mp4"]) == sha256_files(sw.content.parent, [f"{top}/{top}.mp4"])
     assert movie(imp_stack, imp_token, m["id"]).get("file_path") is None
     assert any(str(d["id"]) and "third" in a["message"] for a in activity(imp_stack, imp_token, "download_failed"))
+
+
+def test_season_pack_fills_every_episode_it_holds(imp_stack, imp_token, swarms):
+    r = imp_stack.api("POST", "/api/tv", token=imp_token, json={"tmdb_id": 4242})
+    assert r.status_code == 201, r.text
+    show = r.json()
+    # TMDB says 44 min; these test videos last seconds: a stored runtime of 1 min keeps them no samples.
+    sql(imp_stack, "UPDATE episodes SET runtime_minutes = 1 WHERE show_id = ?", show["id"])
+    season = imp_stack.api("GET", f"/api/tv/{show['id']}/season/1", token=imp_token).json()
+    episodes = {e["episode_number"]: e for e in (season["episodes"] if isinstance(season, dict) else season)}
+    top = "Deep.Space.Relay.S01.720p.WEB-DL-LCARS"
+    sw = swarms(top, {f"Deep.Space.Relay.S01E0{n}.720p.WEB-DL-LCARS.mp4": 21 + n for n in (1, 2, 3)}
+                | {"Sample/deep.space.relay.s01e01.sample.mp4": 21, "Deep.Space.Relay.S01.nfo": b"nfo"})
+    add_download(imp_stack, imp_token, sw, "episode", episodes[1]["id"])
+
+    def season_now():
+        body = imp_stack.api("GET", f"/api/tv/{show['id']}/season/1", token=imp_token).json()
+        return {e["episode_number"]: e for e in (body["episodes"] if isinstance(body, dict) else body)}
+
+    now = wait_until(lambda: (x := season_now()) and all(x[n]["status"] == "available" for n in (1, 2, 3)) and x,
+                     timeout=90, interval=0.3, what="episodes 1-3 to be available")
+    root = imp_stack.dir / LIBRARY
+    for n in (1, 2, 3):
+        expected = root / f"tv/Deep Space Relay/S01/Deep Space Relay - S01E0{n} - Episode 1.{n}.mp4"
+        assert now[n]["file_path"] == str(expected)
+        assert expected.read_bytes() == (sw.content / f"Deep.Space.Relay.S01E0{n}.720p.WEB-DL-LCARS.mp4").read_bytes()
+    assert now[4]["status"] == "missing" and "file_path" not in now[4]
+    assert not any("sample" in f.lower() for f in library_files(imp_stack))
+
+
+def test_album_tracks_are_mapped_and_a_missing_one_leaves_it_partial(imp_stack, imp_token, swarms):
+    r = imp_stack.api("POST", "/api/artists", token=imp_token, json={"mbid": "a1a1a1a1-0000-4000-8000-000000000001"})
+    assert r.status_code == 201, r.text
+    artist = r.json()
+    album_id = next(a["id"] for a in artist["albums"] if a["mbid"] == "c3c3c3c3-0000-4000-8000-000000000101")
+    album = imp_stack.api("GET", f"/api/albums/{album_id}", token=imp_token).json()   # loads the tracklist
+    assert len(album["tracks"]) == 5
+    top = f"{artist['name']} - First Flight (FLAC)"
+    # Disc folders and numbers; "Ascent" (1-3) is not in the download.
+    sw = swarms(top, {"CD1/01 - Preflight.flac": 3, "CD1/02 - Clearance.flac": 4, "CD2/01 - Cruise.flac": 5,
+                      "CD2/02 - Final Approach.flac": 6, "cover.jpg": b"\xff\xd8" * 100, "rip.log": b"log"})
+    add_download(imp_stack, imp_token, sw, "album", album_id)
+    done = wait_until(lambda: (x := imp_stack.api("GET", f"/api/albums/{album_id}", token=imp_token).json())["status"] == "partial" and x,
+                      timeout=90, interval=0.3, what="the album to be partial")
+    tracks = {(t["disc_number"], t["track_number"]): t for t in done["tracks"]}
+    root = imp_stack.dir / LIBRARY / "music" / artist["name"] / "First Flight"
+    for (disc, number), name in {(1, 1): "CD1/01 - Preflight.flac", (1, 2): "CD1/02 - Clearance.flac",
+                                 (2, 1): "CD2/01 - Cruise.flac", (2, 2): "CD2/02 - Final Approach.flac"}.items():
+        t = tracks[(disc, number)]
+        assert t["status"] == "available" and t["file_path"] == str(root / f"{t['title']}.flac"), t
+        assert pathlib.Path(t["file_path"]).read_bytes() == (sw.content / name).read_bytes()
+        assert t["audio_format"] == "flac"
+    assert tracks[(1, 3)]["status"] == "missing" and "file_path" not in tracks[(1, 3)]
+    line = [a for a in activity(imp_stack, imp_token, "media_imported") if a.get("media_type") == "album" and a.get("media_id") == album_id]
+    assert len(line) == 1 and "4 of 5 tracks" in line[0]["message"] and "Ascent" in line[0]["message"], line
 
 
 def bencode(value) -> bytes:
