@@ -348,3 +348,39 @@ def test_a_full_destination_rolls_back_and_fails_the_download(services, swarms):
         assert movie(s, token, m["id"]).get("file_path") is None
     finally:
         s.stop()
+
+
+def test_an_unknown_placeholder_stops_lcarsd_at_start_naming_the_key(services):
+    s = Stack(services.settings())
+    try:
+        s.config.write_text(s.config.read_text().replace('movie_pattern = "movie/{title} ({year})/',
+                                                         'movie_pattern = "movie/{titel} ({year})/'))
+        s.cli("migrate")
+        r = s.cli("serve", check=False)
+        assert r.returncode != 0
+        assert "storage.naming.movie_pattern" in r.stderr and "{titel}" in r.stderr, r.stderr
+    finally:
+        s.stop()
+
+
+def test_an_import_interrupted_by_a_crash_is_placed_at_the_next_start(imp_stack, imp_token, swarms):
+    """A movie left `processing` with its download complete (lcarsd killed mid-placement) is
+    placed when lcarsd starts again; what was already placed is kept (idempotent)."""
+    m = add_movie(imp_stack, imp_token, 900006)
+    top = "Fourth.Reel.2024.720p.WEB-DL-LCARS"
+    sw = swarms(top, {f"{top}.mp4": 24})
+    d = add_download(imp_stack, imp_token, sw, "movie", m["id"])
+    done = wait_until(lambda: (x := movie(imp_stack, imp_token, m["id"]))["status"] == "available" and x,
+                      timeout=90, interval=0.3, what="the movie to be available")
+    placed = pathlib.Path(done["file_path"])
+    # As if lcarsd had died after placing the file but before recording it.
+    imp_stack.kill_daemon()
+    sql(imp_stack, "UPDATE movies SET status = 'processing', file_path = NULL, file_size = NULL WHERE id = ?", m["id"])
+    before = placed.stat().st_ino
+    imp_stack.start_daemon()
+    again = wait_until(lambda: (x := movie(imp_stack, imp_token, m["id"]))["status"] == "available" and x,
+                       timeout=60, interval=0.3, what="the movie to be available again")
+    assert again["file_path"] == str(placed) and placed.stat().st_ino == before
+    assert download(imp_stack, imp_token, d["id"])["status"] == "seeding"
+    lines = [a for a in activity(imp_stack, imp_token, "media_imported") if a.get("media_id") == m["id"]]
+    assert len(lines) == 2, lines

@@ -25,10 +25,15 @@ struct Serve: AsyncParsableCommand {
         let state = DaemonState(startedAt: Date(), schemaVersion: Migrations.latestVersion)
         let hub = EventHub()
         let downloads: DownloadManager
-        let imports: ImportQueue
         do {
             downloads = try DownloadManager(config: config.torrent, store: database.downloads, hub: hub, logger: logger)
-            imports = try ImportQueue.forDaemon(config: config, database: database, hub: hub, downloads: downloads, logger: logger)
+        } catch {
+            throw fail("cannot start the torrent session: \(error)")
+        }
+        let imports: ImportQueue
+        do { imports = try ImportQueue.forDaemon(config: config, database: database, hub: hub, downloads: downloads, logger: logger) }
+        catch { throw fail("cannot start post-processing: \(error)") }
+        do {
             try downloads.start()
             imports.start()
         } catch {
