@@ -10,6 +10,7 @@ import subprocess
 import pytest
 
 from conftest import Stack, sql, wait_until
+from test_downloads_swarm import EventLog
 from swarm import LT_PYTHON, Seeder, Tracker, magnet_uri, make_torrent, sha256_files
 
 LIBRARY = "data/library"
@@ -138,6 +139,7 @@ def test_movie_is_hardlinked_into_the_library_and_keeps_seeding(imp_stack, imp_t
     m = add_movie(imp_stack, imp_token, 900003)
     top = "Tiny.Reel.2024.1080p.WEB-DL.x264-LCARS"
     sw = swarms(top, {f"{top}.mp4": 24, "Sample/tiny.reel.sample.mp4": 30, "tiny.nfo": b"nfo " * 100, "setup.exe": b"MZ" * 5000})
+    events = EventLog(imp_stack, imp_token)
     d = add_download(imp_stack, imp_token, sw, "movie", m["id"])
 
     done = wait_until(lambda: (x := movie(imp_stack, imp_token, m["id"]))["status"] == "available" and x,
@@ -153,6 +155,12 @@ def test_movie_is_hardlinked_into_the_library_and_keeps_seeding(imp_stack, imp_t
 
     lines = [a for a in activity(imp_stack, imp_token, "media_imported") if a.get("media_type") == "movie" and a.get("media_id") == m["id"]]
     assert len(lines) == 1 and str(expected) in lines[0]["message"], lines
+
+    # Every status change was a live event: processing, then available with the file.
+    wait_until(lambda: events.named("media:updated", media_id=m["id"], status="available"), timeout=10, what="media:updated")
+    events.close()
+    assert events.named("media:updated", media_type="movie", media_id=m["id"], status="processing", file_path=None)
+    assert events.named("media:updated", media_type="movie", media_id=m["id"], status="available", file_path=str(expected))
 
 
 def test_a_sample_sized_video_fails_the_download_and_places_nothing(imp_stack, imp_token, swarms):

@@ -35,6 +35,9 @@ struct ImportJob {
             return .imported(try database.mediaStatus.recordImport(placed, link: link, downloadID: id, note: plan.note))
         } catch let failure as ImportFailure {
             return failure.isWaiting ? .waiting(failure.description) : .failed(failure.description)
+        } catch let error as DomainError where error.kind == .notFound {
+            // The item was deleted meanwhile: nothing to place, and the release is not to blame.
+            return .skipped(error.message)
         } catch {
             return .failed("\(error)")
         }
