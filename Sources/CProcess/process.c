@@ -123,7 +123,8 @@ long lcars_run_capture(char *const argv[], int timeout_ms, char *out, long cap, 
         struct pollfd p = { .fd = fds[0], .events = POLLIN };
         int ready = poll(&p, 1, (int)left);
         if (ready < 0 && errno == EINTR) continue;
-        if (ready <= 0) { timed_out = ready == 0; if (ready < 0) break; continue; }
+        if (ready < 0) break;
+        if (ready == 0) continue;            /* the deadline check above ends the loop */
         char *into = got < cap ? out + got : sink;
         size_t room = got < cap ? (size_t)(cap - got) : sizeof sink;
         ssize_t n = read(fds[0], into, room);

@@ -11,7 +11,12 @@ import Glibc
 /// a time, so a symlink planted in the library cannot redirect a write elsewhere, and components
 /// are sanitised names (`NamingPattern`), never `..`.
 public final class Placement {
-    public enum Mode: String, Sendable { case link, copy }
+    /// How a file got there: hard-linked, copied, or already there (identical; placed before).
+    public enum Mode: String, Sendable {
+        case link, copy, kept
+
+        public var done: String { ["link": "linked", "copy": "copied", "kept": "already in place"][rawValue] ?? rawValue }
+    }
 
     /// One file in place: its absolute path, size, and whether it was hard-linked or copied.
     public struct Placed: Sendable, Equatable {
@@ -55,7 +60,7 @@ public final class Placement {
         let (dirFD, dirPath) = try openDirectories(Array(components.dropLast()))
         defer { if dirFD != rootFD { close(dirFD) } }
         let target = dirPath + "/" + name
-        if try existingIsSame(dirFD, name, source) { return Placed(path: target, size: source.file.size, mode: .link) }
+        if try existingIsSame(dirFD, name, source) { return Placed(path: target, size: source.file.size, mode: .kept) }
         try moveAsideExisting(dirFD, name, target)
         if preferLink, linkat(AT_FDCWD, source.absolutePath, dirFD, name, 0) == 0 {
             createdFiles.append(target)
@@ -93,7 +98,7 @@ public final class Placement {
         for component in components {
             path += "/" + component
             if mkdirat(fd, component, 0o755) == 0 { createdDirectories.append(path) }
-            else if errno != EEXIST { throw failure("cannot create the folder \(path)", errno: errno, parent: fd) }
+            else if errno != EEXIST { throw failure("cannot create the folder \(path)", errno: errno) }
             let next = openat(fd, component, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)
             let openErrno = errno
             if fd != rootFD { close(fd) }
@@ -124,7 +129,7 @@ public final class Placement {
         guard fstatat(dirFD, name, &info, AT_SYMLINK_NOFOLLOW) == 0 else { return }
         guard (info.st_mode & S_IFMT) != S_IFDIR else { throw ImportFailure.destination("\(target) is a folder") }
         let backup = ".lcars-replaced-\(getpid())-\(name)"
-        guard renameat(dirFD, name, dirFD, backup) == 0 else { throw failure("cannot replace \(target)", errno: errno, parent: dirFD) }
+        guard renameat(dirFD, name, dirFD, backup) == 0 else { throw failure("cannot replace \(target)", errno: errno) }
         replaced.append((backup: (target as NSString).deletingLastPathComponent + "/" + backup, original: target))
     }
 
@@ -144,18 +149,18 @@ public final class Placement {
         defer { close(input) }
         let temporary = ".lcars-partial-\(getpid())-\(name)"
         let output = openat(dirFD, temporary, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o644)
-        guard output >= 0 else { throw failure("cannot create \(target)", errno: errno, parent: dirFD) }
+        guard output >= 0 else { throw failure("cannot create \(target)", errno: errno) }
         let temporaryPath = (target as NSString).deletingLastPathComponent + "/" + temporary
         createdFiles.append(temporaryPath)
         do {
             try Self.copyBytes(from: input, to: output, size: source.file.size, target: target)
-            guard fsync(output) == 0 else { throw failure("cannot write \(target)", errno: errno, parent: dirFD) }
+            guard fsync(output) == 0 else { throw failure("cannot write \(target)", errno: errno) }
         } catch {
             close(output)
             throw error
         }
         close(output)
-        guard renameat(dirFD, temporary, dirFD, name) == 0 else { throw failure("cannot name \(target)", errno: errno, parent: dirFD) }
+        guard renameat(dirFD, temporary, dirFD, name) == 0 else { throw failure("cannot name \(target)", errno: errno) }
         createdFiles[createdFiles.count - 1] = target
     }
 
@@ -200,7 +205,7 @@ public final class Placement {
         !name.isEmpty && name != "." && name != ".." && !name.contains("/") && !name.contains("\0")
     }
 
-    private func failure(_ what: String, errno code: Int32, parent: Int32) -> ImportFailure {
+    private func failure(_ what: String, errno code: Int32) -> ImportFailure {
         .destination("\(what): \(Self.errnoText(code))")
     }
 
