@@ -72,5 +72,7 @@ import Testing
         let plan = try planner.plan(.album(.init(id: 1, title: "Record", artist: "Band", year: 1999), tracks), files: files)
         #expect(plan.files.map(\.relativePath) == ["music/Band/Record/01-01 One.flac", "music/Band/Record/01-02 Two.flac"])
         #expect(plan.note?.contains("1-3 Three") == true)
+        do { _ = try planner.plan(.album(.init(id: 1, title: "Record", artist: "Band", year: 1999), []), files: files); Issue.record("planned") }
+        catch let failure as ImportFailure { #expect(failure.isWaiting) }   // no tracklist loaded yet: wait, do not fail
     }
 }

@@ -83,6 +83,11 @@ public struct ImportPlanner {
     }
 
     func planAlbum(_ album: ImportSubject.Album, _ tracks: [ImportSubject.Track], _ files: [ImportSource]) throws -> ImportPlan {
+        // Tracks are loaded from MusicBrainz on the album's first read; without them nothing can
+        // be matched, which is no fault of the release: wait (retried every minute).
+        guard !tracks.isEmpty else {
+            throw ImportFailure.waiting("\(album.title) has no tracklist yet: open the album once (GET /api/albums/\(album.id)) to load it")
+        }
         let audio = files.filter { ImportFileKind.of($0.file) == .audio }
         var infos: [String: MediaInfo] = [:]
         for source in audio { infos[source.file.relativePath] = try probeMedia(source) }
