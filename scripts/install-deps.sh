@@ -1,12 +1,12 @@
 #!/usr/bin/env bash
-# Installs the Debian packages LCARS needs that are missing. `run` = what `make run` needs,
+# Installs the Debian packages LCARS needs that are missing. `run` = what `make run` needs (ffmpeg: lcarsd probes imported files with ffprobe),
 # `test` adds what `make test` needs (browser, load tool, systemd-analyze, a BitTorrent tracker and
 # seeder, network namespaces and packet capture, Python test packages); `bench` adds the other
 # BitTorrent clients bench/torrent.sh compares lcarsd with.
 set -euo pipefail
 profile=${1:-run}
 
-run_pkgs=(pkg-config libfcgi-dev libsqlite3-dev libcurl4-openssl-dev libtorrent-rasterbar-dev libargon2-dev libxml2-dev nginx)
+run_pkgs=(pkg-config libfcgi-dev libsqlite3-dev libcurl4-openssl-dev libtorrent-rasterbar-dev libargon2-dev libxml2-dev nginx ffmpeg)
 test_pkgs=(chromium chromium-driver wrk systemd procps curl opentracker python3-libtorrent iproute2 tcpdump)
 bench_pkgs=(qbittorrent-nox transmission-cli jq util-linux)
 pkgs=("${run_pkgs[@]}")

@@ -26,4 +26,11 @@ int lcars_stop_requested(void);
 /// Holds back (block = 1) or lets through (block = 0) SIGTERM and SIGINT, so that a request
 /// in progress is never interrupted half-way; a signal that came meanwhile is delivered on release.
 int lcars_hold_stop_signals(int block);
+
+/// Runs argv (argv[0] looked up in PATH; argv ends with NULL) with stdin and stderr on /dev/null,
+/// signals unblocked, and collects up to cap bytes of its stdout into out (the rest is read and
+/// dropped). Kills it with SIGKILL after timeout_ms. Returns the bytes collected, or -1 with errno
+/// when it could not start; *status is the wait status, or -1 when the timeout killed it.
+/// posix_spawn, not fork: safe in a multi-threaded process.
+long lcars_run_capture(char *const argv[], int timeout_ms, char *out, long cap, int *status);
 #endif

@@ -33,7 +33,15 @@ struct Serve: AsyncParsableCommand {
         let downloads: DownloadManager
         do {
             downloads = try DownloadManager(config: config.torrent, store: database.downloads, hub: hub, logger: logger)
+        } catch {
+            throw fail("cannot start the torrent session: \(error)")
+        }
+        let imports: ImportQueue
+        do { imports = try ImportQueue.forDaemon(config: config, database: database, hub: hub, downloads: downloads, logger: logger) }
+        catch { throw fail("cannot start post-processing: \(error)") }
+        do {
             try downloads.start()
+            imports.start()
         } catch {
             throw fail("cannot start the torrent session: \(error)")
         }
@@ -63,6 +71,7 @@ struct Serve: AsyncParsableCommand {
         await events.close()
         await server.close()
         scheduler.stop(waitingUpTo: 5)
+        imports.stop()
         downloads.stop()
     }
 }

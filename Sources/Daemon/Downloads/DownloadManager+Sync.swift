@@ -16,6 +16,7 @@ extension DownloadManager {
         var activity: [DownloadActivity] = []
         var events: [LiveEvent] = []
         var synced: [DownloadStatus] = []
+        var finished: [Int64] = []
         for original in rows {
             guard let st = statuses[original.infoHash] else { synced.append(original.status); continue }
             var record = original
@@ -24,6 +25,7 @@ extension DownloadManager {
             if outcome.justFinished {
                 events.append(.completed(record))
                 activity.append(DownloadActivity(.downloadCompleted, "Downloaded \(record.name)", record))
+                if record.mediaId != nil, let id = record.id { finished.append(id) }
             }
             let ended = applyPolicies(&record, st: st, now: now)
             if let ended { activity.append(ended) }
@@ -34,6 +36,8 @@ extension DownloadManager {
         do { try store.saveTick(changed, activity: activity) }
         catch { return logger.error("cannot save download progress", metadata: ["error": "\(error)"]) }
         events.forEach(hub.publish)
+        // Post-processing runs on its own queue (ImportQueue), after the completion is saved.
+        finished.forEach { onDataComplete?($0) }
         // Every counted status is an in-session one: the rows just synced give the counts.
         publishSystemStatusIfChanged(counts: DownloadCounts(statuses: synced))
     }

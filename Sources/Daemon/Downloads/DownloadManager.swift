@@ -27,6 +27,8 @@ final class DownloadManager: @unchecked Sendable {
     /// Counts and VPN state for `status`, readable from any thread.
     let snapshot: SystemSnapshot
     var killSwitch: KillSwitch
+    /// Called (on the queue) with a linked download's id when its data is complete: post-processing.
+    var onDataComplete: (@Sendable (Int64) -> Void)?
     private var loopThread: Thread?
     private var stopping = false
     private let loopDone = DispatchSemaphore(value: 0)

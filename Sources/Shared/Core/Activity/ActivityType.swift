@@ -9,6 +9,7 @@ public enum ActivityType: String, CaseIterable, Codable, Sendable {
     case downloadFailed = "download_failed", downloadRetried = "download_retried", downloadRemoved = "download_removed"
     case downloadCleaned = "download_cleaned"
     case releaseGrabbed = "release_grabbed"
+    case mediaImported = "media_imported"      // post-processing placed a download's files in the library
 
     /// The event of deleting an item of one media kind (the shared delete writes it).
     public static func deleted(_ kind: MediaKind) -> ActivityType? {
