@@ -8,6 +8,7 @@ public enum ActivityType: String, CaseIterable, Codable, Sendable {
     case downloadAdded = "download_added", downloadCompleted = "download_completed", downloadSeeded = "download_seeded"
     case downloadFailed = "download_failed", downloadRetried = "download_retried", downloadRemoved = "download_removed"
     case releaseGrabbed = "release_grabbed"
+    case searchFailed = "search_failed", blocklisted = "blocklisted"
 
     /// The event of deleting an item of one media kind (the shared delete writes it).
     public static func deleted(_ kind: MediaKind) -> ActivityType? {
