@@ -20,6 +20,9 @@ import Testing
         })
     }
 
+    /// A 40-digit info hash made of one repeated pair.
+    func hash(_ pair: String) -> String { String(repeating: pair, count: 20) }
+
     func add(_ hash: String, media: MediaReference?) throws -> DownloadRecord {
         try database.downloads.recordAdded(DownloadRecord(infoHash: hash, name: "The.Matrix.1999.\(hash.prefix(4))", magnet: "magnet:?xt=urn:btih:\(hash)",
                                                           media: media, savePath: "/tmp", sizeBytes: 1, torrentFile: nil))
@@ -32,9 +35,9 @@ import Testing
     }
 
     @Test func markFailedBlocklistsTheReleaseAndSendsTheItemBackToMissing() throws {
-        let d = try add("aa" * 20, media: movie)
+        let d = try add(hash("aa"), media: movie)
         try database.downloads.markFailed(d.id!, reason: "torrent error: disk full")
-        let entry = try #require(try listed("aa" * 20))
+        let entry = try #require(try listed(hash("aa")))
         #expect(entry.reason.contains("disk full") && entry.title == d.name && entry.mediaId == movie.id)
         #expect(try status(movie) == .missing)
         #expect(try activity("blocklisted").first?.contains("disk full") == true)
@@ -42,10 +45,10 @@ import Testing
     }
 
     @Test func aStallFoundByTheSyncDoesTheSame() throws {
-        var d = try add("bb" * 20, media: movie)
+        var d = try add(hash("bb"), media: movie)
         try d.fail(reason: "stalled: no metadata received for 5 s and no seeders connected")
         try database.downloads.saveTick([d])
-        #expect(try listed("bb" * 20)?.reason.contains("stalled") == true)
+        #expect(try listed(hash("bb"))?.reason.contains("stalled") == true)
         #expect(try status(movie) == .missing)
         // The next tick writes the same failed row again: nothing more is listed or moved.
         try database.downloads.saveTick([d])
@@ -53,14 +56,14 @@ import Testing
     }
 
     @Test func anItemStillBroughtByAnotherDownloadOrAlreadyAvailableKeepsItsStatus() throws {
-        let first = try add("cc" * 20, media: movie)
-        _ = try add("dd" * 20, media: movie)   // another live download for the same movie
+        let first = try add(hash("cc"), media: movie)
+        _ = try add(hash("dd"), media: movie)   // another live download for the same movie
         try database.downloads.markFailed(first.id!, reason: "torrent error")
         #expect(try status(movie) == .downloading)
-        #expect(try listed("cc" * 20) != nil)
+        #expect(try listed(hash("cc")) != nil)
 
         try pool.write { try $0.execute(sql: "UPDATE movies SET status = 'available' WHERE id = ?", arguments: [movie.id]) }
-        let upgrade = try add("ee" * 20, media: movie)
+        let upgrade = try add(hash("ee"), media: movie)
         try database.downloads.markFailed(upgrade.id!, reason: "torrent error")
         #expect(try status(movie) == .available)   // a failed upgrade leaves the file and its status
     }
@@ -77,8 +80,8 @@ import Testing
             }
             return (ids[0], ids[1], ids[2])
         }
-        let pack = try add("ff" * 20, media: MediaReference(type: .episode, id: first))
-        _ = try add("11" * 20, media: MediaReference(type: .episode, id: single))   // E03 grabbed on its own
+        let pack = try add(hash("ff"), media: MediaReference(type: .episode, id: first))
+        _ = try add(hash("11"), media: MediaReference(type: .episode, id: single))   // E03 grabbed on its own
         try database.downloads.markFailed(pack.id!, reason: "stalled")
         #expect(try status(MediaReference(type: .episode, id: first)) == .missing)
         #expect(try status(MediaReference(type: .episode, id: second)) == .missing)
@@ -86,24 +89,24 @@ import Testing
     }
 
     @Test func aRetryTakesTheReleaseOffTheBlocklistAndLinksTheItemAgain() throws {
-        let d = try add("22" * 20, media: movie)
+        let d = try add(hash("22"), media: movie)
         try database.downloads.markFailed(d.id!, reason: "stalled")
-        #expect(try listed("22" * 20) != nil && status(movie) == .missing)
+        #expect(try listed(hash("22")) != nil && status(movie) == .missing)
         let retried = try database.downloads.markRetried(d.id!)
         #expect(retried.status == .queued)
-        #expect(try listed("22" * 20) == nil)
+        #expect(try listed(hash("22")) == nil)
         #expect(try status(movie) == .downloading)
         // A retry of a download that is not failed changes nothing at all.
         #expect(throws: DomainError.self) { try database.downloads.markRetried(d.id!) }
     }
 
     @Test func aFailedWriteRollsTheBlocklistBackToo() throws {
-        let d = try add("33" * 20, media: movie)
+        let d = try add(hash("33"), media: movie)
         try database.downloads.markFailed(d.id!, reason: "first")
         try pool.write { try $0.execute(sql: "DELETE FROM blocklist") }
         // failed → failed is allowed (same status), but a completed row cannot fail: nothing is written.
         try pool.write { try $0.execute(sql: "UPDATE downloads SET status = 'completed' WHERE id = ?", arguments: [d.id!]) }
         #expect(throws: DomainError.self) { try database.downloads.markFailed(d.id!, reason: "late") }
-        #expect(try listed("33" * 20) == nil)
+        #expect(try listed(hash("33")) == nil)
     }
 }
