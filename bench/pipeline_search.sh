@@ -2,7 +2,7 @@
 # Pipeline benchmark, part 2: one `search_missing` run over a large wanted list.
 # A fresh database gets BENCH_ITEMS (default 10,000) monitored missing movies (straight SQL); one
 # local Torznab indexer (a Python server on 127.0.0.1, in the format Jackett renders) answers every
-# search with a release named after the query; the built-in public indexers are off, every job's
+# search with a release named after the movie asked for (by its TMDB id, else the words); the built-in public indexers are off, every job's
 # schedule never fires, `indexers.min_interval_ms` = 0 and `scheduler.search_limit` = BENCH_ITEMS.
 # The run is started through the API and watched until it ends (at most BENCH_TIMEOUT s, default
 # 900); printed: items searched, seconds, items/s, and lcarsd's peak resident memory (VmHWM).
@@ -58,8 +58,11 @@ class Handler(BaseHTTPRequestHandler):
         q = parse_qs(urlparse(self.path).query)
         if q.get("t", [""])[0] == "caps":
             return self.answer(caps)
-        words = q.get("q", ["Bench Movie 0 2000"])[0].split()
-        name = ".".join(w for w in words if w != "2000")
+        # Movie searches carry the TMDB id (the movies are 1,000,000 + n) and often no words.
+        if "tmdbid" in q:
+            name = f"Bench.Movie.{int(q['tmdbid'][0]) - 1_000_000}"
+        else:
+            name = ".".join(w for w in q.get("q", ["Bench Movie 0"])[0].split() if w != "2000")
         title = f"{name}.2000.{'1080p' if grab else '2160p'}.BluRay.x264-BENCH"
         h = hashlib.sha1(title.encode()).hexdigest()
         magnet = f"magnet:?xt=urn:btih:{h}&dn={title}"
@@ -102,7 +105,6 @@ while [ "$running" = 1 ]; do
   fi
   sleep 1
   read -r running done status < <(job)
-  printf '\r  %s items…' "$done" >&2
 done
 ended=$(date +%s.%N)
 echo >&2
@@ -112,7 +114,9 @@ rate=$(awk -v n="$done" -v s="$elapsed" 'BEGIN { printf "%.1f", (s > 0 ? n / s :
 peak=$(awk '$1 == "VmHWM:" {print $2}' "/proc/$lcarsd_pid/status")
 rss=$(awk '$1 == "VmRSS:" {print $2}' "/proc/$lcarsd_pid/status")
 grabbed=$(curl -sf -H "$auth" "$url/api/downloads" | python3 -c 'import json, sys; print(len(json.load(sys.stdin)))')
+reason=$(curl -sf -H "$auth" "$url/api/system/activity?type=search_failed&limit=1" | python3 -c '
+import json, sys; rows = json.load(sys.stdin); print(rows[0]["message"][:110] if rows else "-")')
 echo "LCARS pipeline benchmark, part 2: search_missing, $(nproc) CPUs, debug=${BENCH_BIN:+yes}"
 printf '%-28s %s\n' "items searched" "$done (run $status)" "seconds" "$elapsed" "items/s" "$rate" \
-  "downloads added" "$grabbed" "lcarsd peak RSS (VmHWM)" "$peak kB" "lcarsd RSS after" "$rss kB"
+  "downloads added" "$grabbed" "a search_failed reason" "$reason" "lcarsd peak RSS (VmHWM)" "$peak kB" "lcarsd RSS after" "$rss kB"
 bench_check_deaths
