@@ -143,3 +143,28 @@ import Testing
         for m in movies { #expect(try status(m) == .missing) }
     }
 }
+
+extension MissingSearchTests {
+    @Test func aSeasonMostlyMissingIsOnePackSearchLinkedToItsFirstEpisode() throws {
+        let episodes = try database.pool.write { db -> [MediaReference] in
+            try db.execute(sql: "INSERT INTO tv_shows (tmdb_id, title) VALUES (1437, 'Firefly')")
+            let show = db.lastInsertedRowID
+            var ids: [MediaReference] = []
+            for (n, status) in [(1, "available"), (2, "missing"), (3, "missing"), (4, "missing")] {
+                try db.execute(sql: """
+                    INSERT INTO episodes (show_id, season_number, episode_number, air_date, status, runtime_minutes)
+                    VALUES (?, 1, ?, '2002-09-20', ?, 44)
+                    """, arguments: [show, n, status])
+                if status == "missing" { ids.append(MediaReference(type: .episode, id: db.lastInsertedRowID)) }
+            }
+            return ids
+        }
+        indexer.releases = [Self.release("Firefly.S01.1080p.BluRay.x264-GRP", String(repeating: "8", count: 40)),
+                            Self.release("Firefly.S01E02.1080p.BluRay.x264-GRP", String(repeating: "9", count: 40))]
+        #expect(try run() == 1)
+        #expect(indexer.asked.count == 1 && indexer.asked[0].season == 1 && indexer.asked[0].episode == nil)
+        #expect(session.added.count == 1 && session.added[0].media == episodes[0])
+        #expect(session.added[0].magnet?.contains(String(repeating: "8", count: 40)) == true)   // the pack, not the single episode
+        for episode in episodes { #expect(try status(episode) == .downloading) }
+    }
+}

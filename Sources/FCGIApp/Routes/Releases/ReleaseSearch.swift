@@ -5,8 +5,8 @@ import Persistence
 import Releases
 
 /// One interactive search: every indexer at once, ranked for the target with the blocklist and the
-/// minimum seeders (Library's ReleaseSearcher, which search_missing uses too), stored in release_cache so any responder can download a
-/// result by its id.
+/// minimum seeders (Library's ReleaseSearcher, which search_missing uses too), stored in
+/// release_cache so any responder can download a result by its id.
 enum ReleaseSearch {
     static func respond(_ ctx: RequestContext, _ target: MediaSearchTarget) throws -> HTTPResponse {
         let found = try ReleaseSearcher(database: ctx.app.database, config: ctx.app.config, indexers: ctx.app.indexers).search(target)
