@@ -127,4 +127,12 @@ import Testing
         try database.mediaStatus.markSearchGrabbed([a], download: 9, title: "Movie.1.2000.1080p")
         #expect(try database.mediaStatus.status(of: a) == .downloading)
     }
+
+    @Test func itemsLeftSearchingByAnInterruptedRunAreWantedAgain() throws {
+        let stuck = try movie(1, status: "searching"), grabbed = try movie(2, status: "downloading")
+        #expect(try wanted().isEmpty)
+        #expect(try database.mediaStatus.releaseStaleSearches() == 1)
+        #expect(try wanted().map(\.linked.id) == [stuck])
+        #expect(try database.mediaStatus.status(of: MediaReference(type: .movie, id: grabbed)) == .downloading)
+    }
 }

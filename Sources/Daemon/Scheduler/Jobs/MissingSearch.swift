@@ -28,6 +28,7 @@ struct MissingSearch: Sendable {
     static let reasonsShown = 3
 
     func run(_ run: JobRun) throws -> Int {
+        try database.mediaStatus.releaseStaleSearches()
         let units = try database.mediaStatus.missingForSearch(limit: limit, today: Self.today())
         var failures: [String] = []
         for (index, unit) in units.enumerated() {

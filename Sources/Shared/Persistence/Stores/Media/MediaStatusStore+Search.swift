@@ -18,6 +18,19 @@ extension MediaStatusStore {
         }
     }
 
+    /// Items left `searching` by a run that never ended (lcarsd killed mid-search) go back to
+    /// `missing`, or no later run would pick them up. Only search_missing sets `searching` and a
+    /// job never overlaps itself, so at the start of a run every such item is a leftover.
+    @discardableResult
+    public func releaseStaleSearches() throws -> Int {
+        try pool.write { db in
+            try ["movies", "episodes", "albums", "tracks"].reduce(0) { count, table in
+                try db.execute(sql: "UPDATE \(table) SET status = 'missing', updated_at = datetime('now') WHERE status = 'searching'")
+                return count + db.changesCount
+            }
+        }
+    }
+
     /// The unit's items that are still missing become `searching`, stamped as searched now; items
     /// that moved on meanwhile (grabbed by hand, deleted) are left out of the answer.
     public func markSearching(_ items: [MediaReference], now: Date = Date()) throws -> [MediaReference] {
