@@ -9,7 +9,7 @@ let logging = Target.Dependency.product(name: "Logging", package: "swift-log")
 let crypto = Target.Dependency.product(name: "Crypto", package: "swift-crypto")
 /// The schema's versioned SQL files, run in this order (Persistence/Migrations.swift).
 let migrations = ["V001_initial", "V002_login_limits", "V003_downloads", "V004_library", "V005_releases", "V006_indexer_settings",
-                  "V007_v2_info_hashes", "V008_jobs"]
+                  "V007_v2_info_hashes", "V008_jobs", "V010_search_missing"]
 let shared: [Target.Dependency] = ["Core", "Config", "Releases", "Persistence", "Net", "Auth", "Metadata", "Indexers", "Control", "Library"]
 
 let package = Package(
@@ -81,7 +81,7 @@ let package = Package(
         .target(name: "Control", dependencies: ["Core"], path: "Sources/Shared/Control"),
         .target(
             name: "Library",
-            dependencies: ["Core", "Config", "Persistence", "Metadata", "Releases", "Indexers"],
+            dependencies: ["Core", "Config", "Persistence", "Metadata", "Releases", "Indexers", "Net", "Control", crypto],
             path: "Sources/Shared/Library"
         ),
         // FCGIApp and Daemon are libraries so that the fuzz entries (and tests) can call their

@@ -110,7 +110,7 @@ import Testing
         let removed = try await call(DownloadCommand.remove, .object(["id": .number(Double(id))]))
         #expect(try removed.decode(DownloadCommand.RemoveResult.self).deleted_files == false)
         #expect(try database.downloads.find(id: id) == nil)
-        #expect(try database.downloads.history(of: id).map(\.type) == [.downloadAdded, .downloadFailed, .downloadRemoved])
+        #expect(try database.downloads.history(of: id).map(\.type) == [.downloadAdded, .downloadFailed, .blocklisted, .downloadRemoved])
         await server?.close()
     }
 

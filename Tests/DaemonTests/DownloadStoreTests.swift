@@ -114,7 +114,8 @@ import Testing
         #expect(failed.status == .failed && failed.errorMessage == "disk full")
         let retried = try store.markRetried(id)
         #expect(retried.status == .queued && retried.errorMessage == nil)
-        #expect(try history(id) == [.downloadAdded, .downloadFailed, .downloadRetried])
+        // A failure blocklists the release (its line follows the failure's); the retry takes it off.
+        #expect(try history(id) == [.downloadAdded, .downloadFailed, .blocklisted, .downloadRetried])
     }
 
     @Test func aRetryWhileTheVPNIsDownIsHeld() throws {

@@ -118,8 +118,8 @@ import Testing
 
     @Test func lcarsdListsOnlyTheJobsItCanRun() throws {
         let library = try Library()
-        #expect(library.scheduler.jobs.map(\.name) == ["refresh_metadata", "check_new_episodes", "check_new_releases"])
-        #expect(library.scheduler.jobs.map(\.schedule.text) == ["0 0 2 * * *", "0 0 */12 * * *", "0 0 3 * * *"])
+        #expect(library.scheduler.jobs.map(\.name) == ["search_missing", "refresh_metadata", "check_new_episodes", "check_new_releases"])
+        #expect(library.scheduler.jobs.map(\.schedule.text) == ["0 0 */6 * * *", "0 0 2 * * *", "0 0 */12 * * *", "0 0 3 * * *"])
     }
 
     @Test func newEpisodesAppearMissingAndMonitoredSpecialsNot() async throws {

@@ -3,6 +3,7 @@ import Testing
 @testable import Control
 @testable import Core
 @testable import FCGIApp
+@testable import Library
 @testable import Persistence
 
 /// Grabbing what Jackett/Prowlarr return for private trackers: items with a guid, a comments URL

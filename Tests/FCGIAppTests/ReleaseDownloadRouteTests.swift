@@ -4,6 +4,7 @@ import Testing
 @testable import Control
 @testable import Core
 @testable import FCGIApp
+@testable import Library
 @testable import Persistence
 @testable import Releases
 

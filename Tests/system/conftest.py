@@ -57,11 +57,23 @@ def child_pids(pid: int) -> list[int]:
     return [int(p) for p in text.split()]
 
 
+# A schedule that never fires (1 January at midnight: a test never runs then, and a run missed
+# while lcarsd was down is made up only after a first run). Every job's default in test stacks,
+# so nothing searches or refreshes unless a test asks (POST /api/system/jobs/:name/run).
+NEVER = "0 0 0 1 1 *"
+JOBS = ("search_missing", "refresh_metadata", "check_new_episodes", "check_new_releases", "cleanup_completed")
+
+
 class Stack:
     """One running LCARS installation. `settings` are LCARS_SECTION__KEY environment overrides,
-    given to every process of the stack (which also exercises the override mechanism)."""
+    given to every process of the stack (which also exercises the override mechanism).
 
-    def __init__(self, settings: dict[str, object] | None = None, workers: int = 2):
+    By default no scheduled job fires and the built-in public indexers (1337x, EZTV, YTS,
+    Rutracker) are disabled before lcarsd starts, so no test reaches an outside host; a test
+    overrides a schedule in `settings` or passes `public_indexers=True` (and points them at a
+    local fixture itself)."""
+
+    def __init__(self, settings: dict[str, object] | None = None, workers: int = 2, public_indexers: bool = False):
         self.bin = bin_dir()
         self.dir = pathlib.Path(tempfile.mkdtemp(prefix="lcars-t", dir="/tmp"))
         self.port = free_port()
@@ -77,6 +89,8 @@ class Stack:
                     "LCARS_TORRENT__ENABLE_UPNP": "false", "LCARS_TORRENT__ENABLE_NATPMP": "false",
                     "LCARS_TORRENT__ENABLE_UTP": "false", "LCARS_TORRENT__LISTEN_ADDRESS": "127.0.0.1",
                     "LCARS_TORRENT__PORT_RANGE": f"{torrent_port},{torrent_port}"}
+        self.env.update({f"LCARS_SCHEDULER__{job.upper()}": NEVER for job in JOBS})
+        self.public_indexers = public_indexers
         self.env.update({k: str(v) for k, v in (settings or {}).items()})
         self.procs: dict[str, subprocess.Popen] = {}
         self.logs: dict[str, object] = {}
@@ -98,6 +112,8 @@ class Stack:
 
     def start(self, socket_activated=False):
         self.cli("migrate")
+        if not self.public_indexers:
+            sql(self, "UPDATE indexers SET enabled = 0 WHERE indexer_type = 'public'")
         out = self.cli("users", "add", self.admin_user, "--admin", "--random-password").stdout
         self.admin_password = re.search(r"with password (\S+)", out).group(1)
         self.nginx_conf = self.cli("render-nginx", "--root", str(REPO)).stdout.splitlines()[0]

@@ -16,10 +16,11 @@ from fixture_services import FIXTURES, FixtureServices
 
 
 def torznab_feed(name, releases):
-    """releases: (title, info hash, seeders, size_bytes) — rendered as Jackett does."""
+    """releases: (title, info hash, seeders, size_bytes[, magnet]) — rendered as Jackett does. The
+    magnet, when given, is served as is (a local swarm's, or one with no tracker at all)."""
     items = []
-    for title, info_hash, seeders, size in releases:
-        magnet = f"magnet:?xt=urn:btih:{info_hash}&dn={title}&tr=udp%3A%2F%2Ftracker.example%3A1337%2Fannounce"
+    for title, info_hash, seeders, size, *given in releases:
+        magnet = given[0] if given else f"magnet:?xt=urn:btih:{info_hash}&dn={title}&tr=udp%3A%2F%2Ftracker.example%3A1337%2Fannounce"
         items.append(f"""    <item>
       <title>{escape(title)}</title>
       <guid>http://127.0.0.1/{name}/{info_hash}</guid>

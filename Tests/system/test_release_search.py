@@ -33,10 +33,10 @@ def user(rs, admin):
 
 @pytest.fixture(scope="module")
 def indexers(rs, admin, indexer_sites):
-    """The defaults point at the real sites: all off but 1337x, which moves to the fixture; plus five Torznab feeds."""
+    """The defaults point at the real sites (off in test stacks): 1337x moves to the fixture and is on; plus five Torznab feeds."""
     ids = {}
     for row in rs.api("GET", "/api/indexers", token=admin).json():
-        body = {"url": indexer_sites.x1337_url} if row["name"] == "1337x" else {"enabled": False}
+        body = {"url": indexer_sites.x1337_url, "enabled": True} if row["name"] == "1337x" else {"enabled": False}
         assert rs.api("PUT", f"/api/indexers/{row['id']}", token=admin, json=body).status_code == 200
         ids[row["name"]] = row["id"]
     feeds = {

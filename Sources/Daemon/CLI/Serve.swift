@@ -45,7 +45,10 @@ struct Serve: AsyncParsableCommand {
         } catch {
             throw fail("cannot start the torrent session: \(error)")
         }
-        let scheduler = Scheduler(jobs: try JobCatalog.jobs(config: config, database: database, downloads: downloads), store: database.jobs,
+        // search_missing adds what it grabs to this session directly, on the manager's queue.
+        let grab: MissingSearch.Grab = { args in try downloads.owner.sync { try downloads.add(args) } }
+        let scheduler = Scheduler(jobs: try JobCatalog.jobs(config: config, database: database, grab: grab, downloads: downloads),
+                                  store: database.jobs,
                                   publish: { hub.publish($0) }, logger: logger)
         do { try scheduler.start() } catch {
             downloads.stop()

@@ -226,7 +226,8 @@ enum ConfigSections {
             checkNewEpisodes: try s.string("check_new_episodes", default: "0 0 */12 * * *"),
             checkNewReleases: try s.string("check_new_releases", default: "0 0 3 * * *"),
             cleanupCompleted: try s.string("cleanup_completed", default: "0 0 * * * *"),
-            refreshLimit: try s.int("refresh_limit", default: 100, in: 1...100_000))
+            refreshLimit: try s.int("refresh_limit", default: 100, in: 1...100_000),
+            searchLimit: try s.int("search_limit", default: 50, in: 1...100_000))
         try s.finish()
         return value
     }

@@ -126,6 +126,9 @@ public struct LCARSConfig: Sendable {
         /// `check_new_releases` (least recently refreshed first), so a large library is covered
         /// over several runs instead of one run holding the services for hours.
         public var refreshLimit: Int
+        /// At most this many missing items searched per run of `search_missing` (least recently
+        /// searched first), so a long wanted list is spread over runs and indexers are not hammered.
+        public var searchLimit: Int
 
         /// Every job's cron expression by the job's name (the key under `[scheduler]`).
         public var schedules: [(job: String, expression: String)] {

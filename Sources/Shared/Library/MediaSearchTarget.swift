@@ -39,6 +39,16 @@ public struct MediaSearchTarget: Sendable {
         return MediaSearchTarget(query: query, ranking: ranking, media: MediaReference(type: .episode, id: ep.id))
     }
 
+    /// A whole season (a season pack), ranked as one; the download is linked to `firstEpisode`
+    /// (search_missing moves the season's other missing episodes with it).
+    public static func season(_ database: AppDatabase, showID: Int64, season: Int, firstEpisode: Int) throws -> MediaSearchTarget {
+        var target = try episode(database, showID: showID, season: season, episode: firstEpisode)
+        target.ranking.kind = .season
+        target.ranking.episode = nil
+        target.query.episode = nil
+        return target
+    }
+
     public static func album(_ database: AppDatabase, id: Int64) throws -> MediaSearchTarget {
         let album = try database.searchSubjects.album(id: id)
         let artist = album.artist ?? ""

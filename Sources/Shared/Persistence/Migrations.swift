@@ -15,6 +15,7 @@ public enum Migrations {
         ("V006_indexer_settings", PackageResources.V006_indexer_settings_sql),
         ("V007_v2_info_hashes", PackageResources.V007_v2_info_hashes_sql),
         ("V008_jobs", PackageResources.V008_jobs_sql),
+        ("V010_search_missing", PackageResources.V010_search_missing_sql),
     ]
 
     public static var latestVersion: Int { all.count }

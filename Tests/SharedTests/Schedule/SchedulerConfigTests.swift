@@ -19,6 +19,7 @@ import Testing
                 == ["search_missing", "refresh_metadata", "check_new_episodes", "check_new_releases", "cleanup_completed"])
         #expect(config.scheduler.expression(forJob: "refresh_metadata") == "0 0 2 * * *")
         #expect(config.scheduler.refreshLimit == 100)
+        #expect(config.scheduler.searchLimit == 50)
         for (_, expression) in config.scheduler.schedules { #expect(throws: Never.self) { try CronExpression(expression) } }
     }
 
@@ -40,5 +41,12 @@ import Testing
     @Test func theRefreshLimitIsBounded() {
         #expect(error(Self.minimal + "[scheduler]\nrefresh_limit = 0\n")?.key == "scheduler.refresh_limit")
         #expect(error(Self.minimal + "[scheduler]\nrefresh_limit = 25\n") == nil)
+    }
+
+    @Test func theSearchLimitIsBounded() {
+        #expect(error(Self.minimal + "[scheduler]\nsearch_limit = 0\n")?.key == "scheduler.search_limit")
+        #expect(error(Self.minimal + "[scheduler]\nsearch_limit = 100001\n")?.key == "scheduler.search_limit")
+        #expect(error(Self.minimal + "[scheduler]\nsearch_limit = \"many\"\n")?.key == "scheduler.search_limit")
+        #expect(error(Self.minimal + "[scheduler]\nsearch_limit = 10000\n") == nil)
     }
 }

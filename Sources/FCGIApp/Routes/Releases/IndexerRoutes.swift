@@ -1,5 +1,6 @@
 import Foundation
 import Core
+import Indexers
 import Persistence
 
 /// /api/indexers (admin, spec: System): list, add, change, remove, and test an indexer.

@@ -2,60 +2,27 @@ import Foundation
 import Control
 import Core
 import Indexers
+import Library
 import Persistence
 import Releases
 
 /// Turns a chosen release (by release_id, or a magnet) into lcarsd's `downloads.add` arguments:
-/// the cached release is checked (unknown 404, expired 410, another item's 422, blocklisted 409),
-/// and what to add is found in this order: the release's magnet, its .torrent link (fetched now;
-/// Torznab/RSS items of private trackers have nothing else, and Jackett/Prowlarr links may redirect
-/// to a magnet), a magnet built from its info hash (also when the link cannot be fetched), and only for releases that link no file, the magnet on its
-/// page (1337x, Rutracker). What was found is checked against the blocklist by its info hash
-/// before lcarsd is asked — a fetched .torrent too (its v1 hash, or v2 for a v2-only torrent).
+/// the cached release is checked (unknown 404, expired 410, another item's 422), then the shared
+/// `ReleaseGrabber` (Library) finds what to add and checks the blocklist (409) — the same steps
+/// lcarsd's `search_missing` takes.
 enum ReleaseGrab {
-    /// What lcarsd is asked to add, and the release's name for the activity row.
-    struct Choice {
-        let args: DownloadCommand.AddArgs
-        let title: String
+    typealias Choice = ReleaseGrabber.Choice
+
+    static func grabber(_ ctx: RequestContext) -> ReleaseGrabber {
+        ReleaseGrabber(database: ctx.app.database, config: ctx.app.config, transport: ctx.app.httpTransport, indexers: ctx.app.indexers)
     }
 
     static func choice(_ ctx: RequestContext, releaseID: String, media: MediaReference) throws -> Choice {
-        let candidate = try cached(ctx, releaseID, media: media).candidate
-        try checkBlocklist(ctx, infoHash: candidate.infoHash, title: candidate.title)
-        switch try source(ctx, candidate) {
-        case .magnet(let magnet):
-            try checkBlocklist(ctx, infoHash: Magnet.infoHash(of: magnet), title: nil)
-            return Choice(args: DownloadCommand.AddArgs(magnet: magnet, media: media), title: candidate.title)
-        case .torrent(let file):
-            try checkBlocklist(ctx, infoHash: try hash(of: file, indexer: candidate.indexer), title: nil)
-            return Choice(args: DownloadCommand.AddArgs(torrent: file.base64EncodedString(), media: media), title: candidate.title)
-        }
-    }
-
-    /// The magnet or .torrent of a release, in the order above.
-    static func source(_ ctx: RequestContext, _ candidate: ReleaseCandidate) throws -> TorrentLink.Fetched {
-        if let magnet = candidate.magnet { return .magnet(magnet) }
-        // The indexer's own .torrent before a magnet built from the hash: a private tracker's torrent
-        // is reachable only through the trackers its file names, never through the public defaults.
-        // The hash is the fallback when the link cannot be fetched.
-        let hashMagnet = candidate.infoHash.map { Magnet.build(infoHash: $0, name: candidate.title, trackers: DefaultTrackers.list) }
-        if let link = candidate.downloadURL {
-            do { return try TorrentLink.fetch(ctx, url: link, indexer: candidate.indexer) }
-            catch where hashMagnet != nil { return .magnet(hashMagnet!) }
-        }
-        if let hashMagnet { return .magnet(hashMagnet) }
-        let manager = ctx.app.indexers
-        return .magnet(try AsyncBridge.run { try await manager.resolveMagnet(candidate) })   // ResolveFailed: 502
-    }
-
-    /// A fetched file that is not a .torrent is the indexer's failure (502), not the user's.
-    static func hash(of file: Data, indexer: String) throws -> String {
-        do { return try TorrentInfoHash.of(file) }
-        catch { throw DomainError.upstream(indexer, "\(indexer): the release's download link gave \(error)") }
+        try grabber(ctx).choice(for: try cached(ctx, releaseID, media: media).candidate, media: media)
     }
 
     static func choice(_ ctx: RequestContext, magnet: String, media: MediaReference) throws -> Choice {
-        if let hash = Magnet.infoHash(of: magnet) { try checkBlocklist(ctx, infoHash: hash, title: nil) }
+        if let hash = Magnet.infoHash(of: magnet) { try grabber(ctx).checkBlocklist(infoHash: hash, title: nil) }
         let name = URLComponents(string: magnet)?.queryItems?.first { $0.name == "dn" }?.value
         return Choice(args: DownloadCommand.AddArgs(magnet: magnet, media: media), title: name ?? "a magnet link")
     }
@@ -76,13 +43,5 @@ enum ReleaseGrab {
         case let .found(release, _):
             return release
         }
-    }
-
-    /// 409 `blocklisted` with the entry's reason when the hash or the exact title is listed.
-    static func checkBlocklist(_ ctx: RequestContext, infoHash: String?, title: String?) throws {
-        guard let entry = try ctx.app.database.blocklist.entry(infoHash: infoHash, title: title) else { return }
-        let id = entry.id ?? 0
-        throw DomainError.conflict("this release is on the blocklist (entry \(id)): \(entry.reason); an admin can remove it with DELETE /api/blocklist/\(id)",
-                                   code: "blocklisted")
     }
 }

@@ -4,23 +4,19 @@ import Library
 import Persistence
 import Releases
 
-/// One interactive search: every indexer at once (IndexerManager), ranked for the target with the
-/// blocklist and the minimum seeders, stored in release_cache so any responder can download a
-/// result by its id.
+/// One interactive search: every indexer at once, ranked for the target with the blocklist and the
+/// minimum seeders (Library's ReleaseSearcher, which search_missing uses too), stored in
+/// release_cache so any responder can download a result by its id.
 enum ReleaseSearch {
     static func respond(_ ctx: RequestContext, _ target: MediaSearchTarget) throws -> HTTPResponse {
-        var ranking = target.ranking
-        ranking.minSeeders = ctx.app.config.indexers.minSeeders
-        try ctx.app.database.blocklist.apply(to: &ranking)
-        let manager = ctx.app.indexers, query = target.query
-        let outcome = try AsyncBridge.run { try await manager.search(query) }
-        let ranked = ReleaseRanker.rank(outcome.releases, for: ranking)
+        let found = try ReleaseSearcher(database: ctx.app.database, config: ctx.app.config, indexers: ctx.app.indexers).search(target)
+        let ranked = found.ranked, reports = found.reports
+        let music = target.ranking.kind == .album || target.ranking.kind == .track
         let ids = try ctx.app.database.releaseCache.remember(ranked, foundFor: target.media)
-        let music = ranking.kind == .album || ranking.kind == .track
         var response = try HTTPResponse.json(zip(ids, ranked).map { ReleaseView(id: $0, $1, music: music) })
         // How many indexers were asked and how many failed (their last_error says why: GET /api/indexers).
-        response.headers.append(("X-Indexers-Asked", String(outcome.reports.count)))
-        response.headers.append(("X-Indexers-Failed", String(outcome.reports.filter { $0.error != nil }.count)))
+        response.headers.append(("X-Indexers-Asked", String(reports.count)))
+        response.headers.append(("X-Indexers-Failed", String(reports.filter { $0.error != nil }.count)))
         return response
     }
 }

@@ -10,6 +10,7 @@ public enum ActivityType: String, CaseIterable, Codable, Sendable {
     case downloadCleaned = "download_cleaned"
     case releaseGrabbed = "release_grabbed"
     case mediaImported = "media_imported"      // post-processing placed a download's files in the library
+    case searchFailed = "search_failed", blocklisted = "blocklisted"
 
     /// The event of deleting an item of one media kind (the shared delete writes it).
     public static func deleted(_ kind: MediaKind) -> ActivityType? {

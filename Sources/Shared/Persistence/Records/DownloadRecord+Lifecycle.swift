@@ -61,3 +61,8 @@ public struct DownloadActivity: Sendable, Equatable {
         self.download = download
     }
 }
+
+extension DownloadRecord {
+    /// The library item the download is linked to, if any.
+    public var media: MediaReference? { mediaType.flatMap { type in mediaId.map { MediaReference(type: type, id: $0) } } }
+}

@@ -39,16 +39,21 @@ extension DownloadStore {
         try changeAll(ids) { try $0.requeue() }
     }
 
-    /// Failed for `reason` (a torrent error, a stall, a restart that libtorrent refused).
+    /// Failed for `reason` (a torrent error, a stall, a restart that libtorrent refused, a rejection
+    /// by post-processing): with its `download_failed` line, and its release blocklisted and its item
+    /// back to missing (`recordFailure`) — one transaction.
     @discardableResult
     public func markFailed(_ id: Int64, reason: String) throws -> DownloadRecord {
-        try change(id, logging: { DownloadActivity(.downloadFailed, "\($0.name) failed: \(reason)", $0) }) {
-            try $0.fail(reason: reason)
+        try change(id, logging: { DownloadActivity(.downloadFailed, "\($0.name) failed: \(reason)", $0) }) { record in
+            try record.fail(reason: reason)
+        } then: { db, record in
+            try Self.recordFailure(db, record, reason: reason)
         }
     }
 
     /// A failed download back in the session: `queued`, or held (`paused` by vpn) while the VPN is
-    /// down — it goes through `queued` to get there, both moves checked.
+    /// down — it goes through `queued` to get there, both moves checked. Retrying is on purpose: the
+    /// release comes off the blocklist and its item is linked to it again (→ downloading).
     @discardableResult
     public func markRetried(_ id: Int64, heldBy vpnNote: String? = nil) throws -> DownloadRecord {
         try change(id, logging: { DownloadActivity(.downloadRetried, "Retrying \($0.name)", $0) }) { record in
@@ -57,6 +62,9 @@ extension DownloadStore {
             }
             try record.requeue()
             if let vpnNote { try record.pause(by: .vpn, note: vpnNote) }
+        } then: { db, record in
+            try BlocklistStore.unlist(db, infoHash: record.infoHash)
+            if let media = record.media { try MediaStatusStore.relinked(db, media: media) }
         }
     }
 
@@ -78,8 +86,10 @@ extension DownloadStore {
         try pool.write { db in
             let stored = try Self.statuses(db, ids: rows.compactMap(\.id))
             for row in rows {
-                if let before = stored[row.id ?? 0] { _ = try before.transition(to: row.status, of: row.label) }
+                let before = stored[row.id ?? 0]
+                if let before { _ = try before.transition(to: row.status, of: row.label) }
                 try row.update(db, columns: Self.liveColumns)
+                if row.status == .failed, before != .failed { try Self.recordFailure(db, row, reason: row.errorMessage ?? "failed") }
             }
             for line in activity { try Self.log(db, line, userID: nil) }
         }
@@ -92,17 +102,29 @@ extension DownloadStore {
 
     // MARK: helpers
 
-    /// Reads the row, applies `move` (which checks its transition), writes the live columns and
-    /// the activity line `logging` gives — all in one transaction.
+    /// Reads the row, applies `move` (which checks its transition), writes the live columns, the
+    /// activity line `logging` gives and what `then` adds — all in one transaction.
     private func change(_ id: Int64, logging: ((DownloadRecord) -> DownloadActivity)? = nil,
-                        _ move: (inout DownloadRecord) throws -> Void) throws -> DownloadRecord {
+                        _ move: (inout DownloadRecord) throws -> Void,
+                        then: ((Database, DownloadRecord) throws -> Void)? = nil) throws -> DownloadRecord {
         try pool.write { db in
             guard var record = try Self.fetch(db, id: id, withBlobs: false) else { throw Self.notFound(id) }
             try move(&record)
             try record.update(db, columns: Self.liveColumns)
             if let line = logging?(record) { try Self.log(db, line, userID: nil) }
+            try then?(db, record)
             return record
         }
+    }
+
+    /// What every failure brings, whichever path found it (the sync's stall check, a libtorrent
+    /// error, post-processing): the release is blocklisted with the reason (a `blocklisted` line) so
+    /// the next `search_missing` run grabs another, and the linked item goes back to missing.
+    static func recordFailure(_ db: Database, _ record: DownloadRecord, reason: String) throws {
+        if try BlocklistStore.listFailed(db, record, reason: reason) {
+            try log(db, DownloadActivity(.blocklisted, "Blocklisted \(record.name): \(reason)", record), userID: nil)
+        }
+        if let media = record.media, let id = record.id { try MediaStatusStore.downloadFailed(db, media: media, downloadID: id) }
     }
 
     private func changeAll(_ ids: [Int64], _ move: (inout DownloadRecord) throws -> Void) throws -> [DownloadRecord] {
@@ -126,7 +148,6 @@ extension DownloadStore {
 
     static func log(_ db: Database, _ line: DownloadActivity, userID: Int64?) throws {
         let record = line.download
-        let media = record.mediaType.flatMap { type in record.mediaId.map { MediaReference(type: type, id: $0) } }
-        try ActivityLog.record(db, line.type, line.message, media: media, downloadID: record.id, userID: userID)
+        try ActivityLog.record(db, line.type, line.message, media: record.media, downloadID: record.id, userID: userID)
     }
 }

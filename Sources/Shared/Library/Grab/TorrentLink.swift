@@ -1,5 +1,5 @@
 import Foundation
-import Control
+import Config
 import Core
 import Net
 
@@ -8,22 +8,21 @@ import Net
 /// often answer with a redirect — to the tracker's .torrent, or to a `magnet:` link (for sites that
 /// only have magnets). Redirects are followed here, one by one (at most `maxRedirects`), so that a
 /// redirect to a magnet is taken as the magnet.
-enum TorrentLink {
+public enum TorrentLink {
     static let maxBytes = 10 << 20
     static let maxRedirects = 5
 
     /// What the link gave.
-    enum Fetched {
+    public enum Fetched: Sendable {
         case torrent(Data)
         case magnet(String)
     }
 
-    /// All within `indexers.timeout_ms`, redirects included.
-    static func fetch(_ ctx: RequestContext, url text: String, indexer: String) throws -> Fetched {
+    /// All within `indexers.timeout_ms`, redirects included. `transport`: the tests' stand-in (nil: real HTTP).
+    public static func fetch(url text: String, indexer: String, config: LCARSConfig, transport: HTTPTransportFactory?) throws -> Fetched {
         var url = try httpURL(text, indexer: indexer, what: "the release's download link")
-        let settings = HTTPClientSettings(ctx.app.config)
-        let client = HTTPClient(service: indexer, settings: settings, transport: ctx.app.httpTransport?(indexer))
-        let deadline = Date().addingTimeInterval(TimeInterval(ctx.app.config.indexers.timeoutMs) / 1000)
+        let client = HTTPClient(service: indexer, settings: HTTPClientSettings(config), transport: transport?(indexer))
+        let deadline = Date().addingTimeInterval(TimeInterval(config.indexers.timeoutMs) / 1000)
         for _ in 0...maxRedirects {
             let request = HTTPClientRequest("GET", url: url, timeout: max(0.1, deadline.timeIntervalSinceNow), maxBodyBytes: maxBytes,
                                             followsRedirects: false)

@@ -3,16 +3,16 @@ import Crypto
 
 /// The info hash of a fetched .torrent, as lcarsd keys it: the v1 hash (SHA-1 of the bencoded
 /// `info` dictionary) when the torrent has v1 pieces — v1 and hybrid torrents — else the v2 hash
-/// (SHA-256 of it) for a v2-only torrent (`meta version` 2, no `pieces`). The responder needs it
-/// before lcarsd is asked, to refuse a blocklisted torrent (its link says nothing of its hash).
-enum TorrentInfoHash {
-    struct Malformed: Error, CustomStringConvertible {
+/// (SHA-256 of it) for a v2-only torrent (`meta version` 2, no `pieces`). A grab needs it before
+/// the torrent is added, to refuse a blocklisted torrent (its link says nothing of its hash).
+public enum TorrentInfoHash {
+    public struct Malformed: Error, CustomStringConvertible {
         let detail: String
-        var description: String { "not a .torrent file (\(detail))" }
+        public var description: String { "not a .torrent file (\(detail))" }
     }
 
     /// Lower-case hex: 40 digits (v1) or 64 (v2-only).
-    static func of(_ data: Data) throws -> String {
+    public static func of(_ data: Data) throws -> String {
         var scanner = BencodeScanner(bytes: [UInt8](data))
         let info = try scanner.infoDictionary()
         let bytes = Data(scanner.bytes[info.range])

@@ -1,12 +1,11 @@
 import Foundation
 import Core
-import Indexers
 
-/// Responders are synchronous FastCGI workers; the indexer code is async. This runs an async
-/// operation to completion from the worker's thread (which is not one of Swift's cooperative
-/// threads, so blocking it starves nothing). Every operation passed here carries its own deadline.
-enum AsyncBridge {
-    static func run<T: Sendable>(_ operation: @escaping @Sendable () async throws -> T) throws -> T {
+/// Responders are synchronous FastCGI workers and lcarsd's jobs run on their own queues; the
+/// indexer code is async. This runs an async operation to completion from such a thread (which is
+/// not one of Swift's cooperative threads, so blocking it starves nothing). Every operation passed here carries its own deadline.
+public enum AsyncBridge {
+    public static func run<T: Sendable>(_ operation: @escaping @Sendable () async throws -> T) throws -> T {
         let box = ResultBox<T>()
         let done = DispatchSemaphore(value: 0)
         Task(executorPreference: IndexerExecutor.shared) {
