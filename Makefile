@@ -1,5 +1,5 @@
 # The two commands: `make run` and `make test` (see README.md).
-.PHONY: run test test-unit test-system build bench bench-library bench-search fuzz clean
+.PHONY: run test test-unit test-system build bench bench-library bench-search bench-pipeline fuzz clean
 
 run:
 	@scripts/run.sh
@@ -21,6 +21,9 @@ bench-library:
 bench-search:
 	bench/parser.sh
 	bench/search.sh
+
+bench-pipeline:
+	bench/pipeline.sh
 
 # Every fuzz subject for 60 s under libFuzzer + ASan (docs/fuzzing.md); FUZZ_SECONDS=n to change.
 fuzz:

@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # The pipeline's figures (issue 12). Part 1: post-processing time from "download complete" to
 # "available" for one large movie (BENCH_SIZE_MB, default 1024), hardlinked into the library and
-# copied onto another filesystem (bench/pipeline_import.py). A measurement, not a test: it prints
-# numbers and fails only if the stack cannot run.
+# copied onto another filesystem (bench/pipeline_import.py). Part 2: one `search_missing` run over
+# a large wanted list (bench/pipeline_search.sh; BENCH_ITEMS, BENCH_GRAB there). A measurement, not
+# a test: it prints numbers and fails only if the stack cannot run.
 #
 #   bench/pipeline.sh                          release build of lcarsd and lcars-fcgi
 #   BENCH_BIN=.build/debug BENCH_SIZE_MB=256 bench/pipeline.sh
@@ -19,3 +20,4 @@ else
   bin=$(swift build -c release --show-bin-path)
 fi
 LCARS_BIN_DIR=$bin python3 bench/pipeline_import.py
+BENCH_BIN=$bin bench/pipeline_search.sh

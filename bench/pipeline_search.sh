@@ -116,7 +116,7 @@ rss=$(awk '$1 == "VmRSS:" {print $2}' "/proc/$lcarsd_pid/status")
 grabbed=$(curl -sf -H "$auth" "$url/api/downloads" | python3 -c 'import json, sys; print(len(json.load(sys.stdin)))')
 reason=$(curl -sf -H "$auth" "$url/api/system/activity?type=search_failed&limit=1" | python3 -c '
 import json, sys; rows = json.load(sys.stdin); print(rows[0]["message"][:110] if rows else "-")')
-echo "LCARS pipeline benchmark, part 2: search_missing, $(nproc) CPUs, debug=${BENCH_BIN:+yes}"
+echo "LCARS pipeline benchmark, part 2: search_missing, $(nproc) CPUs, binaries in $bin"
 printf '%-28s %s\n' "items searched" "$done (run $status)" "seconds" "$elapsed" "items/s" "$rate" \
   "downloads added" "$grabbed" "a search_failed reason" "$reason" "lcarsd peak RSS (VmHWM)" "$peak kB" "lcarsd RSS after" "$rss kB"
 bench_check_deaths

@@ -32,7 +32,8 @@ import Testing
         return try database.pool.read { try Int64.fetchOne($0, sql: "SELECT id FROM albums")! }
     }
 
-    /// A download for `media` moved to `status` the way the sync does it.
+    /// A download for `media` moved to `status` the way the sync does it. `seed` is a hex digit: a
+    /// failed download's info hash goes on the blocklist, which takes only real hashes.
     func download(_ seed: Character, _ status: DownloadStatus, for media: MediaReference? = nil) throws -> Int64 {
         var row = newDownload(seed, name: "D\(seed)")
         row.mediaType = media?.type
@@ -60,10 +61,10 @@ import Testing
         _ = try download("d", .completed, for: MediaReference(type: .movie, id: 999))   // item deleted: kept
         _ = try download("e", .completed, for: MediaReference(type: .movie, id: try movie(2, status: .processing)))
         _ = try download("f", .completed, for: MediaReference(type: .movie, id: try movie(3, status: .downloading)))
-        _ = try download("g", .completed, for: MediaReference(type: .movie, id: try movie(4, status: .missing)))
-        _ = try download("h", .seeding)
-        _ = try download("i", .failed)
-        _ = try download("j", .queued, for: MediaReference(type: .movie, id: try movie(5, status: .available)))
+        _ = try download("7", .completed, for: MediaReference(type: .movie, id: try movie(4, status: .missing)))
+        _ = try download("8", .seeding)
+        _ = try download("9", .failed)
+        _ = try download("0", .queued, for: MediaReference(type: .movie, id: try movie(5, status: .available)))
         #expect(try store.cleanable().map(\.id) == [imported, partial])
     }
 

@@ -26,7 +26,9 @@ import Testing
         let path = dir + "/events.sock"
         let server = try await EventServer.start(path: path, hub: EventHub(), authorizer: EventAuthorizer(database: database, config: config),
                                                  logger: Logger(label: "test"),
-                                                 limits: ConnectionLimits(maxConnections: 2, requestTimeout: .milliseconds(400)))
+                                                 // 3 s: long enough that all three are connected before the first
+                                                 // is timed out on a loaded machine, short beside the client's 20 s.
+                                                 limits: ConnectionLimits(maxConnections: 2, requestTimeout: .seconds(3)))
         let halfSent = try RawSocket(path: path)
         try halfSent.send("GET /api/events?ticket=x HTTP/1.1\r\nHost: lcars\r\n")   // no blank line: the head never ends
         let second = try RawSocket(path: path)
