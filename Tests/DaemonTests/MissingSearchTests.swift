@@ -46,9 +46,25 @@ import Testing
         }
     }
 
+    /// The `media:updated` events the job published, as (media id, status).
+    final class Published: @unchecked Sendable {
+        private let lock = NSLock()
+        private var events: [LiveEvent] = []
+        func record(_ event: LiveEvent) { lock.withLock { events.append(event) } }
+        var statuses: [(Int64, String)] {
+            lock.withLock { events }.compactMap { event in
+                guard event.name == "media:updated",
+                      let body = try? JSONSerialization.jsonObject(with: event.json) as? [String: Any],
+                      let id = body["media_id"] as? Int, let status = body["status"] as? String else { return nil }
+                return (Int64(id), status)
+            }
+        }
+    }
+
     let database: AppDatabase
     let indexer = FakeIndexer()
     let session = FakeSession()
+    let published = Published()
     let config: LCARSConfig
 
     init() throws {
@@ -76,7 +92,8 @@ import Testing
         let session = session
         return MissingSearch(database: database, searcher: ReleaseSearcher(database: database, config: config, indexers: manager),
                              grabber: ReleaseGrabber(database: database, config: config, transport: nil, indexers: manager),
-                             limit: config.scheduler.searchLimit, grab: { try session.add($0) })
+                             limit: config.scheduler.searchLimit, grab: { try session.add($0) },
+                             publish: { [published] in published.record($0) })
     }
 
     func movie(_ tmdb: Int, _ title: String, year: Int) throws -> MediaReference {
@@ -108,6 +125,7 @@ import Testing
         #expect(session.added.first?.magnet?.contains(better) == true && session.added.first?.media == heat)
         #expect(try status(heat) == .downloading)
         #expect(indexer.asked.first?.mediaType == .movie && indexer.asked.first?.tmdbId == 949)
+        #expect(published.statuses.map { "\($0.0) \($0.1)" } == ["\(heat.id) searching", "\(heat.id) downloading"])
     }
 
     @Test func aRefusedGrabGivesWayToTheNextAndABlocklistedOneIsNeverTried() throws {
@@ -129,6 +147,7 @@ import Testing
         #expect(try run() == 1)
         #expect(session.added.isEmpty)
         #expect(try status(heat) == .missing)
+        #expect(published.statuses.map { "\($0.0) \($0.1)" } == ["\(heat.id) searching", "\(heat.id) missing"])
         let reason = try database.pool.read { try String.fetchOne($0, sql: "SELECT message FROM activity WHERE event_type = 'search_failed'") }
         #expect(reason?.contains("Heat.1995.HDCAM.x264-CAM") == true && reason?.contains("rejected") == true)
     }

@@ -1,8 +1,8 @@
 """The `cleanup_completed` job through the real stack: real torrents from a loopback swarm finish
 seeding (a per-download time limit of 1.8 s), then a run started from the API removes the finished
-downloads whose files nobody needs — with their files in the download directory — while a library
-file hardlinked to one (standing in for the import) stays intact, and a download whose item still
-waits for its import keeps its row and files. Hostile rows (a save path outside download_dir, a
+downloads of imported items — with their files in the download directory — while a library
+file hardlinked to one (standing in for the import) stays intact; a download whose item still
+waits for its import, and one added by hand (the user's only copy), keep their rows and files. Hostile rows (a save path outside download_dir, a
 symlinked folder) are never deleted through."""
 import contextlib
 import hashlib
@@ -42,13 +42,17 @@ def movie(stack, tmdb_id, title, status):
     return sql(stack, "SELECT id FROM movies WHERE tmdb_id = ?", tmdb_id)[0][0]
 
 
-def add(stack, token, swarm, media_id=None):
-    body = {"magnet": swarm.magnet, "seed_time_limit_hours": SEED_SECONDS}
-    if media_id:
-        body.update(media_type="movie", media_id=media_id)
-    r = stack.api("POST", "/api/downloads", token=token, json=body)
+def add(stack, token, swarm):
+    r = stack.api("POST", "/api/downloads", token=token, json={"magnet": swarm.magnet, "seed_time_limit_hours": SEED_SECONDS})
     assert r.status_code == 201, r.text
     return r.json()["id"]
+
+
+def link(stack, download_id, movie_id):
+    """Links a finished download to its movie afterwards. Linked from the start, lcarsd would
+    post-process these files (random bytes, no video: the import would fail the download); the
+    import itself is tested in test_import.py and the whole chain in test_pipeline.py."""
+    sql(stack, "UPDATE downloads SET media_type = 'movie', media_id = ? WHERE id = ?", movie_id, download_id)
 
 
 def status_of(stack, token, download_id):
@@ -81,11 +85,12 @@ def test_finished_downloads_go_with_their_files_and_the_library_copy_stays(cs, a
             imported = swarms.enter_context(LocalSwarm(tmp_path / "a", {"Clean.Movie.2024/movie.mkv": 300_000}, seed=1))
             pending = swarms.enter_context(LocalSwarm(tmp_path / "b", {"Pending.Movie.2024/movie.mkv": 200_000}, seed=2))
             manual = swarms.enter_context(LocalSwarm(tmp_path / "c", {"Manual.Grab/file.bin": 100_000}, seed=3))
-            ids = {"imported": add(cs, admin, imported, imported_movie), "pending": add(cs, admin, pending, pending_movie),
-                   "manual": add(cs, admin, manual)}
+            ids = {"imported": add(cs, admin, imported), "pending": add(cs, admin, pending), "manual": add(cs, admin, manual)}
             for name, download_id in ids.items():
                 wait_until(lambda: status_of(cs, admin, download_id) == "completed", timeout=90, interval=0.2,
                            what=f"the {name} download to finish seeding")
+            link(cs, ids["imported"], imported_movie)
+            link(cs, ids["pending"], pending_movie)
             for sw in (imported, pending, manual):
                 assert sw.missing_or_wrong(downloads(cs)) == []
 
@@ -126,11 +131,17 @@ def test_finished_downloads_go_with_their_files_and_the_library_copy_stays(cs, a
         events.close()
 
 
+def imported_movie(stack):
+    """A movie post-processing has placed: the downloads linked to it may be cleaned."""
+    tmdb_id = 9100 + sql(stack, "SELECT COUNT(*) FROM movies")[0][0]
+    return movie(stack, tmdb_id, f"Imported {tmdb_id}", "available")
+
+
 def completed_row(stack, torrent, save_path, name=None):
-    """A finished download as lcarsd leaves it, written straight into the table."""
-    sql(stack, "INSERT INTO downloads (info_hash, name, magnet, status, progress, save_path, torrent_file) "
-               "VALUES (?, ?, ?, 'completed', 1, ?, ?)",
-        torrent.info_hash, name or torrent.name, magnet_uri(torrent.info_hash), str(save_path), torrent.data)
+    """A finished download of an imported movie as lcarsd leaves it, written straight into the table."""
+    sql(stack, "INSERT INTO downloads (info_hash, name, magnet, status, progress, save_path, torrent_file, media_type, media_id) "
+               "VALUES (?, ?, ?, 'completed', 1, ?, ?, 'movie', ?)",
+        torrent.info_hash, name or torrent.name, magnet_uri(torrent.info_hash), str(save_path), torrent.data, imported_movie(stack))
     return sql(stack, "SELECT id FROM downloads WHERE info_hash = ?", torrent.info_hash)[0][0]
 
 
@@ -175,8 +186,9 @@ def test_a_download_whose_files_cannot_be_named_is_kept(cs, admin):
     stays — its files are not left behind unnamed — and the run says what to do."""
     orphan = downloads(cs) / "Orphan Pack"
     make_content(orphan, {"x.bin": 10_000})
-    sql(cs, "INSERT INTO downloads (info_hash, name, magnet, status, progress, save_path) VALUES (?, 'Orphan Pack', ?, 'completed', 1, ?)",
-        "e" * 40, magnet_uri("e" * 40), str(downloads(cs)))
+    sql(cs, "INSERT INTO downloads (info_hash, name, magnet, status, progress, save_path, media_type, media_id) "
+            "VALUES (?, 'Orphan Pack', ?, 'completed', 1, ?, 'movie', ?)",
+        "e" * 40, magnet_uri("e" * 40), str(downloads(cs)), imported_movie(cs))
     download_id = sql(cs, "SELECT id FROM downloads WHERE info_hash = ?", "e" * 40)[0][0]
     last = run_cleanup(cs, admin)
     assert last["status"] == "failed" and last["items"] == 0, last

@@ -47,7 +47,8 @@ struct Serve: AsyncParsableCommand {
         }
         // search_missing adds what it grabs to this session directly, on the manager's queue.
         let grab: MissingSearch.Grab = { args in try downloads.owner.sync { try downloads.add(args) } }
-        let scheduler = Scheduler(jobs: try JobCatalog.jobs(config: config, database: database, grab: grab, downloads: downloads),
+        let scheduler = Scheduler(jobs: try JobCatalog.jobs(config: config, database: database, grab: grab, downloads: downloads,
+                                                             publish: { hub.publish($0) }),
                                   store: database.jobs,
                                   publish: { hub.publish($0) }, logger: logger)
         do { try scheduler.start() } catch {

@@ -136,7 +136,10 @@ extension DownloadManager {
 
     /// Publishes a status change (and the new counts) and answers with the row.
     private func changed(from before: DownloadRecord, to after: DownloadRecord) -> DownloadView {
-        if after.status != before.status { hub.publish(.status(after)) }
+        if after.status != before.status {
+            hub.publish(.status(after))
+            if after.status == .failed || before.status == .failed { publishItemStatus(of: after) }   // a retry relinks the item
+        }
         publishSystemStatusIfChanged()
         return DownloadView(after)
     }

@@ -36,6 +36,7 @@ extension DownloadManager {
         do { try store.saveTick(changed, activity: activity) }
         catch { return logger.error("cannot save download progress", metadata: ["error": "\(error)"]) }
         events.forEach(hub.publish)
+        changed.filter { $0.status == .failed }.forEach(publishItemStatus(of:))   // stalled: the item is missing again
         // Post-processing runs on its own queue (ImportQueue), after the completion is saved.
         finished.forEach { onDataComplete?($0) }
         // Every counted status is an in-session one: the rows just synced give the counts.
@@ -87,7 +88,11 @@ extension DownloadManager {
         guard let record = try? store.find(infoHash: infoHash), let id = record.id, record.status.isInSession else { return }
         removeFromSession(infoHash)
         logger.warning("download failed", metadata: ["download": "\(id)", "reason": "\(reason)"])
-        do { hub.publish(.status(try store.markFailed(id, reason: reason))) }
+        do {
+            let failed = try store.markFailed(id, reason: reason)
+            hub.publish(.status(failed))
+            publishItemStatus(of: failed)
+        }
         catch { logger.error("cannot save the failure", metadata: ["download": "\(id)", "error": "\(error)"]) }
     }
 

@@ -12,7 +12,9 @@ extension DownloadManager {
             guard let record = try? store.find(id: id) else { return }
             if record.status.isInSession { removeFromSession(record.infoHash) }
             do {
-                hub.publish(.status(try store.markFailed(id, reason: reason)))
+                let failed = try store.markFailed(id, reason: reason)
+                hub.publish(.status(failed))
+                publishItemStatus(of: failed)   // back to missing: the next search_missing run grabs another
                 publishSystemStatusIfChanged()
             } catch {
                 logger.error("cannot mark the download failed", metadata: ["download": "\(id)", "error": "\(error)"])

@@ -20,8 +20,10 @@ enum JobCatalog {
     /// `transport`: the tests' stand-in for TMDB / MusicBrainz and the indexers (nil: the real HTTP
     /// client). `grab`: adds a torrent to lcarsd's session (the download manager, in-process).
     /// `downloads`: the torrent session `cleanup_completed` works on (nil: that job is not listed).
+    /// `publish`: the live events of the items `search_missing` moves.
     static func jobs(config: LCARSConfig, database: AppDatabase, transport: HTTPTransportFactory? = nil,
-                     grab: @escaping MissingSearch.Grab = noSession, downloads: DownloadManager? = nil) throws -> [ScheduledJob] {
+                     grab: @escaping MissingSearch.Grab = noSession, downloads: DownloadManager? = nil,
+                     publish: @escaping @Sendable (LiveEvent) -> Void = { _ in }) throws -> [ScheduledJob] {
         let refresher = LibraryRefresher(database: database, tmdb: MetadataClients.tmdb(config, transport: transport),
                                          musicBrainz: MetadataClients.musicBrainz(config, transport: transport))
         let queue = database.refreshQueue
@@ -29,7 +31,7 @@ enum JobCatalog {
         func job(_ name: String, _ items: @escaping @Sendable () throws -> [RefreshQueueStore.Item]) throws -> ScheduledJob {
             try scheduled(name, config: config) { run in try refresher.refresh(items(), run: run) }
         }
-        let search = missingSearch(config: config, database: database, transport: transport, grab: grab)
+        let search = missingSearch(config: config, database: database, transport: transport, grab: grab, publish: publish)
         return [
             // Monitored missing items, least recently searched first: the best release grabbed.
             try scheduled(searchMissing, config: config) { run in try search.run(run) },
@@ -56,11 +58,12 @@ enum JobCatalog {
     }
 
     static func missingSearch(config: LCARSConfig, database: AppDatabase, transport: HTTPTransportFactory?,
-                              grab: @escaping MissingSearch.Grab) -> MissingSearch {
+                              grab: @escaping MissingSearch.Grab,
+                              publish: @escaping @Sendable (LiveEvent) -> Void = { _ in }) -> MissingSearch {
         let indexers = IndexerManager.live(database: database, config: config, transport: transport)
         return MissingSearch(database: database, searcher: ReleaseSearcher(database: database, config: config, indexers: indexers),
                              grabber: ReleaseGrabber(database: database, config: config, transport: transport, indexers: indexers),
-                             limit: config.scheduler.searchLimit, grab: grab)
+                             limit: config.scheduler.searchLimit, grab: grab, publish: publish)
     }
 
     /// Without a torrent session (tests of the other jobs) a grab is refused.

@@ -21,6 +21,8 @@ struct MissingSearch: Sendable {
     let grabber: ReleaseGrabber
     let limit: Int
     let grab: Grab
+    /// `media:updated` for each status an item moves to (searching, downloading, missing).
+    var publish: @Sendable (LiveEvent) -> Void = { _ in }
 
     /// A release that cannot be added (blocklisted by its fetched hash, already a download, a link
     /// that gives nothing) gives way to the next accepted one, at most this many tries per item.
@@ -50,6 +52,8 @@ struct MissingSearch: Sendable {
         let statuses = database.mediaStatus
         let items = try statuses.markSearching(unit.items)
         guard let linked = items.first else { return }   // grabbed by hand or deleted since the list was read
+        announce(items)
+        defer { announce(items) }
         do {
             let found = try searcher.search(try target(unit, linked: linked))
             switch try grabBest(found, for: linked) {
@@ -59,6 +63,13 @@ struct MissingSearch: Sendable {
         } catch {
             try? statuses.markNothingFound(items, reason: Scheduler.message(error))
             throw error
+        }
+    }
+
+    /// The items' statuses as the store left them, one `media:updated` each.
+    func announce(_ items: [MediaReference]) {
+        for media in items {
+            if let status = try? database.mediaStatus.status(of: media) { publish(.mediaUpdated(media, status: status)) }
         }
     }
 

@@ -71,6 +71,12 @@ public struct DownloadStore: Sendable {
         try pool.read { try Bool.fetchOne($0, sql: "SELECT EXISTS (SELECT 1 FROM \(media.table) WHERE id = ?)", arguments: [media.id]) ?? false }
     }
 
+    /// The status of the item a download brings, read back after a change of the download moved it
+    /// (a failure sends it back to missing, a retry to downloading); nil when none is linked or it is gone.
+    public func itemStatus(of media: MediaReference) throws -> MediaStatus? {
+        try pool.read { db in try? MediaStatusStore.status(of: media, in: db) }
+    }
+
     /// The activity lines written about one download, oldest first (what happened to it, and when).
     public func history(of id: Int64) throws -> [(type: ActivityType, message: String)] {
         try pool.read { db in
