@@ -49,7 +49,21 @@ extension MediaStatusStore {
             if let albumID = try Self.albumID(link, placed, db) {
                 changes.append(try Self.settleAlbum(albumID, placed: placed, downloadID: downloadID, note: note, in: db))
             }
+            if link.type == .episode { changes += try Self.releaseUnfilledPackEpisodes(of: link, placed: placed, downloadID: downloadID, in: db) }
             return changes
+        }
+    }
+
+    /// A season pack's episodes that search moved to `downloading` along with it but whose file it
+    /// did not hold go back to `missing`, so the next `search_missing` run looks for them again.
+    static func releaseUnfilledPackEpisodes(of link: MediaReference, placed: [PlacedMedia], downloadID: Int64,
+                                            in db: Database) throws -> [MediaStatusChange] {
+        let filled = Set(placed.map(\.media))
+        return try packSiblings(db, of: link.id).filter { !filled.contains($0) }.map { episode in
+            try walk(episode, from: .downloading, to: .missing, in: db)
+            try ActivityLog.record(db, .mediaImported, "\(name(episode)) was not in the season pack: missing again", media: episode,
+                                   downloadID: downloadID, userID: nil)
+            return MediaStatusChange(media: episode, status: .missing, filePath: nil)
         }
     }
 
