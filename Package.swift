@@ -9,7 +9,8 @@ let logging = Target.Dependency.product(name: "Logging", package: "swift-log")
 let crypto = Target.Dependency.product(name: "Crypto", package: "swift-crypto")
 /// The schema's versioned SQL files, run in this order (Persistence/Migrations.swift).
 let migrations = ["V001_initial", "V002_login_limits", "V003_downloads", "V004_library", "V005_releases", "V006_indexer_settings",
-                  "V007_v2_info_hashes", "V008_jobs", "V010_search_missing"]
+                  "V007_v2_info_hashes", "V008_jobs", "V010_search_missing",
+                  "V011_media_info"]
 let shared: [Target.Dependency] = ["Core", "Config", "Releases", "Persistence", "Net", "Auth", "Metadata", "Indexers", "Control", "Library"]
 
 let package = Package(

@@ -95,6 +95,10 @@ def test_a_monitored_movie_is_found_downloaded_placed_and_its_seeding_copy_clean
     expected = pipe.dir / LIBRARY / "movie/Tiny Reel - The Test (2024)/Tiny Reel - The Test (2024) - 1080p.mp4"
     source = pipe.dir / "data/downloads" / top / f"{top}.mp4"
     assert placed["file_path"] == str(expected)
+    # What ffprobe read is kept with the file: the test video is 64x48 MPEG-4, 24 s.
+    assert placed["media_info"] == {"duration_seconds": 24, "video_codec": "mpeg4", "width": 64, "height": 48,
+                                    "container": placed["media_info"]["container"]}
+    assert "mp4" in placed["media_info"]["container"]
     assert expected.read_bytes() == (sw.content / f"{top}.mp4").read_bytes()       # byte-identical
     assert expected.stat().st_ino == source.stat().st_ino                           # hardlinked to the seeding copy
     content = sha256(expected)
@@ -168,7 +172,9 @@ def test_a_season_pack_is_searched_for_a_season_mostly_missing_and_its_episodes_
     for n in (1, 2, 3):
         expected = root / f"Deep Space Relay - S01E0{n} - Episode 1.{n}.mp4"
         assert now[n]["file_path"] == str(expected)
+        assert now[n]["media_info"]["duration_seconds"] == 21 + n and now[n]["media_info"]["video_codec"] == "mpeg4"
         assert expected.read_bytes() == (sw.content / f"Deep.Space.Relay.S01E0{n}.720p.WEB-DL-LCARS.mp4").read_bytes()
+    assert "media_info" not in now[4]
     # Episode 4 went along with the pack but is not in it: missing again, for the next run to search.
     assert now[4]["status"] == "missing"
     lines = [a for a in pipe.api("GET", "/api/system/activity?type=media_imported&limit=500", token=admin).json()

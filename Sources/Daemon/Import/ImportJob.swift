@@ -68,6 +68,7 @@ struct ImportJob {
     static func placedMedia(_ file: PlannedFile, _ done: Placement.Placed) -> PlacedMedia {
         PlacedMedia(media: file.media, path: done.path, size: done.size, summary: file.info.summary + ", " + done.mode.done,
                     audioFormat: file.media.type == .track ? file.info.audioCodec : nil,
-                    bitRateKbps: file.info.bitRate.map { $0 / 1000 }, sampleRate: file.info.sampleRate)
+                    bitRateKbps: file.info.bitRate.map { $0 / 1000 }, sampleRate: file.info.sampleRate,
+                    fileInfo: file.media.type == .track ? nil : file.info.fileInfo)
     }
 }

@@ -16,6 +16,7 @@ public enum Migrations {
         ("V007_v2_info_hashes", PackageResources.V007_v2_info_hashes_sql),
         ("V008_jobs", PackageResources.V008_jobs_sql),
         ("V010_search_missing", PackageResources.V010_search_missing_sql),
+        ("V011_media_info", PackageResources.V011_media_info_sql),
     ]
 
     public static var latestVersion: Int { all.count }

@@ -10,14 +10,14 @@ struct MovieView: Encodable {
     let overview: String?, poster_path: String?, backdrop_path: String?, runtime_minutes: Int?
     let genres: [String]
     let status: String, monitored: Bool, quality_limit: String
-    let file_path: String?, file_size: Int64?, added_at: String
+    let file_path: String?, file_size: Int64?, media_info: MediaFileInfo?, added_at: String
 
     init(_ m: MovieRecord) {
         id = m.id; tmdb_id = m.tmdbID; imdb_id = m.imdbID; title = m.title; original_title = m.originalTitle
         year = m.year; overview = m.overview; poster_path = m.posterPath; backdrop_path = m.backdropPath
         runtime_minutes = m.runtimeMinutes; genres = m.genres
         status = m.status.rawValue; monitored = m.monitored; quality_limit = m.qualityLimit
-        file_path = m.filePath; file_size = m.fileSize; added_at = SQLiteTime.iso8601(m.addedAt)
+        file_path = m.filePath; file_size = m.fileSize; media_info = m.mediaInfo; added_at = SQLiteTime.iso8601(m.addedAt)
     }
 }
 
@@ -25,14 +25,14 @@ struct EpisodeView: Encodable {
     let id: Int64, show_id: Int64, tmdb_id: Int64?
     let season_number: Int, episode_number: Int
     let title: String?, overview: String?, air_date: String?, runtime_minutes: Int?, still_path: String?
-    let status: String, monitored: Bool, file_path: String?, file_size: Int64?
+    let status: String, monitored: Bool, file_path: String?, file_size: Int64?, media_info: MediaFileInfo?
 
     init(_ e: EpisodeRecord) {
         id = e.id; show_id = e.showID; tmdb_id = e.tmdbID
         season_number = e.seasonNumber; episode_number = e.episodeNumber
         title = e.title; overview = e.overview; air_date = e.airDate; runtime_minutes = e.runtimeMinutes
         still_path = e.stillPath; status = e.status.rawValue; monitored = e.monitored
-        file_path = e.filePath; file_size = e.fileSize
+        file_path = e.filePath; file_size = e.fileSize; media_info = e.mediaInfo
     }
 }
 

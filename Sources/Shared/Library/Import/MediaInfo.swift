@@ -18,6 +18,12 @@ public struct MediaInfo: Sendable, Equatable, Codable {
         self.bitRate = bitRate; self.sampleRate = sampleRate
     }
 
+    /// What is stored beside a placed movie or episode file.
+    public var fileInfo: MediaFileInfo {
+        MediaFileInfo(durationSeconds: Int(durationSeconds.rounded()), videoCodec: videoCodec, audioCodec: audioCodec,
+                      width: width, height: height, container: container)
+    }
+
     /// "1920x1080 h264/aac, 5400 s" for activity lines and logs.
     public var summary: String {
         var parts: [String] = []

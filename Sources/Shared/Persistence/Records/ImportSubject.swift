@@ -36,11 +36,13 @@ public struct PlacedMedia: Sendable, Equatable {
     public let audioFormat: String?     // tracks: the codec ffprobe reports
     public let bitRateKbps: Int?
     public let sampleRate: Int?
+    public let fileInfo: MediaFileInfo?  // movies and episodes: what ffprobe read
 
     public init(media: MediaReference, path: String, size: Int64, summary: String,
-                audioFormat: String? = nil, bitRateKbps: Int? = nil, sampleRate: Int? = nil) {
+                audioFormat: String? = nil, bitRateKbps: Int? = nil, sampleRate: Int? = nil, fileInfo: MediaFileInfo? = nil) {
         self.media = media; self.path = path; self.size = size; self.summary = summary
         self.audioFormat = audioFormat; self.bitRateKbps = bitRateKbps; self.sampleRate = sampleRate
+        self.fileInfo = fileInfo
     }
 }
 

@@ -27,15 +27,16 @@ public struct EpisodeRecord: Sendable, Equatable {
     public let seasonNumber: Int, episodeNumber: Int
     public let title: String?, overview: String?, airDate: String?, runtimeMinutes: Int?, stillPath: String?
     public let status: MediaStatus, monitored: Bool, filePath: String?, fileSize: Int64?
+    public let mediaInfo: MediaFileInfo?
 }
 
 extension EpisodeRecord: PositionalRecord {
     static let columns = ["id", "show_id", "tmdb_id", "season_number", "episode_number", "title", "overview", "air_date",
-                          "runtime_minutes", "still_path", "status", "monitored", "file_path", "file_size"]
+                          "runtime_minutes", "still_path", "status", "monitored", "file_path", "file_size", "media_info"]
 
     init(row r: Row) {
         id = r[0]; showID = r[1]; tmdbID = r[2]; seasonNumber = r[3]; episodeNumber = r[4]; title = r[5]; overview = r[6]
         airDate = r[7]; runtimeMinutes = r[8]; stillPath = r[9]; status = MediaStatus(rawValue: r[10]) ?? .missing
-        monitored = r[11]; filePath = r[12]; fileSize = r[13]
+        monitored = r[11]; filePath = r[12]; fileSize = r[13]; mediaInfo = MediaFileInfo(json: r[14])
     }
 }

@@ -88,8 +88,8 @@ extension MediaStatusStore {
                        bitrate = COALESCE(?, bitrate), sample_rate = COALESCE(?, sample_rate), updated_at = datetime('now') WHERE id = ?
                 """, arguments: [item.path, item.size, item.audioFormat, item.bitRateKbps, item.sampleRate, item.media.id])
         } else {
-            try db.execute(sql: "UPDATE \(item.media.table) SET file_path = ?, file_size = ?, updated_at = datetime('now') WHERE id = ?",
-                           arguments: [item.path, item.size, item.media.id])
+            try db.execute(sql: "UPDATE \(item.media.table) SET file_path = ?, file_size = ?, media_info = ?, updated_at = datetime('now') WHERE id = ?",
+                           arguments: [item.path, item.size, item.fileInfo?.json, item.media.id])
         }
         guard db.changesCount > 0 else { throw DomainError.notFound(item.media.type, id: item.media.id) }
     }
