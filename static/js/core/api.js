@@ -11,6 +11,7 @@ export class ApiError extends Error {
     this.code = code;          // e.g. invalid_credentials, rate_limited, forbidden, network
     this.retryAfter = retryAfter; // seconds, from Retry-After on 429
     this.details = details;    // error.details when the server sent some (409 duplicate: the Download)
+    this.existingId = null;    // error.existing_id: a 409 for media already in the library
   }
 }
 
@@ -54,6 +55,7 @@ export async function api(method, path, { body, signal, auth = true, quiet401 = 
     parseRetryAfter(res.headers.get('Retry-After')),
     e.details ?? null,
   );
+  if (typeof e.existing_id === 'number') error.existingId = e.existing_id;
   if (res.status === 401 && token && !quiet401) {
     window.dispatchEvent(new CustomEvent(UNAUTHORIZED_EVENT, { detail: error }));
   }

@@ -1,7 +1,8 @@
 // Tiny History-API router. nginx answers every non-/api path with index.html, so deep links
 // like /dashboard land here and we pick the view from location.pathname.
 //
-// A view is { title, nav, anon, mount(container, ctx) → cleanup? }.
+// A view is { title, nav, anon, mount(container, ctx) → cleanup? }; ctx.params holds the
+// `:name` parts of a pattern route such as '/movies/:id'.
 // Only one view is mounted at a time; its cleanup (timers, aborts) runs before the next mounts.
 
 let table = {};
@@ -46,7 +47,7 @@ async function render({ moved = false } = {}) {
     return render({ moved });
   }
 
-  const view = table[path] || notFound;
+  const { view, params } = match(path);
   const token = ++rendering;
   if (cleanup) {
     try { cleanup(); } catch (err) { console.error(err); }
@@ -54,7 +55,7 @@ async function render({ moved = false } = {}) {
   }
   outlet.replaceChildren();
   onEnter(view, path);
-  const result = await view.mount(outlet, { path, navigate });
+  const result = await view.mount(outlet, { path, params, navigate });
   if (token !== rendering) {
     if (typeof result === 'function') result(); // a newer view already took over
     return;
@@ -62,6 +63,25 @@ async function render({ moved = false } = {}) {
   cleanup = typeof result === 'function' ? result : null;
   // Move focus into the new page for keyboard/screen-reader users, unless the view focused something.
   if (moved && !outlet.contains(document.activeElement)) outlet.focus({ preventScroll: true });
+}
+
+// Exact paths first, then patterns: '/movies/:id' matches '/movies/7' with params {id: '7'}.
+function match(path) {
+  if (table[path]) return { view: table[path], params: {} };
+  const parts = path.split('/');
+  for (const [pattern, view] of Object.entries(table)) {
+    const want = pattern.split('/');
+    if (!pattern.includes(':') || want.length !== parts.length) continue;
+    const params = {};
+    const ok = want.every((seg, i) => {
+      if (!seg.startsWith(':')) return seg === parts[i];
+      if (!/^[1-9][0-9]{0,17}$/.test(parts[i])) return false; // ids only: anything else is "not found"
+      params[seg.slice(1)] = parts[i];
+      return true;
+    });
+    if (ok) return { view, params };
+  }
+  return { view: notFound, params: {} };
 }
 
 function normalise(path) {

@@ -1,12 +1,18 @@
 // Login form. Ids (#login-form, #login-username, #login-password, #login-submit, #login-error)
 // are relied on by Tests/system/test_browser.py.
-import { h } from '../dom.js';
-import { login } from '../auth.js';
+import { h } from '../../core/dom.js';
+import { login } from '../../core/auth.js';
 
 // A one-shot message for the next login screen (e.g. "session expired"), set by app.js.
 let pendingNotice = '';
 export function setLoginNotice(text) {
   pendingNotice = text;
+}
+
+// Where to go after logging in: the page a 401 or a deep link interrupted (same-origin paths only).
+let returnTo = null;
+export function rememberReturn(path) {
+  returnTo = typeof path === 'string' && path.startsWith('/') && !path.startsWith('//') && path !== '/login' ? path : null;
 }
 
 export const loginView = {
@@ -49,7 +55,9 @@ export const loginView = {
       setBusy(true);
       try {
         await login(username.value.trim(), password.value);
-        navigate('/dashboard', { replace: true });
+        const next = returnTo || '/dashboard';
+        returnTo = null;
+        navigate(next, { replace: true });
       } catch (err) {
         password.value = '';
         setBusy(false);

@@ -1,9 +1,9 @@
 // The static LCARS frame in index.html: page title, sidebar state, logged-in/out look, and the
 // live bits every page shares: the VPN-down banner, the VPN line in the bottom bar and the count
 // of active downloads on the Downloads pill (all from the system:status event).
-import { navigate } from './router.js';
-import { on } from './events.js';
-import { h } from './dom.js';
+import { navigate } from '../core/router.js';
+import { on } from '../core/events.js';
+import { h } from '../core/dom.js';
 
 const SITE = 'LCARS';
 const DEFAULT_BAR_TEXT = 'Media access and retrieval';

@@ -4,10 +4,10 @@
 // Ids relied on by Tests/system/test_browser_downloads.py (listed in downloads.js too):
 //   #download-add-form, #download-magnet, #download-file, #download-add-submit,
 //   #download-add-error (data-code; .alert-detail is the server's message), #download-add-notice.
-import { h } from '../dom.js';
-import { api } from '../api.js';
-import * as store from '../downloads-store.js';
-import { formatBytes } from '../format.js';
+import { h } from '../../core/dom.js';
+import { api } from '../../core/api.js';
+import * as store from '../../stores/downloads-store.js';
+import { formatBytes } from '../../core/format.js';
 import { describeError } from './download-status.js';
 
 // .torrent files travel as base64 in JSON; nginx refuses bodies over 1 MiB.

@@ -7,8 +7,8 @@
 //
 // The stream carries what changes often (progress, status); a full GET /api/downloads runs on
 // every (re)connect, to catch what happened while disconnected, and as a slow poll meanwhile.
-import { api } from './api.js';
-import { on, connectionState } from './events.js';
+import { api } from '../core/api.js';
+import { on, connectionState } from '../core/events.js';
 
 const POLL_OPEN_MS = 30_000;   // the stream is up: only ratio/seeds drift, refresh rarely
 const POLL_CLOSED_MS = 5_000;  // no stream (lcarsd down, reconnecting): poll instead

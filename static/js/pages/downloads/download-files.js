@@ -3,10 +3,10 @@
 //
 // A row record r (built by downloads.js) carries tr, filesBtn (.dl-files-toggle) and files:
 // {tr, body, timer, abort} while the list is open, null otherwise.
-import { h } from '../dom.js';
-import { api } from '../api.js';
-import * as store from '../downloads-store.js';
-import { formatBytes, formatPercent } from '../format.js';
+import { h } from '../../core/dom.js';
+import { api } from '../../core/api.js';
+import * as store from '../../stores/downloads-store.js';
+import { formatBytes, formatPercent } from '../../core/format.js';
 import { describeError } from './download-status.js';
 
 // GET /api/downloads/:id/files answers while the torrent is in lcarsd's session (409 after).

@@ -1,7 +1,7 @@
 // Renders the body of GET /api/system/status into DOM nodes. Pure: data in, nodes out.
 // Values the server did not report render as "—", never as a guessed default.
-import { h } from '../dom.js';
-import { formatBytes, formatUptime, formatCount, NONE } from '../format.js';
+import { h } from '../core/dom.js';
+import { formatBytes, formatUptime, formatCount, NONE } from '../core/format.js';
 
 export function renderStatus(s) {
   const daemon = s.daemon || {};

@@ -1,13 +1,13 @@
 // Dashboard: who is logged in, active downloads (live), system status (admin only), LOGOUT.
 // Ids #dashboard, #current-user, #system-status, #logout, #active-downloads are relied on by the browser tests.
-import { h } from '../dom.js';
-import { api } from '../api.js';
-import { me, logout } from '../auth.js';
-import { formatClock, formatPercent, formatSpeed } from '../format.js';
-import { renderStatus } from './status-panel.js';
-import { on, lastSystemStatus } from '../events.js';
-import * as store from '../downloads-store.js';
-import { statusLabel, statusClass } from './downloads.js';
+import { h } from '../../core/dom.js';
+import { api } from '../../core/api.js';
+import { me, logout } from '../../core/auth.js';
+import { formatClock, formatPercent, formatSpeed } from '../../core/format.js';
+import { renderStatus } from '../../components/status-panel.js';
+import { on, lastSystemStatus } from '../../core/events.js';
+import * as store from '../../stores/downloads-store.js';
+import { statusLabel, statusClass } from '../downloads/downloads.js';
 
 const REFRESH_MS = 10_000;
 const ACTIVE_SHOWN = 5;

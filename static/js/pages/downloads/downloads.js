@@ -14,14 +14,14 @@
 // error wording come from download-status.js (re-exported here for the dashboard).
 //
 // Rows are patched in place (never rebuilt) so a progress tick does not steal keyboard focus.
-import { h } from '../dom.js';
-import { api } from '../api.js';
-import { me } from '../auth.js';
-import { on, connectionState } from '../events.js';
-import * as store from '../downloads-store.js';
+import { h } from '../../core/dom.js';
+import { api } from '../../core/api.js';
+import { me } from '../../core/auth.js';
+import { on, connectionState } from '../../core/events.js';
+import * as store from '../../stores/downloads-store.js';
 import {
   NONE, formatBytes, formatSpeed, formatPercent, formatRatio, formatDuration, formatWhen, formatDateTime, formatCount,
-} from '../format.js';
+} from '../../core/format.js';
 import { STATUSES, statusLabel, statusClass, describeError } from './download-status.js';
 import { createAddForm } from './download-add.js';
 import { IN_SESSION, toggleFiles, closeFiles } from './download-files.js';

@@ -2,7 +2,8 @@
 import { api } from './api.js';
 import { getToken, setToken, clearToken } from './session-store.js';
 import { stopEvents } from './events.js';
-import { clearStore } from './downloads-store.js';
+import { clearStore } from '../stores/downloads-store.js';
+import { forgetUser } from '../stores/session.js';
 
 export function isLoggedIn() {
   return Boolean(getToken());
@@ -14,6 +15,7 @@ export async function login(username, password) {
   if (!data || typeof data.token !== 'string' || !data.token) {
     throw new Error('Login response carried no token');
   }
+  forgetUser();
   setToken(data.token);
   return data.user;
 }
@@ -23,6 +25,7 @@ export async function logout() {
   // Close the live stream first: it must not outlive the session it was opened for.
   stopEvents();
   clearStore();
+  forgetUser();
   try {
     if (getToken()) await api('POST', '/auth/logout', { quiet401: true });
   } catch {
