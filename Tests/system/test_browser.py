@@ -167,7 +167,7 @@ def test_admin_sees_dashboard_with_status(browser, stack, admin_api_token, artif
     assert movies.get_attribute("aria-disabled") is None
     movies.click()
     wait(browser).until(lambda d: path_of(d) == "/movies")
-    wait(browser).until(EC.visibility_of_element_located((By.ID, "movies-grid")))
+    wait(browser).until(EC.visibility_of_element_located((By.ID, "movies")))
     browser.find_element(By.XPATH, "//nav//button[contains(., 'Dashboard')]").click()
     wait(browser).until(EC.visibility_of_element_located((By.ID, "dashboard")))
 
