@@ -35,7 +35,7 @@ export const movieDetailView = {
           ? h('dl', { class: 'facts' }, h('div', { class: 'fact' }, h('dt', {}, 'Path'), h('dd', { class: 'verbatim' }, m.file_path)),
             h('div', { class: 'fact' }, h('dt', {}, 'Size'), h('dd', {}, formatBytes(m.file_size || 0))))
           : h('p', { class: 'dim' }, 'No file yet.')),
-        panel({ title: 'Manual search', accent: 'orange', id: 'movie-search' },
+        panel({ title: 'Manual search', accent: 'orange', id: 'movie-manual' },
           releaseSearch({ id: 'movie', search: () => movies.searchReleases(m.id), grab: (r) => movies.grab(m.id, r.id) }).el));
     };
     paint(movie);

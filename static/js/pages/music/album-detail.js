@@ -31,7 +31,7 @@ export const albumDetailView = {
           facts: [['Type', a.album_type], ['Released', a.release_date], ['Tracks', a.total_tracks], ['MusicBrainz', a.mbid]],
         })),
         panel({ title: 'Tracks', accent: 'blue', id: 'album-tracks' }, trackList(a.tracks)),
-        panel({ title: 'Manual search', accent: 'orange', id: 'album-search' },
+        panel({ title: 'Manual search', accent: 'orange', id: 'album-manual' },
           releaseSearch({ id: 'album', search: () => albums.searchReleases(a.id), grab: (r) => albums.grab(a.id, r.id) }).el));
     };
     paint(album);
