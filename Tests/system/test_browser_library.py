@@ -334,3 +334,35 @@ def test_every_page_at_three_sizes(browser, ui_stack, library, local_indexer, ar
             for entry in severe_console_entries(browser):
                 problems.append(f"{name} at {width}px: {entry['message']}")
     assert problems == []
+
+
+def test_dashboard_counts_the_library(browser, ui_stack, admin, library):
+    log_in(browser, ui_stack.base_url, ui_stack.admin_user, ui_stack.admin_password)
+    stats = visible(browser, "#library-stats")
+    expected = {label: ui_stack.api("GET", f"/api/{path}?limit=1", token=admin).json()["total"]
+                for label, path in (("movies", "movies"), ("shows", "tv"), ("artists", "artists"), ("albums", "albums"))}
+    assert expected["shows"] >= 1 and expected["albums"] >= 2
+    cards = lambda: {c.find_element(By.CSS_SELECTOR, ".counter-label").text.lower(): c.find_element(By.CSS_SELECTOR, ".counter-value").text
+                     for c in stats.find_elements(By.CSS_SELECTOR, ".stat-card")}
+    wait(browser).until(lambda d: "…" not in cards().values())
+    assert {k: int(cards()[k]) for k in expected} == expected
+    stats.find_element(By.XPATH, ".//a[.//span[contains(translate(., 'SHOW', 'show'), 'shows')]]").click()
+    wait(browser).until(lambda d: path_of(d) == "/tv")
+
+
+def test_admin_deletes_a_movie_after_confirming(browser, ui_stack, admin):
+    movie = get_or_add(ui_stack, admin, "/api/movies", {"tmdb_id": 900002})
+    log_in(browser, ui_stack.base_url, ui_stack.admin_user, ui_stack.admin_password)
+    browser.get(f"{ui_stack.base_url}/movies/{movie}")
+    visible(browser, "#item-delete").click()
+    dialog = visible(browser, "#confirm-dialog")
+    assert browser.switch_to.active_element.get_attribute("id") == "confirm-dialog-cancel"   # the safe choice has focus
+    browser.find_element(By.ID, "confirm-dialog-cancel").click()
+    wait(browser).until(lambda d: not d.find_elements(By.ID, "confirm-dialog"))
+    assert ui_stack.api("GET", f"/api/movies/{movie}", token=admin).status_code == 200   # cancelled: still there
+    browser.find_element(By.ID, "item-delete").click()
+    visible(browser, "#confirm-dialog-option").click()
+    browser.find_element(By.ID, "confirm-dialog-ok").click()
+    wait(browser).until(lambda d: path_of(d) == "/movies")
+    assert ui_stack.api("GET", f"/api/movies/{movie}", token=admin).status_code == 404
+    assert dialog is not None

@@ -8,6 +8,7 @@ import { renderStatus } from '../../components/status-panel.js';
 import { on, lastSystemStatus } from '../../core/events.js';
 import * as store from '../../stores/downloads-store.js';
 import { statusLabel, statusClass } from '../downloads/downloads.js';
+import { libraryStats } from './library-stats.js';
 
 const REFRESH_MS = 10_000;
 const ACTIVE_SHOWN = 5;
@@ -39,6 +40,7 @@ export const dashboardView = {
       h('section', { class: 'panel panel--user c-accent-orange', 'aria-labelledby': 'user-heading' },
         h('div', { class: 'panel-head' }, h('h2', { id: 'user-heading' }, 'Current user')),
         h('div', { class: 'panel-body user-row' }, userBody, logoutBtn)),
+      libraryStats(),
       active,
       status));
 
