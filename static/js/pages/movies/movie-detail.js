@@ -1,32 +1,23 @@
 // /movies/:id: metadata, file, monitoring and quality, manual release search → grab, refresh, delete.
 import { h } from '../../core/dom.js';
 import { formatBytes } from '../../core/format.js';
-import { panel, stateLine } from '../../components/lcars-panel.js';
+import { panel } from '../../components/lcars-panel.js';
 import { mediaHeader } from '../../components/media-header.js';
 import { releaseSearch } from '../../components/release-list.js';
-import { linkButton } from '../../components/lcars-button.js';
+import { mountDetail } from '../../components/detail-page.js';
 import { movies, VIDEO_QUALITIES } from '../../stores/media.js';
 
 export const movieDetailView = {
   title: 'Movie',
   nav: '/movies',
-  async mount(container, { params, navigate }) {
-    const body = h('div', { id: 'movie-detail' }, stateLine('Loading…'));
-    container.append(h('p', { class: 'back-link' }, linkButton('All movies', '/movies', { color: 'peach' })), body);
-    let movie;
-    try {
-      movie = await movies.get(params.id);
-    } catch (err) {
-      body.replaceChildren(stateLine(err.message, 'error'));
-      return undefined;
-    }
-    const paint = (m) => {
-      movie = m;
-      document.title = `LCARS · ${m.title}`;
-      body.replaceChildren(
+  mount(container, { params, navigate }) {
+    return mountDetail(container, {
+      id: 'movie-detail', back: ['All movies', '/movies', 'peach'], titleOf: (m) => m.title,
+      load: () => movies.get(params.id),
+      render: (m, repaint) => [
         panel({ title: 'Movie', accent: 'peach', id: 'movie-panel' }, mediaHeader({
           item: m, store: movies, title: m.title, kindLabel: 'movie', listHref: '/movies', navigate, qualities: VIDEO_QUALITIES,
-          onChange: (u) => { movie = u; }, onRefreshed: paint,
+          onRefreshed: repaint,
           facts: [['Year', m.year || '—'], ['Original title', m.original_title !== m.title ? m.original_title : ''],
             ['Runtime', m.runtime_minutes ? `${m.runtime_minutes} min` : ''], ['Genres', (m.genres || []).join(', ')],
             ['TMDB', m.tmdb_id], ['IMDb', m.imdb_id], ['Added', m.added_at]],
@@ -36,9 +27,8 @@ export const movieDetailView = {
             h('div', { class: 'fact' }, h('dt', {}, 'Size'), h('dd', {}, formatBytes(m.file_size || 0))))
           : h('p', { class: 'dim' }, 'No file yet.')),
         panel({ title: 'Manual search', accent: 'orange', id: 'movie-manual' },
-          releaseSearch({ id: 'movie', search: () => movies.searchReleases(m.id), grab: (r) => movies.grab(m.id, r.id) }).el));
-    };
-    paint(movie);
-    return undefined;
+          releaseSearch({ id: 'movie', search: () => movies.searchReleases(m.id), grab: (r) => movies.grab(m.id, r.id) }).el),
+      ],
+    });
   },
 };

@@ -1,37 +1,28 @@
 // /music/artists/:id: the artist's facts and controls, and their albums grouped by type.
 import { h } from '../../core/dom.js';
-import { panel, stateLine } from '../../components/lcars-panel.js';
+import { panel } from '../../components/lcars-panel.js';
 import { mediaHeader } from '../../components/media-header.js';
 import { mediaCard } from '../../components/media-card.js';
-import { linkButton } from '../../components/lcars-button.js';
+import { mountDetail } from '../../components/detail-page.js';
 import { artists, MUSIC_QUALITIES } from '../../stores/media.js';
 
 export const artistDetailView = {
   title: 'Artist',
   nav: '/music',
-  async mount(container, { params, navigate }) {
-    const body = h('div', { id: 'artist-detail' }, stateLine('Loading…'));
-    container.append(h('p', { class: 'back-link' }, linkButton('All artists', '/music', { color: 'purple' })), body);
-    let artist;
-    try {
-      artist = await artists.get(params.id);
-    } catch (err) {
-      body.replaceChildren(stateLine(err.message, 'error'));
-      return undefined;
-    }
-    const paint = (a) => {
-      document.title = `LCARS · ${a.name}`;
-      body.replaceChildren(
+  mount(container, { params, navigate }) {
+    return mountDetail(container, {
+      id: 'artist-detail', back: ['All artists', '/music', 'purple'], titleOf: (a) => a.name,
+      load: () => artists.get(params.id),
+      render: (a, repaint) => [
         panel({ title: 'Artist', accent: 'purple', id: 'artist-panel' }, mediaHeader({
           item: a, store: artists, title: a.name, kindLabel: 'artist', listHref: '/music', navigate, qualities: MUSIC_QUALITIES,
-          onRefreshed: paint, filesNote: 'Also delete all its tracks’ files from the library mounts',
+          onRefreshed: repaint, filesNote: 'Also delete all its tracks’ files from the library mounts',
           facts: [['Type', a.artist_type], ['Country', a.country], ['Active', [a.begin_date, a.end_date].filter(Boolean).join(' – ')],
             ['About', a.disambiguation], ['MusicBrainz', a.mbid], ['Added', a.added_at]],
         })),
-        ...albumGroups(a.albums || []));
-    };
-    paint(artist);
-    return undefined;
+        ...albumGroups(a.albums || []),
+      ],
+    });
   },
 };
 
