@@ -6,6 +6,7 @@ may see there, the way back to a page after a 401, and every page at three sizes
 import re
 
 import pytest
+from axe_selenium_python import Axe
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support import expected_conditions as EC
 from selenium.webdriver.support.ui import Select
@@ -333,7 +334,17 @@ def test_every_page_at_three_sizes(browser, ui_stack, library, local_indexer, ar
             browser.save_screenshot(str(folder / f"{name}-{width}x{height}.png"))
             for entry in severe_console_entries(browser):
                 problems.append(f"{name} at {width}px: {entry['message']}")
-    assert problems == []
+            problems += axe_findings(browser, f"{name} at {width}px")
+    assert problems == [], "\n".join(problems)
+
+
+def axe_findings(driver, where):
+    """axe-core's serious and critical violations (contrast, names, roles …) on the page as it is."""
+    axe = Axe(driver)
+    axe.inject()
+    results = axe.run()
+    return [f"{where}: axe {v['id']} ({v['impact']}): {v['help']} — " + "; ".join(n["target"][0] for n in v["nodes"][:4] if n.get("target"))
+            for v in results["violations"] if v["impact"] in ("serious", "critical")]
 
 
 def test_dashboard_counts_the_library(browser, ui_stack, admin, library):

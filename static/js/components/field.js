@@ -4,7 +4,7 @@ import { h } from '../core/dom.js';
 let counter = 0;
 
 /** field({label, name, type, options: [[value, text]…], value, required}) → {el, input, setError} */
-export function field({ label, name, type = 'text', options = null, value = '', required = false, autocomplete = 'off', hint = '' }) {
+export function field({ label, name, type = 'text', options = null, value = '', required = false, autocomplete = null, hint = '' }) {
   const id = `f-${name}-${++counter}`;
   const error = h('p', { id: `${id}-err`, class: 'field-error verbatim', role: 'alert' });
   const input = options

@@ -8,6 +8,7 @@ import { field } from './field.js';
 import { button } from './lcars-button.js';
 import { confirmDialog } from './confirm-dialog.js';
 import { currentUser } from '../stores/session.js';
+import { facts as factList } from './facts.js';
 
 /**
  * mediaHeader({item, store, title, facts: [[label, value]], qualities, kindLabel, listHref, onChange(item), onRefreshed(item), navigate})
@@ -54,8 +55,7 @@ export function mediaHeader({ item, store, title, facts, qualities, kindLabel, l
     h('div', { class: 'media-info' },
       h('h2', { class: 'media-heading verbatim', id: 'item-title' }, title),
       h('p', { class: 'media-status' }, item.status ? statusBadge(item.status, { id: 'item-status' }) : null),
-      h('dl', { class: 'facts' }, facts.filter(([, v]) => v !== undefined && v !== null && v !== '').map(([k, v]) =>
-        h('div', { class: 'fact' }, h('dt', {}, k), h('dd', { class: 'verbatim' }, String(v))))),
+      factList(facts.map(([k, v]) => [k, v, { class: 'verbatim' }])),
       item.overview ? h('p', { class: 'overview verbatim' }, item.overview) : null,
       h('div', { class: 'item-controls' }, actions, h('div', { class: 'quality-field' }, quality.el)),
       message));

@@ -1,6 +1,7 @@
 // Renders the body of GET /api/system/status into DOM nodes. Pure: data in, nodes out.
 // Values the server did not report render as "—", never as a guessed default.
 import { h } from '../core/dom.js';
+import { facts } from './facts.js';
 import { formatBytes, formatUptime, formatCount, NONE } from '../core/format.js';
 
 export function renderStatus(s) {
@@ -42,10 +43,6 @@ function card(title, classes, ...body) {
   return h('section', { class: `card ${classes}` },
     h('h3', { class: 'card-title' }, title),
     h('div', { class: 'card-body' }, body));
-}
-
-function facts(rows) {
-  return h('dl', { class: 'facts' }, rows.map(([k, v]) => h('div', { class: 'fact' }, h('dt', {}, k), h('dd', {}, v))));
 }
 
 function counter(label, value) {

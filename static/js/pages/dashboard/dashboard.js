@@ -9,6 +9,7 @@ import { on, lastSystemStatus } from '../../core/events.js';
 import * as store from '../../stores/downloads-store.js';
 import { statusLabel, statusClass } from '../downloads/downloads.js';
 import { libraryStats } from './library-stats.js';
+import { facts } from '../../components/facts.js';
 
 const REFRESH_MS = 10_000;
 const ACTIVE_SHOWN = 5;
@@ -88,9 +89,7 @@ export const dashboardView = {
     me().then((user) => {
       if (stopped) return;
       userBody.replaceChildren(
-        h('dl', { class: 'facts facts--inline' },
-          h('div', { class: 'fact' }, h('dt', {}, 'User'), h('dd', { class: 'verbatim', id: 'current-username' }, user.username)),
-          h('div', { class: 'fact' }, h('dt', {}, 'Role'), h('dd', { id: 'current-role' }, user.role))));
+        facts([['User', user.username, { class: 'verbatim', id: 'current-username' }], ['Role', user.role, { id: 'current-role' }]], { inline: true }));
     }).catch((err) => {
       // 401 is handled app-wide (back to login); anything else is shown here.
       if (!stopped && err.status !== 401) userBody.replaceChildren(h('p', { class: 'error-text' }, err.message));

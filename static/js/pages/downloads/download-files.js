@@ -26,6 +26,7 @@ export function toggleFiles(id, r, isStopped) {
   r.tr.after(ftr);
   r.files = { tr: ftr, body, timer: null, abort: null };
   r.filesBtn.setAttribute('aria-expanded', 'true');
+  r.filesBtn.setAttribute('aria-controls', ftr.id);
   loadFiles(id, r, isStopped);
 }
 
@@ -57,6 +58,7 @@ export function closeFiles(r) {
   f.tr.remove();
   r.files = null;
   r.filesBtn.setAttribute('aria-expanded', 'false');
+  r.filesBtn.removeAttribute('aria-controls');
 }
 
 function renderFiles(list) {

@@ -170,7 +170,7 @@ export const downloadsView = {
       const actions = h('div', { class: 'dl-actions' });
       const filesBtn = h('button', {
         type: 'button', class: 'dl-files-toggle', dataset: { toggle: 'files' },
-        'aria-expanded': 'false', 'aria-controls': `download-files-${d.id}`,
+        'aria-expanded': 'false', // aria-controls is set while the files row exists (download-files.js)
       }, 'Files');
       const td = (cls, label, ...kids) => h('td', { class: cls, dataset: { label } }, kids);
       const tr = h('tr', { id: `download-${d.id}`, class: 'dl-row', dataset: { id: String(d.id) } },

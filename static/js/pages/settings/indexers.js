@@ -13,7 +13,7 @@ export function indexersSection() {
     name: field({ label: 'Name', name: 'name' }),
     indexer_type: field({ label: 'Type', name: 'indexer_type', options: [['torznab', 'torznab'], ['rss', 'rss']] }),
     url: field({ label: 'URL', name: 'url', type: 'url' }),
-    api_key: field({ label: 'API key', name: 'api_key', type: 'password', autocomplete: 'off' }),
+    api_key: field({ label: 'API key', name: 'api_key', type: 'password', autocomplete: 'new-password' }),
   };
   const formError = h('p', { class: 'form-error verbatim', role: 'alert' });
   const form = h('form', { id: 'add-indexer-form', class: 'form-grid', novalidate: true, 'aria-label': 'Add indexer' },

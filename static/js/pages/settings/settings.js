@@ -7,6 +7,7 @@ import { usersSection } from './users.js';
 import { indexersSection } from './indexers.js';
 import { jobsSection } from './jobs.js';
 import { blocklistSection, statusSection, activitySection } from './records.js';
+import { facts } from '../../components/facts.js';
 
 export const settingsView = {
   title: 'Settings',
@@ -22,9 +23,7 @@ export const settingsView = {
       return undefined;
     }
     const account = panel({ title: 'Your account', accent: 'orange', id: 'settings-account' },
-      h('dl', { class: 'facts' },
-        h('div', { class: 'fact' }, h('dt', {}, 'Username'), h('dd', { class: 'verbatim' }, me.username)),
-        h('div', { class: 'fact' }, h('dt', {}, 'Role'), h('dd', { id: 'settings-role' }, me.role))));
+      facts([['Username', me.username, { class: 'verbatim' }], ['Role', me.role, { id: 'settings-role' }]]));
     if (me.role !== 'admin') {
       body.replaceChildren(account, h('p', { id: 'settings-needs-admin', class: 'notice' },
         'Users, indexers, jobs, the blocklist and the system status need an admin. Your role does not have clearance.'));

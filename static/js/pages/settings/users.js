@@ -9,7 +9,7 @@ import { users } from '../../stores/admin.js';
 export function usersSection(me) {
   const list = h('ul', { id: 'users-list', class: 'row-list' });
   const message = h('p', { class: 'form-error verbatim', role: 'alert' });
-  const name = field({ label: 'Username', name: 'username', autocomplete: 'off' });
+  const name = field({ label: 'Username', name: 'username' });
   const password = field({ label: 'Password', name: 'password', type: 'password', autocomplete: 'new-password' });
   const role = field({ label: 'Role', name: 'role', options: [['user', 'user'], ['admin', 'admin']] });
   const formError = h('p', { class: 'form-error verbatim', role: 'alert', id: 'add-user-error' });
