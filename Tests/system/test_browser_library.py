@@ -177,6 +177,10 @@ def test_manual_search_shows_ranked_releases_with_reasons_and_grabs(browser, ui_
     items = ui_stack.api("GET", "/api/downloads", token=admin).json()
     assert any(d.get("info_hash", "").lower() == H_BEST for d in items), items
     assert ui_stack.api("GET", f"/api/movies/{library['movie']}", token=admin).json()["status"] == "downloading"
+    # The page follows the live event stream: the badge turns without a reload …
+    wait(browser).until(lambda d: d.find_element(By.ID, "item-status").text.lower() == "downloading",
+                        "the status badge did not follow the grab live")
+    assert "star.trek.2009.1080p" in first.text.lower()   # … and the releases stay on screen
     browser.refresh()
     assert wait(browser).until(lambda d: d.find_element(By.ID, "item-status").text.lower()) == "downloading"
 

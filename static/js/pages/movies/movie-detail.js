@@ -4,7 +4,7 @@ import { formatBytes } from '../../core/format.js';
 import { panel } from '../../components/lcars-panel.js';
 import { mediaHeader } from '../../components/media-header.js';
 import { releaseSearch } from '../../components/release-list.js';
-import { mountDetail } from '../../components/detail-page.js';
+import { mountDetail, grabThenShowStatus } from '../../components/detail-page.js';
 import { movies, VIDEO_QUALITIES } from '../../stores/media.js';
 import { facts } from '../../components/facts.js';
 
@@ -13,7 +13,7 @@ export const movieDetailView = {
   nav: '/movies',
   mount(container, { params, navigate }) {
     return mountDetail(container, {
-      id: 'movie-detail', back: ['All movies', '/movies', 'peach'], titleOf: (m) => m.title,
+      id: 'movie-detail', back: ['All movies', '/movies', 'peach'], titleOf: (m) => m.title, mediaType: 'movie',
       load: () => movies.get(params.id),
       render: (m, repaint) => [
         panel({ title: 'Movie', accent: 'peach', id: 'movie-panel' }, mediaHeader({
@@ -27,7 +27,7 @@ export const movieDetailView = {
           ? facts([['Path', m.file_path, { class: 'verbatim' }], ['Size', formatBytes(m.file_size || 0)]])
           : h('p', { class: 'dim' }, 'No file yet.')),
         panel({ title: 'Manual search', accent: 'orange', id: 'movie-manual' },
-          releaseSearch({ id: 'movie', search: () => movies.searchReleases(m.id), grab: (r) => movies.grab(m.id, r.id) }).el),
+          releaseSearch({ id: 'movie', search: () => movies.searchReleases(m.id), grab: (r) => grabThenShowStatus(movies, m.id, () => movies.grab(m.id, r.id)) }).el),
       ],
     });
   },

@@ -4,7 +4,7 @@ import { mediaHeader } from '../../components/media-header.js';
 import { trackList } from '../../components/track-list.js';
 import { releaseSearch } from '../../components/release-list.js';
 import { linkButton } from '../../components/lcars-button.js';
-import { mountDetail } from '../../components/detail-page.js';
+import { mountDetail, grabThenShowStatus } from '../../components/detail-page.js';
 import { albums, MUSIC_QUALITIES } from '../../stores/media.js';
 
 export const albumDetailView = {
@@ -12,7 +12,7 @@ export const albumDetailView = {
   nav: '/music',
   mount(container, { params, navigate }) {
     return mountDetail(container, {
-      id: 'album-detail', back: ['All artists', '/music', 'purple'], titleOf: (a) => a.title,
+      id: 'album-detail', back: ['All artists', '/music', 'purple'], titleOf: (a) => a.title, mediaType: 'album',
       load: () => albums.get(params.id), // the first GET loads the tracks from MusicBrainz
       render: (a, repaint, backLink) => {
         backLink.replaceChildren(linkButton('Artist', `/music/artists/${a.artist_id}`, { color: 'purple' }));
@@ -24,7 +24,7 @@ export const albumDetailView = {
           })),
           panel({ title: 'Tracks', accent: 'blue', id: 'album-tracks' }, trackList(a.tracks)),
           panel({ title: 'Manual search', accent: 'orange', id: 'album-manual' },
-            releaseSearch({ id: 'album', search: () => albums.searchReleases(a.id), grab: (r) => albums.grab(a.id, r.id) }).el),
+            releaseSearch({ id: 'album', search: () => albums.searchReleases(a.id), grab: (r) => grabThenShowStatus(albums, a.id, () => albums.grab(a.id, r.id)) }).el),
         ];
       },
     });
