@@ -381,3 +381,34 @@ def test_admin_deletes_a_movie_after_confirming(browser, ui_stack, admin):
     wait(browser).until(lambda d: path_of(d) == "/movies")
     assert ui_stack.api("GET", f"/api/movies/{movie}", token=admin).status_code == 404
     assert dialog is not None
+
+
+def test_keyboard_alone_adds_through_the_modal_and_logs_out(browser, ui_stack):
+    from selenium.webdriver.common.action_chains import ActionChains
+    from selenium.webdriver.common.keys import Keys
+    log_in(browser, ui_stack.base_url, ui_stack.admin_user, ui_stack.admin_password)
+    nav(browser, "TV")
+    visible(browser, "#shows")
+    keys = lambda *k: ActionChains(browser).send_keys(*k).perform()
+    focused = lambda: browser.switch_to.active_element
+    for _ in range(40):
+        keys(Keys.TAB)
+        if focused().get_attribute("id") == "shows-add":
+            break
+    else:
+        pytest.fail("Tab never reached the Add show button")
+    # Focus is visible: the focused control draws an outline.
+    assert browser.execute_script("const s = getComputedStyle(document.activeElement); return s.outlineStyle !== 'none' && parseFloat(s.outlineWidth) > 0")
+    keys(Keys.ENTER)
+    visible(browser, "#add-show")
+    assert focused().get_attribute("name") == "q"   # the dialog put the cursor in its search field
+    keys("deep space", Keys.ENTER)
+    row = wait(browser).until(lambda d: next((li for li in d.find_elements(By.CSS_SELECTOR, "#add-show-results .result-row") if "Deep Space Relay" in li.text), None))
+    assert row.find_elements(By.CSS_SELECTOR, "a.pill, button")
+    keys(Keys.ESCAPE)
+    wait(browser).until(lambda d: not d.find_elements(By.ID, "add-show"), "Escape did not close the dialog")
+    # Settings → Log out, by keyboard too.
+    nav(browser, "Settings")
+    visible(browser, "#settings-logout").send_keys(Keys.ENTER)
+    visible(browser, "#login-form")
+    assert browser.execute_script("return localStorage.getItem('lcars.token')") is None

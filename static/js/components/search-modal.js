@@ -9,7 +9,8 @@ import { button } from './lcars-button.js';
  *                  qualities: [...], defaultQuality, add(r, {monitored, quality_limit}) → item, href(id), onAdded(item)})
  */
 export function openSearchModal(opts) {
-  const query = field({ label: opts.searchLabel, name: 'q', type: 'search' });
+  // type=text, not search: Escape in a search field only clears it, here it closes the dialog at once.
+  const query = field({ label: opts.searchLabel, name: 'q', type: 'text' });
   const monitored = checkbox({ label: 'Monitor (search for it automatically)', name: 'monitored', checked: true });
   const quality = field({ label: 'Quality limit', name: 'quality_limit', options: opts.qualities.map((q) => [q, q]), value: opts.defaultQuality });
   const results = h('ul', { id: `${opts.id}-results`, class: 'result-list', 'aria-live': 'polite' });

@@ -15,7 +15,7 @@ export const albumDetailView = {
       id: 'album-detail', back: ['All artists', '/music', 'purple'], titleOf: (a) => a.title, mediaType: 'album',
       load: () => albums.get(params.id), // the first GET loads the tracks from MusicBrainz
       render: (a, repaint, backLink) => {
-        backLink.replaceChildren(linkButton('Artist', `/music/artists/${a.artist_id}`, { color: 'purple' }));
+        backLink.replaceChildren(linkButton('Back to artist', `/music/artists/${a.artist_id}`, { color: 'purple' }));
         return [
           panel({ title: 'Album', accent: 'purple', id: 'album-panel' }, mediaHeader({
             item: a, store: albums, title: a.title, kindLabel: 'album', listHref: `/music/artists/${a.artist_id}`, navigate, qualities: MUSIC_QUALITIES,
