@@ -35,6 +35,7 @@ export function libraryGrid(container, opts) {
 
   let controller = null;
   let timer = null;
+  let marked = false;
   async function load() {
     if (controller) controller.abort();
     controller = new AbortController();
@@ -46,6 +47,8 @@ export function libraryGrid(container, opts) {
     try {
       const data = await opts.list(params, controller.signal);
       grid.replaceChildren(...data.items.map(opts.card));
+      // For bench/ui.sh: the moment the page's data is on screen (first load only).
+      if (!marked) { marked = true; performance.mark(`lcars:${opts.id}:data`); }
       message.replaceChildren(data.items.length ? '' : stateLine(state.search || state.status || state.monitored
         ? `No ${opts.noun} match these filters.` : `No ${opts.noun} yet. Use “${opts.addLabel}”.`));
       paging.replaceChildren(data.pages > 1 ? pager({ ...data, noun: opts.noun, onPage: (p) => { state.page = p; load(); } }) : '');

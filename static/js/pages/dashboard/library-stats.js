@@ -14,9 +14,11 @@ const COUNTS = [
 ];
 
 export function libraryStats() {
+  let pending = COUNTS.length;
+  const settled = () => { if (--pending === 0) performance.mark('lcars:dashboard:data'); }; // for bench/ui.sh
   const cards = COUNTS.map(([label, href, load]) => {
     const value = h('span', { class: 'counter-value' }, '…');
-    load().then((page) => { value.textContent = String(page.total); }).catch(() => { value.textContent = '—'; });
+    load().then((page) => { value.textContent = String(page.total); }).catch(() => { value.textContent = '—'; }).finally(settled);
     return h('a', { class: 'counter stat-card', href, 'data-link': true }, value, h('span', { class: 'counter-label' }, label));
   });
   return panel({ title: 'Library', accent: 'peach', id: 'library-stats' }, h('div', { class: 'counters stat-cards' }, cards));
