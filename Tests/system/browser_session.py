@@ -48,8 +48,11 @@ WAIT_S = 15
 
 
 def wait(driver, timeout=WAIT_S):
+    """Live pages re-render: an element found a moment ago may be replaced before it is read,
+    which is a reason to look again inside the wait, not a failure."""
+    from selenium.common.exceptions import StaleElementReferenceException
     from selenium.webdriver.support.ui import WebDriverWait
-    return WebDriverWait(driver, timeout)
+    return WebDriverWait(driver, timeout, ignored_exceptions=[StaleElementReferenceException])
 
 
 def set_viewport(driver, width, height):

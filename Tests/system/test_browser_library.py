@@ -412,3 +412,44 @@ def test_keyboard_alone_adds_through_the_modal_and_logs_out(browser, ui_stack):
     visible(browser, "#settings-logout").send_keys(Keys.ENTER)
     visible(browser, "#login-form")
     assert browser.execute_script("return localStorage.getItem('lcars.token')") is None
+
+
+def test_episode_search_shows_why_releases_do_not_fit(browser, ui_stack, library, local_indexer):
+    log_in(browser, ui_stack.base_url, ui_stack.admin_user, ui_stack.admin_password)
+    browser.get(f"{ui_stack.base_url}/tv/{library['show']}")
+    visible(browser, "#season-1 summary").click()
+    visible(browser, "button[aria-label='Search releases for S01E01']").click()
+    # The local indexer only has Star Trek: every release comes back, each rejected with its reason.
+    rows = wait(browser, 30).until(lambda d: d.find_elements(By.CSS_SELECTOR, "#episode-1-1 .release-list > li"))
+    assert rows and all("release--rejected" in r.get_attribute("class") for r in rows)
+    assert all("wrong_title" in r.text for r in rows), [r.text for r in rows]
+    assert all(r.find_element(By.CSS_SELECTOR, "button").text.lower() == "grab anyway" for r in rows)
+
+
+def test_settings_indexers_and_jobs(browser, ui_stack, admin, indexer_sites):
+    log_in(browser, ui_stack.base_url, ui_stack.admin_user, ui_stack.admin_password)
+    nav(browser, "Settings")
+    form = visible(browser, "#add-indexer-form")
+    field = lambda name: form.find_element(By.CSS_SELECTOR, f"[name='{name}']")
+    error_of = lambda name: field(name).find_element(By.XPATH, "following-sibling::p[contains(@class,'field-error')]").text
+    field("name").send_keys("localfeed")
+    field("url").send_keys("ftp://nowhere.example/feed")
+    form.find_element(By.CSS_SELECTOR, "button[type='submit']").click()
+    wait(browser).until(lambda d: error_of("url"), "the refused URL got no error next to its field")
+    assert "url" in error_of("url").lower()
+    assert not [i for i in ui_stack.api("GET", "/api/indexers", token=admin).json() if i["name"] == "localfeed"]
+    field("url").clear()
+    field("url").send_keys(indexer_sites.torznab("localfeed", releases=[("Star.Trek.2009.720p.WEB-DL-X", "e5" * 20, 5, 3_000_000_000)]))
+    form.find_element(By.CSS_SELECTOR, "button[type='submit']").click()
+    row = wait(browser).until(lambda d: next(iter(d.find_elements(By.CSS_SELECTOR, "#indexers-list li[data-indexer='localfeed']")), None))
+    row.find_element(By.CSS_SELECTOR, "button[aria-label='Test localfeed']").click()
+    wait(browser, 20).until(lambda d: "ms)" in row.text, "the indexer test never reported")
+    assert "ok:" in row.text.lower(), row.text
+
+    job = visible(browser, "#jobs-list li[data-job='refresh_metadata']")
+    assert "0 0" in job.text or "*" in job.text   # its cron schedule is shown
+    job.find_element(By.CSS_SELECTOR, "button").click()
+    wait(browser, 20).until(lambda d: "succeeded" in d.find_element(By.CSS_SELECTOR, "#jobs-list li[data-job='refresh_metadata']").text.lower()
+                            or "running" in d.find_element(By.CSS_SELECTOR, "#jobs-list li[data-job='refresh_metadata']").text.lower())
+    runs = [j for j in ui_stack.api("GET", "/api/system/jobs", token=admin).json() if j["name"] == "refresh_metadata"]
+    assert runs[0].get("last_run"), runs
