@@ -235,6 +235,16 @@ def test_add_artist_and_open_an_album(browser, ui_stack, artifacts_dir):
     assert browser.find_element(By.ID, "item-title").text == "First Flight"
     tracks = browser.find_elements(By.CSS_SELECTOR, "#track-list tbody tr")
     assert len(tracks) >= 2 and all(t.find_element(By.CSS_SELECTOR, ".badge").text.lower() == "missing" for t in tracks)
+    # A track's monitoring toggles from its row.
+    toggle = tracks[0].find_element(By.CSS_SELECTOR, "button.toggle")
+    track_id = int(toggle.get_attribute("id").split("-")[1])
+    assert toggle.get_attribute("aria-pressed") == "true"
+    toggle.click()
+    wait(browser).until(lambda d: toggle.get_attribute("aria-pressed") == "false")
+    album_id = int(path_of(browser).rsplit("/", 1)[1])
+    token = browser.execute_script("return localStorage.getItem('lcars.token')")
+    monitored = {t["id"]: t["monitored"] for t in ui_stack.api("GET", f"/api/tracks?album_id={album_id}", token=token).json()["items"]}
+    assert monitored[track_id] is False and sum(monitored.values()) == len(monitored) - 1
     browser.save_screenshot(str(artifacts_dir / "album.png"))
 
 

@@ -42,6 +42,10 @@ export const albums = {
   grab: (id, releaseId) => api('POST', `/albums/${id}/download`, { body: { release_id: releaseId } }),
 };
 
+export const tracks = {
+  update: (id, body) => api('PUT', `/tracks/${id}`, { body }),
+};
+
 export const VIDEO_QUALITIES = ['2160p', '1080p', '720p', '480p'];
 export const MUSIC_QUALITIES = ['flac', 'alac', '320', 'V0', '256', '192', '128'];
 export const MOVIE_STATUSES = ['missing', 'searching', 'downloading', 'processing', 'available'];
