@@ -346,6 +346,9 @@ def test_every_page_at_three_sizes(browser, ui_stack, library, local_indexer, ar
             if scroll_w > client_w:
                 problems.append(f"{name} at {width}px scrolls sideways ({scroll_w} > {client_w})")
             browser.save_screenshot(str(folder / f"{name}-{width}x{height}.png"))
+            if name in ("album", "show", "settings"):   # their main content is further down
+                browser.execute_script("document.querySelector(arguments[0]).scrollIntoView()", ready)
+                browser.save_screenshot(str(folder / f"{name}-{width}x{height}-content.png"))
             for entry in severe_console_entries(browser):
                 problems.append(f"{name} at {width}px: {entry['message']}")
             problems += axe_findings(browser, f"{name} at {width}px")
