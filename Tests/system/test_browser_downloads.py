@@ -1,5 +1,5 @@
-"""Browser tests for the Downloads screen and the live event stream (static/js/views/downloads.js
-and its parts download-add.js, download-files.js, download-status.js; static/js/events.js) against the real stack: nginx → lcars-fcgi → lcarsd, and lcarsd's SSE
+"""Browser tests for the Downloads screen and the live event stream (static/js/pages/downloads/downloads.js
+and its parts download-add.js, download-files.js, download-status.js; static/js/core/events.js) against the real stack: nginx → lcars-fcgi → lcarsd, and lcarsd's SSE
 stream through nginx.
 
 Same setup as test_browser.py: Debian's headless chromium through selenium, driver path given

@@ -9,11 +9,10 @@ const SITE = 'LCARS';
 const DEFAULT_BAR_TEXT = 'Media access and retrieval';
 
 export function initFrame() {
-  // Sidebar buttons: enabled ones navigate; aria-disabled ones stay focusable (for the
-  // "coming" tooltip) but do nothing.
+  // Sidebar buttons navigate to their page.
   document.querySelector('.nav-list').addEventListener('click', (ev) => {
     const btn = ev.target.closest('button.nav-pill');
-    if (!btn || btn.getAttribute('aria-disabled') === 'true') return;
+    if (!btn) return;
     navigate(btn.dataset.route);
   });
   on('system:status', showSystem);
