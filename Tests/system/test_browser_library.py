@@ -140,6 +140,16 @@ def test_search_as_you_type_and_filters(browser, ui_stack, admin, library):
     box.clear()
     box.send_keys("sternen")   # Stellar Voyage's original title, as a prefix
     wait(browser).until(lambda d: titles(d) == ["Stellar Voyage"], "the original title did not find Stellar Voyage")
+    # The filters are in the URL: a reload shows the same grid, with the search still in its field.
+    assert "search=sternen" in browser.current_url
+    browser.refresh()
+    wait(browser).until(lambda d: titles(d) == ["Stellar Voyage"])
+    assert browser.find_element(By.CSS_SELECTOR, "#movies input[name='search']").get_attribute("value") == "sternen"
+    # A hand-edited URL with a value the API refuses: its message, not an empty grid.
+    browser.get(f"{ui_stack.base_url}/movies?status=lost")
+    assert "status" in visible(browser, "#movies .notice").text.lower()
+    browser.get(f"{ui_stack.base_url}/movies")
+    box = visible(browser, "#movies input[name='search']")
     box.clear()
     box.send_keys("nothing-like-this")
     wait(browser).until(lambda d: "match these filters" in d.find_element(By.ID, "movies").text.lower())

@@ -14,15 +14,17 @@ const PAGE_SIZE = 48;
  * Returns the cleanup function.
  */
 export function libraryGrid(container, opts) {
-  const state = { page: 1, search: '', status: '', monitored: '' };
-  const search = field({ label: 'Search', name: 'search', type: 'search' });
+  // The filters live in the URL's query too, so a reload or a shared link shows the same grid.
+  const query = new URLSearchParams(location.search);
+  const state = { page: Math.max(1, Number(query.get('page')) || 1), search: query.get('search') || '', status: query.get('status') || '', monitored: query.get('monitored') || '' };
+  const search = field({ label: 'Search', name: 'search', type: 'search', value: state.search });
   const filters = [search.el];
   let status = null;
   if (opts.statuses) {
-    status = field({ label: 'Status', name: 'status', options: [['', 'Any'], ...opts.statuses.map((s) => [s, s])] });
+    status = field({ label: 'Status', name: 'status', options: [['', 'Any'], ...opts.statuses.map((s) => [s, s])], value: state.status });
     filters.push(status.el);
   }
-  const monitored = field({ label: 'Monitored', name: 'monitored', options: [['', 'Any'], ['true', 'Monitored'], ['false', 'Unmonitored']] });
+  const monitored = field({ label: 'Monitored', name: 'monitored', options: [['', 'Any'], ['true', 'Monitored'], ['false', 'Unmonitored']], value: state.monitored });
   filters.push(monitored.el);
 
   const grid = h('ul', { id: `${opts.id}-grid`, class: 'media-grid', 'aria-live': 'polite', 'aria-busy': 'true' });
@@ -44,6 +46,8 @@ export function libraryGrid(container, opts) {
     if (state.status) params.set('status', state.status);
     if (state.monitored) params.set('monitored', state.monitored);
     grid.setAttribute('aria-busy', 'true');
+    const shown = new URLSearchParams([...params].filter(([k, v]) => k !== 'limit' && !(k === 'page' && v === '1')));
+    history.replaceState(null, '', `${location.pathname}${String(shown) ? `?${shown}` : ''}`);
     try {
       const data = await opts.list(params, controller.signal);
       grid.replaceChildren(...data.items.map(opts.card));
