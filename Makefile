@@ -1,5 +1,5 @@
 # The two commands: `make run` and `make test` (see README.md).
-.PHONY: run test test-unit test-system build bench bench-library bench-search bench-pipeline fuzz clean
+.PHONY: run test test-unit test-system build bench bench-library bench-search bench-pipeline bench-ui fuzz clean
 
 run:
 	@scripts/run.sh
@@ -17,6 +17,9 @@ bench:
 
 bench-library:
 	bench/library.sh
+
+bench-ui:
+	bench/ui.sh
 
 bench-search:
 	bench/parser.sh

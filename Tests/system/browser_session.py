@@ -40,3 +40,56 @@ def chromium(request, artifacts_dir, record_console=False, init_script=None):
             except Exception:  # the browser may be what broke; keep the original failure
                 pass
         driver.quit()
+
+
+# ---------------------------------------------------------------- helpers shared by the page tests
+
+WAIT_S = 15
+
+
+def wait(driver, timeout=WAIT_S):
+    """Live pages re-render: an element found a moment ago may be replaced before it is read,
+    which is a reason to look again inside the wait, not a failure."""
+    from selenium.common.exceptions import StaleElementReferenceException
+    from selenium.webdriver.support.ui import WebDriverWait
+    return WebDriverWait(driver, timeout, ignored_exceptions=[StaleElementReferenceException])
+
+
+def set_viewport(driver, width, height):
+    """Exact CSS viewport via DevTools. mobile=False: mobile emulation would widen the layout
+    viewport to fit overflowing content and hide exactly the sideways scrolling we look for."""
+    driver.execute_cdp_cmd("Emulation.setDeviceMetricsOverride",
+                           {"width": width, "height": height, "deviceScaleFactor": 1, "mobile": False})
+    wait(driver).until(lambda d: d.execute_script("return window.innerWidth") == width,
+                       f"viewport never became {width}px wide")
+
+
+def sideways_overflow(driver):
+    """(scrollWidth, clientWidth) of the page: scrollWidth > clientWidth means sideways scrolling."""
+    return driver.execute_script("const e = document.documentElement; return [e.scrollWidth, e.clientWidth];")
+
+
+def path_of(driver):
+    from urllib.parse import urlparse
+    return urlparse(driver.current_url).path
+
+
+def log_in(driver, base_url, username, password, landing="dashboard"):
+    """Logs in through the form at /login (or wherever the app sent us) and waits for `landing`'s id."""
+    from selenium.webdriver.common.by import By
+    from selenium.webdriver.support import expected_conditions as EC
+    if not driver.find_elements(By.ID, "login-form"):
+        driver.get(base_url + "/login")
+    wait(driver).until(EC.visibility_of_element_located((By.ID, "login-form")))
+    for field_id, value in (("login-username", username), ("login-password", password)):
+        el = driver.find_element(By.ID, field_id)
+        el.clear()
+        el.send_keys(value)
+    driver.find_element(By.ID, "login-submit").click()
+    wait(driver).until(EC.visibility_of_element_located((By.ID, landing)),
+                       f"#{landing} did not appear after logging in as {username!r}")
+
+
+def severe_console_entries(driver):
+    """Console errors and failed requests (chromium logs both as SEVERE) since the last call."""
+    return [e for e in driver.get_log("browser") if e.get("level") == "SEVERE"]

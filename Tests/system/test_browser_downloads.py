@@ -1,5 +1,5 @@
-"""Browser tests for the Downloads screen and the live event stream (static/js/views/downloads.js
-and its parts download-add.js, download-files.js, download-status.js; static/js/events.js) against the real stack: nginx → lcars-fcgi → lcarsd, and lcarsd's SSE
+"""Browser tests for the Downloads screen and the live event stream (static/js/pages/downloads/downloads.js
+and its parts download-add.js, download-files.js, download-status.js; static/js/core/events.js) against the real stack: nginx → lcars-fcgi → lcarsd, and lcarsd's SSE
 stream through nginx.
 
 Same setup as test_browser.py: Debian's headless chromium through selenium, driver path given
@@ -422,9 +422,9 @@ def test_user_role_has_no_remove(browser, stack, admin_api_token):
         assert browser.find_elements(By.CSS_SELECTOR, "#downloads-body button[data-action='remove']") == []
         # The dashboard's summary lists it among the active transfers.
         browser.find_element(By.CSS_SELECTOR, "nav button[data-route='/dashboard']").click()
-        wait(browser).until(lambda d: d.find_elements(By.CSS_SELECTOR, f"#active-list li[data-id='{dl_id}']"),
+        # Read inside the wait: the list is repainted on every progress event.
+        wait(browser).until(lambda d: name in d.find_element(By.CSS_SELECTOR, f"#active-list li[data-id='{dl_id}']").text,
                             "the dashboard's active downloads do not list the download")
-        assert name in browser.find_element(By.CSS_SELECTOR, f"#active-list li[data-id='{dl_id}']").text
         # ... and tells a user (who may not read System status) how torrents are routed.
         wait(browser).until(lambda d: d.find_element(By.ID, "active-vpn").get_attribute("data-vpn") == "off",
                             "the dashboard never showed the VPN state from system:status")

@@ -1,0 +1,82 @@
+"""The browser half of bench/ui.sh: loads LCARS pages in headless chromium with a session token
+and prints paint, data-on-screen and transfer figures, and the longest task while paging /movies.
+Reads url, token, runs and pages from the environment (bench/ui.sh sets them)."""
+import os
+import statistics
+import sys
+import time
+
+sys.path.insert(0, os.path.join(os.path.dirname(__file__), "..", "Tests", "system"))
+from selenium import webdriver  # noqa: E402
+from selenium.webdriver.chrome.service import Service  # noqa: E402
+from selenium.webdriver.common.by import By  # noqa: E402
+from selenium.webdriver.support.ui import WebDriverWait  # noqa: E402
+
+from browser_session import CHROMIUM, CHROMEDRIVER  # noqa: E402
+
+URL, TOKEN = os.environ["url"], os.environ["token"]
+RUNS, PAGES = int(os.environ.get("runs", 3)), int(os.environ.get("pages", 20))
+
+# Installed before any page script: collects long tasks from the very start of the load.
+OBSERVE = """window.__longest = 0;
+new PerformanceObserver((l) => { for (const e of l.getEntries()) window.__longest = Math.max(window.__longest, e.duration); })
+  .observe({ type: 'longtask', buffered: true });"""
+FIGURES = """const fcp = performance.getEntriesByName('first-contentful-paint')[0];
+const mark = performance.getEntriesByName(arguments[0])[0];
+const nav = performance.getEntriesByType('navigation')[0];
+const bytes = performance.getEntriesByType('resource').reduce((n, r) => n + r.transferSize, nav ? nav.transferSize : 0);
+return [fcp ? fcp.startTime : null, mark ? mark.startTime : null, bytes];"""
+
+
+def browser():
+    options = webdriver.ChromeOptions()
+    options.binary_location = CHROMIUM
+    for arg in ("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--window-size=1280,800"):
+        options.add_argument(arg)
+    driver = webdriver.Chrome(service=Service(executable_path=CHROMEDRIVER), options=options)
+    driver.execute_cdp_cmd("Page.addScriptToEvaluateOnNewDocument", {"source": OBSERVE})
+    driver.execute_cdp_cmd("Network.enable", {})
+    driver.execute_cdp_cmd("Network.setCacheDisabled", {"cacheDisabled": True})   # every run loads everything
+    driver.get(URL + "/login")
+    driver.execute_script("localStorage.setItem('lcars.token', arguments[0])", TOKEN)
+    return driver
+
+
+def load(driver, path, mark):
+    driver.get(URL + path)
+    WebDriverWait(driver, 30).until(lambda d: d.execute_script("return performance.getEntriesByName(arguments[0]).length", mark))
+    return driver.execute_script(FIGURES, mark)
+
+
+def page_through(driver):
+    """Scrolls each page of the grid to its end, then Next; the longest task seen on the way."""
+    driver.execute_script("window.__longest = 0")
+    page_text = "return (document.querySelector('.pager-text') || {}).textContent || ''"
+    for _ in range(PAGES):
+        before = driver.execute_script(page_text)
+        driver.execute_script("window.scrollTo(0, document.documentElement.scrollHeight)")
+        time.sleep(0.05)
+        driver.find_element(By.XPATH, "//nav[@class='pager']/button[last()]").click()
+        WebDriverWait(driver, 30).until(lambda d: d.execute_script(page_text) not in ("", before))
+    return driver.execute_script("return window.__longest")
+
+
+def main():
+    driver = browser()
+    try:
+        print(f"LCARS UI benchmark: 20,000 movies, headless chromium, cache off, {RUNS} loads a page (median)")
+        print(f"{'page':12} {'fcp_ms':>8} {'data_ms':>8} {'bytes':>9}")
+        for path, mark in (("/movies", "lcars:movies:data"), ("/dashboard", "lcars:dashboard:data")):
+            runs = [load(driver, path, mark) for _ in range(RUNS)]
+            fcp, data, size = (statistics.median(x for x in col if x is not None) for col in zip(*runs))
+            print(f"{path:12} {fcp:8.0f} {data:8.0f} {size:9.0f}")
+        load(driver, "/movies", "lcars:movies:data")
+        longest = page_through(driver)
+        print(f"/movies: longest task while scrolling through {PAGES} pages ({PAGES * 48} movies): "
+              f"{longest:.0f} ms (0 = none over 50 ms)")
+    finally:
+        driver.quit()
+
+
+if __name__ == "__main__":
+    main()

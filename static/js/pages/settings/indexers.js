@@ -1,0 +1,59 @@
+// Settings → Indexers: each with its state and last error, enable/disable, test, edit URL/key, delete; add.
+import { h } from '../../core/dom.js';
+import { panel, stateLine } from '../../components/lcars-panel.js';
+import { field, showFormError } from '../../components/field.js';
+import { button } from '../../components/lcars-button.js';
+import { toggle } from '../../components/toggle.js';
+import { confirmDialog } from '../../components/confirm-dialog.js';
+import { indexers } from '../../stores/admin.js';
+
+export function indexersSection() {
+  const list = h('ul', { id: 'indexers-list', class: 'row-list' });
+  const f = {
+    name: field({ label: 'Name', name: 'name' }),
+    indexer_type: field({ label: 'Type', name: 'indexer_type', options: [['torznab', 'torznab'], ['rss', 'rss']] }),
+    url: field({ label: 'URL', name: 'url', type: 'url' }),
+    api_key: field({ label: 'API key', name: 'api_key', type: 'password', autocomplete: 'new-password' }),
+  };
+  const formError = h('p', { class: 'form-error verbatim', role: 'alert' });
+  const form = h('form', { id: 'add-indexer-form', class: 'form-grid', novalidate: true, 'aria-label': 'Add indexer' },
+    Object.values(f).map((x) => x.el), h('div', { class: 'form-actions' }, h('button', { type: 'submit', class: 'pill pill--small c-orange' }, 'Add indexer')), formError);
+  form.addEventListener('submit', async (ev) => {
+    ev.preventDefault();
+    formError.textContent = '';
+    const body = { name: f.name.input.value.trim(), indexer_type: f.indexer_type.input.value, url: f.url.input.value.trim() };
+    if (f.api_key.input.value) body.api_key = f.api_key.input.value;
+    try { await indexers.add(body); form.reset(); load(); } catch (err) { showFormError(err, f, formError); }
+  });
+
+  async function load() {
+    try { list.replaceChildren(...(await indexers.list()).map(row)); } catch (err) { list.replaceChildren(stateLine(err.message, 'error')); }
+  }
+
+  function row(ix) {
+    const note = h('p', { class: 'verbatim dim', role: 'status' });
+    const url = field({ label: `URL of ${ix.name}`, name: `url-${ix.id}`, type: 'url', value: ix.url });
+    const save = button('Save', { small: true, color: 'blue', onClick: async () => {
+      try { await indexers.update(ix.id, { url: url.input.value.trim() }); note.textContent = 'Saved'; } catch (err) { url.setError(err.message); }
+    } });
+    const test = button('Test', { small: true, color: 'peach', 'aria-label': `Test ${ix.name}`, onClick: async () => {
+      test.disabled = true;
+      note.textContent = 'Testing…';
+      try { const r = await indexers.test(ix.id); note.textContent = `${r.success ? 'OK' : 'Failed'}: ${r.message} (${r.response_time_ms} ms)`; } catch (err) { note.textContent = err.message; } finally { test.disabled = false; }
+    } });
+    const del = button('Delete', { small: true, color: 'red', 'aria-label': `Delete indexer ${ix.name}`, onClick: async () => {
+      if (!await confirmDialog({ title: 'Delete indexer', message: `Delete the indexer “${ix.name}”?` })) return;
+      try { await indexers.remove(ix.id); load(); } catch (err) { note.textContent = err.message; }
+    } });
+    const enabled = toggle({ label: ix.name, pressed: ix.enabled, labelOn: 'Enabled', labelOff: 'Disabled',
+      save: async (next) => (await indexers.update(ix.id, { enabled: next })).enabled, onError: (err) => { note.textContent = err.message; } });
+    enabled.setAttribute('aria-label', `${ix.name}: enabled`);
+    return h('li', { class: 'row-item', dataset: { indexer: ix.name } },
+      h('p', {}, h('strong', { class: 'verbatim row-title' }, ix.name), h('span', { class: 'dim' }, ` · ${ix.indexer_type} · ${(ix.categories || []).join(', ')} · priority ${ix.priority}`)),
+      ix.last_error ? h('p', { class: 'error-text verbatim' }, `Last error: ${ix.last_error}`) : h('p', { class: 'dim' }, ix.last_check ? `Last check ${ix.last_check}: OK` : 'Not checked yet'),
+      h('div', { class: 'form-grid' }, url.el, h('div', { class: 'form-actions' }, enabled, save, test, del)), note);
+  }
+
+  load();
+  return panel({ title: 'Indexers', accent: 'peach', id: 'settings-indexers' }, list, h('h3', { class: 'sub-heading' }, 'Add indexer'), form);
+}
