@@ -34,7 +34,7 @@ done
 # packages apt installed alone (the libtorrent seeders run under /usr/bin/python3 and need nothing
 # from PyPI). Elsewhere the variable changes nothing.
 if [ "$profile" != run ]; then
-  if ! python3 -c 'import pytest, requests, selenium, schemathesis, openapi_spec_validator, yaml' 2>/dev/null; then
+  if ! python3 -c 'import pytest, requests, selenium, schemathesis, openapi_spec_validator, yaml, axe_selenium_python' 2>/dev/null; then
     python3 -m pip --version >/dev/null 2>&1 || apt_install python3-pip
     PIP_BREAK_SYSTEM_PACKAGES=1 python3 -m pip install -q -r Tests/system/requirements.txt
   fi
