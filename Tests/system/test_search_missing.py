@@ -147,9 +147,11 @@ def test_stalled_release_is_blocklisted_retried_and_replaced(st, admin, feed, tm
         chosen = download_of(st, admin, good)
         assert chosen and (chosen["media_type"], chosen["media_id"]) == ("movie", movie)
         assert status(st, admin, movie) == "downloading"
-        wait_until(lambda: download_of(st, admin, good)["status"] in ("seeding", "completed"), timeout=90, interval=0.25,
+        # Its data arrives whole. (These bytes are no video: post-processing then refuses them, which
+        # test_import.py covers; test_pipeline.py follows a real video from here into the library.)
+        wait_until(lambda: sw.missing_or_wrong(st.dir / "data/downloads") == [], timeout=90, interval=0.25,
                    what="the good release to download")
-        assert sw.missing_or_wrong(st.dir / "data/downloads") == []
+        assert "stalled" not in (download_of(st, admin, good).get("error_message") or "")
         assert download_of(st, admin, NO_PEERS)["status"] == "failed"
 
 
