@@ -1,4 +1,5 @@
 import Foundation
+import Core
 
 /// What ffprobe says about a file (spec: Media Processing Service, MediaInfo).
 public struct MediaInfo: Sendable, Equatable, Codable {
