@@ -12,7 +12,7 @@ enum MusicNameParser {
         var start = ReleaseGroupParser.leading(tokens).titleStart
         // "(Heavy Metal) [CD] Artist - Album - 2017, FLAC": a genre and a media tag before the artist.
         for _ in 0..<3 where start < tokens.count && tokens[start].inBrackets {
-            guard let end = ReleaseGroupParser.bracketRunEnd(tokens, from: start), end < tokens.count, !tokens[end].inBrackets || end - start <= 2
+            guard let end = ReleaseGroupParser.bracketRunEnd(tokens, from: start), end < tokens.count, !tokens[end].inBrackets || end - start <= 4
             else { break }
             start = end
         }
@@ -40,8 +40,10 @@ enum MusicNameParser {
         if let split {
             release.artist = text(tokens, name: name, start, split)
             let album = text(tokens, name: name, split, albumEnd)
-            release.album = album.isEmpty || (release.discography && isDiscographyWord(album)) ? nil : album
-            release.title = [release.artist, release.album].compactMap { $0 }.joined(separator: " - ")
+            // "Artist - Complete Discography": the album is "Discography", as Lidarr names it; the title is the artist.
+            let wholeWork = release.discography && isDiscographyWord(album)
+            release.album = album.isEmpty ? nil : wholeWork ? "Discography" : album
+            release.title = [release.artist, wholeWork ? nil : release.album].compactMap { $0 }.joined(separator: " - ")
         } else {
             release.title = text(tokens, name: name, start, albumEnd)
         }
@@ -103,10 +105,11 @@ enum MusicNameParser {
 
     private static func findYear(_ t: [ReleaseToken], from: Int, to: Int, matches: [MusicAttributes.Match]) -> Int? {
         guard from + 1 < to else { return nil }
-        for j in (from + 1)..<to where ReleaseYears.year(t[j]) != nil {
-            if !matches.contains(where: { $0.index <= j && j < $0.end }) { return j }
-        }
-        return nil
+        let years = ((from + 1)..<to).filter { j in ReleaseYears.year(t[j]) != nil && !matches.contains(where: { $0.index <= j && j < $0.end }) }
+        // "Live North America 2016 (2017)": a bare year followed by a bracketed one belongs to the album.
+        if let first = years.first, !t[first].inBrackets, let bracketed = years.dropFirst().first(where: { t[$0].inBrackets }),
+           !t[(first + 1)..<bracketed].contains(where: { isSpacedDash($0) || $0.hyphenJoined }) { return bracketed }
+        return years.first
     }
 
     /// The album runs to the first bracket, spaced dash, hyphen (scene names), year or jargon.
@@ -114,7 +117,9 @@ enum MusicNameParser {
         guard from + 1 < limit else { return max(from + 1, min(limit, t.count)) }
         for j in (from + 1)..<limit {
             let gap = t[j].gap
-            if ReleaseGroupParser.opensBracket(gap) || isSpacedDash(t[j]) || (scene && t[j].hyphenJoined) { return j }
+            // "VA - Clubland - The Ultimate Ride": a spaced dash inside the album, unless a year or number follows it.
+            let endsAlbum = isSpacedDash(t[j]) && t[j].isNumber
+            if ReleaseGroupParser.opensBracket(gap) || endsAlbum || (scene && t[j].hyphenJoined) { return j }
         }
         return limit
     }
