@@ -42,6 +42,19 @@ enum AbsoluteEpisodes {
         }
     }
 
+    /// "Neverwhere.05.Down.Street", "Dead.Set.02.FRENCH", "FooBar.07v4.PDTV": a zero-padded two-digit number
+    /// after the title of a name without a year is an episode, whatever follows (titles rarely hold "05").
+    static func paddedNumber(_ t: [ReleaseToken], in range: Range<Int>) -> AttributeMatch? {
+        guard range.count >= 2 else { return nil }
+        for j in (range.lowerBound + 1)..<range.upperBound where t[j].lower.hasPrefix("0") && !t[j].inBrackets {
+            guard let (n, version) = episodeNumber(t[j].lower), n > 0, t[j].lower.utf8.count == (version == nil ? 2 : 4),
+                  [".", " ", "_"].contains(t[j].gap) || t[j].gap.hasPrefix(")"), !t[j - 1].isNumber,
+                  j + 1 >= t.count || !t[j + 1].isNumber else { continue }
+            return AttributeMatch(index: j, length: 1, meaning: .episode(EpisodeInfo(absolute: [n], version: version)), strong: true)
+        }
+        return nil
+    }
+
     /// "01 - Title", "003. Title", "003-005. Title": a zero-padded number (any number of up to three
     /// digits after a fansub tag) that opens the name, then " - " or ". ".
     static func leading(_ t: [ReleaseToken], at i: Int, fansub: Bool) -> AttributeMatch? {
@@ -96,7 +109,7 @@ enum AbsoluteEpisodes {
     }
 
     /// Words fansubs put after the last episode's number.
-    private static let finalWords: Set<String> = ["end", "fin", "final", "finale", "raw"]
+    private static let finalWords: Set<String> = ["end", "fin", "final", "finale", "raw", "oad", "ova", "ona", "oav"]
 
     /// What may follow an episode number: the end, a bracket, a dash before an episode title,
     /// a range, or release jargon.
@@ -108,8 +121,11 @@ enum AbsoluteEpisodes {
         if j + 1 >= end || next.inBrackets || ReleaseGroupParser.opensBracket(next.gap) { return true }
         if dashAllowed && (next.gap.has("-") || next.gap.has("~")) || finalWords.contains(next.lower) { return true }
         guard let m = VideoAttributes.match(t, at: j + 1) else { return false }
-        // "Title - 01 DVD - Group": a weak source word right after the number is jargon too.
-        if case .source = m.meaning { return true }
+        // "Title - 01 DVD - Group", "One Piece 603 VOSTFR": a weak source or language word right after the number is jargon too.
+        switch m.meaning {
+        case .source, .language: return true
+        default: break
+        }
         return m.strong
     }
 }

@@ -40,7 +40,7 @@ enum VideoNameParser {
             release.apply(m.meaning)
             if let ch = m.channels { release.apply(.channels(ch)) }
         }
-        release.title = DoubleTitles.pick(title(tokens, name: name, from: start, to: titleEnd))
+        release.title = AlternativeTitles.dropTrailing(DoubleTitles.pick(title(tokens, name: name, from: start, to: titleEnd)))
         finish(&release)
         return release
     }
@@ -136,7 +136,7 @@ enum VideoNameParser {
                                                             strongStarts: Set(matches.filter(\.strong).map(\.index))) {
                 return (compact, true)
             }
-            let scene = hasYear || fansub ? nil : AbsoluteEpisodes.sceneNumber(tokens, in: titleZone)
+            let scene = hasYear || fansub ? nil : AbsoluteEpisodes.sceneNumber(tokens, in: titleZone) ?? AbsoluteEpisodes.paddedNumber(tokens, in: titleZone)
             return (AbsoluteEpisodes.match(tokens, in: titleZone, fansub: fansub, end: scanEnd) ?? scene
                 ?? bracketedNumber(tokens, in: titleZone)).map { ($0, true) }
         }

@@ -38,5 +38,13 @@ enum CorpusConventions {
         return words.joined(separator: " ")
     }
 
+    /// guessit ends the title at the first " - " and files the rest as `episode_title` or `alternative_title`
+    /// ("Garo - Vanishing Line - 01"); we keep the whole series name, as Sonarr and Radarr do
+    /// ("Series Title - 100 Years Quest - 01"). A guessit title matches when ours continues it after " - ".
+    static func titleBeforeDash(_ title: String, suite: String) -> String? {
+        guard suite.hasPrefix("guessit:"), let dash = title.range(of: " - ") else { return nil }
+        return String(title[..<dash.lowerBound])
+    }
+
     private static let countries: Set<Substring> = ["us", "uk", "au", "ca", "nz"]
 }

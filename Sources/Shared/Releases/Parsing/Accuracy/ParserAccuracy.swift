@@ -91,6 +91,8 @@ public enum ParserAccuracy {
             // Sonarr keeps an anime season marker in the title ("Title S2 - 05"); we read it as the season.
             return titleKey(e) == titleKey(a) || r.season.map { titleKey(e) == titleKey(a + " S\($0)") } == true
                 || CorpusConventions.titleWithoutCountry(titleKey(a), suite: suite) == titleKey(e)
+                || CorpusConventions.titleBeforeDash(a, suite: suite).map { titleKey($0) == titleKey(e)
+                    || CorpusConventions.titleWithoutCountry(titleKey($0), suite: suite) == titleKey(e) } == true
         case let ("artist", .string(e), .string(a)), let ("album", .string(e), .string(a)):
             return titleKey(e) == titleKey(a)
         case let ("title_key", .string(e), _):
