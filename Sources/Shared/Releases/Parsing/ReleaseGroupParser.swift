@@ -12,6 +12,8 @@ enum ReleaseGroupParser {
         var group: String?
         /// "(1995) Movie Name": a year in front.
         var year: Int?
+        /// "[h265 - HEVC] Title": jargon before the title, read as attributes.
+        var jargon: Range<Int>?
     }
 
     struct Trailing {
@@ -65,6 +67,9 @@ enum ReleaseGroupParser {
         }
         lead.titleStart = skipSiteAdvert(t, from: lead.titleStart)
         lead.titleStart = skipLeadingJunk(t, from: lead.titleStart, afterGroup: lead.group != nil)
+        let jargonStart = lead.titleStart
+        lead.titleStart = LeadingJargon.skip(t, from: jargonStart)
+        if lead.titleStart > jargonStart { lead.jargon = jargonStart..<lead.titleStart }
         return lead
     }
 

@@ -94,7 +94,7 @@ enum VideoAttributes {
                   "hou", "10bit", "8bit", "12bit", "hi10p", "hi10", "multisub", "multisubs", "subs", "festival", "stv", "ws",
                   "fs", "dual", "retail", "docu", "ppv", "custom", "hybrid", "colorized", "open", "matte", "openmatte",
                   "ntsc", "dubbing", "sub", "dub", "vost", "hq", "ld", "md", "mic", "line", "ac3d", "x", "rip", "dl", "ma",
-                  "v2", "v3", "v4", "esub", "esubs", "msub", "msubs", "convert"] {
+                  "v2", "v3", "v4", "esub", "esubs", "msub", "msubs", "convert", "doku", "hdlight", "upscaled"] {
             if t[w] == nil { t[w] = (.noise, false) }
         }
         return t
@@ -121,7 +121,7 @@ enum VideoAttributes {
         ("brazilian", "portuguese"), ("farsi", "persian"), ("malay", "malay"), ("urdu", "urdu"), ("marathi", "marathi"),
         ("punjabi", "punjabi"), ("albanian", "albanian"), ("macedonian", "macedonian"), ("bosnian", "bosnian"),
         ("georgian", "georgian"), ("afrikaans", "afrikaans"), ("mongolian", "mongolian"), ("fra", "french"),
-        ("heb", "hebrew"), ("vfi", "french"), ("subfrench", "french"), ("nl", "dutch"), ("cz", "czech"), ("fr", "french"),
+        ("heb", "hebrew"), ("vfi", "french"), ("swissgerman", "german"), ("subfrench", "french"), ("nl", "dutch"), ("cz", "czech"), ("fr", "french"),
     ]
 
     private static func resolutionLabel(_ word: String, _ q: VideoQuality) -> String {
@@ -169,7 +169,7 @@ enum VideoAttributes {
     private static let multiStarts: Set<String> = [
         "web", "blu", "hd", "dvd", "bd", "br", "vhs", "dvb", "sat", "ppv", "uhd", "cam", "tele", "pre", "h", "x", "vc", "mpeg", "dolby", "hdr10", "dts", "dtshd",
         "e", "dd", "true", "ac", "criterion", "deluxe", "remastered", "unrated", "directors", "director's", "director’s", "extended", "theatrical", "final", "special", "ultimate",
-        "anniversary", "collectors", "collector's", "limited", "dual", "complete", "alternate", "open", "fan", "diamond", "imax",
+        "anniversary", "collectors", "collector's", "director", "limited", "dual", "complete", "alternate", "open", "fan", "diamond", "imax",
     ]
 
     private static func matchMulti(_ t: [ReleaseToken], at i: Int) -> AttributeMatch? {
@@ -226,7 +226,7 @@ enum VideoAttributes {
         case ("dd", _) where t[i + 1].gap.hasPrefix("+"): return m(1, .audio("EAC3"))
         case ("true", "hd"): return m(2, .audio("TrueHD"))
         case ("ac", "3") where t[i + 1].gap == "-": return m(2, .audio("AC3"))
-        case ("directors", "cut"), ("director's", "cut"), ("director’s", "cut"): return m(2, .edition("Director's Cut"), strong: false)
+        case ("directors", "cut"), ("director", "cut"), ("director's", "cut"), ("director’s", "cut"): return m(2, .edition("Director's Cut"), strong: false)
         case ("extended", "cut"), ("extended", "edition"): return m(2, .edition("Extended"), strong: false)
         case ("theatrical", "cut"), ("theatrical", "edition"): return m(2, .edition("Theatrical"), strong: false)
         case ("final", "cut"): return m(2, .edition("Final Cut"), strong: false)

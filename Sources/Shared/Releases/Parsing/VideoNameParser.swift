@@ -36,7 +36,8 @@ enum VideoNameParser {
             release.year = laterYear(tokens, from: titleEnd, to: scanEnd, matches: matches, bracketedOnly: matches.contains(where: isEpisode))
         }
         if let leadingEpisode { release.apply(leadingEpisode.meaning) }
-        for m in matches where m.index >= titleEnd {
+        let jargon = lead.jargon.map { scan(tokens, from: $0.lowerBound, to: $0.upperBound) } ?? []
+        for m in jargon + matches.filter({ $0.index >= titleEnd }) {
             release.apply(m.meaning)
             if let ch = m.channels { release.apply(.channels(ch)) }
         }
@@ -234,13 +235,18 @@ enum VideoNameParser {
             if case .language = m.meaning, t[(m.end)...].contains(where: { $0.lower == t[m.index].lower }) { break }
             end = m.index
         }
+        // "Aliens.SE.1986", "Title.PAL.Multi.DVD-R", "Star Trek DS9 Ep 2x03": capitalised tags and a dangling "Ep".
+        while end - 1 > start, upperCaseTags.contains(t[end - 1].text) || t[end - 1].lower == "ep" { end -= 1 }
         // "Series - The Complete Series": an article cannot end a title ("L.A." is an acronym, though).
         while end - 1 > start, ["the", "a", "an"].contains(t[end - 1].lower),
               !(t[end - 1].dotJoined && t[end - 2].lower.count == 1 && t[end - 1].lower.count == 1) { end -= 1 }
         return end
     }
 
-    private static let trimmableNoise: Set<String> = ["internal", "limited", "readnfo", "nfofix", "subbed", "dubbed", "hc", "3d",
+    /// Tags that are words too ("Pay.Pal", "Mr.Se"): trimmed only as written in capitals.
+    private static let upperCaseTags: Set<String> = ["SE", "OM", "PAL", "NTSC", "SECAM", "XXX", "VO", "OV"]
+
+    private static let trimmableNoise: Set<String> = ["ac3d", "ld", "md", "doku", "hdlight", "upscaled", "dubbed", "internal", "limited", "readnfo", "nfofix", "subbed", "dubbed", "hc", "3d",
                                                        "hsbs", "sbs", "multisub", "multisubs", "hybrid", "retail", "festival", "ppv", "dl", "v2", "v3", "v4",
                                                        "hq", "docu", "custom", "colorized", "stv", "ws", "dual", "convert"]
 
