@@ -144,16 +144,41 @@ enum ReleaseGroupParser {
             // "XviD.Etc-Group", "HQ.Hive-CM8", "H264.Fight-BB": after a dot or underscore too, when jargon precedes it.
             let joined = t[last - 1].gap.hasSuffix("-") || t[last - 1].gap == "." || t[last - 1].gap == "_"
             if last - 1 > start, t[last].gap == "-", joined, !t[last - 1].isNumber, !isJargon(t[last - 1]),
-               !notGroups.contains(t[last - 1].lower), t[last - 1].lower.count == 1 || isJargon(t[last - 2]) {
+               !notGroups.contains(t[last - 1].lower), !sceneTags.contains(t[last - 1].lower),
+               t[last - 1].lower.count == 1 || isJargon(t[last - 2]), VideoAttributes.match(t, at: last - 2).map({ $0.end > last - 1 }) != true {
                 return Trailing(group: t[last - 1].text + "-" + group, firstIndex: last - 1, hyphenated: true)
             }
             return Trailing(group: group, firstIndex: last, hyphenated: true)
         }
+        if let spaced = spacedGroup(t, last: last, start: start) { return spaced }
         guard let tagStart else { return nil }
         let tag = joinedText(t, tagStart, t.count)
         // A distributor's tag or an anime file's CRC32 ("[ABCD1234]") is not who made the release.
         let isDistributor = distributorTags.contains(tag.lowercased()) || isChecksum(tag)
         return Trailing(group: isDistributor ? nil : tag, firstIndex: tagStart, hyphenated: false)
+    }
+
+    /// Scene flags that may sit right before "-GROUP": "PROOFFIX-OUTLAWS" is the group OUTLAWS.
+    static let sceneTags: Set<String> = ["prooffix", "proof", "preair", "nlsubs", "upscaled", "dirfix", "nfofix", "subfix", "syncfix", "rerip"]
+
+    /// "H265 MP4-BEN THE MEN", "H.264-EML HDTeam", "H264-BEN.THE.MEN": a group of two or three words after the
+    /// last hyphen, right after a codec or a container.
+    private static func spacedGroup(_ t: [ReleaseToken], last: Int, start: Int) -> Trailing? {
+        guard !t[last].inBrackets, last - start > 3 else { return nil }
+        for k in stride(from: last - 1, through: max(start + 2, last - 2), by: -1) where t[k].gap == "-" || t[k].gap == " -" {
+            let words = t[k...last]
+            guard words.dropFirst().allSatisfy({ $0.gap == " " || $0.gap == "." }),
+                  !words.contains(where: { $0.isNumber || isJargon($0) || notGroups.contains($0.lower) }),
+                  let m = VideoAttributes.match(t, at: k - 1) ?? (k >= 2 ? VideoAttributes.match(t, at: k - 2) : nil), m.end == k,
+                  m.strong || ["mp4", "mkv"].contains(t[k - 1].lower) || isCodec(m) else { return nil }
+            return Trailing(group: joinedText(t, k, last + 1), firstIndex: k, hyphenated: true)
+        }
+        return nil
+    }
+
+    private static func isCodec(_ m: AttributeMatch) -> Bool {
+        if case .codec = m.meaning { return true }
+        return false
     }
 
     /// Suffixes that usenet reposters append after the real group.
@@ -175,6 +200,8 @@ enum ReleaseGroupParser {
         }
         // "-SKGTV English", "-SKGTV.English"
         if [" ", ".", "_"].contains(t[i].gap), case .language? = VideoAttributes.single[w]?.0 { return true }
+        // "-rovers.proof", "-demand.sample": a scene file's kind after its group.
+        if t[i].gap == ".", i == t.count - 1, ["proof", "sample", "nfo", "subs"].contains(w) { return true }
         return false
     }
 

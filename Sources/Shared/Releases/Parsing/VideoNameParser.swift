@@ -68,7 +68,7 @@ enum VideoNameParser {
         -> (scanEnd: Int, matches: [AttributeMatch], group: String?) {
         guard let tail = ReleaseGroupParser.trailing(tokens, from: start) else {
             let matches = scan(tokens, from: start, to: tokens.count)
-            if let last = tokens.indices.last, let group = unhyphenatedGroup(tokens, at: last, start: start, matches: matches) {
+            if let last = tokens.indices.last, let group = unhyphenatedGroup(tokens, at: last, start: start, matches: matches, fansub: lead.group != nil) {
                 return (last, matches, group)
             }
             if lead.group == nil, let (index, group) = BracketGroups.trailing(tokens, start: start, matches: matches)
@@ -109,14 +109,25 @@ enum VideoNameParser {
     /// "Movie 2010 1080p BluRay x264 COLLECTiVE", "Movie (2019) (1080p BluRay x265 10bit AAC 7.1 Tigole)":
     /// a movie's last word right after the codec or audio, without a hyphen, is the group when it
     /// is no jargon of its own. Episode names ("S01E14 HDTV XviD LOL") keep no such group.
-    private static func unhyphenatedGroup(_ t: [ReleaseToken], at last: Int, start: Int, matches: [AttributeMatch]) -> String? {
-        guard last > start + 1, let jargon = matches.last, jargon.end == last, isCodecOrAudio(jargon),
-              !matches.contains(where: isEpisode) || t[last].gap == ".", t[last].gap == " " || t[last].gap == ".", !t[last].isNumber, t[last].lower.count >= 2,
+    private static func unhyphenatedGroup(_ t: [ReleaseToken], at last: Int, start: Int, matches: [AttributeMatch], fansub: Bool) -> String? {
+        // "After.the.Storm.2016.720p.YIFY", "HDRip.1.46Gb.Dub.MegaPeer", "WEB-DL.DUAL.[Dublado].RK": after any jargon
+        // once a strong attribute was seen, or right after a closing bracket.
+        guard last > start + 1 else { return nil }
+        let afterJargon = matches.last.map { $0.end == last && !isEpisode($0) && (isCodecOrAudio($0) || matches.contains(where: \.strong) && !isNoise($0)) } ?? false
+        let afterBracket = !fansub && t[last - 1].inBrackets && !t[last].inBrackets && matches.contains(where: \.strong)
+        // Sonarr: "Series 2009 S01E14 English HDTV XviD LOL" keeps no group; a dotted episode name does.
+        guard afterJargon || afterBracket || SizeWords.isSize(t, at: last - 1), !matches.contains(where: isEpisode) || t[last].gap != " ",
+              t[last].gap == " " || t[last].gap == "." || afterBracket, !t[last].isNumber, t[last].lower.count >= 2,
               !ReleaseGroupParser.notGroups.contains(t[last].lower), ReleaseYears.year(t[last]) == nil,
               VideoAttributes.match(t, at: last) == nil, EpisodePatterns.match(t, at: last) == nil,
               MusicAttributes.formats[t[last].lower] == nil, !["mkv", "mp4", "avi", "m4v", "ts", "wmv"].contains(t[last].lower)
         else { return nil }
         return t[last].text
+    }
+
+    private static func isNoise(_ m: AttributeMatch) -> Bool {
+        if case .noise = m.meaning { return true }
+        return false
     }
 
     private static func isCodecOrAudio(_ m: AttributeMatch) -> Bool {
