@@ -57,6 +57,10 @@ enum EpisodePatterns {
                 info.episodes = eps; length = 2   // "S6.E1E2"
             } else if i + 2 < t.count, isJoined(t[i + 1]), ["e", "ep"].contains(t[i + 1].lower), let e = t[i + 2].number, e <= maxEpisode {
                 info.episodes = [e]; length = 3
+            } else if let e = spacedEpisode(t, after: i) {
+                info.episodes = [e]; length = 2   // "S01.07", "S02 03"
+            } else if t[i].lower.utf8.count == 5, season > 100, season % 100 > 0, season / 100 <= 30, !ReleaseYears.isPlausible(season) {
+                info.seasons = [season / 100]; info.episodes = [season % 100]   // "S0615"
             } else {
                 length += seasonRange(t, after: i, into: &info)
                 info.fullSeason = true
@@ -66,6 +70,16 @@ enum EpisodePatterns {
         length += episodeContinuation(t, after: i + length - 1, season: season, into: &info)
         info.version = version(t[i + length - 1].lower)
         return AttributeMatch(index: i, length: length, meaning: .episode(info), strong: true)
+    }
+
+    /// "S01.07.720p": a two-digit number dotted to the season, then jargon or the end. (Spaced, "S01 04"
+    /// is a pack of seasons 1 to 4.)
+    private static func spacedEpisode(_ t: [ReleaseToken], after i: Int) -> Int? {
+        guard i + 1 < t.count, t[i + 1].gap == ".", t[i + 1].lower.utf8.count == 2, let e = t[i + 1].number, e > 0
+        else { return nil }
+        guard i + 2 < t.count else { return e }
+        let next = t[i + 2]
+        return ReleaseGroupParser.opensBracket(next.gap) || VideoAttributes.match(t, at: i + 2)?.strong == true ? e : nil
     }
 
     /// "S01-S03", "S01-03", "S01 S02": more seasons in a pack.
@@ -198,7 +212,8 @@ enum EpisodePatterns {
         var length = 2
         let rangeAllowed = t[i].lower != "series"   // "Series 3 - 11" is season 3, episode 11
         // "Season 2 - 05" is season 2, episode 5: a spaced dash before a zero-padded number is no range.
-        let paddedAfterDash = i + 2 < t.count && t[i + 2].gap.has(" ") && t[i + 2].lower.hasPrefix("0")
+        // "Season 2 - 10" (one season word, a spaced dash) is an anime episode too; "Seasons 1 - 3" a range.
+        let paddedAfterDash = i + 2 < t.count && t[i + 2].gap.has(" ") && (t[i + 2].lower.hasPrefix("0") || !t[i].lower.hasSuffix("s"))
         if rangeAllowed, !paddedAfterDash, i + 2 < t.count, t[i + 2].gap.has("-") || t[i + 2].gap.has("~") || t[i + 2].lower == "to",
            let last = (t[i + 2].lower == "to" ? (i + 3 < t.count ? t[i + 3].number : nil) : t[i + 2].number), last > season, last - season < 50 {
             info.seasons = Array(season...last)
@@ -230,7 +245,7 @@ enum EpisodePatterns {
         if let ep = episodeToken(w), w.count >= 3 {
             info.episodes = [ep]
             length = 1
-        } else if w == "episode" || w == "ep", i + 1 < t.count, let ep = t[i + 1].number ?? episodeToken("e" + t[i + 1].lower), ep <= maxEpisode,
+        } else if w == "episode" || w == "ep" || w == "eps" || w == "episodes", i + 1 < t.count, let ep = t[i + 1].number ?? episodeToken("e" + t[i + 1].lower), ep <= maxEpisode,
                   !(ReleaseGroupParser.opensBracket(t[i + 1].gap) && ReleaseYears.year(t[i + 1]) != nil) {   // "Album EP (2020)"
             info.episodes = [ep]
             length = 2

@@ -89,7 +89,8 @@ public enum ParserAccuracy {
         switch (field, expected, actual) {
         case let ("title", .string(e), .string(a)):
             // Sonarr keeps an anime season marker in the title ("Title S2 - 05"); we read it as the season.
-            return titleKey(e) == titleKey(a) || r.season.map { titleKey(e) == titleKey(a + " S\($0)") } == true
+            return titleKey(e) == titleKey(a) || r.season.map { n in
+                CorpusConventions.seasonMarkers(n).contains { titleKey(e) == titleKey(a + " " + $0) } } == true
                 || CorpusConventions.titleWithoutCountry(titleKey(a), suite: suite) == titleKey(e)
                 || CorpusConventions.titleBeforeDash(a, suite: suite).map { titleKey($0) == titleKey(e)
                     || CorpusConventions.titleWithoutCountry(titleKey($0), suite: suite) == titleKey(e) } == true
