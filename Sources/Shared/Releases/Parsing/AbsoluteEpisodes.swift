@@ -47,7 +47,7 @@ enum AbsoluteEpisodes {
     static func paddedNumber(_ t: [ReleaseToken], in range: Range<Int>) -> AttributeMatch? {
         guard range.count >= 2 else { return nil }
         for j in (range.lowerBound + 1)..<range.upperBound where t[j].lower.hasPrefix("0") && !t[j].inBrackets {
-            guard let (n, version) = episodeNumber(t[j].lower), n > 0, t[j].lower.utf8.count == (version == nil ? 2 : 4),
+            guard let (n, version) = episodeNumber(t[j].lower), n > 0, [2, 3].contains(t[j].lower.utf8.count - (version == nil ? 0 : 2)),
                   [".", " ", "_"].contains(t[j].gap) || t[j].gap.hasPrefix(")"), !t[j - 1].isNumber,
                   j + 1 >= t.count || !t[j + 1].isNumber else { continue }
             return AttributeMatch(index: j, length: 1, meaning: .episode(EpisodeInfo(absolute: [n], version: version)), strong: true)
@@ -72,10 +72,13 @@ enum AbsoluteEpisodes {
     /// The end of "01-12", "01 - 119", "01~10"; a spaced dash only joins numbers written alike
     /// ("01 - 119", not "3 - 11", which is a title number and an episode).
     private static func rangeEnd(_ t: [ReleaseToken], at j: Int, number: Int, end: Int) -> Int? {
-        guard j + 1 < end, ["-", "~", " - ", " ~ "].contains(t[j + 1].gap), let (last, _) = episodeNumber(t[j + 1].lower),
+        guard j + 1 < end, ["-", "~", " - ", " ~ ", "+"].contains(t[j + 1].gap), let (last, _) = episodeNumber(t[j + 1].lower),
               last > number, last - number < 500 else { return nil }
+        if t[j + 1].gap == "+" { return last == number + 1 ? last : nil }   // "01+02"
         let spaced = t[j + 1].gap.count > 1
         if spaced, !(t[j].lower.hasPrefix("0") || t[j].lower.count == t[j + 1].lower.count) { return nil }
+        // "116 - 360 Degrees": a number opening an episode title is no range's end.
+        if spaced, !followedByEnd(t, after: j + 1, end: end) { return nil }
         return last
     }
 

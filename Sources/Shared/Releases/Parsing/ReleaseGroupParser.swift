@@ -92,6 +92,11 @@ enum ReleaseGroupParser {
 
     /// "www.Torrenting.com - Title": skips the dotted domain (its labels are joined by dots only).
     private static func skipSiteAdvert(_ t: [ReleaseToken], from start: Int) -> Int {
+        // "site.to - Title": a bare domain, then a spaced dash.
+        if start + 2 < t.count, t[start + 1].dotJoined, topLevelDomains.contains(t[start + 1].lower), t[start + 2].gap.has("-"),
+           t[start + 2].gap.has(" ") || t[start + 2].gap.count > 1 {
+            return start + 2
+        }
         guard start < t.count, t[start].lower == "www" else { return start }
         var j = start + 1
         while j < t.count, j < start + 6, t[j].dotJoined { j += 1 }

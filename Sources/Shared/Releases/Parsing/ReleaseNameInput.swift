@@ -45,6 +45,8 @@ enum ReleaseNameInput {
         case 0x3011, 0xFF3D: return "]"
         case 0xFF08: return "("
         case 0xFF09: return ")"
+        case 0xD7: return "x"   // "1280×720"
+        case 0xFF1A: return ":"   // full-width colon
         default: return scalar
         }
     }

@@ -176,7 +176,7 @@ enum VideoAttributes {
         guard i + 1 < t.count else { return nil }
         let a = t[i].lower, b = t[i + 1].lower, joined = !t[i + 1].gap.has(" ") || t[i + 1].gap == " " || t[i + 1].gap.hasPrefix("+")
         guard joined else { return nil }
-        guard multiStarts.contains(a) else { return matchChannels(t, at: i) }
+        guard multiStarts.contains(a) else { return matchChannels(t, at: i) ?? spacedFrameSize(t, at: i) }
         let c = i + 2 < t.count ? t[i + 2].lower : ""
         func m(_ length: Int, _ meaning: Meaning, strong: Bool = true) -> AttributeMatch {
             AttributeMatch(index: i, length: length, meaning: meaning, strong: strong)
@@ -236,8 +236,23 @@ enum VideoAttributes {
             return m(2, .edition(t[i].text.capitalized + " " + t[i + 1].text.capitalized), strong: false)
         case ("dual", "audio"): return m(2, .language("multi"), strong: false)
         case ("complete", "series"), ("complete", "collection"), ("complete", "seasons"): return m(2, .complete)
+        case ("bd", _) where t[i + 1].gap == "-":
+            // "BD-1080": a Blu-ray source glued to its resolution.
+            guard let res = GluedAttributes.resolution(b) else { return matchChannels(t, at: i) }
+            return m(2, .both(.source(.bluray, tag: "BD"), res))
         default: return matchChannels(t, at: i)
         }
+    }
+
+    /// "1920 x 1080", "1280*720": a frame size written as three words or two.
+    private static func spacedFrameSize(_ t: [ReleaseToken], at i: Int) -> AttributeMatch? {
+        guard t[i].lower.utf8.count >= 3, let w = t[i].number else { return nil }
+        if t[i + 1].gap.has("*"), let h = t[i + 1].number, let meaning = GluedAttributes.frameSize(width: w, height: h) {
+            return AttributeMatch(index: i, length: 2, meaning: meaning, strong: true)
+        }
+        guard i + 2 < t.count, t[i + 1].lower == "x", t[i + 1].gap == " ", let h = t[i + 2].number,
+              let meaning = GluedAttributes.frameSize(width: w, height: h) else { return nil }
+        return AttributeMatch(index: i, length: 3, meaning: meaning, strong: true)
     }
 
     /// "5.1", "7.1", "2.0" and codec-glued forms like "DD5.1", "DDP5.1", "AAC2.0", "DTS-HD.MA.5.1".

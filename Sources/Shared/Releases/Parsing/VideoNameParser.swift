@@ -144,8 +144,9 @@ enum VideoNameParser {
         let titleZone = start..<(firstStrong(matches) ?? scanEnd)
         if !matches.contains(where: isEpisode) {
             // Fansub names number episodes from the series start, never 103 = S01E03.
-            if !fansub, let compact = CompactEpisodes.match(tokens, in: titleZone, end: scanEnd,
-                                                            strongStarts: Set(matches.filter(\.strong).map(\.index))) {
+            let strongStarts = Set(matches.filter(\.strong).map(\.index))
+            if !fansub, let compact = CompactEpisodes.match(tokens, in: titleZone, end: scanEnd, strongStarts: strongStarts)
+                ?? CompactEpisodes.pair(tokens, in: titleZone, end: scanEnd, strongStarts: strongStarts) {
                 return (compact, true)
             }
             let scene = hasYear || fansub ? nil : AbsoluteEpisodes.sceneNumber(tokens, in: titleZone) ?? AbsoluteEpisodes.paddedNumber(tokens, in: titleZone)
