@@ -37,7 +37,7 @@ enum VideoNameParser {
         }
         if let leadingEpisode { release.apply(leadingEpisode.meaning) }
         let jargon = lead.jargon.map { scan(tokens, from: $0.lowerBound, to: $0.upperBound) } ?? []
-        for m in jargon + matches.filter({ $0.index >= titleEnd }) {
+        for m in labelsLast(jargon + matches.filter({ $0.index >= titleEnd }), tokens) {
             release.apply(m.meaning)
             if let ch = m.channels { release.apply(.channels(ch)) }
         }
@@ -123,6 +123,17 @@ enum VideoNameParser {
               MusicAttributes.formats[t[last].lower] == nil, !["mkv", "mp4", "avi", "m4v", "ts", "wmv"].contains(t[last].lower)
         else { return nil }
         return t[last].text
+    }
+
+    /// "4K.BluRay.Remux.1080p", "UHD.BD66": a stated line count beats the "4K"/"UHD" label (an upscale, a disc
+    /// name), so the labels are applied last (the first resolution applied wins).
+    private static func labelsLast(_ matches: [AttributeMatch], _ t: [ReleaseToken]) -> [AttributeMatch] {
+        func isLabel(_ m: AttributeMatch) -> Bool {
+            guard case .resolution = m.meaning else { return false }
+            return ["4k", "uhd", "8k"].contains(t[m.index].lower)
+        }
+        guard matches.contains(where: isLabel) else { return matches }
+        return matches.filter { !isLabel($0) } + matches.filter(isLabel)
     }
 
     private static func isNoise(_ m: AttributeMatch) -> Bool {
