@@ -38,6 +38,8 @@ enum EpisodePatterns {
                 if i < chars.count, chars[i] == UInt8(ascii: "e") { i += 1 }   // "S06xE01"
             }
             else if chars[i] == UInt8(ascii: "v"), !episodes.isEmpty, i + 2 == chars.count { return (season, episodes) }
+            // "S06E01b": the second half of a split episode is still episode 1.
+            else if chars[i] >= UInt8(ascii: "a"), chars[i] <= UInt8(ascii: "d"), episodes.count == 1, i + 1 == chars.count { return (season, episodes) }
             else { return nil }
             guard let ep = readNumber(chars, &i, maxDigits: 4), ep <= maxEpisode else { return nil }
             episodes.append(ep)

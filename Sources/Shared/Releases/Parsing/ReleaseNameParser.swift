@@ -10,12 +10,24 @@ public enum ReleaseNameParser {
     }
 
     public static func parse(_ name: String, hint: Hint = .auto) -> ParsedRelease {
+        var release: ParsedRelease
         if let parts = ReleasePath.components(name) {
             let file = parseName(parts[parts.count - 1], hint: hint)
             let folders = parts.dropLast().reversed().map { parseName($0, hint: hint) }
-            return ReleasePath.merge(file, fileName: parts[parts.count - 1], folders: Array(folders))
+            release = ReleasePath.merge(file, fileName: parts[parts.count - 1], folders: Array(folders))
+        } else {
+            release = parseName(name, hint: hint)
         }
-        return parseName(name, hint: hint)
+        impliedSeason(&release, fansub: release.group.map { name.hasPrefix("[" + $0) } == true)
+        return release
+    }
+
+    /// A mini-series' "E04" (no season anywhere, folders included) is season 1's episode 4, as "Part 4" is;
+    /// fansub names count episodes from the series' start instead.
+    private static func impliedSeason(_ r: inout ParsedRelease, fansub: Bool) {
+        guard !fansub, r.seasons.isEmpty, !r.episodes.isEmpty, r.airDate == nil else { return }
+        r.seasons = [1]
+        r.season = 1
     }
 
     static func parseName(_ name: String, hint: Hint) -> ParsedRelease {
