@@ -27,6 +27,11 @@ enum MusicNameParser {
             release.audioFormat = .flac
             release.bitDepth = Int(glued.lower.dropFirst(4).prefix(2))
         }
+        // "[TR24][OF] Artist - Album": a tracker's tag in front for 24-bit FLAC.
+        if tokens[0].lower == "tr24", tokens[0].inBrackets {
+            release.audioFormat = release.audioFormat ?? .flac
+            release.bitDepth = release.bitDepth ?? 24
+        }
         // A bitrate alone means MP3: that is what 320/V0/192 releases are.
         if release.audioFormat == nil, release.bitrate != nil { release.audioFormat = .mp3 }
         if tail?.hyphenated == true { release.group = tail?.group }
@@ -34,12 +39,15 @@ enum MusicNameParser {
         // Noise and "Collection"-like words may sit inside an album title; the rest ends it.
         let metaStart = matches.first(where: { ![.noise, .discography].contains($0.meaning) })?.index ?? end
         let split = (start + 1..<metaStart).first { isSplit(tokens, $0, depth: tokens[start].bracketDepth, scene: scene) }
-        let yearIndex = findYear(tokens, from: split ?? start, to: end, matches: matches)
+        // "Artist-2007-Album-GROUP": a scene year between artist and album.
+        let yearFirst = split.map { scene && ReleaseYears.year(tokens[$0]) != nil && $0 + 2 < end && tokens[$0 + 1].hyphenJoined } == true
+        let albumStart = yearFirst ? split! + 1 : split
+        let yearIndex = yearFirst ? split : findYear(tokens, from: split ?? start, to: end, matches: matches)
         if let yearIndex { release.year = tokens[yearIndex].number }
-        let albumEnd = albumEnd(tokens, from: split ?? start, limit: min(metaStart, yearIndex ?? metaStart), scene: scene)
-        if let split {
+        let albumEnd = albumEnd(tokens, from: albumStart ?? start, limit: yearFirst ? metaStart : min(metaStart, yearIndex ?? metaStart), scene: scene)
+        if let split, let albumStart {
             release.artist = text(tokens, name: name, start, split)
-            let album = text(tokens, name: name, split, albumEnd)
+            let album = text(tokens, name: name, albumStart, albumEnd)
             // "Artist - Complete Discography": the album is "Discography", as Lidarr names it; the title is the artist.
             let wholeWork = release.discography && isDiscographyWord(album)
             release.album = album.isEmpty ? nil : wholeWork ? "Discography" : album

@@ -77,8 +77,10 @@ enum ReleaseGroupParser {
     /// the air date (YYMMDD) Japanese variety recordings open with.
     private static func skipLeadingJunk(_ t: [ReleaseToken], from start: Int, afterGroup: Bool) -> Int {
         guard start + 2 < t.count else { return start }
+        // "[TR24][OF] Artist": a short tag may be followed by a space.
         if afterGroup, t[start].inBrackets, ReleaseGroupParser.opensBracket(t[start].gap), !t[start].gap.has(" "),
-           let end = bracketRunEnd(t, from: start), end - start <= 2, end < t.count, !t[end].inBrackets, !t[end].gap.has(" "),
+           let end = bracketRunEnd(t, from: start), end - start <= 2, end < t.count, !t[end].inBrackets,
+           !t[end].gap.has(" ") || t[start..<end].allSatisfy({ $0.lower.utf8.count <= 3 }),
            !t[start..<end].contains(where: isJargon) {
             return end
         }

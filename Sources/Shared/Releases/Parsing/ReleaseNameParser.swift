@@ -59,6 +59,7 @@ public enum ReleaseNameParser {
         let videoOnly = video.resolution != nil || video.codec != nil || episodic
             || [.bluray, .hdtv, .webrip, .cam, .dvd].contains(video.source) && video.sourceTag != "BD"
         if videoOnly { return false }
+        if tokens.first?.lower == "tr24" { return true }   // a music tracker's tag for 24-bit FLAC
         let matches = MusicNameParser.scan(tokens, from: 0, to: tokens.count)
         if matches.contains(where: { MusicAttributes.isMusicOnly($0.meaning, token: tokens[$0.index]) }) { return true }
         // Scene music: "Artist-Album-WEB-2020-GROUP" has only WEB, but also no resolution or codec
@@ -69,7 +70,9 @@ public enum ReleaseNameParser {
         if web && video.year != nil && hyphens >= 3 { return true }
         // "Artist-Album-(Retail)-2015-GROUP": a scene name ending in -YEAR-GROUP with no video jargon at all.
         let n = tokens.count
-        return n >= 4 && hyphens >= 3 && video.source == .unknown && tokens[n - 1].gap == "-" && tokens[n - 2].gap.hasSuffix("-")
-            && ReleaseYears.year(tokens[n - 2]) != nil
+        guard n >= 4, hyphens >= 3, video.source == .unknown else { return false }
+        if tokens[n - 1].gap == "-", tokens[n - 2].gap.hasSuffix("-"), ReleaseYears.year(tokens[n - 2]) != nil { return true }
+        // "Brother Ali-2007-The Undisputed Truth-FTD": Artist-YEAR-Album-GROUP, the year between two hyphens.
+        return tokens[n - 1].gap == "-" && (1..<(n - 2)).contains { ReleaseYears.year(tokens[$0]) != nil && tokens[$0].gap == "-" && tokens[$0 + 1].gap == "-" }
     }
 }
