@@ -114,8 +114,10 @@ enum MusicNameParser {
     private static func findYear(_ t: [ReleaseToken], from: Int, to: Int, matches: [MusicAttributes.Match]) -> Int? {
         guard from + 1 < to else { return nil }
         let years = ((from + 1)..<to).filter { j in ReleaseYears.year(t[j]) != nil && !matches.contains(where: { $0.index <= j && j < $0.end }) }
-        // "Live North America 2016 (2017)": a bare year followed by a bracketed one belongs to the album.
-        if let first = years.first, !t[first].inBrackets, let bracketed = years.dropFirst().first(where: { t[$0].inBrackets }),
+        // "Live North America 2016 (2017)": a bare year followed by a bracketed one, alone in its bracket, belongs to the
+        // album ("Album.2005.[2016.Remastered]" is a 2005 album remastered).
+        func alone(_ j: Int) -> Bool { t[j].inBrackets && (j + 1 == t.count || !t[j + 1].inBrackets || ReleaseGroupParser.opensBracket(t[j + 1].gap)) }
+        if let first = years.first, !t[first].inBrackets, let bracketed = years.dropFirst().first(where: alone),
            !t[(first + 1)..<bracketed].contains(where: { isSpacedDash($0) || $0.hyphenJoined }) { return bracketed }
         return years.first
     }
