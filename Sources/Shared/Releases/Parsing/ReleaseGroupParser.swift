@@ -140,6 +140,12 @@ enum ReleaseGroupParser {
         if t[last].inBrackets {
             var j = last
             while j > start, t[j].inBrackets, !opensBracket(t[j].gap) { j -= 1 }
+            // "-VARYG (Blue Lock, Multi-Subs)": a spaced bracket of words after the group.
+            if j > start + 1, last - j >= 2, t[j].gap.hasPrefix(" "), t[j - 1].gap == "-",
+               !(j...last).contains(where: { VideoAttributes.match(t, at: $0)?.strong == true || ReleaseYears.year(t[$0]) != nil }),
+               let group = hyphenGroup(t[j - 1], start: start, index: j - 1) {
+                return Trailing(group: group, firstIndex: j - 1, hyphenated: true)
+            }
             guard j > start, last - j < 3, !t[j...last].contains(where: isJargon), !t[j...last].allSatisfy(\.isNumber),
                   EpisodePatterns.match(t, at: j) == nil else { return nil }   // "[Cap.408]" is an episode
             tagStart = j
@@ -176,9 +182,16 @@ enum ReleaseGroupParser {
             let words = t[k...last]
             guard words.dropFirst().allSatisfy({ $0.gap == " " || $0.gap == "." }),
                   !words.contains(where: { $0.isNumber || isJargon($0) || notGroups.contains($0.lower) }),
-                  let m = VideoAttributes.match(t, at: k - 1) ?? (k >= 2 ? VideoAttributes.match(t, at: k - 2) : nil), m.end == k,
-                  m.strong || ["mp4", "mkv"].contains(t[k - 1].lower) || isCodec(m) else { return nil }
+                  let m = jargon(t, endingAt: ["mp4", "mkv"].contains(t[k - 1].lower) ? k - 1 : k), m.strong || isCodec(m) else { return nil }
             return Trailing(group: joinedText(t, k, last + 1), firstIndex: k, hyphenated: true)
+        }
+        return nil
+    }
+
+    /// The attribute that ends right before `end` ("H.264" is two tokens), if any.
+    private static func jargon(_ t: [ReleaseToken], endingAt end: Int) -> AttributeMatch? {
+        for s in stride(from: end - 1, through: max(0, end - 3), by: -1) {
+            if let m = VideoAttributes.match(t, at: s), m.end == end { return m }
         }
         return nil
     }
