@@ -69,6 +69,10 @@ import Testing
         .init(name: "A Bout Portant (The Killers).PAL.Multi.DVD-R-KZ", title: "A Bout Portant", source: .dvd, group: "KZ"),
         .init(name: "dcs.legends.of.tomorrow.s02e01.720p.bluray.x264-demand.sample.mkv", title: "dcs legends of tomorrow", group: "demand"),
         .init(name: "Movie.2010.DVDRip.XviD-AlFleNi-TeaM", title: "Movie", group: "AlFleNi-TeaM"),
+        .init(name: "Perfect Child-2007-TRUEFRENCH-TVRip.Xvid-h@mster.avi", title: "Perfect Child", group: "h@mster"),
+        .init(name: "American.Crime.S01E02.1080p.WEB-DL.DD5.1.H.264-NL", title: "American Crime", group: "NL"),
+        .init(name: "[ Engineering Catastrophes S02E10 1080p AMZN WEB-DL DD+ 2.0 x264-TrollHD ]", title: "Engineering Catastrophes", group: "TrollHD"),
+        .init(name: "9.2009.Blu-ray.DTS.720p.x264.HDBRiSe.[sharethefiles.com].mkv", title: "9", group: "HDBRiSe"),
         // Sonarr's spaced episode names end in no group; a fansub tag in front is the group.
         .init(name: "Series 2009 S01E14 English HDTV XviD LOL", title: "Series", noGroup: true),
         .init(name: "[Anime Time] A Show [BD][Dual Audio][1080p][HEVC 10bit x265][AAC][Eng Sub] [Batch] Title)", title: "A Show", group: "Anime Time"),

@@ -124,7 +124,7 @@ enum ReleaseGroupParser {
             var j = last
             while j > start, t[j].inBrackets, !opensBracket(t[j].gap) { j -= 1 }
             guard j > start + 1, last - j < 3, isDistributorRun(t, j, last), hyphenGroup(t[j - 1], start: start, index: j - 1) != nil
-                    || t[j - 1].inBrackets && isDistributorRun(t, runStart(t, j - 1, start), j - 1)
+                    || t[j - 1].inBrackets && isDistributorRun(t, runStart(t, j - 1, start), j - 1) || isSiteAddress(t, j, last)
             else { break }
             dropped = j
             last = j - 1
@@ -151,6 +151,11 @@ enum ReleaseGroupParser {
             tagStart = j
             last = j - 1
         }
+        // "H.264-NL", "x264-UHDTV": right after a codec, the last word is the group even when it is also jargon.
+        if t[last].gap == "-", last == t.count - 1, last > start + 1, codecWords.contains(t[last - 1].lower),
+           !notGroups.contains(t[last].lower), !t[last].isNumber, VideoAttributes.match(t, at: last).map({ $0.strong }) != true {
+            return Trailing(group: t[last].text, firstIndex: last, hyphenated: true)
+        }
         if let group = hyphenGroup(t[last], start: start, index: last) {
             // "-D-Z0N3", "XviD-AlFleNi-TeaM": a hyphenated group starts right after the last jargon.
             // "x264.D-Z0N3": a one-letter first part may follow a dot.
@@ -170,6 +175,8 @@ enum ReleaseGroupParser {
         let isDistributor = distributorTags.contains(tag.lowercased()) || isChecksum(tag)
         return Trailing(group: isDistributor ? nil : tag, firstIndex: tagStart, hyphenated: false)
     }
+
+    private static let codecWords: Set<String> = ["x264", "h264", "264", "x265", "h265", "265", "xvid", "hevc", "avc", "divx"]
 
     /// Scene flags that may sit right before "-GROUP": "PROOFFIX-OUTLAWS" is the group OUTLAWS.
     static let sceneTags: Set<String> = ["prooffix", "proof", "preair", "nlsubs", "upscaled", "dirfix", "nfofix", "subfix", "syncfix", "rerip"]
@@ -218,11 +225,17 @@ enum ReleaseGroupParser {
         if t[i].gap == "-" {
             return uploadSuffixes.contains(w) || w.hasPrefix("rakuv") || (t[i].isNumber && w.count <= 2)
         }
-        // "-SKGTV English", "-SKGTV.English"
-        if [" ", ".", "_"].contains(t[i].gap), case .language? = VideoAttributes.single[w]?.0 { return true }
+        // "-SKGTV English", "-SKGTV.English", "-HiS@SiLUHD-English"
+        if [" ", ".", "_", "-"].contains(t[i].gap), case .language? = VideoAttributes.single[w]?.0 { return true }
         // "-rovers.proof", "-demand.sample": a scene file's kind after its group.
         if t[i].gap == ".", i == t.count - 1, ["proof", "sample", "nfo", "subs"].contains(w) { return true }
         return false
+    }
+
+    /// "[sharethefiles.com]": a web address in brackets, never who made the release.
+    private static func isSiteAddress(_ t: [ReleaseToken], _ from: Int, _ to: Int) -> Bool {
+        // YTS names its encodes by its domain ("[YTS.MX]"): that one is the group.
+        to > from && t[to].dotJoined && topLevelDomains.contains(t[to].lower) && t[from].gap.hasSuffix("[") && t[from].lower != "yts"
     }
 
     private static func runStart(_ t: [ReleaseToken], _ last: Int, _ start: Int) -> Int {

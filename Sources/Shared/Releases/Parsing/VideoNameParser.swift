@@ -79,6 +79,11 @@ enum VideoNameParser {
         }
         let matches = scan(tokens, from: start, to: tail.firstIndex)
         guard tail.hyphenated else {
+            // "x264.HDBRiSe.[sharethefiles.com]": with the site tag dropped, a word after the jargon may be the group.
+            if tail.group == nil, lead.group == nil, tail.firstIndex >= 1,
+               let group = unhyphenatedGroup(tokens, at: tail.firstIndex - 1, start: start, matches: matches, fansub: false) {
+                return (tail.firstIndex - 1, matches.filter { $0.end < tail.firstIndex }, group)
+            }
             // A fansub "[Group]" in front beats a trailing bracket tag.
             return (tail.firstIndex, matches, lead.group ?? tail.group)
         }
