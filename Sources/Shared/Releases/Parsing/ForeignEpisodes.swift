@@ -36,7 +36,7 @@ enum ForeignEpisodes {
 
     /// "2. Sezon 5. Bölüm": the Turkish season number comes before its word, then the episode's.
     private static func turkishSeason(_ t: [ReleaseToken], at i: Int) -> AttributeMatch? {
-        guard i + 1 < t.count, let s = t[i].number, t[i].lower.utf8.count <= 2, t[i + 1].lower == "sezon" else { return nil }
+        guard i + 1 < t.count, t[i + 1].lower == "sezon", t[i].lower.utf8.count <= 2, let s = t[i].number else { return nil }
         var info = EpisodeInfo(seasons: [s], fullSeason: true)
         var length = 2
         if i + 3 < t.count, let e = t[i + 2].number, t[i + 2].lower.utf8.count <= 4, turkishWords.contains(t[i + 3].lower) {

@@ -246,7 +246,7 @@ enum VideoAttributes {
 
     /// "1920 x 1080", "1280*720": a frame size written as three words or two.
     private static func spacedFrameSize(_ t: [ReleaseToken], at i: Int) -> AttributeMatch? {
-        guard t[i].lower.utf8.count >= 3, let w = t[i].number else { return nil }
+        guard let b = t[i].lower.utf8.first, b >= 48, b <= 57, t[i].lower.utf8.count >= 3, let w = t[i].number else { return nil }
         if t[i + 1].gap.has("*"), let h = t[i + 1].number, let meaning = GluedAttributes.frameSize(width: w, height: h) {
             return AttributeMatch(index: i, length: 2, meaning: meaning, strong: true)
         }

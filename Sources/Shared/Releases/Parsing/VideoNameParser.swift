@@ -36,11 +36,10 @@ enum VideoNameParser {
             release.year = laterYear(tokens, from: titleEnd, to: scanEnd, matches: matches, bracketedOnly: matches.contains(where: isEpisode))
         }
         if let leadingEpisode { release.apply(leadingEpisode.meaning) }
-        let jargon = lead.jargon.map { scan(tokens, from: $0.lowerBound, to: $0.upperBound) } ?? []
-        for m in labelsLast(jargon + matches.filter({ $0.index >= titleEnd }), tokens) {
-            release.apply(m.meaning)
-            if let ch = m.channels { release.apply(.channels(ch)) }
+        if let jargon = lead.jargon {
+            for m in scan(tokens, from: jargon.lowerBound, to: jargon.upperBound) { apply(m, to: &release) }
         }
+        for m in labelsLast(matches, tokens) where m.index >= titleEnd { apply(m, to: &release) }
         release.title = AlternativeTitles.dropTrailing(DoubleTitles.pick(title(tokens, name: name, from: start, to: titleEnd)))
         finish(&release)
         return release
@@ -128,6 +127,11 @@ enum VideoNameParser {
               MusicAttributes.formats[t[last].lower] == nil, !["mkv", "mp4", "avi", "m4v", "ts", "wmv"].contains(t[last].lower)
         else { return nil }
         return t[last].text
+    }
+
+    private static func apply(_ m: AttributeMatch, to release: inout ParsedRelease) {
+        release.apply(m.meaning)
+        if let ch = m.channels { release.apply(.channels(ch)) }
     }
 
     /// "4K.BluRay.Remux.1080p", "UHD.BD66": a stated line count beats the "4K"/"UHD" label (an upscale, a disc
