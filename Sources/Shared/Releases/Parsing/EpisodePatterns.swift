@@ -13,7 +13,7 @@ enum EpisodePatterns {
         guard let first = t[i].lower.utf8.first else { return nil }
         let digit = first >= 48 && first <= 57
         if first == UInt8(ascii: "s"), let m = seasonEpisode(t, at: i) { return m }
-        if digit, let m = crossNotation(t, at: i) ?? ofNotation(t, at: i) { return m }
+        if digit, let m = crossNotation(t, at: i) ?? ofNotation(t, at: i) ?? spacedOf(t, at: i) { return m }
         if let m = seasonWord(t, at: i) { return m }
         if first == UInt8(ascii: "e"), let m = episodeOnly(t, at: i) { return m }
         if let m = ForeignEpisodes.match(t, at: i, first: first) { return m }
@@ -38,6 +38,8 @@ enum EpisodePatterns {
                 if i < chars.count, chars[i] == UInt8(ascii: "e") { i += 1 }   // "S06xE01"
             }
             else if chars[i] == UInt8(ascii: "v"), !episodes.isEmpty, i + 2 == chars.count { return (season, episodes) }
+            // "S07D1", "S07D1-3": a season's disc.
+            else if chars[i] == UInt8(ascii: "d"), episodes.isEmpty, i + 1 < chars.count, isDigit(chars[i + 1]) { return (season, []) }
             // "S06E01b": the second half of a split episode is still episode 1.
             else if chars[i] >= UInt8(ascii: "a"), chars[i] <= UInt8(ascii: "d"), episodes.count == 1, i + 1 == chars.count { return (season, episodes) }
             else { return nil }
@@ -180,10 +182,28 @@ enum EpisodePatterns {
     }
 
     private static func crossNotation(_ t: [ReleaseToken], at i: Int) -> AttributeMatch? {
-        guard let (season, episodes) = crossSplit(t[i].lower) else { return nil }
+        // "Something.1xAll": every episode of season 1.
+        let w = t[i].lower
+        if w.hasSuffix("xall"), w.utf8.count <= 6, let season = Int(w.dropLast(4)) {
+            return AttributeMatch(index: i, length: 1, meaning: .episode(EpisodeInfo(seasons: [season], fullSeason: true)), strong: true)
+        }
+        guard let (season, episodes) = crossSplit(w) else { return nil }
         var info = EpisodeInfo(seasons: [season], episodes: episodes)
         let length = 1 + episodeContinuation(t, after: i, season: season, into: &info)
         return AttributeMatch(index: i, length: length, meaning: .episode(info), strong: true)
+    }
+
+    /// "2of5" → 2 (the second of five), as in "Season.2of5".
+    static func ofCount(_ w: String) -> Int? {
+        guard let o = w.firstIndex(of: "o"), w[o...].hasPrefix("of"), let n = Int(w[..<o]), Int(w[w.index(o, offsetBy: 2)...]) != nil else { return nil }
+        return n
+    }
+
+    /// "FlexGet.14.of.21": episode 14 of 21, spaced.
+    private static func spacedOf(_ t: [ReleaseToken], at i: Int) -> AttributeMatch? {
+        guard i > 0, i + 2 < t.count, t[i + 1].lower == "of", t[i].lower.utf8.count <= 2, let n = t[i].number, let total = t[i + 2].number,
+              t[i + 2].lower.utf8.count <= 2, n > 0, n <= total else { return nil }
+        return AttributeMatch(index: i, length: 3, meaning: .episode(EpisodeInfo(episodes: [n])), strong: true)
     }
 
     /// Mini-series "5of9" (episode 5 of 9): season 1, episode 5.
@@ -209,7 +229,7 @@ enum EpisodePatterns {
         guard let f = t[i].lower.utf8.first, f == UInt8(ascii: "s") || f == UInt8(ascii: "t"),
               seasonWords.contains(t[i].lower), i + 1 < t.count, [" ", ".", "_"].contains(t[i + 1].gap),
               let season = t[i + 1].number.flatMap({ t[i + 1].lower.count <= 2 ? $0 : nil })
-                ?? (t[i].lower == "series" ? nil : numberWord(t[i + 1].lower)) else { return nil }
+                ?? (t[i].lower == "series" ? nil : numberWord(t[i + 1].lower) ?? ofCount(t[i + 1].lower)) else { return nil }
         var info = EpisodeInfo(seasons: [season])
         var length = 2
         let rangeAllowed = t[i].lower != "series"   // "Series 3 - 11" is season 3, episode 11

@@ -40,7 +40,9 @@ public enum ReleaseNameParser {
             // A file's extension settles it: "….mkv" is video, "….flac" music.
             let ext = ReleaseNameInput.fileExtension(name)
             if let ext, ReleaseNameInput.audioExtensions.contains(ext) { return MusicNameParser.parse(tokens, name: normalized) }
-            let video = VideoNameParser.parse(tokens, name: normalized)
+            var video = VideoNameParser.parse(tokens, name: normalized)
+            // ".m2ts" is a Blu-ray disc's stream file.
+            if ext == "m2ts", video.source == .unknown { video.source = .bluray; video.sourceTag = "M2TS" }
             if let ext, ReleaseNameInput.videoExtensions.contains(ext) { return video }
             return looksLikeMusic(tokens, video: video) ? MusicNameParser.parse(tokens, name: normalized) : video
         }
