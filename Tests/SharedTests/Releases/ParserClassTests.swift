@@ -39,9 +39,19 @@ import Testing
         .init(name: "kill-roy-was-here-e07-720p", title: "kill-roy-was-here", season: 1, episodes: [7]),
         .init(name: "Neverwhere.05.Down.Street.[tvu.org.ru].avi", title: "Neverwhere", absolute: [5]),
         .init(name: "FooBar.07v4.PDTV-FlexGet", title: "FooBar", absolute: [7]),
-        // A year season is no S20E14; "S01.07" needs jargon after it to be an episode.
+        .init(name: "Something.1xAll.Season.Complete-FlexGet", title: "Something", season: 1, fullSeason: true),
+        .init(name: "Greys.Anatomy.S07D1.NTSC.DVDR-ToF", title: "Greys Anatomy", season: 7),
+        .init(name: "Something.Season.2.1of4.Ep.Title.HDTV.torrent", title: "Something", season: 2, episodes: [1]),
+        .init(name: "Something.Other.Season.3of5.Complete.HDTV.torrent", title: "Something Other", season: 3),
+        .init(name: "FlexGet.14.of.21.Title.Here.720p.HDTV.AAC5.1.x264-NOGRP", title: "FlexGet", absolute: [14]),
+        .init(name: "Dexter Saison sept FRENCH.BDRip.XviD-MiND.nfo", title: "Dexter", season: 7),
+        .init(name: "the.simpsons.2401.hdtv-lol.mp4", title: "the simpsons", season: 24, episodes: [1]),
+        .init(name: "the.Series.1x13.circles.ws.xvidvd-tns", title: "the Series", source: .dvd, codec: "XviD"),
+        .init(name: "Movie Name.S03E01.The Electric Can Opener Fluctuation.m2ts", title: "Movie Name", source: .bluray),
+        // A year season is no S20E14; a future year no S20E49; "S01.07" needs jargon after it to be an episode.
         .init(name: "My.Series.S2014.720p.HDTV.x264-ME", title: "My Series", season: 2014, fullSeason: true),
         .init(name: "Show.S01.07.Title.Words", title: "Show", season: 1, episodes: []),
+        .init(name: "Blade.Runner.2049.1080p.BluRay", title: "Blade Runner 2049", episodes: [], kind: .movie),
     ]
 
     /// Anime: a season marker then an episode, bare numbers, versions, ranges, source tags.

@@ -58,7 +58,8 @@ enum CompactEpisodes {
         let digits = Array(w.utf8).map { Int($0) - 48 }
         let season = w.count == 3 ? digits[0] : digits[0] * 10 + digits[1]
         let episode = digits[digits.count - 2] * 10 + digits[digits.count - 1]
-        guard season >= 1, season <= 19, episode >= 1 else { return nil }
+        // Seasons past 19 only where the number cannot be a year, even a future one ("the.simpsons.2401", not "Blade.Runner.2049").
+        guard season >= 1, season <= 19 || season <= 40 && !(1900...2100).contains(Int(w)!), episode >= 1 else { return nil }
         return (season, episode)
     }
 }

@@ -249,8 +249,8 @@ enum EpisodePatterns {
                 info.episodes = Array(ep...last)
                 length += 1
             }
-        } else if i + length < t.count, let ep = episodeToken(t[i + length].lower) {
-            info.episodes = [ep]
+        } else if i + length < t.count, let ep = episodeToken(t[i + length].lower) ?? ofCount(t[i + length].lower) {
+            info.episodes = [ep]   // "Season 2 E05", "Season.2.1of4"
             length += 1
         } else {
             info.fullSeason = true
@@ -287,6 +287,7 @@ enum EpisodePatterns {
     ]
     private static let words: [String: Int] = [
         "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
+        "un": 1, "deux": 2, "trois": 3, "quatre": 4, "cinq": 5, "sept": 7, "huit": 8, "neuf": 9, "dix": 10,   // "Saison sept"
     ]
 
     /// "II" → 2, up to "XX".
