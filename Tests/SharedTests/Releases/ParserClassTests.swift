@@ -63,6 +63,10 @@ import Testing
         .init(name: "[Kaerizaki-Fansub] One Piece 603 VOSTFR PS VITA (960x544) V2.mp4", title: "One Piece", absolute: [603]),
         .init(name: "Seitokai Yakuindomo - 14 OAD [BDRip 1920x1080 x264 FLAC].mkv", title: "Seitokai Yakuindomo", absolute: [14]),
         .init(name: "Title.001.1080p", title: "Title", absolute: [1]),
+        .init(name: "[Subz] My Series - １５８ [h264 10-bit][1080p]", title: "My Series", absolute: [158]),
+        .init(name: "Series Title (2010) - 01-02-03 - Episode Title (1) HDTV-720p", title: "Series Title", absolute: [1, 2, 3]),
+        .init(name: "[Zero-Raws].Show.Name.493-498.&.500-507.(CX.1280x720.VFR.x264.AAC)", title: "Show Name",
+              absolute: [493, 494, 495, 496, 497, 498, 500, 501, 502, 503, 504, 505, 506, 507]),
         // "Seasons 1 - 3" stays a range of seasons.
         .init(name: "Show Seasons 1 - 3 1080p BluRay", title: "Show", seasons: [1, 2, 3]),
     ]
@@ -98,6 +102,8 @@ import Testing
         .init(name: "The_Series_US_04.28.2014_hdtv.x264.Poke.mp4", title: "The Series US", airDate: "2014-04-28"),
         .init(name: "2020.A.Late.Talk.Show.2012.16.02.PDTV.XviD-C4TV", title: "2020 A Late Talk Show", airDate: "2012-02-16"),
         .init(name: "A.Late.Talk.Show.140722.720p.HDTV.x264-YesTV", title: "A Late Talk Show", airDate: "2014-07-22"),
+        .init(name: "Series 23rd Feb 2024 (Deep61)", title: "Series", airDate: "2024-02-23"),
+        .init(name: "Periodismo.Para.Todos.S2016E01.720p.ETTV.WEBRip.AAC2.0.H.264-braggart74", title: "Periodismo Para Todos", year: 2016, season: 2016),
         // Six digits without jargon after them are no date; 13.13 is no month.
         .init(name: "Show.140722", title: "Show 140722", airDate: nil),
     ]

@@ -21,7 +21,7 @@ enum AbsoluteEpisodes {
             var length = 1
             if let last = rangeEnd(t, at: j, number: number, end: end) {
                 info.absolute = Array(number...last)
-                length = 2
+                length = 2 + continuation(t, after: j + 1, into: &info.absolute, end: end)
             } else if !dashed, j + 2 < end, t[j + 1].gap.has("-"), episodeNumber(t[j + 1].lower) != nil {
                 continue   // "Series! 3 - 11": the first number belongs to the title
             }
@@ -80,6 +80,19 @@ enum AbsoluteEpisodes {
         // "116 - 360 Degrees": a number opening an episode title is no range's end.
         if spaced, !followedByEnd(t, after: j + 1, end: end) { return nil }
         return last
+    }
+
+    /// "01-02-03" (one more), "493-498.&.500-507" (a second range): the numbers that follow a range.
+    private static func continuation(_ t: [ReleaseToken], after j: Int, into absolute: inout [Int], end: Int) -> Int {
+        var k = j + 1
+        while k < end, k - j < 20, let last = absolute.last {
+            if t[k].gap == "-", let (n, _) = episodeNumber(t[k].lower), n == last + 1 { absolute.append(n); k += 1; continue }
+            if t[k].gap.has("&"), k + 1 < end, let (a, _) = episodeNumber(t[k].lower), a > last, let b = rangeEnd(t, at: k, number: a, end: end) {
+                absolute += Array(a...b); k += 2; continue
+            }
+            break
+        }
+        return k - j - 1
     }
 
     /// "1-13 (English Dub)": a rising hyphenated pair followed by brackets, jargon or the end.

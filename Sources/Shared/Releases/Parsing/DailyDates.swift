@@ -5,7 +5,7 @@ import Foundation
 /// do not.
 enum DailyDates {
     static func match(_ t: [ReleaseToken], at i: Int) -> AttributeMatch? {
-        if let compact = compactDate(t, at: i) { return compact }
+        if let compact = compactDate(t, at: i) ?? wordedDate(t, at: i) { return compact }
         guard i + 2 < t.count, t[i + 1].gap == t[i + 2].gap, isDateGap(t[i + 1].gap),
               let a = t[i].number, let b = t[i + 1].number, let c = t[i + 2].number,
               t[i + 1].lower.count <= 2, t[i + 2].lower.count <= 2 || t[i + 2].lower.count == 4 else { return nil }
@@ -30,6 +30,18 @@ enum DailyDates {
         guard ReleaseYears.isPlausible(year), isValid(year: year, month: month, day: day) else { return nil }
         let text = String(format: "%04d-%02d-%02d", year, month, day)
         return AttributeMatch(index: i, length: 1, meaning: .episode(EpisodeInfo(airDate: text)), strong: true)
+    }
+
+    private static let months = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"]
+
+    /// "Series 23rd Feb 2024", "1st March 2020": an ordinal day, a month's name, a year.
+    private static func wordedDate(_ t: [ReleaseToken], at i: Int) -> AttributeMatch? {
+        let w = t[i].lower
+        guard i > 0, i + 2 < t.count, (3...4).contains(w.utf8.count), ["st", "nd", "rd", "th"].contains(String(w.suffix(2))),
+              let day = Int(w.dropLast(2)), let month = months.firstIndex(of: String(t[i + 1].lower.prefix(3))).map({ $0 + 1 }),
+              t[i + 1].lower.utf8.count >= 3, let year = ReleaseYears.year(t[i + 2]), isValid(year: year, month: month, day: day) else { return nil }
+        let text = String(format: "%04d-%02d-%02d", year, month, day)
+        return AttributeMatch(index: i, length: 3, meaning: .episode(EpisodeInfo(airDate: text)), strong: true)
     }
 
     private static func isDateGap(_ gap: String) -> Bool { gap == "." || gap == "-" || gap == " " || gap == "_" }

@@ -302,6 +302,8 @@ enum VideoNameParser {
         // Without a season, "E66" / "Episode 56" count from the start of the series, as anime numbers do.
         if r.seasons.isEmpty, r.absoluteEpisodes.isEmpty, !r.episodes.isEmpty, r.airDate == nil { r.absoluteEpisodes = r.episodes }
         if r.quality == .unknown, r.source == .dvd { r.quality = .p480 }
+        // "S2013E14", "MotoGP.2016x03": a season numbered by its year dates the release too.
+        if r.year == nil, let season = r.season, ReleaseYears.isPlausible(season) { r.year = season }
         if r.fullSeason || r.seasons.count > 1 { r.kind = .season }
         else if !r.episodes.isEmpty || !r.absoluteEpisodes.isEmpty || r.airDate != nil { r.kind = .episode }
         else if !r.seasons.isEmpty { r.kind = .season }
