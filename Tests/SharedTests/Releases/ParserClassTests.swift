@@ -20,6 +20,12 @@ import Testing
         .init(name: "site.to - Movie.2010.1080p.BluRay.x264-GRP", title: "Movie", year: 2010, group: "GRP"),
         .init(name: "[XCT].Le.Prestige.(The.Prestige).DVDRip.[x264.HP.He-Aac.{Fr-Eng}.St{Fr-Eng}.Chaps].mkv", title: "Le Prestige"),
         .init(name: "La Defense Lincoln (The Lincoln Lawyer) 2011 [DVDRIP][Vostfr]", title: "La Defense Lincoln", year: 2011),
+        .init(name: "/movies/James_Bond-f21-Casino_Royale-x02-Stunts.mkv", title: "Casino Royale"),
+        .init(name: "The_Insider-(1999)-x02-60_Minutes_Interview-1996.mp4", title: "The Insider", year: 1999),
+        .init(name: "Series/Simpsons/Saison 12 Français/Simpsons,.The.12x08.A.Bas.Le.Sergent.Skinner.FR.avi", title: "The Simpsons", season: 12, episodes: [8]),
+        .init(name: "[EveTaku] Kyouso Giga ONA v2 [540p][128BAC43].mkv", title: "Kyouso Giga"),
+        // "1x01-x03" is a range, not a bonus marker.
+        .init(name: "1x01-x03 - Episode Title.HDTV-720p", title: "", season: 1, episodes: [1, 2, 3]),
         // A country code and a parenthesised list are part of the name.
         .init(name: "Shark Tank (AU) - S02E01 - HDTV-720p.mkv", title: "Shark Tank (AU)", season: 2, episodes: [1]),
         .init(name: "[Judas] Japanse Anime, Title (Anime, Title?) (Season 1) [1080p][HEVC x265 10bit][Multi-Subs] (Batch)", title: "Japanse Anime, Title (Anime, Title?)"),

@@ -32,7 +32,7 @@ public enum ReleaseNameParser {
 
     static func parseName(_ name: String, hint: Hint) -> ParsedRelease {
         let normalized = ReleaseNameInput.normalize(name)
-        let tokens = ReleaseTokenizer.tokenize(normalized)
+        let tokens = ExtrasMarkers.beforeBonus(ReleaseTokenizer.tokenize(normalized))
         switch hint {
         case .video: return VideoNameParser.parse(tokens, name: normalized)
         case .music: return MusicNameParser.parse(tokens, name: normalized)

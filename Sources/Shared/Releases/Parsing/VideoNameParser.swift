@@ -9,7 +9,7 @@ enum VideoNameParser {
         var release = ParsedRelease()
         guard !tokens.isEmpty else { return release }
         let lead = ReleaseGroupParser.leading(tokens)
-        var start = lead.titleStart
+        var start = ExtrasMarkers.afterFilmNumber(tokens, from: lead.titleStart)
         // "[DeadFish] 01 - Tari Tari [BD]", "003. Show Name - Ep Name": the episode's number first.
         let leadingEpisode = AbsoluteEpisodes.leading(tokens, at: start, fansub: lead.group != nil)
         if let leadingEpisode { start = leadingEpisode.end }
@@ -40,7 +40,7 @@ enum VideoNameParser {
             for m in scan(tokens, from: jargon.lowerBound, to: jargon.upperBound) { apply(m, to: &release) }
         }
         for m in labelsLast(matches, tokens) where m.index >= titleEnd { apply(m, to: &release) }
-        release.title = AlternativeTitles.dropTrailing(DoubleTitles.pick(title(tokens, name: name, from: start, to: titleEnd)))
+        release.title = TitleCleaner.articleFirst(AlternativeTitles.dropTrailing(DoubleTitles.pick(title(tokens, name: name, from: start, to: titleEnd))))
         finish(&release)
         return release
     }
@@ -270,7 +270,7 @@ enum VideoNameParser {
         // "Aliens.SE.1986", "Title.PAL.Multi.DVD-R", "Star Trek DS9 Ep 2x03": capitalised tags and a dangling "Ep".
         while end - 1 > start, upperCaseTags.contains(t[end - 1].text) || t[end - 1].lower == "ep" { end -= 1 }
         // "Series - The Complete Series": an article cannot end a title ("L.A." is an acronym, though).
-        while end - 1 > start, ["the", "a", "an"].contains(t[end - 1].lower),
+        while end - 1 > start, ["the", "a", "an"].contains(t[end - 1].lower), !t[end - 1].gap.has(","),   // "Simpsons, The"
               !(t[end - 1].dotJoined && t[end - 2].lower.count == 1 && t[end - 1].lower.count == 1) { end -= 1 }
         return end
     }
@@ -280,7 +280,7 @@ enum VideoNameParser {
 
     private static let trimmableNoise: Set<String> = ["ac3d", "ld", "md", "doku", "hdlight", "upscaled", "dubbed", "internal", "limited", "readnfo", "nfofix", "subbed", "dubbed", "hc", "3d",
                                                        "hsbs", "sbs", "multisub", "multisubs", "hybrid", "retail", "festival", "ppv", "dl", "v2", "v3", "v4",
-                                                       "hq", "docu", "custom", "colorized", "stv", "ws", "dual", "convert"]
+                                                       "hq", "docu", "custom", "colorized", "stv", "ws", "dual", "convert", "ova", "ona", "oad", "oav"]
 
     private static func isTrimmable(_ m: AttributeMatch, _ t: [ReleaseToken]) -> Bool {
         switch m.meaning {
