@@ -95,7 +95,7 @@ enum VideoAttributes {
                   "hou", "10bit", "8bit", "12bit", "hi10p", "hi10", "multisub", "multisubs", "subs", "festival", "stv", "ws",
                   "fs", "dual", "retail", "docu", "ppv", "custom", "hybrid", "colorized", "open", "matte", "openmatte",
                   "ntsc", "dubbing", "sub", "dub", "vost", "hq", "ld", "md", "mic", "line", "ac3d", "x", "rip", "dl", "ma",
-                  "v2", "v3", "v4", "esub", "esubs", "msub", "msubs", "convert", "doku", "hdlight", "upscaled", "ova", "ona", "oad", "oav"] {
+                  "v2", "v3", "v4", "esub", "esubs", "msub", "msubs", "convert", "doku", "hdlight", "upscaled", "ova", "ona", "oad", "oav", "subtitulado", "legendado", "legendas"] {
             if t[w] == nil { t[w] = (.noise, false) }
         }
         return t
@@ -122,7 +122,7 @@ enum VideoAttributes {
         ("brazilian", "portuguese"), ("farsi", "persian"), ("malay", "malay"), ("urdu", "urdu"), ("marathi", "marathi"),
         ("punjabi", "punjabi"), ("albanian", "albanian"), ("macedonian", "macedonian"), ("bosnian", "bosnian"),
         ("georgian", "georgian"), ("afrikaans", "afrikaans"), ("mongolian", "mongolian"), ("fra", "french"),
-        ("heb", "hebrew"), ("vfi", "french"), ("swissgerman", "german"), ("subfrench", "french"), ("nl", "dutch"), ("cz", "czech"), ("fr", "french"),
+        ("heb", "hebrew"), ("vfi", "french"), ("swissgerman", "german"), ("español", "spanish"), ("espanol", "spanish"), ("subfrench", "french"), ("nl", "dutch"), ("cz", "czech"), ("fr", "french"),
     ]
 
     private static func resolutionLabel(_ word: String, _ q: VideoQuality) -> String {
