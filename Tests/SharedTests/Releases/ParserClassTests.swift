@@ -130,10 +130,10 @@ import Testing
         .init(name: "Artist.-.Album.2005.[2016.Remastered].24bit.96kHz.LOSSLESS.FLAC", title: "Artist - Album", year: 2005),
     ]
 
-    @Test(arguments: titles) func titles(_ c: ParserCase) { c.check() }
-    @Test(arguments: numbering) func numbering(_ c: ParserCase) { c.check() }
-    @Test(arguments: anime) func anime(_ c: ParserCase) { c.check() }
-    @Test(arguments: groups) func groups(_ c: ParserCase) { c.check() }
-    @Test(arguments: resolutionsAndDates) func resolutionsAndDates(_ c: ParserCase) { c.check() }
-    @Test(arguments: music) func music(_ c: ParserCase) { c.check() }
+    @Test(arguments: titles) func parsesTitles(_ c: ParserCase) { c.check() }
+    @Test(arguments: numbering) func parsesNumbering(_ c: ParserCase) { c.check() }
+    @Test(arguments: anime) func parsesAnime(_ c: ParserCase) { c.check() }
+    @Test(arguments: groups) func parsesGroups(_ c: ParserCase) { c.check() }
+    @Test(arguments: resolutionsAndDates) func parsesResolutionsAndDates(_ c: ParserCase) { c.check() }
+    @Test(arguments: music) func parsesMusic(_ c: ParserCase) { c.check() }
 }
