@@ -37,7 +37,10 @@ enum DailyDates {
     /// "Series 23rd Feb 2024", "1st March 2020": an ordinal day, a month's name, a year.
     private static func wordedDate(_ t: [ReleaseToken], at i: Int) -> AttributeMatch? {
         let w = t[i].lower
-        guard i > 0, i + 2 < t.count, (3...4).contains(w.utf8.count), ["st", "nd", "rd", "th"].contains(String(w.suffix(2))),
+        // Bytes first (this runs for every word that starts with a digit): "…st", "…nd", "…rd", "…th".
+        guard i > 0, i + 2 < t.count, (3...4).contains(w.utf8.count), let last = w.utf8.last,
+              last == UInt8(ascii: "t") || last == UInt8(ascii: "d") || last == UInt8(ascii: "h"),
+              ["st", "nd", "rd", "th"].contains(String(w.suffix(2))),
               let day = Int(w.dropLast(2)), let month = months.firstIndex(of: String(t[i + 1].lower.prefix(3))).map({ $0 + 1 }),
               t[i + 1].lower.utf8.count >= 3, let year = ReleaseYears.year(t[i + 2]), isValid(year: year, month: month, day: day) else { return nil }
         let text = String(format: "%04d-%02d-%02d", year, month, day)

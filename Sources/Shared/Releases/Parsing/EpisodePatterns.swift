@@ -184,7 +184,7 @@ enum EpisodePatterns {
     private static func crossNotation(_ t: [ReleaseToken], at i: Int) -> AttributeMatch? {
         // "Something.1xAll": every episode of season 1.
         let w = t[i].lower
-        if w.hasSuffix("xall"), w.utf8.count <= 6, let season = Int(w.dropLast(4)) {
+        if w.utf8.last == UInt8(ascii: "l"), w.utf8.count <= 6, w.hasSuffix("xall"), let season = Int(w.dropLast(4)) {
             return AttributeMatch(index: i, length: 1, meaning: .episode(EpisodeInfo(seasons: [season], fullSeason: true)), strong: true)
         }
         guard let (season, episodes) = crossSplit(w) else { return nil }

@@ -18,14 +18,14 @@ public enum ReleaseNameParser {
         } else {
             release = parseName(name, hint: hint)
         }
-        impliedSeason(&release, fansub: release.group.map { name.hasPrefix("[" + $0) } == true)
+        impliedSeason(&release, name: name)
         return release
     }
 
     /// A mini-series' "E04" (no season anywhere, folders included) is season 1's episode 4, as "Part 4" is;
     /// fansub names count episodes from the series' start instead.
-    private static func impliedSeason(_ r: inout ParsedRelease, fansub: Bool) {
-        guard !fansub, r.seasons.isEmpty, !r.episodes.isEmpty, r.airDate == nil else { return }
+    private static func impliedSeason(_ r: inout ParsedRelease, name: String) {
+        guard r.seasons.isEmpty, !r.episodes.isEmpty, r.airDate == nil, r.group.map({ name.hasPrefix("[" + $0) }) != true else { return }
         r.seasons = [1]
         r.season = 1
     }
@@ -40,12 +40,20 @@ public enum ReleaseNameParser {
             // A file's extension settles it: "….mkv" is video, "….flac" music.
             let ext = ReleaseNameInput.fileExtension(name)
             if let ext, ReleaseNameInput.audioExtensions.contains(ext) { return MusicNameParser.parse(tokens, name: normalized) }
-            var video = VideoNameParser.parse(tokens, name: normalized)
-            // ".m2ts" is a Blu-ray disc's stream file.
-            if ext == "m2ts", video.source == .unknown { video.source = .bluray; video.sourceTag = "M2TS" }
+            let video = VideoNameParser.parse(tokens, name: normalized)
+            if ext == "m2ts" { return discStream(video) }
             if let ext, ReleaseNameInput.videoExtensions.contains(ext) { return video }
             return looksLikeMusic(tokens, video: video) ? MusicNameParser.parse(tokens, name: normalized) : video
         }
+    }
+
+    /// ".m2ts" is a Blu-ray disc's stream file: its source when the name states none.
+    private static func discStream(_ video: ParsedRelease) -> ParsedRelease {
+        guard video.source == .unknown else { return video }
+        var r = video
+        r.source = .bluray
+        r.sourceTag = "M2TS"
+        return r
     }
 
     /// Spec name: a movie or TV release.
