@@ -110,6 +110,10 @@ import Testing
         .init(name: "A.Late.Talk.Show.140722.720p.HDTV.x264-YesTV", title: "A Late Talk Show", airDate: "2014-07-22"),
         .init(name: "Series 23rd Feb 2024 (Deep61)", title: "Series", airDate: "2024-02-23"),
         .init(name: "Periodismo.Para.Todos.S2016E01.720p.ETTV.WEBRip.AAC2.0.H.264-braggart74", title: "Periodismo Para Todos", year: 2016, season: 2016),
+        .init(name: "Movie.Title.2019.1080p.AMZN.DDP5.1.x264-GRP", title: "Movie Title", source: .webdl),
+        .init(name: "The Matrix Collection 1999-2003 1080p BluRay x264", title: "The Matrix Collection", year: 1999),
+        // A service word inside the title is no source.
+        .init(name: "Stan.Lee.2023.1080p.x264-GRP", title: "Stan Lee", source: .unknown),
         // Six digits without jargon after them are no date; 13.13 is no month.
         .init(name: "Show.140722", title: "Show 140722", airDate: nil),
     ]

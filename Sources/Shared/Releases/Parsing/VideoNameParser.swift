@@ -232,7 +232,11 @@ enum VideoNameParser {
     static func findYear(_ t: [ReleaseToken], from start: Int, before end: Int, matches: [AttributeMatch]) -> Int? {
         guard end > start + 1 else { return nil }
         for j in stride(from: end - 1, through: start + 1, by: -1) where ReleaseYears.year(t[j]) != nil {
-            if !matches.contains(where: { $0.index <= j && j < $0.end }) { return j }
+            if !matches.contains(where: { $0.index <= j && j < $0.end }) {
+                // "Collection 1999-2003": a range of years starts at its first.
+                if j - 1 > start, t[j].gap == "-", ReleaseYears.year(t[j - 1]) != nil { return j - 1 }
+                return j
+            }
         }
         return nil
     }
@@ -302,6 +306,8 @@ enum VideoNameParser {
         // Without a season, "E66" / "Episode 56" count from the start of the series, as anime numbers do.
         if r.seasons.isEmpty, r.absoluteEpisodes.isEmpty, !r.episodes.isEmpty, r.airDate == nil { r.absoluteEpisodes = r.episodes }
         if r.quality == .unknown, r.source == .dvd { r.quality = .p480 }
+        // "AMZN.DDP5.1.x264": a streaming service's tag without "WEB" is still a web download.
+        if r.source == .unknown, r.streamingService != nil { r.source = .webdl; r.sourceTag = "WEB-DL" }
         // "S2013E14", "MotoGP.2016x03": a season numbered by its year dates the release too.
         if r.year == nil, let season = r.season, ReleaseYears.isPlausible(season) { r.year = season }
         if r.fullSeason || r.seasons.count > 1 { r.kind = .season }
