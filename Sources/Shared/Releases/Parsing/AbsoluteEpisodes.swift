@@ -21,7 +21,7 @@ enum AbsoluteEpisodes {
             var length = 1
             if let last = rangeEnd(t, at: j, number: number, end: end) {
                 info.absolute = Array(number...last)
-                length = 2
+                length = 2 + continuation(t, after: j + 1, into: &info.absolute, end: end)
             } else if !dashed, j + 2 < end, t[j + 1].gap.has("-"), episodeNumber(t[j + 1].lower) != nil {
                 continue   // "Series! 3 - 11": the first number belongs to the title
             }
@@ -42,6 +42,19 @@ enum AbsoluteEpisodes {
         }
     }
 
+    /// "Neverwhere.05.Down.Street", "Dead.Set.02.FRENCH", "FooBar.07v4.PDTV": a zero-padded two-digit number
+    /// after the title of a name without a year is an episode, whatever follows (titles rarely hold "05").
+    static func paddedNumber(_ t: [ReleaseToken], in range: Range<Int>) -> AttributeMatch? {
+        guard range.count >= 2 else { return nil }
+        for j in (range.lowerBound + 1)..<range.upperBound where t[j].lower.hasPrefix("0") && !t[j].inBrackets {
+            guard let (n, version) = episodeNumber(t[j].lower), n > 0, [2, 3].contains(t[j].lower.utf8.count - (version == nil ? 0 : 2)),
+                  [".", " ", "_"].contains(t[j].gap) || t[j].gap.hasPrefix(")"), !t[j - 1].isNumber,
+                  j + 1 >= t.count || !t[j + 1].isNumber else { continue }
+            return AttributeMatch(index: j, length: 1, meaning: .episode(EpisodeInfo(absolute: [n], version: version)), strong: true)
+        }
+        return nil
+    }
+
     /// "01 - Title", "003. Title", "003-005. Title": a zero-padded number (any number of up to three
     /// digits after a fansub tag) that opens the name, then " - " or ". ".
     static func leading(_ t: [ReleaseToken], at i: Int, fansub: Bool) -> AttributeMatch? {
@@ -59,11 +72,27 @@ enum AbsoluteEpisodes {
     /// The end of "01-12", "01 - 119", "01~10"; a spaced dash only joins numbers written alike
     /// ("01 - 119", not "3 - 11", which is a title number and an episode).
     private static func rangeEnd(_ t: [ReleaseToken], at j: Int, number: Int, end: Int) -> Int? {
-        guard j + 1 < end, ["-", "~", " - ", " ~ "].contains(t[j + 1].gap), let (last, _) = episodeNumber(t[j + 1].lower),
+        guard j + 1 < end, ["-", "~", " - ", " ~ ", "+"].contains(t[j + 1].gap), let (last, _) = episodeNumber(t[j + 1].lower),
               last > number, last - number < 500 else { return nil }
+        if t[j + 1].gap == "+" { return last == number + 1 ? last : nil }   // "01+02"
         let spaced = t[j + 1].gap.count > 1
         if spaced, !(t[j].lower.hasPrefix("0") || t[j].lower.count == t[j + 1].lower.count) { return nil }
+        // "116 - 360 Degrees": a number opening an episode title is no range's end.
+        if spaced, !followedByEnd(t, after: j + 1, end: end) { return nil }
         return last
+    }
+
+    /// "01-02-03" (one more), "493-498.&.500-507" (a second range): the numbers that follow a range.
+    private static func continuation(_ t: [ReleaseToken], after j: Int, into absolute: inout [Int], end: Int) -> Int {
+        var k = j + 1
+        while k < end, k - j < 20, let last = absolute.last {
+            if t[k].gap == "-", let (n, _) = episodeNumber(t[k].lower), n == last + 1 { absolute.append(n); k += 1; continue }
+            if t[k].gap.has("&"), k + 1 < end, let (a, _) = episodeNumber(t[k].lower), a > last, let b = rangeEnd(t, at: k, number: a, end: end) {
+                absolute += Array(a...b); k += 2; continue
+            }
+            break
+        }
+        return k - j - 1
     }
 
     /// "1-13 (English Dub)": a rising hyphenated pair followed by brackets, jargon or the end.
@@ -96,7 +125,7 @@ enum AbsoluteEpisodes {
     }
 
     /// Words fansubs put after the last episode's number.
-    private static let finalWords: Set<String> = ["end", "fin", "final", "finale", "raw"]
+    private static let finalWords: Set<String> = ["end", "fin", "final", "finale", "raw", "oad", "ova", "ona", "oav"]
 
     /// What may follow an episode number: the end, a bracket, a dash before an episode title,
     /// a range, or release jargon.
@@ -108,8 +137,11 @@ enum AbsoluteEpisodes {
         if j + 1 >= end || next.inBrackets || ReleaseGroupParser.opensBracket(next.gap) { return true }
         if dashAllowed && (next.gap.has("-") || next.gap.has("~")) || finalWords.contains(next.lower) { return true }
         guard let m = VideoAttributes.match(t, at: j + 1) else { return false }
-        // "Title - 01 DVD - Group": a weak source word right after the number is jargon too.
-        if case .source = m.meaning { return true }
+        // "Title - 01 DVD - Group", "One Piece 603 VOSTFR": a weak source or language word right after the number is jargon too.
+        switch m.meaning {
+        case .source, .language: return true
+        default: break
+        }
         return m.strong
     }
 }

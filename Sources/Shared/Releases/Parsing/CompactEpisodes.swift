@@ -10,6 +10,10 @@ enum CompactEpisodes {
         guard range.count >= 2 else { return nil }
         for j in (range.lowerBound + 1)..<range.upperBound {
             let w = t[j].lower
+            if t[j].isNumber, [".", " ", "_"].contains(t[j].gap), let (season, episodes) = fiveDigits(w),
+               j + 1 >= end || strongStarts.contains(j + 1) {
+                return AttributeMatch(index: j, length: 1, meaning: .episode(EpisodeInfo(seasons: [season], episodes: episodes)), strong: true)
+            }
             guard (3...4).contains(w.count), t[j].isNumber, !notEpisodes.contains(w), ReleaseYears.year(t[j]) == nil,
                   [".", " ", "_"].contains(t[j].gap) else { continue }
             guard let (season, first) = split(w) else { continue }
@@ -24,13 +28,38 @@ enum CompactEpisodes {
         return nil
     }
 
+    /// "Show.02.09.HDTV", "Show_11_06_HDTV", "Show [5.01] HDTV": the season and episode as two numbers joined by a dot
+    /// or underscore, right before jargon, a bracket or the end (three numbers would be a date).
+    static func pair(_ t: [ReleaseToken], in range: Range<Int>, end: Int, strongStarts: Set<Int>) -> AttributeMatch? {
+        guard range.count >= 2 else { return nil }
+        for j in (range.lowerBound + 1)..<range.upperBound where j + 1 < end {
+            let a = t[j], b = t[j + 1]
+            guard a.lower.utf8.count <= 2, b.lower.utf8.count == 2, b.gap == "." || b.gap == "_", let s = a.number, let e = b.number,
+                  s > 0, s <= 30, e > 0, [".", "_", " "].contains(a.gap) || ReleaseGroupParser.opensBracket(a.gap), !t[j - 1].isNumber else { continue }
+            let next = j + 2
+            guard next >= end || strongStarts.contains(next) || t[next].inBrackets != a.inBrackets || ReleaseGroupParser.opensBracket(t[next].gap)
+            else { continue }
+            return AttributeMatch(index: j, length: 2, meaning: .episode(EpisodeInfo(seasons: [s], episodes: [e])), strong: true)
+        }
+        return nil
+    }
+
+    /// "Series.10708.hdtv": five digits are one season and two episodes in a row (S01E07E08).
+    private static func fiveDigits(_ w: String) -> (Int, [Int])? {
+        guard w.utf8.count == 5, let n = Int(w) else { return nil }
+        let (season, first, second) = (n / 10000, n / 100 % 100, n % 100)
+        guard season >= 1, first >= 1, second == first + 1 else { return nil }
+        return (season, [first, second])
+    }
+
     /// "103" → (1, 3), "1013" → (10, 13); nil for episode 0 or seasons beyond 19.
     private static func split(_ w: String) -> (Int, Int)? {
         guard (3...4).contains(w.utf8.count), w.utf8.allSatisfy({ $0 >= 48 && $0 <= 57 }), !notEpisodes.contains(w) else { return nil }
         let digits = Array(w.utf8).map { Int($0) - 48 }
         let season = w.count == 3 ? digits[0] : digits[0] * 10 + digits[1]
         let episode = digits[digits.count - 2] * 10 + digits[digits.count - 1]
-        guard season >= 1, season <= 19, episode >= 1 else { return nil }
+        // Seasons past 19 only where the number cannot be a year, even a future one ("the.simpsons.2401", not "Blade.Runner.2049").
+        guard season >= 1, season <= 19 || season <= 40 && !(1900...2100).contains(Int(w)!), episode >= 1 else { return nil }
         return (season, episode)
     }
 }

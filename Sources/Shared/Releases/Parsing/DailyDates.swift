@@ -5,26 +5,46 @@ import Foundation
 /// do not.
 enum DailyDates {
     static func match(_ t: [ReleaseToken], at i: Int) -> AttributeMatch? {
-        if let compact = compactDate(t, at: i) { return compact }
+        if let compact = compactDate(t, at: i) ?? wordedDate(t, at: i) { return compact }
         guard i + 2 < t.count, t[i + 1].gap == t[i + 2].gap, isDateGap(t[i + 1].gap),
               let a = t[i].number, let b = t[i + 1].number, let c = t[i + 2].number,
               t[i + 1].lower.count <= 2, t[i + 2].lower.count <= 2 || t[i + 2].lower.count == 4 else { return nil }
-        let date: (Int, Int, Int)?
-        if t[i].lower.count == 4, t[i + 2].lower.count <= 2 { date = (a, b, c) }
-        else if t[i].lower.count <= 2, t[i + 2].lower.count == 4 { date = (c, b, a) }
-        else { date = nil }
-        guard let (year, month, day) = date, ReleaseYears.isPlausible(year), isValid(year: year, month: month, day: day) else { return nil }
+        // Year first or last; the day before the month unless that is no date ("04.28.2014", "2012.16.02").
+        let candidates: [(Int, Int, Int)]
+        if t[i].lower.count == 4, t[i + 2].lower.count <= 2 { candidates = [(a, b, c), (a, c, b)] }
+        else if t[i].lower.count <= 2, t[i + 2].lower.count == 4 { candidates = [(c, b, a), (c, a, b)] }
+        else { candidates = [] }
+        guard let (year, month, day) = candidates.first(where: { isValid(year: $0.0, month: $0.1, day: $0.2) }), ReleaseYears.isPlausible(year)
+        else { return nil }
         let text = String(format: "%04d-%02d-%02d", year, month, day)
         return AttributeMatch(index: i, length: 3, meaning: .episode(EpisodeInfo(airDate: text)), strong: true)
     }
 
-    /// "Series.Title.20120503.720p": eight digits, year first, outside brackets (a CRC is bracketed).
+    /// "Series.Title.20120503.720p": eight digits, year first, outside brackets (a CRC is bracketed);
+    /// "Talk.Show.140722.720p": six (YYMMDD) when release jargon follows.
     private static func compactDate(_ t: [ReleaseToken], at i: Int) -> AttributeMatch? {
-        guard i > 0, !t[i].inBrackets, t[i].lower.utf8.count == 8, t[i].isNumber, let n = Int(t[i].lower) else { return nil }
-        let (year, month, day) = (n / 10000, n / 100 % 100, n % 100)
+        let digits = t[i].lower.utf8.count
+        guard i > 0, !t[i].inBrackets, digits == 8 || digits == 6, t[i].isNumber, let n = Int(t[i].lower) else { return nil }
+        if digits == 6, !(i + 1 < t.count && VideoAttributes.match(t, at: i + 1)?.strong == true) { return nil }
+        let (year, month, day) = (digits == 6 ? 2000 + n / 10000 : n / 10000, n / 100 % 100, n % 100)
         guard ReleaseYears.isPlausible(year), isValid(year: year, month: month, day: day) else { return nil }
         let text = String(format: "%04d-%02d-%02d", year, month, day)
         return AttributeMatch(index: i, length: 1, meaning: .episode(EpisodeInfo(airDate: text)), strong: true)
+    }
+
+    private static let months = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"]
+
+    /// "Series 23rd Feb 2024", "1st March 2020": an ordinal day, a month's name, a year.
+    private static func wordedDate(_ t: [ReleaseToken], at i: Int) -> AttributeMatch? {
+        let w = t[i].lower
+        // Bytes first (this runs for every word that starts with a digit): "…st", "…nd", "…rd", "…th".
+        guard i > 0, i + 2 < t.count, (3...4).contains(w.utf8.count), let last = w.utf8.last,
+              last == UInt8(ascii: "t") || last == UInt8(ascii: "d") || last == UInt8(ascii: "h"),
+              ["st", "nd", "rd", "th"].contains(String(w.suffix(2))),
+              let day = Int(w.dropLast(2)), let month = months.firstIndex(of: String(t[i + 1].lower.prefix(3))).map({ $0 + 1 }),
+              t[i + 1].lower.utf8.count >= 3, let year = ReleaseYears.year(t[i + 2]), isValid(year: year, month: month, day: day) else { return nil }
+        let text = String(format: "%04d-%02d-%02d", year, month, day)
+        return AttributeMatch(index: i, length: 3, meaning: .episode(EpisodeInfo(airDate: text)), strong: true)
     }
 
     private static func isDateGap(_ gap: String) -> Bool { gap == "." || gap == "-" || gap == " " || gap == "_" }

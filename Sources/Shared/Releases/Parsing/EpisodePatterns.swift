@@ -13,7 +13,7 @@ enum EpisodePatterns {
         guard let first = t[i].lower.utf8.first else { return nil }
         let digit = first >= 48 && first <= 57
         if first == UInt8(ascii: "s"), let m = seasonEpisode(t, at: i) { return m }
-        if digit, let m = crossNotation(t, at: i) ?? ofNotation(t, at: i) { return m }
+        if digit, let m = crossNotation(t, at: i) ?? ofNotation(t, at: i) ?? spacedOf(t, at: i) { return m }
         if let m = seasonWord(t, at: i) { return m }
         if first == UInt8(ascii: "e"), let m = episodeOnly(t, at: i) { return m }
         if let m = ForeignEpisodes.match(t, at: i, first: first) { return m }
@@ -38,6 +38,10 @@ enum EpisodePatterns {
                 if i < chars.count, chars[i] == UInt8(ascii: "e") { i += 1 }   // "S06xE01"
             }
             else if chars[i] == UInt8(ascii: "v"), !episodes.isEmpty, i + 2 == chars.count { return (season, episodes) }
+            // "S07D1", "S07D1-3": a season's disc.
+            else if chars[i] == UInt8(ascii: "d"), episodes.isEmpty, i + 1 < chars.count, isDigit(chars[i + 1]) { return (season, []) }
+            // "S06E01b": the second half of a split episode is still episode 1.
+            else if chars[i] >= UInt8(ascii: "a"), chars[i] <= UInt8(ascii: "d"), episodes.count == 1, i + 1 == chars.count { return (season, episodes) }
             else { return nil }
             guard let ep = readNumber(chars, &i, maxDigits: 4), ep <= maxEpisode else { return nil }
             episodes.append(ep)
@@ -57,6 +61,10 @@ enum EpisodePatterns {
                 info.episodes = eps; length = 2   // "S6.E1E2"
             } else if i + 2 < t.count, isJoined(t[i + 1]), ["e", "ep"].contains(t[i + 1].lower), let e = t[i + 2].number, e <= maxEpisode {
                 info.episodes = [e]; length = 3
+            } else if let e = spacedEpisode(t, after: i) {
+                info.episodes = [e]; length = 2   // "S01.07", "S02 03"
+            } else if t[i].lower.utf8.count == 5, season > 100, season % 100 > 0, season / 100 <= 30, !ReleaseYears.isPlausible(season) {
+                info.seasons = [season / 100]; info.episodes = [season % 100]   // "S0615"
             } else {
                 length += seasonRange(t, after: i, into: &info)
                 info.fullSeason = true
@@ -66,6 +74,16 @@ enum EpisodePatterns {
         length += episodeContinuation(t, after: i + length - 1, season: season, into: &info)
         info.version = version(t[i + length - 1].lower)
         return AttributeMatch(index: i, length: length, meaning: .episode(info), strong: true)
+    }
+
+    /// "S01.07.720p": a two-digit number dotted to the season, then jargon or the end. (Spaced, "S01 04"
+    /// is a pack of seasons 1 to 4.)
+    private static func spacedEpisode(_ t: [ReleaseToken], after i: Int) -> Int? {
+        guard i + 1 < t.count, t[i + 1].gap == ".", t[i + 1].lower.utf8.count == 2, let e = t[i + 1].number, e > 0
+        else { return nil }
+        guard i + 2 < t.count else { return e }
+        let next = t[i + 2]
+        return ReleaseGroupParser.opensBracket(next.gap) || VideoAttributes.match(t, at: i + 2)?.strong == true ? e : nil
     }
 
     /// "S01-S03", "S01-03", "S01 S02": more seasons in a pack.
@@ -164,10 +182,28 @@ enum EpisodePatterns {
     }
 
     private static func crossNotation(_ t: [ReleaseToken], at i: Int) -> AttributeMatch? {
-        guard let (season, episodes) = crossSplit(t[i].lower) else { return nil }
+        // "Something.1xAll": every episode of season 1.
+        let w = t[i].lower
+        if w.utf8.last == UInt8(ascii: "l"), w.utf8.count <= 6, w.hasSuffix("xall"), let season = Int(w.dropLast(4)) {
+            return AttributeMatch(index: i, length: 1, meaning: .episode(EpisodeInfo(seasons: [season], fullSeason: true)), strong: true)
+        }
+        guard let (season, episodes) = crossSplit(w) else { return nil }
         var info = EpisodeInfo(seasons: [season], episodes: episodes)
         let length = 1 + episodeContinuation(t, after: i, season: season, into: &info)
         return AttributeMatch(index: i, length: length, meaning: .episode(info), strong: true)
+    }
+
+    /// "2of5" → 2 (the second of five), as in "Season.2of5".
+    static func ofCount(_ w: String) -> Int? {
+        guard let o = w.firstIndex(of: "o"), w[o...].hasPrefix("of"), let n = Int(w[..<o]), Int(w[w.index(o, offsetBy: 2)...]) != nil else { return nil }
+        return n
+    }
+
+    /// "FlexGet.14.of.21": episode 14 of 21, spaced.
+    private static func spacedOf(_ t: [ReleaseToken], at i: Int) -> AttributeMatch? {
+        guard i > 0, i + 2 < t.count, t[i + 1].lower == "of", t[i].lower.utf8.count <= 2, let n = t[i].number, let total = t[i + 2].number,
+              t[i + 2].lower.utf8.count <= 2, n > 0, n <= total else { return nil }
+        return AttributeMatch(index: i, length: 3, meaning: .episode(EpisodeInfo(episodes: [n])), strong: true)
     }
 
     /// Mini-series "5of9" (episode 5 of 9): season 1, episode 5.
@@ -193,12 +229,13 @@ enum EpisodePatterns {
         guard let f = t[i].lower.utf8.first, f == UInt8(ascii: "s") || f == UInt8(ascii: "t"),
               seasonWords.contains(t[i].lower), i + 1 < t.count, [" ", ".", "_"].contains(t[i + 1].gap),
               let season = t[i + 1].number.flatMap({ t[i + 1].lower.count <= 2 ? $0 : nil })
-                ?? (t[i].lower == "series" ? nil : numberWord(t[i + 1].lower)) else { return nil }
+                ?? (t[i].lower == "series" ? nil : numberWord(t[i + 1].lower) ?? ofCount(t[i + 1].lower)) else { return nil }
         var info = EpisodeInfo(seasons: [season])
         var length = 2
         let rangeAllowed = t[i].lower != "series"   // "Series 3 - 11" is season 3, episode 11
         // "Season 2 - 05" is season 2, episode 5: a spaced dash before a zero-padded number is no range.
-        let paddedAfterDash = i + 2 < t.count && t[i + 2].gap.has(" ") && t[i + 2].lower.hasPrefix("0")
+        // "Season 2 - 10" (one season word, a spaced dash) is an anime episode too; "Seasons 1 - 3" a range.
+        let paddedAfterDash = i + 2 < t.count && t[i + 2].gap.has(" ") && (t[i + 2].lower.hasPrefix("0") || !t[i].lower.hasSuffix("s"))
         if rangeAllowed, !paddedAfterDash, i + 2 < t.count, t[i + 2].gap.has("-") || t[i + 2].gap.has("~") || t[i + 2].lower == "to",
            let last = (t[i + 2].lower == "to" ? (i + 3 < t.count ? t[i + 3].number : nil) : t[i + 2].number), last > season, last - season < 50 {
             info.seasons = Array(season...last)
@@ -212,8 +249,8 @@ enum EpisodePatterns {
                 info.episodes = Array(ep...last)
                 length += 1
             }
-        } else if i + length < t.count, let ep = episodeToken(t[i + length].lower) {
-            info.episodes = [ep]
+        } else if i + length < t.count, let ep = episodeToken(t[i + length].lower) ?? ofCount(t[i + length].lower) {
+            info.episodes = [ep]   // "Season 2 E05", "Season.2.1of4"
             length += 1
         } else {
             info.fullSeason = true
@@ -230,7 +267,7 @@ enum EpisodePatterns {
         if let ep = episodeToken(w), w.count >= 3 {
             info.episodes = [ep]
             length = 1
-        } else if w == "episode" || w == "ep", i + 1 < t.count, let ep = t[i + 1].number ?? episodeToken("e" + t[i + 1].lower), ep <= maxEpisode,
+        } else if w == "episode" || w == "ep" || w == "eps" || w == "episodes", i + 1 < t.count, let ep = t[i + 1].number ?? episodeToken("e" + t[i + 1].lower), ep <= maxEpisode,
                   !(ReleaseGroupParser.opensBracket(t[i + 1].gap) && ReleaseYears.year(t[i + 1]) != nil) {   // "Album EP (2020)"
             info.episodes = [ep]
             length = 2
@@ -250,6 +287,7 @@ enum EpisodePatterns {
     ]
     private static let words: [String: Int] = [
         "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
+        "un": 1, "deux": 2, "trois": 3, "quatre": 4, "cinq": 5, "sept": 7, "huit": 8, "neuf": 9, "dix": 10,   // "Saison sept"
     ]
 
     /// "II" → 2, up to "XX".

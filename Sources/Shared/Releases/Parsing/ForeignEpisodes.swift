@@ -9,7 +9,7 @@ enum ForeignEpisodes {
         let w = t[i].lower
         switch first {
         case UInt8(ascii: "c"): return capitulo(t, at: i)
-        case UInt8(ascii: "0")...UInt8(ascii: "9"): return turkish(t, at: i)
+        case UInt8(ascii: "0")...UInt8(ascii: "9"): return turkish(t, at: i) ?? turkishSeason(t, at: i) ?? ordinalSeason(t, at: i)
         case UInt8(ascii: "s"), UInt8(ascii: "t"): return gluedSeason(w, at: i) ?? dutch(t, at: i) ?? abbreviatedSeason(t, at: i) ?? spacedSeason(t, at: i)
         case UInt8(ascii: "e"), UInt8(ascii: "f"): return episodeWord(t, at: i)
         case 0xD0, 0xD1: return russian(t, at: i)
@@ -33,6 +33,30 @@ enum ForeignEpisodes {
     }
 
     private static let turkishWords: Set<String> = ["bölüm", "bolum", "blm", "bölum", "bolüm"]
+
+    /// "2. Sezon 5. Bölüm": the Turkish season number comes before its word, then the episode's.
+    private static func turkishSeason(_ t: [ReleaseToken], at i: Int) -> AttributeMatch? {
+        guard i + 1 < t.count, t[i + 1].lower == "sezon", t[i].lower.utf8.count <= 2, let s = t[i].number else { return nil }
+        var info = EpisodeInfo(seasons: [s], fullSeason: true)
+        var length = 2
+        if i + 3 < t.count, let e = t[i + 2].number, t[i + 2].lower.utf8.count <= 4, turkishWords.contains(t[i + 3].lower) {
+            info.episodes = [e]; info.fullSeason = false; length = 4
+        }
+        return AttributeMatch(index: i, length: length, meaning: .episode(info), strong: true)
+    }
+
+    /// "2nd Season 24", "3rd Season - 05": an English ordinal before the season word, maybe an episode after it.
+    private static func ordinalSeason(_ t: [ReleaseToken], at i: Int) -> AttributeMatch? {
+        let w = t[i].lower
+        guard i > 0, i + 1 < t.count, t[i + 1].lower == "season", w.utf8.count >= 3, w.utf8.count <= 4,
+              ["st", "nd", "rd", "th"].contains(String(w.suffix(2))), let s = Int(w.dropLast(2)), s > 0 else { return nil }
+        var info = EpisodeInfo(seasons: [s], fullSeason: true)
+        var length = 2
+        if i + 2 < t.count, let e = t[i + 2].number, t[i + 2].lower.utf8.count <= 4, !t[i + 2].inBrackets, ReleaseYears.year(t[i + 2]) == nil {
+            info.absolute = [e]; info.fullSeason = false; length = 3
+        }
+        return AttributeMatch(index: i, length: length, meaning: .episode(info), strong: true)
+    }
 
     /// "69. Bölüm", "01 BLM", "60.Bolum": an episode counted from the start of the series.
     private static func turkish(_ t: [ReleaseToken], at i: Int) -> AttributeMatch? {

@@ -49,6 +49,10 @@ enum GluedAttributes {
            let res = resolution(String(w.prefix(k + 1))) {
             return AttributeMatch(index: i, length: 1, meaning: res, strong: true)
         }
+        // "1080p10bit", "720p8bit": a resolution glued to its bit depth.
+        if b[k] == UInt8(ascii: "p"), w.hasSuffix("bit"), b.count - k <= 6, let res = resolution(String(w.prefix(k + 1))) {
+            return AttributeMatch(index: i, length: 1, meaning: res, strong: true)
+        }
         if b[k] == UInt8(ascii: "x"), b.count - k - 1 >= 3, b.count - k - 1 <= 4, b[(k + 1)...].allSatisfy(isDigit) {
             let h = Int(String(w.dropFirst(k + 1)))!
             guard let meaning = frameSize(width: n, height: h) else { return nil }

@@ -12,7 +12,7 @@ enum MusicNameParser {
         var start = ReleaseGroupParser.leading(tokens).titleStart
         // "(Heavy Metal) [CD] Artist - Album - 2017, FLAC": a genre and a media tag before the artist.
         for _ in 0..<3 where start < tokens.count && tokens[start].inBrackets {
-            guard let end = ReleaseGroupParser.bracketRunEnd(tokens, from: start), end < tokens.count, !tokens[end].inBrackets || end - start <= 2
+            guard let end = ReleaseGroupParser.bracketRunEnd(tokens, from: start), end < tokens.count, !tokens[end].inBrackets || end - start <= 4
             else { break }
             start = end
         }
@@ -27,6 +27,11 @@ enum MusicNameParser {
             release.audioFormat = .flac
             release.bitDepth = Int(glued.lower.dropFirst(4).prefix(2))
         }
+        // "[TR24][OF] Artist - Album": a tracker's tag in front for 24-bit FLAC.
+        if tokens[0].lower == "tr24", tokens[0].inBrackets {
+            release.audioFormat = release.audioFormat ?? .flac
+            release.bitDepth = release.bitDepth ?? 24
+        }
         // A bitrate alone means MP3: that is what 320/V0/192 releases are.
         if release.audioFormat == nil, release.bitrate != nil { release.audioFormat = .mp3 }
         if tail?.hyphenated == true { release.group = tail?.group }
@@ -34,14 +39,19 @@ enum MusicNameParser {
         // Noise and "Collection"-like words may sit inside an album title; the rest ends it.
         let metaStart = matches.first(where: { ![.noise, .discography].contains($0.meaning) })?.index ?? end
         let split = (start + 1..<metaStart).first { isSplit(tokens, $0, depth: tokens[start].bracketDepth, scene: scene) }
-        let yearIndex = findYear(tokens, from: split ?? start, to: end, matches: matches)
+        // "Artist-2007-Album-GROUP": a scene year between artist and album.
+        let yearFirst = split.map { scene && ReleaseYears.year(tokens[$0]) != nil && $0 + 2 < end && tokens[$0 + 1].hyphenJoined } == true
+        let albumStart = yearFirst ? split! + 1 : split
+        let yearIndex = yearFirst ? split : findYear(tokens, from: split ?? start, to: end, matches: matches)
         if let yearIndex { release.year = tokens[yearIndex].number }
-        let albumEnd = albumEnd(tokens, from: split ?? start, limit: min(metaStart, yearIndex ?? metaStart), scene: scene)
-        if let split {
+        let albumEnd = albumEnd(tokens, from: albumStart ?? start, limit: yearFirst ? metaStart : min(metaStart, yearIndex ?? metaStart), scene: scene)
+        if let split, let albumStart {
             release.artist = text(tokens, name: name, start, split)
-            let album = text(tokens, name: name, split, albumEnd)
-            release.album = album.isEmpty || (release.discography && isDiscographyWord(album)) ? nil : album
-            release.title = [release.artist, release.album].compactMap { $0 }.joined(separator: " - ")
+            let album = text(tokens, name: name, albumStart, albumEnd)
+            // "Artist - Complete Discography": the album is "Discography", as Lidarr names it; the title is the artist.
+            let wholeWork = release.discography && isDiscographyWord(album)
+            release.album = album.isEmpty ? nil : wholeWork ? "Discography" : album
+            release.title = [release.artist, wholeWork ? nil : release.album].compactMap { $0 }.joined(separator: " - ")
         } else {
             release.title = text(tokens, name: name, start, albumEnd)
         }
@@ -103,10 +113,13 @@ enum MusicNameParser {
 
     private static func findYear(_ t: [ReleaseToken], from: Int, to: Int, matches: [MusicAttributes.Match]) -> Int? {
         guard from + 1 < to else { return nil }
-        for j in (from + 1)..<to where ReleaseYears.year(t[j]) != nil {
-            if !matches.contains(where: { $0.index <= j && j < $0.end }) { return j }
-        }
-        return nil
+        let years = ((from + 1)..<to).filter { j in ReleaseYears.year(t[j]) != nil && !matches.contains(where: { $0.index <= j && j < $0.end }) }
+        // "Live North America 2016 (2017)": a bare year followed by a bracketed one, alone in its bracket, belongs to the
+        // album ("Album.2005.[2016.Remastered]" is a 2005 album remastered).
+        func alone(_ j: Int) -> Bool { t[j].inBrackets && (j + 1 == t.count || !t[j + 1].inBrackets || ReleaseGroupParser.opensBracket(t[j + 1].gap)) }
+        if let first = years.first, !t[first].inBrackets, let bracketed = years.dropFirst().first(where: alone),
+           !t[(first + 1)..<bracketed].contains(where: { isSpacedDash($0) || $0.hyphenJoined }) { return bracketed }
+        return years.first
     }
 
     /// The album runs to the first bracket, spaced dash, hyphen (scene names), year or jargon.
@@ -114,7 +127,9 @@ enum MusicNameParser {
         guard from + 1 < limit else { return max(from + 1, min(limit, t.count)) }
         for j in (from + 1)..<limit {
             let gap = t[j].gap
-            if ReleaseGroupParser.opensBracket(gap) || isSpacedDash(t[j]) || (scene && t[j].hyphenJoined) { return j }
+            // "VA - Clubland - The Ultimate Ride": a spaced dash inside the album, unless a year or number follows it.
+            let endsAlbum = isSpacedDash(t[j]) && t[j].isNumber
+            if ReleaseGroupParser.opensBracket(gap) || endsAlbum || (scene && t[j].hyphenJoined) { return j }
         }
         return limit
     }

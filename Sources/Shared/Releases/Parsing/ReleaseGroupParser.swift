@@ -12,6 +12,8 @@ enum ReleaseGroupParser {
         var group: String?
         /// "(1995) Movie Name": a year in front.
         var year: Int?
+        /// "[h265 - HEVC] Title": jargon before the title, read as attributes.
+        var jargon: Range<Int>?
     }
 
     struct Trailing {
@@ -65,6 +67,9 @@ enum ReleaseGroupParser {
         }
         lead.titleStart = skipSiteAdvert(t, from: lead.titleStart)
         lead.titleStart = skipLeadingJunk(t, from: lead.titleStart, afterGroup: lead.group != nil)
+        let jargonStart = lead.titleStart
+        lead.titleStart = LeadingJargon.skip(t, from: jargonStart)
+        if lead.titleStart > jargonStart { lead.jargon = jargonStart..<lead.titleStart }
         return lead
     }
 
@@ -72,8 +77,10 @@ enum ReleaseGroupParser {
     /// the air date (YYMMDD) Japanese variety recordings open with.
     private static func skipLeadingJunk(_ t: [ReleaseToken], from start: Int, afterGroup: Bool) -> Int {
         guard start + 2 < t.count else { return start }
+        // "[TR24][OF] Artist": a short tag may be followed by a space.
         if afterGroup, t[start].inBrackets, ReleaseGroupParser.opensBracket(t[start].gap), !t[start].gap.has(" "),
-           let end = bracketRunEnd(t, from: start), end - start <= 2, end < t.count, !t[end].inBrackets, !t[end].gap.has(" "),
+           let end = bracketRunEnd(t, from: start), end - start <= 2, end < t.count, !t[end].inBrackets,
+           !t[end].gap.has(" ") || t[start..<end].allSatisfy({ $0.lower.utf8.count <= 3 }),
            !t[start..<end].contains(where: isJargon) {
             return end
         }
@@ -87,6 +94,11 @@ enum ReleaseGroupParser {
 
     /// "www.Torrenting.com - Title": skips the dotted domain (its labels are joined by dots only).
     private static func skipSiteAdvert(_ t: [ReleaseToken], from start: Int) -> Int {
+        // "site.to - Title": a bare domain, then a spaced dash.
+        if start + 2 < t.count, t[start + 1].dotJoined, topLevelDomains.contains(t[start + 1].lower), t[start + 2].gap.has("-"),
+           t[start + 2].gap.has(" ") || t[start + 2].gap.count > 1 {
+            return start + 2
+        }
         guard start < t.count, t[start].lower == "www" else { return start }
         var j = start + 1
         while j < t.count, j < start + 6, t[j].dotJoined { j += 1 }
@@ -112,7 +124,7 @@ enum ReleaseGroupParser {
             var j = last
             while j > start, t[j].inBrackets, !opensBracket(t[j].gap) { j -= 1 }
             guard j > start + 1, last - j < 3, isDistributorRun(t, j, last), hyphenGroup(t[j - 1], start: start, index: j - 1) != nil
-                    || t[j - 1].inBrackets && isDistributorRun(t, runStart(t, j - 1, start), j - 1)
+                    || t[j - 1].inBrackets && isDistributorRun(t, runStart(t, j - 1, start), j - 1) || isSiteAddress(t, j, last)
             else { break }
             dropped = j
             last = j - 1
@@ -128,10 +140,21 @@ enum ReleaseGroupParser {
         if t[last].inBrackets {
             var j = last
             while j > start, t[j].inBrackets, !opensBracket(t[j].gap) { j -= 1 }
+            // "-VARYG (Blue Lock, Multi-Subs)": a spaced bracket of words after the group.
+            if j > start + 1, last - j >= 2, t[j].gap.hasPrefix(" "), t[j - 1].gap == "-",
+               !(j...last).contains(where: { VideoAttributes.match(t, at: $0)?.strong == true || ReleaseYears.year(t[$0]) != nil }),
+               let group = hyphenGroup(t[j - 1], start: start, index: j - 1) {
+                return Trailing(group: group, firstIndex: j - 1, hyphenated: true)
+            }
             guard j > start, last - j < 3, !t[j...last].contains(where: isJargon), !t[j...last].allSatisfy(\.isNumber),
                   EpisodePatterns.match(t, at: j) == nil else { return nil }   // "[Cap.408]" is an episode
             tagStart = j
             last = j - 1
+        }
+        // "H.264-NL", "x264-UHDTV": right after a codec, the last word is the group even when it is also jargon.
+        if t[last].gap == "-", last == t.count - 1, last > start + 1, codecWords.contains(t[last - 1].lower),
+           !notGroups.contains(t[last].lower), !t[last].isNumber, VideoAttributes.match(t, at: last).map({ $0.strong }) != true {
+            return Trailing(group: t[last].text, firstIndex: last, hyphenated: true)
         }
         if let group = hyphenGroup(t[last], start: start, index: last) {
             // "-D-Z0N3", "XviD-AlFleNi-TeaM": a hyphenated group starts right after the last jargon.
@@ -139,16 +162,50 @@ enum ReleaseGroupParser {
             // "XviD.Etc-Group", "HQ.Hive-CM8", "H264.Fight-BB": after a dot or underscore too, when jargon precedes it.
             let joined = t[last - 1].gap.hasSuffix("-") || t[last - 1].gap == "." || t[last - 1].gap == "_"
             if last - 1 > start, t[last].gap == "-", joined, !t[last - 1].isNumber, !isJargon(t[last - 1]),
-               !notGroups.contains(t[last - 1].lower), t[last - 1].lower.count == 1 || isJargon(t[last - 2]) {
+               !notGroups.contains(t[last - 1].lower), !sceneTags.contains(t[last - 1].lower),
+               t[last - 1].lower.count == 1 || isJargon(t[last - 2]), VideoAttributes.match(t, at: last - 2).map({ $0.end > last - 1 }) != true {
                 return Trailing(group: t[last - 1].text + "-" + group, firstIndex: last - 1, hyphenated: true)
             }
             return Trailing(group: group, firstIndex: last, hyphenated: true)
         }
+        if let spaced = spacedGroup(t, last: last, start: start) { return spaced }
         guard let tagStart else { return nil }
         let tag = joinedText(t, tagStart, t.count)
         // A distributor's tag or an anime file's CRC32 ("[ABCD1234]") is not who made the release.
         let isDistributor = distributorTags.contains(tag.lowercased()) || isChecksum(tag)
         return Trailing(group: isDistributor ? nil : tag, firstIndex: tagStart, hyphenated: false)
+    }
+
+    private static let codecWords: Set<String> = ["x264", "h264", "264", "x265", "h265", "265", "xvid", "hevc", "avc", "divx"]
+
+    /// Scene flags that may sit right before "-GROUP": "PROOFFIX-OUTLAWS" is the group OUTLAWS.
+    static let sceneTags: Set<String> = ["prooffix", "proof", "preair", "nlsubs", "upscaled", "dirfix", "nfofix", "subfix", "syncfix", "rerip"]
+
+    /// "H265 MP4-BEN THE MEN", "H.264-EML HDTeam", "H264-BEN.THE.MEN": a group of two or three words after the
+    /// last hyphen, right after a codec or a container.
+    private static func spacedGroup(_ t: [ReleaseToken], last: Int, start: Int) -> Trailing? {
+        guard !t[last].inBrackets, last - start > 3 else { return nil }
+        for k in stride(from: last - 1, through: max(start + 2, last - 2), by: -1) where t[k].gap == "-" || t[k].gap == " -" {
+            let words = t[k...last]
+            guard words.dropFirst().allSatisfy({ $0.gap == " " || $0.gap == "." }),
+                  !words.contains(where: { $0.isNumber || isJargon($0) || notGroups.contains($0.lower) }),
+                  let m = jargon(t, endingAt: ["mp4", "mkv"].contains(t[k - 1].lower) ? k - 1 : k), m.strong || isCodec(m) else { return nil }
+            return Trailing(group: joinedText(t, k, last + 1), firstIndex: k, hyphenated: true)
+        }
+        return nil
+    }
+
+    /// The attribute that ends right before `end` ("H.264" is two tokens), if any.
+    private static func jargon(_ t: [ReleaseToken], endingAt end: Int) -> AttributeMatch? {
+        for s in stride(from: end - 1, through: max(0, end - 3), by: -1) {
+            if let m = VideoAttributes.match(t, at: s), m.end == end { return m }
+        }
+        return nil
+    }
+
+    private static func isCodec(_ m: AttributeMatch) -> Bool {
+        if case .codec = m.meaning { return true }
+        return false
     }
 
     /// Suffixes that usenet reposters append after the real group.
@@ -168,9 +225,17 @@ enum ReleaseGroupParser {
         if t[i].gap == "-" {
             return uploadSuffixes.contains(w) || w.hasPrefix("rakuv") || (t[i].isNumber && w.count <= 2)
         }
-        // "-SKGTV English", "-SKGTV.English"
-        if [" ", ".", "_"].contains(t[i].gap), case .language? = VideoAttributes.single[w]?.0 { return true }
+        // "-SKGTV English", "-SKGTV.English", "-HiS@SiLUHD-English"
+        if [" ", ".", "_", "-"].contains(t[i].gap), case .language? = VideoAttributes.single[w]?.0 { return true }
+        // "-rovers.proof", "-demand.sample": a scene file's kind after its group.
+        if t[i].gap == ".", i == t.count - 1, ["proof", "sample", "nfo", "subs"].contains(w) { return true }
         return false
+    }
+
+    /// "[sharethefiles.com]": a web address in brackets, never who made the release.
+    private static func isSiteAddress(_ t: [ReleaseToken], _ from: Int, _ to: Int) -> Bool {
+        // YTS names its encodes by its domain ("[YTS.MX]"): that one is the group.
+        to > from && t[to].dotJoined && topLevelDomains.contains(t[to].lower) && t[from].gap.hasSuffix("[") && t[from].lower != "yts"
     }
 
     private static func runStart(_ t: [ReleaseToken], _ last: Int, _ start: Int) -> Int {

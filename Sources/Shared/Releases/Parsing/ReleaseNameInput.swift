@@ -17,7 +17,7 @@ enum ReleaseNameInput {
     static func normalize(_ raw: String) -> String {
         // Most names are printable ASCII and short: nothing to replace, no need to rebuild the string.
         if raw.utf8.count <= maxScalars, raw.isPrintableASCII {
-            return stripExtension(trimSpaces(raw))
+            return stripExtension(unwrap(trimSpaces(raw)))
         }
         var scalars = String.UnicodeScalarView()
         var count = 0
@@ -27,6 +27,15 @@ enum ReleaseNameInput {
             scalars.append(replacement(for: scalar))
         }
         return stripExtension(trimSpaces(String(scalars)))
+    }
+
+    /// "[ Show S02E10 1080p WEB-DL x264-TrollHD ]": a whole name in one spaced bracket is the name.
+    static func unwrap(_ text: String) -> String {
+        let bytes = text.utf8
+        guard bytes.count > 4, bytes.first == UInt8(ascii: "["), bytes.last == UInt8(ascii: "]"),
+              bytes.dropFirst().first == 32, bytes.dropLast().last == 32,
+              bytes.filter({ $0 == UInt8(ascii: "[") || $0 == UInt8(ascii: "]") }).count == 2 else { return text }
+        return trimSpaces(String(text.dropFirst().dropLast()))
     }
 
     /// Leading and trailing spaces off (control characters are spaces by now), without Foundation.
@@ -45,6 +54,9 @@ enum ReleaseNameInput {
         case 0x3011, 0xFF3D: return "]"
         case 0xFF08: return "("
         case 0xFF09: return ")"
+        case 0xD7: return "x"   // "1280×720"
+        case 0xFF10...0xFF19: return Unicode.Scalar(scalar.value - 0xFF10 + 48)!   // full-width digits "１５８"
+        case 0xFF1A: return ":"   // full-width colon
         default: return scalar
         }
     }

@@ -10,17 +10,29 @@ public enum ReleaseNameParser {
     }
 
     public static func parse(_ name: String, hint: Hint = .auto) -> ParsedRelease {
+        var release: ParsedRelease
         if let parts = ReleasePath.components(name) {
             let file = parseName(parts[parts.count - 1], hint: hint)
             let folders = parts.dropLast().reversed().map { parseName($0, hint: hint) }
-            return ReleasePath.merge(file, fileName: parts[parts.count - 1], folders: Array(folders))
+            release = ReleasePath.merge(file, fileName: parts[parts.count - 1], folders: Array(folders))
+        } else {
+            release = parseName(name, hint: hint)
         }
-        return parseName(name, hint: hint)
+        impliedSeason(&release, name: name)
+        return release
+    }
+
+    /// A mini-series' "E04" (no season anywhere, folders included) is season 1's episode 4, as "Part 4" is;
+    /// fansub names count episodes from the series' start instead.
+    private static func impliedSeason(_ r: inout ParsedRelease, name: String) {
+        guard r.seasons.isEmpty, !r.episodes.isEmpty, r.airDate == nil, r.group.map({ name.hasPrefix("[" + $0) }) != true else { return }
+        r.seasons = [1]
+        r.season = 1
     }
 
     static func parseName(_ name: String, hint: Hint) -> ParsedRelease {
         let normalized = ReleaseNameInput.normalize(name)
-        let tokens = ReleaseTokenizer.tokenize(normalized)
+        let tokens = ExtrasMarkers.beforeBonus(ReleaseTokenizer.tokenize(normalized))
         switch hint {
         case .video: return VideoNameParser.parse(tokens, name: normalized)
         case .music: return MusicNameParser.parse(tokens, name: normalized)
@@ -29,9 +41,19 @@ public enum ReleaseNameParser {
             let ext = ReleaseNameInput.fileExtension(name)
             if let ext, ReleaseNameInput.audioExtensions.contains(ext) { return MusicNameParser.parse(tokens, name: normalized) }
             let video = VideoNameParser.parse(tokens, name: normalized)
+            if ext == "m2ts" { return discStream(video) }
             if let ext, ReleaseNameInput.videoExtensions.contains(ext) { return video }
             return looksLikeMusic(tokens, video: video) ? MusicNameParser.parse(tokens, name: normalized) : video
         }
+    }
+
+    /// ".m2ts" is a Blu-ray disc's stream file: its source when the name states none.
+    private static func discStream(_ video: ParsedRelease) -> ParsedRelease {
+        guard video.source == .unknown else { return video }
+        var r = video
+        r.source = .bluray
+        r.sourceTag = "M2TS"
+        return r
     }
 
     /// Spec name: a movie or TV release.
@@ -47,6 +69,7 @@ public enum ReleaseNameParser {
         let videoOnly = video.resolution != nil || video.codec != nil || episodic
             || [.bluray, .hdtv, .webrip, .cam, .dvd].contains(video.source) && video.sourceTag != "BD"
         if videoOnly { return false }
+        if tokens.first?.lower == "tr24" { return true }   // a music tracker's tag for 24-bit FLAC
         let matches = MusicNameParser.scan(tokens, from: 0, to: tokens.count)
         if matches.contains(where: { MusicAttributes.isMusicOnly($0.meaning, token: tokens[$0.index]) }) { return true }
         // Scene music: "Artist-Album-WEB-2020-GROUP" has only WEB, but also no resolution or codec
@@ -57,7 +80,9 @@ public enum ReleaseNameParser {
         if web && video.year != nil && hyphens >= 3 { return true }
         // "Artist-Album-(Retail)-2015-GROUP": a scene name ending in -YEAR-GROUP with no video jargon at all.
         let n = tokens.count
-        return n >= 4 && hyphens >= 3 && video.source == .unknown && tokens[n - 1].gap == "-" && tokens[n - 2].gap.hasSuffix("-")
-            && ReleaseYears.year(tokens[n - 2]) != nil
+        guard n >= 4, hyphens >= 3, video.source == .unknown else { return false }
+        if tokens[n - 1].gap == "-", tokens[n - 2].gap.hasSuffix("-"), ReleaseYears.year(tokens[n - 2]) != nil { return true }
+        // "Brother Ali-2007-The Undisputed Truth-FTD": Artist-YEAR-Album-GROUP, the year between two hyphens.
+        return tokens[n - 1].gap == "-" && (1..<(n - 2)).contains { ReleaseYears.year(tokens[$0]) != nil && tokens[$0].gap == "-" && tokens[$0 + 1].gap == "-" }
     }
 }

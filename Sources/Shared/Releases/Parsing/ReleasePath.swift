@@ -9,11 +9,18 @@ enum ReleasePath {
         // Byte checks first: this runs for every name, and Foundation's string search is slow.
         guard raw.utf8.count <= 4096, raw.has("/") || raw.has("\\") else { return nil }
         let name = raw.trimmingCharacters(in: .whitespacesAndNewlines)
-        guard ReleaseNameInput.hasFileExtension(name) else { return nil }
         let parts = name.split(whereSeparator: { $0 == "/" || $0 == "\\" }).map(String.init).filter { !$0.isEmpty }
         guard parts.count >= 2 else { return nil }
+        // "Movies/Title.2010.1080p", "/mnt/NAS/Show/Season 01/Ep. 02 - Name": an absolute path or a library folder
+        // makes a path even without a file extension.
+        let rooted = name.hasPrefix("/") || name.dropFirst().hasPrefix(":\\") || libraryFolders.contains(parts[0].lowercased())
+        guard rooted || ReleaseNameInput.hasFileExtension(name) else { return nil }
         return Array(parts.suffix(4))   // bounded: the file and up to three folders
     }
+
+    /// First folders that say the name is a path in a media library.
+    private static let libraryFolders: Set<String> = ["movies", "movie", "films", "series", "tv", "tvshows", "shows", "videos", "media",
+                                                      "downloads", "download", "anime", "share", "mnt", "home", "volumes"]
 
     /// Completes a file's parse with what its folders say, nearest folder first. A file named
     /// "05 - Episode Name" inside a show's folders is episode 5, titled by the folder.
@@ -27,8 +34,20 @@ enum ReleasePath {
             r.absoluteEpisodes = [number]
             r.title = ""
         }
+        // "Cosmopolis.2012.720p.BluRay.x264-AN0NYM0US/ano-cosmo.720p.mkv": a scene file's abbreviated lower-case
+        // name defers to its release folder's title.
+        if let folder = folders.first, richness(folder) >= 2, !folder.title.isEmpty, r.title == r.title.lowercased(),
+           folder.title != folder.title.lowercased(), r.episodes.isEmpty {
+            r.title = folder.title
+        }
+        // "Show (2008)/Season 1/Episode_Name.mp4": a file without an episode number in a season folder names the episode.
+        if r.episodes.isEmpty, r.absoluteEpisodes.isEmpty, folders.count >= 2, !folders[0].seasons.isEmpty, folders[0].title.isEmpty,
+           !folders[1].title.isEmpty {
+            r.title = folders[1].title
+        }
         for folder in folders {
             if r.title.isEmpty, !folder.title.isEmpty { r.title = folder.title }
+            if r.codec == nil { r.codec = folder.codec }
             if r.year == nil { r.year = folder.year }
             if r.seasons.isEmpty, !folder.seasons.isEmpty {
                 // "Season 3/05 - Name.mkv": in a season folder, a bare number is that season's episode.

@@ -77,8 +77,8 @@ enum ReleaseTokenizer {
         let b = bytes[i]
         if b >= 0x80 { return true }
         if (b >= 48 && b <= 57) || (b >= 65 && b <= 90) || (b >= 97 && b <= 122) { return true }
-        // An apostrophe joins two word characters: "Marvel's", "Grey's".
-        if b == 39, i > 0, i + 1 < bytes.count {
+        // An apostrophe joins two word characters: "Marvel's", "Grey's"; so does "@" in group names ("h@mster", "Grym@BTNET").
+        if b == 39 || b == 64, i > 0, i + 1 < bytes.count {
             return isAlnum(bytes[i - 1]) && isAlnum(bytes[i + 1])
         }
         return false

@@ -79,6 +79,16 @@ enum TitleCleaner {
         return out
     }
 
+    /// "Simpsons, The" → "The Simpsons": a library-sorted title puts its article back in front.
+    static func articleFirst(_ title: String) -> String {
+        // Byte checks first: this runs for every title, and only a few hold a comma.
+        guard title.utf8.last.map({ $0 | 0x20 == UInt8(ascii: "e") || $0 | 0x20 == UInt8(ascii: "a") || $0 | 0x20 == UInt8(ascii: "n") }) == true,
+              title.has(","), let comma = title.lastIndex(of: ",") else { return title }
+        let article = title[title.index(after: comma)...].trimmingCharacters(in: .whitespaces)
+        guard ["the", "a", "an"].contains(article.lowercased()), comma > title.startIndex else { return title }
+        return article + " " + title[..<comma]
+    }
+
     static func collapseSpaces(_ text: String) -> String {
         text.split(whereSeparator: { $0 == " " }).joined(separator: " ")
     }

@@ -50,6 +50,7 @@ enum VideoAttributes {
                   "vhsrip", "dvdr9", "dvdr5", "2dvd5", "2dvd9", "dvdmux"] {
             t[w] = (.source(.dvd, tag: sourceLabel(w)), w != "ntsc")
         }
+        t["xvidvd"] = (.both(.source(.dvd, tag: "DVD"), .codec("XviD")), true)   // Sonarr's "xvidvd": an XviD DVD rip
         t["dvd"] = (.source(.dvd, tag: "DVD"), false)
         t["pal"] = (.source(.dvd, tag: "PAL"), false)
         t["scr"] = (.source(.dvd, tag: "SCR"), false)
@@ -94,7 +95,7 @@ enum VideoAttributes {
                   "hou", "10bit", "8bit", "12bit", "hi10p", "hi10", "multisub", "multisubs", "subs", "festival", "stv", "ws",
                   "fs", "dual", "retail", "docu", "ppv", "custom", "hybrid", "colorized", "open", "matte", "openmatte",
                   "ntsc", "dubbing", "sub", "dub", "vost", "hq", "ld", "md", "mic", "line", "ac3d", "x", "rip", "dl", "ma",
-                  "v2", "v3", "v4", "esub", "esubs", "msub", "msubs", "convert"] {
+                  "v2", "v3", "v4", "esub", "esubs", "msub", "msubs", "convert", "doku", "hdlight", "upscaled", "ova", "ona", "oad", "oav", "subtitulado", "legendado", "legendas"] {
             if t[w] == nil { t[w] = (.noise, false) }
         }
         return t
@@ -121,7 +122,7 @@ enum VideoAttributes {
         ("brazilian", "portuguese"), ("farsi", "persian"), ("malay", "malay"), ("urdu", "urdu"), ("marathi", "marathi"),
         ("punjabi", "punjabi"), ("albanian", "albanian"), ("macedonian", "macedonian"), ("bosnian", "bosnian"),
         ("georgian", "georgian"), ("afrikaans", "afrikaans"), ("mongolian", "mongolian"), ("fra", "french"),
-        ("heb", "hebrew"), ("vfi", "french"), ("subfrench", "french"), ("nl", "dutch"), ("cz", "czech"), ("fr", "french"),
+        ("heb", "hebrew"), ("vfi", "french"), ("swissgerman", "german"), ("español", "spanish"), ("espanol", "spanish"), ("subfrench", "french"), ("nl", "dutch"), ("cz", "czech"), ("fr", "french"),
     ]
 
     private static func resolutionLabel(_ word: String, _ q: VideoQuality) -> String {
@@ -169,14 +170,14 @@ enum VideoAttributes {
     private static let multiStarts: Set<String> = [
         "web", "blu", "hd", "dvd", "bd", "br", "vhs", "dvb", "sat", "ppv", "uhd", "cam", "tele", "pre", "h", "x", "vc", "mpeg", "dolby", "hdr10", "dts", "dtshd",
         "e", "dd", "true", "ac", "criterion", "deluxe", "remastered", "unrated", "directors", "director's", "director’s", "extended", "theatrical", "final", "special", "ultimate",
-        "anniversary", "collectors", "collector's", "limited", "dual", "complete", "alternate", "open", "fan", "diamond", "imax",
+        "anniversary", "collectors", "collector's", "director", "limited", "dual", "complete", "alternate", "open", "fan", "diamond", "imax",
     ]
 
     private static func matchMulti(_ t: [ReleaseToken], at i: Int) -> AttributeMatch? {
         guard i + 1 < t.count else { return nil }
         let a = t[i].lower, b = t[i + 1].lower, joined = !t[i + 1].gap.has(" ") || t[i + 1].gap == " " || t[i + 1].gap.hasPrefix("+")
         guard joined else { return nil }
-        guard multiStarts.contains(a) else { return matchChannels(t, at: i) }
+        guard multiStarts.contains(a) else { return matchChannels(t, at: i) ?? spacedFrameSize(t, at: i) }
         let c = i + 2 < t.count ? t[i + 2].lower : ""
         func m(_ length: Int, _ meaning: Meaning, strong: Bool = true) -> AttributeMatch {
             AttributeMatch(index: i, length: length, meaning: meaning, strong: strong)
@@ -226,7 +227,7 @@ enum VideoAttributes {
         case ("dd", _) where t[i + 1].gap.hasPrefix("+"): return m(1, .audio("EAC3"))
         case ("true", "hd"): return m(2, .audio("TrueHD"))
         case ("ac", "3") where t[i + 1].gap == "-": return m(2, .audio("AC3"))
-        case ("directors", "cut"), ("director's", "cut"), ("director’s", "cut"): return m(2, .edition("Director's Cut"), strong: false)
+        case ("directors", "cut"), ("director", "cut"), ("director's", "cut"), ("director’s", "cut"): return m(2, .edition("Director's Cut"), strong: false)
         case ("extended", "cut"), ("extended", "edition"): return m(2, .edition("Extended"), strong: false)
         case ("theatrical", "cut"), ("theatrical", "edition"): return m(2, .edition("Theatrical"), strong: false)
         case ("final", "cut"): return m(2, .edition("Final Cut"), strong: false)
@@ -236,8 +237,23 @@ enum VideoAttributes {
             return m(2, .edition(t[i].text.capitalized + " " + t[i + 1].text.capitalized), strong: false)
         case ("dual", "audio"): return m(2, .language("multi"), strong: false)
         case ("complete", "series"), ("complete", "collection"), ("complete", "seasons"): return m(2, .complete)
+        case ("bd", _) where t[i + 1].gap == "-":
+            // "BD-1080": a Blu-ray source glued to its resolution.
+            guard let res = GluedAttributes.resolution(b) else { return matchChannels(t, at: i) }
+            return m(2, .both(.source(.bluray, tag: "BD"), res))
         default: return matchChannels(t, at: i)
         }
+    }
+
+    /// "1920 x 1080", "1280*720": a frame size written as three words or two.
+    private static func spacedFrameSize(_ t: [ReleaseToken], at i: Int) -> AttributeMatch? {
+        guard let b = t[i].lower.utf8.first, b >= 48, b <= 57, t[i].lower.utf8.count >= 3, let w = t[i].number else { return nil }
+        if t[i + 1].gap.has("*"), let h = t[i + 1].number, let meaning = GluedAttributes.frameSize(width: w, height: h) {
+            return AttributeMatch(index: i, length: 2, meaning: meaning, strong: true)
+        }
+        guard i + 2 < t.count, t[i + 1].lower == "x", t[i + 1].gap == " ", let h = t[i + 2].number,
+              let meaning = GluedAttributes.frameSize(width: w, height: h) else { return nil }
+        return AttributeMatch(index: i, length: 3, meaning: meaning, strong: true)
     }
 
     /// "5.1", "7.1", "2.0" and codec-glued forms like "DD5.1", "DDP5.1", "AAC2.0", "DTS-HD.MA.5.1".

@@ -9,7 +9,7 @@ enum VideoNameParser {
         var release = ParsedRelease()
         guard !tokens.isEmpty else { return release }
         let lead = ReleaseGroupParser.leading(tokens)
-        var start = lead.titleStart
+        var start = ExtrasMarkers.afterFilmNumber(tokens, from: lead.titleStart)
         // "[DeadFish] 01 - Tari Tari [BD]", "003. Show Name - Ep Name": the episode's number first.
         let leadingEpisode = AbsoluteEpisodes.leading(tokens, at: start, fansub: lead.group != nil)
         if let leadingEpisode { start = leadingEpisode.end }
@@ -36,11 +36,11 @@ enum VideoNameParser {
             release.year = laterYear(tokens, from: titleEnd, to: scanEnd, matches: matches, bracketedOnly: matches.contains(where: isEpisode))
         }
         if let leadingEpisode { release.apply(leadingEpisode.meaning) }
-        for m in matches where m.index >= titleEnd {
-            release.apply(m.meaning)
-            if let ch = m.channels { release.apply(.channels(ch)) }
+        if let jargon = lead.jargon {
+            for m in scan(tokens, from: jargon.lowerBound, to: jargon.upperBound) { apply(m, to: &release) }
         }
-        release.title = DoubleTitles.pick(title(tokens, name: name, from: start, to: titleEnd))
+        for m in labelsLast(matches, tokens) where m.index >= titleEnd { apply(m, to: &release) }
+        release.title = TitleCleaner.articleFirst(AlternativeTitles.dropTrailing(DoubleTitles.pick(title(tokens, name: name, from: start, to: titleEnd))))
         finish(&release)
         return release
     }
@@ -67,7 +67,7 @@ enum VideoNameParser {
         -> (scanEnd: Int, matches: [AttributeMatch], group: String?) {
         guard let tail = ReleaseGroupParser.trailing(tokens, from: start) else {
             let matches = scan(tokens, from: start, to: tokens.count)
-            if let last = tokens.indices.last, let group = unhyphenatedGroup(tokens, at: last, start: start, matches: matches) {
+            if let last = tokens.indices.last, let group = unhyphenatedGroup(tokens, at: last, start: start, matches: matches, fansub: lead.group != nil) {
                 return (last, matches, group)
             }
             if lead.group == nil, let (index, group) = BracketGroups.trailing(tokens, start: start, matches: matches)
@@ -78,6 +78,11 @@ enum VideoNameParser {
         }
         let matches = scan(tokens, from: start, to: tail.firstIndex)
         guard tail.hyphenated else {
+            // "x264.HDBRiSe.[sharethefiles.com]": with the site tag dropped, a word after the jargon may be the group.
+            if tail.group == nil, lead.group == nil, tail.firstIndex >= 1,
+               let group = unhyphenatedGroup(tokens, at: tail.firstIndex - 1, start: start, matches: matches, fansub: false) {
+                return (tail.firstIndex - 1, matches.filter { $0.end < tail.firstIndex }, group)
+            }
             // A fansub "[Group]" in front beats a trailing bracket tag.
             return (tail.firstIndex, matches, lead.group ?? tail.group)
         }
@@ -108,14 +113,41 @@ enum VideoNameParser {
     /// "Movie 2010 1080p BluRay x264 COLLECTiVE", "Movie (2019) (1080p BluRay x265 10bit AAC 7.1 Tigole)":
     /// a movie's last word right after the codec or audio, without a hyphen, is the group when it
     /// is no jargon of its own. Episode names ("S01E14 HDTV XviD LOL") keep no such group.
-    private static func unhyphenatedGroup(_ t: [ReleaseToken], at last: Int, start: Int, matches: [AttributeMatch]) -> String? {
-        guard last > start + 1, let jargon = matches.last, jargon.end == last, isCodecOrAudio(jargon),
-              !matches.contains(where: isEpisode) || t[last].gap == ".", t[last].gap == " " || t[last].gap == ".", !t[last].isNumber, t[last].lower.count >= 2,
+    private static func unhyphenatedGroup(_ t: [ReleaseToken], at last: Int, start: Int, matches: [AttributeMatch], fansub: Bool) -> String? {
+        // "After.the.Storm.2016.720p.YIFY", "HDRip.1.46Gb.Dub.MegaPeer", "WEB-DL.DUAL.[Dublado].RK": after any jargon
+        // once a strong attribute was seen, or right after a closing bracket.
+        guard last > start + 1 else { return nil }
+        let afterJargon = matches.last.map { $0.end == last && !isEpisode($0) && (isCodecOrAudio($0) || matches.contains(where: \.strong) && !isNoise($0)) } ?? false
+        let afterBracket = !fansub && t[last - 1].inBrackets && !t[last].inBrackets && matches.contains(where: \.strong)
+        // Sonarr: "Series 2009 S01E14 English HDTV XviD LOL" keeps no group; a dotted episode name does.
+        guard afterJargon || afterBracket || SizeWords.isSize(t, at: last - 1), !matches.contains(where: isEpisode) || t[last].gap != " ",
+              t[last].gap == " " || t[last].gap == "." || afterBracket, !t[last].isNumber, t[last].lower.count >= 2,
               !ReleaseGroupParser.notGroups.contains(t[last].lower), ReleaseYears.year(t[last]) == nil,
               VideoAttributes.match(t, at: last) == nil, EpisodePatterns.match(t, at: last) == nil,
               MusicAttributes.formats[t[last].lower] == nil, !["mkv", "mp4", "avi", "m4v", "ts", "wmv"].contains(t[last].lower)
         else { return nil }
         return t[last].text
+    }
+
+    private static func apply(_ m: AttributeMatch, to release: inout ParsedRelease) {
+        release.apply(m.meaning)
+        if let ch = m.channels { release.apply(.channels(ch)) }
+    }
+
+    /// "4K.BluRay.Remux.1080p", "UHD.BD66": a stated line count beats the "4K"/"UHD" label (an upscale, a disc
+    /// name), so the labels are applied last (the first resolution applied wins).
+    private static func labelsLast(_ matches: [AttributeMatch], _ t: [ReleaseToken]) -> [AttributeMatch] {
+        func isLabel(_ m: AttributeMatch) -> Bool {
+            guard case .resolution = m.meaning else { return false }
+            return ["4k", "uhd", "8k"].contains(t[m.index].lower)
+        }
+        guard matches.contains(where: isLabel) else { return matches }
+        return matches.filter { !isLabel($0) } + matches.filter(isLabel)
+    }
+
+    private static func isNoise(_ m: AttributeMatch) -> Bool {
+        if case .noise = m.meaning { return true }
+        return false
     }
 
     private static func isCodecOrAudio(_ m: AttributeMatch) -> Bool {
@@ -132,11 +164,12 @@ enum VideoNameParser {
         let titleZone = start..<(firstStrong(matches) ?? scanEnd)
         if !matches.contains(where: isEpisode) {
             // Fansub names number episodes from the series start, never 103 = S01E03.
-            if !fansub, let compact = CompactEpisodes.match(tokens, in: titleZone, end: scanEnd,
-                                                            strongStarts: Set(matches.filter(\.strong).map(\.index))) {
+            let strongStarts = Set(matches.filter(\.strong).map(\.index))
+            if !fansub, let compact = CompactEpisodes.match(tokens, in: titleZone, end: scanEnd, strongStarts: strongStarts)
+                ?? CompactEpisodes.pair(tokens, in: titleZone, end: scanEnd, strongStarts: strongStarts) {
                 return (compact, true)
             }
-            let scene = hasYear || fansub ? nil : AbsoluteEpisodes.sceneNumber(tokens, in: titleZone)
+            let scene = hasYear || fansub ? nil : AbsoluteEpisodes.sceneNumber(tokens, in: titleZone) ?? AbsoluteEpisodes.paddedNumber(tokens, in: titleZone)
             return (AbsoluteEpisodes.match(tokens, in: titleZone, fansub: fansub, end: scanEnd) ?? scene
                 ?? bracketedNumber(tokens, in: titleZone)).map { ($0, true) }
         }
@@ -199,7 +232,11 @@ enum VideoNameParser {
     static func findYear(_ t: [ReleaseToken], from start: Int, before end: Int, matches: [AttributeMatch]) -> Int? {
         guard end > start + 1 else { return nil }
         for j in stride(from: end - 1, through: start + 1, by: -1) where ReleaseYears.year(t[j]) != nil {
-            if !matches.contains(where: { $0.index <= j && j < $0.end }) { return j }
+            if !matches.contains(where: { $0.index <= j && j < $0.end }) {
+                // "Collection 1999-2003": a range of years starts at its first.
+                if j - 1 > start, t[j].gap == "-", ReleaseYears.year(t[j - 1]) != nil { return j - 1 }
+                return j
+            }
         }
         return nil
     }
@@ -234,15 +271,20 @@ enum VideoNameParser {
             if case .language = m.meaning, t[(m.end)...].contains(where: { $0.lower == t[m.index].lower }) { break }
             end = m.index
         }
+        // "Aliens.SE.1986", "Title.PAL.Multi.DVD-R", "Star Trek DS9 Ep 2x03": capitalised tags and a dangling "Ep".
+        while end - 1 > start, upperCaseTags.contains(t[end - 1].text) || t[end - 1].lower == "ep" { end -= 1 }
         // "Series - The Complete Series": an article cannot end a title ("L.A." is an acronym, though).
-        while end - 1 > start, ["the", "a", "an"].contains(t[end - 1].lower),
+        while end - 1 > start, ["the", "a", "an"].contains(t[end - 1].lower), !t[end - 1].gap.has(","),   // "Simpsons, The"
               !(t[end - 1].dotJoined && t[end - 2].lower.count == 1 && t[end - 1].lower.count == 1) { end -= 1 }
         return end
     }
 
-    private static let trimmableNoise: Set<String> = ["internal", "limited", "readnfo", "nfofix", "subbed", "dubbed", "hc", "3d",
+    /// Tags that are words too ("Pay.Pal", "Mr.Se"): trimmed only as written in capitals.
+    private static let upperCaseTags: Set<String> = ["SE", "OM", "PAL", "NTSC", "SECAM", "XXX", "VO", "OV"]
+
+    private static let trimmableNoise: Set<String> = ["ac3d", "ld", "md", "doku", "hdlight", "upscaled", "dubbed", "internal", "limited", "readnfo", "nfofix", "subbed", "dubbed", "hc", "3d",
                                                        "hsbs", "sbs", "multisub", "multisubs", "hybrid", "retail", "festival", "ppv", "dl", "v2", "v3", "v4",
-                                                       "hq", "docu", "custom", "colorized", "stv", "ws", "dual", "convert"]
+                                                       "hq", "docu", "custom", "colorized", "stv", "ws", "dual", "convert", "ova", "ona", "oad", "oav"]
 
     private static func isTrimmable(_ m: AttributeMatch, _ t: [ReleaseToken]) -> Bool {
         switch m.meaning {
@@ -264,6 +306,10 @@ enum VideoNameParser {
         // Without a season, "E66" / "Episode 56" count from the start of the series, as anime numbers do.
         if r.seasons.isEmpty, r.absoluteEpisodes.isEmpty, !r.episodes.isEmpty, r.airDate == nil { r.absoluteEpisodes = r.episodes }
         if r.quality == .unknown, r.source == .dvd { r.quality = .p480 }
+        // "AMZN.DDP5.1.x264": a streaming service's tag without "WEB" is still a web download.
+        if r.source == .unknown, r.streamingService != nil { r.source = .webdl; r.sourceTag = "WEB-DL" }
+        // "S2013E14", "MotoGP.2016x03": a season numbered by its year dates the release too.
+        if r.year == nil, let season = r.season, ReleaseYears.isPlausible(season) { r.year = season }
         if r.fullSeason || r.seasons.count > 1 { r.kind = .season }
         else if !r.episodes.isEmpty || !r.absoluteEpisodes.isEmpty || r.airDate != nil { r.kind = .episode }
         else if !r.seasons.isEmpty { r.kind = .season }
