@@ -10,7 +10,7 @@ from selenium.webdriver.common.by import By
 from selenium.webdriver.support import expected_conditions as EC
 
 from browser_session import chromium, log_in, wait
-from conftest import Stack, wait_until
+from conftest import Stack
 from swarm import Seeder, Tracker, make_torrent
 from test_import import make_video
 
@@ -91,12 +91,13 @@ def test_grab_from_the_movie_page_and_watch_it_arrive(browser, grab_stack, index
     assert len(intermediate) >= 2, f"the progress bar did not move live: saw {sorted(seen)}"
     browser.save_screenshot(str(artifacts_dir / "grab-downloaded.png"))
 
-    # Post-processing places it; the movie page then shows it available with its file.
-    wait_until(lambda: grab_stack.api("GET", f"/api/movies/{movie}", token=token).json()["status"] == "available",
-               timeout=60, interval=0.3, what="the movie to be placed")
+    # Back on the movie page: post-processing places the file and the page follows (media:updated),
+    # showing it available with the file and what ffprobe read.
     browser.get(f"{grab_stack.base_url}/movies/{movie}")
-    wait(browser).until(lambda d: d.find_element(By.ID, "item-status").text.lower() == "available",
-                        "the movie page does not show the movie available")
-    shown = browser.find_element(By.ID, "movie-file").text
-    assert "Tiny Reel - The Test (2024) - 720p.mp4" in shown, shown
+    wait(browser, 60).until(lambda d: d.find_element(By.ID, "item-status").text.lower() == "available",
+                            "the movie page never showed the movie available")
+    shown = wait(browser).until(lambda d: (t := d.find_element(By.ID, "movie-file").text) and "720p.mp4" in t and t,
+                                "the file panel never showed the placed file")
+    assert "Tiny Reel - The Test (2024) - 720p.mp4" in shown, shown   # a verbatim path keeps its case
+    assert "320×240 mpeg4" in shown.lower() and "0:24" in shown, shown   # (the LCARS type is upper case)
     browser.save_screenshot(str(artifacts_dir / "grab-available.png"))

@@ -22,7 +22,7 @@ export async function grabThenShowStatus(store, id, grab) {
 /**
  * mountDetail(container, {id, back: [label, href, colour], load() → item, render(item, repaint, backLink) → nodes[], titleOf(item), mediaType})
  * With `mediaType` ('movie', 'album'), downloads of this item (added, completed) update its status
- * live from the event stream. Returns the cleanup for the router.
+ * live from the event stream, and lcarsd's `media:updated` for it repaints the page. Returns the cleanup for the router.
  */
 export async function mountDetail(container, { id, back, load, render, titleOf, mediaType = null }) {
   const backLink = h('p', { class: 'back-link' }, linkButton(back[0], back[1], { color: back[2] }));
@@ -45,6 +45,12 @@ export async function mountDetail(container, { id, back, load, render, titleOf, 
     const forUs = ev && ev.media_type === mediaType && Number(ev.media_id) === item.id;
     if (forUs) load().then((fresh) => showStatus(fresh.status)).catch(() => {});
   };
-  const offs = [on('download:added', follow), on('download:completed', follow)];
+  // lcarsd moved the item itself (searched, back to missing, placed by post-processing): the
+  // whole page is repainted, so the file panel shows what was placed.
+  const repaint = (ev) => {
+    const forUs = ev && ev.media_type === mediaType && Number(ev.media_id) === item.id;
+    if (forUs) load().then((fresh) => { item = fresh; paint(fresh); }).catch(() => {});
+  };
+  const offs = [on('download:added', follow), on('download:completed', follow), on('media:updated', repaint)];
   return () => offs.forEach((off) => off());
 }

@@ -13,7 +13,7 @@ import { api } from './api.js';
 const SERVER_EVENTS = [
   'download:added', 'download:progress', 'download:status',
   'download:completed', 'download:removed', 'system:status',
-  'job:started', 'job:progress', 'job:finished',
+  'job:started', 'job:progress', 'job:finished', 'media:updated',
 ];
 const BACKOFF_MIN_MS = 1000;
 const BACKOFF_MAX_MS = 30_000;

@@ -6,7 +6,7 @@ import { mediaHeader } from '../../components/media-header.js';
 import { releaseSearch } from '../../components/release-list.js';
 import { mountDetail, grabThenShowStatus } from '../../components/detail-page.js';
 import { movies, VIDEO_QUALITIES } from '../../stores/media.js';
-import { facts } from '../../components/facts.js';
+import { facts, mediaInfoFacts } from '../../components/facts.js';
 
 export const movieDetailView = {
   title: 'Movie',
@@ -24,7 +24,7 @@ export const movieDetailView = {
             ['TMDB', m.tmdb_id], ['IMDb', m.imdb_id], ['Added', m.added_at]],
         })),
         panel({ title: 'File', accent: 'tan', id: 'movie-file' }, m.file_path
-          ? facts([['Path', m.file_path, { class: 'verbatim' }], ['Size', formatBytes(m.file_size || 0)]])
+          ? facts([['Path', m.file_path, { class: 'verbatim' }], ['Size', formatBytes(m.file_size || 0)], ...mediaInfoFacts(m.media_info)])
           : h('p', { class: 'dim' }, 'No file yet.')),
         panel({ title: 'Manual search', accent: 'orange', id: 'movie-manual' },
           releaseSearch({ id: 'movie', search: () => movies.searchReleases(m.id), grab: (r) => grabThenShowStatus(movies, m.id, () => movies.grab(m.id, r.id)) }).el),
