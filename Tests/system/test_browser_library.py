@@ -388,6 +388,25 @@ def test_dashboard_counts_the_library(browser, ui_stack, admin, library):
     wait(browser).until(lambda d: path_of(d) == "/tv")
 
 
+def test_dashboard_shows_recent_additions_and_disk_space_to_a_user(browser, ui_stack, admin, library):
+    ui_stack.login_new_user(admin, "dashuser", "dash-user-pw")
+    expected = ui_stack.api("GET", "/api/library/summary", token=admin).json()
+    assert expected["recent"] and expected["mounts"]
+    log_in(browser, ui_stack.base_url, "dashuser", "dash-user-pw")
+    recent = visible(browser, "#recent-additions")
+    wait(browser).until(lambda d: recent.find_elements(By.CSS_SELECTOR, ".recent-item"))
+    shown = [a.text for a in recent.find_elements(By.CSS_SELECTOR, ".recent-title")]
+    assert [t.upper() for t in shown] == [r["title"].upper() for r in expected["recent"]]
+    disk = visible(browser, "#disk-space")
+    wait(browser).until(lambda d: disk.find_elements(By.CSS_SELECTOR, ".mount-item"))
+    mounts = {m.get_attribute("data-mount"): m for m in disk.find_elements(By.CSS_SELECTOR, ".mount-item")}
+    assert set(mounts) == {m["name"] for m in expected["mounts"]}
+    assert "FREE OF" in mounts["local"].text.upper() and mounts["nas"].get_attribute("data-available") == "false"
+    recent.find_element(By.CSS_SELECTOR, ".recent-title").click()
+    first = expected["recent"][0]
+    wait(browser).until(lambda d: path_of(d) == {"movie": "/movies/", "tv": "/tv/", "artist": "/music/artists/"}[first["type"]] + str(first["id"]))
+
+
 def test_admin_deletes_a_movie_after_confirming(browser, ui_stack, admin):
     movie = get_or_add(ui_stack, admin, "/api/movies", {"tmdb_id": 900002})
     log_in(browser, ui_stack.base_url, ui_stack.admin_user, ui_stack.admin_password)
