@@ -1,6 +1,7 @@
 import Foundation
 import Core
 import Library
+import Metadata
 import Persistence
 
 /// GET /api/library/summary (any logged-in user): what the dashboard shows every role — counts by
@@ -41,7 +42,7 @@ enum LibrarySummaryRoutes {
         let library = try ctx.app.database.mediaStatus.librarySummary(recentLimit: recentLimit)
         let counts = Dictionary(uniqueKeysWithValues: library.counts.map { ($0.kind, KindView(total: $0.total, by_status: $0.byStatus)) })
         let recent = library.recent.map {
-            AdditionView(type: $0.type, id: $0.id, title: $0.title, added_at: SQLiteTime.iso8601($0.addedAt), poster: $0.image)
+            AdditionView(type: $0.type, id: $0.id, title: $0.title, added_at: SQLiteTime.iso8601($0.addedAt), poster: ImageLinks.tmdb($0.image))
         }
         let mounts = SystemRoutes.storageMounts(ctx, daemonReachable: true).map(MountView.init)
         return try .json(SummaryView(counts: counts, recent: recent, mounts: mounts))
