@@ -397,6 +397,11 @@ def test_dashboard_shows_recent_additions_and_disk_space_to_a_user(browser, ui_s
     wait(browser).until(lambda d: recent.find_elements(By.CSS_SELECTOR, ".recent-item"))
     shown = [a.text for a in recent.find_elements(By.CSS_SELECTOR, ".recent-title")]
     assert [t.upper() for t in shown] == [r["title"].upper() for r in expected["recent"]]
+    with_poster = [r for r in expected["recent"] if "poster" in r]
+    assert with_poster   # the Star Trek poster: its thumbnail loads from our origin
+    thumbs = recent.find_elements(By.CSS_SELECTOR, "img.recent-thumb")
+    assert [t.get_attribute("src") for t in thumbs] == [ui_stack.base_url + r["poster"] for r in with_poster]
+    wait(browser).until(lambda d: all(d.execute_script("return arguments[0].complete && arguments[0].naturalWidth > 0", t) for t in thumbs))
     disk = visible(browser, "#disk-space")
     wait(browser).until(lambda d: disk.find_elements(By.CSS_SELECTOR, ".mount-item"))
     mounts = {m.get_attribute("data-mount"): m for m in disk.find_elements(By.CSS_SELECTOR, ".mount-item")}

@@ -50,9 +50,18 @@ function renderRecent(recent) {
   if (!recent.length) return stateLine('Nothing added yet.');
   return h('ul', { class: 'recent-list' }, recent.map((item) =>
     h('li', { class: 'recent-item', dataset: { type: item.type, id: String(item.id) } },
+      thumbnail(item.poster),
       h('a', { href: DETAIL[item.type](item.id), 'data-link': true, class: 'recent-title' }, item.title),
       h('span', { class: 'recent-kind' }, KIND[item.type]),
       h('time', { datetime: item.added_at, title: formatDateTime(item.added_at), class: 'recent-when' }, formatWhen(item.added_at)))));
+}
+
+// Our own /api/images/… address only (CSP img-src 'self'); gone again if it fails to load.
+function thumbnail(src) {
+  if (typeof src !== 'string' || !src.startsWith('/api/images/')) return h('span', { class: 'recent-thumb recent-thumb--none', 'aria-hidden': 'true' });
+  const img = h('img', { class: 'recent-thumb', src, alt: '', loading: 'lazy', decoding: 'async' });
+  img.addEventListener('error', () => img.replaceWith(h('span', { class: 'recent-thumb recent-thumb--none', 'aria-hidden': 'true' })), { once: true });
+  return img;
 }
 
 function renderMounts(mounts) {
