@@ -61,6 +61,7 @@ class FixtureServices(LoopbackServer):
 
     def settings(self, rate_limit_ms=50):
         return {"LCARS_TMDB__BASE_URL": self.base + "/tmdb/3", "LCARS_TMDB__API_KEY": TMDB_KEY,
+                "LCARS_TMDB__IMAGE_BASE_URL": self.base + "/tmdb-img/t/p",
                 "LCARS_MUSICBRAINZ__BASE_URL": self.base + "/mb/ws/2", "LCARS_MUSICBRAINZ__COVER_ART_URL": self.base + "/caa",
                 "LCARS_MUSICBRAINZ__RATE_LIMIT_MS": rate_limit_ms, "LCARS_HTTP__CONTACT": "tests@example.org",
                 "LCARS_HTTP__RETRY_BASE_MS": 50, "LCARS_HTTP__TIMEOUT_MS": 1500}
@@ -101,9 +102,21 @@ class FixtureServices(LoopbackServer):
             return self.tmdb(path[len("/tmdb/3"):], query)
         if path.startswith("/mb/ws/2/"):
             return self.musicbrainz(path[len("/mb/ws/2"):], query)
+        if path.startswith("/tmdb-img/t/p/"):
+            return self.image("tmdb/images", path.rsplit("/", 1)[1])
+        if m := re.fullmatch(r"/caa/release-group/([0-9a-f-]+)/front-500", path):
+            return self.image("coverartarchive", f"front_{m[1]}.jpg")
         if path.startswith("/caa/release-group/"):
             return self.file("coverartarchive", f"release_group_{path.rsplit('/', 1)[1]}")
         return 404, {"error": "no such fixture route"}, {}
+
+    def image(self, folder, name):
+        """An image fixture with the Content-Type its bytes say; 404 (as TMDB/CAA answer) when there is none."""
+        f = FIXTURES / folder / name
+        if not re.fullmatch(r"[A-Za-z0-9_.-]+", name) or not f.is_file():
+            return 404, {"error": "Not Found"}, {}
+        data = f.read_bytes()
+        return 200, data, {"Content-Type": "image/png" if data.startswith(b"\x89PNG") else "image/jpeg"}
 
     def file(self, service, name, missing=None):
         f = FIXTURES / service / f"{name}.json"

@@ -13,7 +13,7 @@ from selenium.webdriver.support.ui import Select
 
 from browser_session import (chromium, wait, set_viewport, sideways_overflow, path_of, log_in,
                              severe_console_entries)
-from conftest import Stack
+from conftest import Stack, sql
 
 STAR_TREK, STELLAR, SHOW = 13475, 900001, 4242
 PILOTS = "a1a1a1a1-0000-4000-8000-000000000001"
@@ -386,6 +386,65 @@ def test_dashboard_counts_the_library(browser, ui_stack, admin, library):
     assert {k: int(cards()[k]) for k in expected} == expected
     stats.find_element(By.XPATH, ".//a[.//span[contains(translate(., 'SHOW', 'show'), 'shows')]]").click()
     wait(browser).until(lambda d: path_of(d) == "/tv")
+
+
+def test_dashboard_shows_recent_additions_and_disk_space_to_a_user(browser, ui_stack, admin, library):
+    ui_stack.login_new_user(admin, "dashuser", "dash-user-pw")
+    expected = ui_stack.api("GET", "/api/library/summary", token=admin).json()
+    assert expected["recent"] and expected["mounts"]
+    log_in(browser, ui_stack.base_url, "dashuser", "dash-user-pw")
+    recent = visible(browser, "#recent-additions")
+    wait(browser).until(lambda d: recent.find_elements(By.CSS_SELECTOR, ".recent-item"))
+    shown = [a.text for a in recent.find_elements(By.CSS_SELECTOR, ".recent-title")]
+    assert [t.upper() for t in shown] == [r["title"].upper() for r in expected["recent"]]
+    with_poster = [r for r in expected["recent"] if "poster" in r]
+    assert with_poster   # the Star Trek poster: its thumbnail loads from our origin
+    thumbs = recent.find_elements(By.CSS_SELECTOR, "img.recent-thumb")
+    assert [t.get_attribute("src") for t in thumbs] == [ui_stack.base_url + r["poster"] for r in with_poster]
+    wait(browser).until(lambda d: all(d.execute_script("return arguments[0].complete && arguments[0].naturalWidth > 0", t) for t in thumbs))
+    disk = visible(browser, "#disk-space")
+    wait(browser).until(lambda d: disk.find_elements(By.CSS_SELECTOR, ".mount-item"))
+    mounts = {m.get_attribute("data-mount"): m for m in disk.find_elements(By.CSS_SELECTOR, ".mount-item")}
+    assert set(mounts) == {m["name"] for m in expected["mounts"]}
+    assert "FREE OF" in mounts["local"].text.upper() and mounts["nas"].get_attribute("data-available") == "false"
+    recent.find_element(By.CSS_SELECTOR, ".recent-title").click()
+    first = expected["recent"][0]
+    wait(browser).until(lambda d: path_of(d) == {"movie": "/movies/", "tv": "/tv/", "artist": "/music/artists/"}[first["type"]] + str(first["id"]))
+
+
+def test_posters_and_covers_load_from_our_origin(browser, ui_stack, admin, library):
+    log_in(browser, ui_stack.base_url, ui_stack.admin_user, ui_stack.admin_password)
+    browser.get(ui_stack.base_url + "/movies")
+    visible(browser, "#movies")
+    link = wait(browser).until(lambda d: d.find_element(By.CSS_SELECTOR, f"a.media-link[href='/movies/{library['movie']}']"))
+    img = wait(browser).until(lambda d: link.find_element(By.CSS_SELECTOR, "img.poster-image"))
+    wait(browser).until(lambda d: d.execute_script("return arguments[0].complete && arguments[0].naturalWidth > 0", img))
+    assert img.get_attribute("src") == ui_stack.base_url + "/api/images/tmdb/w500/star-trek-2009.jpg"
+    assert browser.execute_script("return arguments[0].naturalWidth", img) == 20   # the fixture's 20x30 JPEG
+    # The detail page shows it too; an album's cover on its page as well.
+    browser.get(f"{ui_stack.base_url}/movies/{library['movie']}")
+    big = wait(browser).until(lambda d: d.find_element(By.CSS_SELECTOR, ".media-header img.poster-image"))
+    wait(browser).until(lambda d: d.execute_script("return arguments[0].complete && arguments[0].naturalWidth > 0", big))
+    browser.get(f"{ui_stack.base_url}/music/albums/{library['album']}")
+    cover = wait(browser).until(lambda d: d.find_element(By.CSS_SELECTOR, ".media-header img.poster-image"))
+    wait(browser).until(lambda d: d.execute_script("return arguments[0].complete && arguments[0].naturalWidth > 0", cover))
+    assert cover.get_attribute("src").startswith(ui_stack.base_url + "/api/images/caa/")
+    # No image at all: the placeholder's initials, no <img>.
+    quiet = get_or_add(ui_stack, admin, "/api/movies", {"tmdb_id": 900001})
+    assert "poster_path" not in ui_stack.api("GET", f"/api/movies/{quiet}", token=admin).json()
+    browser.get(f"{ui_stack.base_url}/movies/{quiet}")
+    header = visible(browser, ".media-header")
+    assert not header.find_elements(By.CSS_SELECTOR, "img") and header.find_element(By.CSS_SELECTOR, ".poster-initials").text
+    assert severe_console_entries(browser) == []   # no CSP report, no failed image
+    # An image that fails to load (the service has none: 404): the placeholder shows again.
+    sql(ui_stack, "UPDATE movies SET poster_path = 'http://x/t/p/w500/gone-missing.jpg' WHERE id = ?", quiet)
+    try:
+        browser.get(f"{ui_stack.base_url}/movies/{quiet}")
+        header = visible(browser, ".media-header")
+        wait(browser).until(lambda d: not header.find_elements(By.CSS_SELECTOR, "img"))
+        assert header.find_element(By.CSS_SELECTOR, ".poster-initials").is_displayed()
+    finally:
+        sql(ui_stack, "UPDATE movies SET poster_path = NULL WHERE id = ?", quiet)
 
 
 def test_admin_deletes_a_movie_after_confirming(browser, ui_stack, admin):

@@ -25,7 +25,7 @@ def test_tmdb_search_flags_what_is_in_the_library(library_stack, lib_user, movie
     assert r.status_code == 200, r.text
     by_id = {m["tmdb_id"]: m for m in r.json()}
     assert by_id[STAR_TREK]["in_library"] is True and by_id[STAR_TREK]["library_id"] == movies[STAR_TREK]
-    assert by_id[STAR_TREK]["year"] == 2009 and by_id[STAR_TREK]["poster_path"].endswith("/w342/star-trek-2009.jpg")
+    assert by_id[STAR_TREK]["year"] == 2009 and by_id[STAR_TREK]["poster_path"] == "/api/images/tmdb/w342/star-trek-2009.jpg"
     sent = services.arrivals("/tmdb/3/search/movie")[-1]
     assert sent.query["query"] == "star trek" and sent.query["year"] == "2009"
     assert sent.headers["user-agent"] == "LCARS/0.1.0 ( tests@example.org )"
@@ -37,7 +37,8 @@ def test_added_movie_has_the_spec_fields(library_stack, lib_user, movies):
     assert m["tmdb_id"] == STAR_TREK and m["imdb_id"] == "tt0796366" and m["title"] == "Star Trek"
     assert m["year"] == 2009 and m["runtime_minutes"] == 127 and m["genres"] == ["Science Fiction", "Action", "Adventure"]
     assert m["status"] == "missing" and m["monitored"] is True and m["quality_limit"] == "1080p"
-    assert m["poster_path"].endswith("/w500/star-trek-2009.jpg") and m["added_at"].endswith("Z")
+    assert m["poster_path"] == "/api/images/tmdb/w500/star-trek-2009.jpg"
+    assert m["backdrop_path"] == "/api/images/tmdb/w1280/backdrop13475.jpg" and m["added_at"].endswith("Z")
     no_imdb = library_stack.api("GET", f"/api/movies/{movies[STELLAR]}", token=lib_user).json()
     assert "imdb_id" not in no_imdb and "runtime_minutes" not in no_imdb and no_imdb["original_title"] == "Sternenreise"
     no_date = library_stack.api("GET", f"/api/movies/{movies[HARBOUR]}", token=lib_user).json()

@@ -72,7 +72,7 @@ def test_first_get_of_an_album_loads_the_canonical_release(library_stack, lib_us
     assert r.status_code == 200, r.text
     album = r.json()
     assert album["release_mbid"] == CANONICAL and album["total_tracks"] == 5
-    assert album["cover_path"].endswith("/111-500.jpg")
+    assert album["cover_path"] == f"/api/images/caa/{FIRST_FLIGHT}"   # served from our origin
     assert [(t["disc_number"], t["track_number"], t["title"]) for t in album["tracks"]] == [
         (1, 1, "Preflight"), (1, 2, "Clearance"), (1, 3, "Ascent"), (2, 1, "Cruise"), (2, 2, "Final Approach")]
     assert album["tracks"][3]["mbid"] == "e5e5e5e5-0000-4000-8000-000000000201" and album["tracks"][3]["duration_ms"] == 182001

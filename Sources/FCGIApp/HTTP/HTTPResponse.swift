@@ -22,7 +22,10 @@ public struct HTTPResponse {
     func cgiBytes() -> Data {
         var head = "Status: \(status) \(Self.reason(status))\r\n"
         for (name, value) in headers { head += "\(name): \(value)\r\n" }
-        head += "Content-Length: \(body.count)\r\nCache-Control: no-store\r\n\r\n"
+        head += "Content-Length: \(body.count)\r\n"
+        // API answers are never cached, unless the route says otherwise (images).
+        if !headers.contains(where: { $0.0.lowercased() == "cache-control" }) { head += "Cache-Control: no-store\r\n" }
+        head += "\r\n"
         var data = Data(head.utf8)
         data.append(body)
         return data

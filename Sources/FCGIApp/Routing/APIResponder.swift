@@ -18,7 +18,7 @@ public struct APIResponder {
                              + TrackRoutes.routes + MetadataSearchRoutes.routes
                              + DownloadRoutes.routes + EventRoutes.routes + ParseRoutes.routes + BlocklistRoutes.routes
                              + IndexerRoutes.routes + ReleaseSearchRoutes.routes + ReleaseDownloadRoutes.routes
-                             + StorageRoutes.routes + OpenAPIRoutes.routes)
+                             + StorageRoutes.routes + LibrarySummaryRoutes.routes + ImageRoutes.routes + OpenAPIRoutes.routes)
         self.logger = logger
     }
 

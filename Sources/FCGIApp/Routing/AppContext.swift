@@ -24,6 +24,8 @@ public final class AppContext {
     /// Metadata clients, made on first use (after fork: each worker has its own curl handles).
     lazy var tmdb: TMDBClient = MetadataClients.tmdb(config, transport: httpTransport)
     lazy var musicBrainz: MusicBrainzClient = MetadataClients.musicBrainz(config, transport: httpTransport)
+    /// Posters and covers served from our origin (cached under the data directory).
+    lazy var images: ImageFetcher = ImageFetcher.live(config, transport: httpTransport)
     /// The indexers' fan-out (its HTTP clients are made per search, after fork).
     lazy var indexers: IndexerManager = IndexerManager.live(database: database, config: config, transport: httpTransport)
     /// Set once the schema matched this binary; it never goes back, so it is checked until then only.

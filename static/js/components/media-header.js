@@ -1,4 +1,4 @@
-// The top of a detail page (movie, show, artist, album): placeholder poster, title, facts,
+// The top of a detail page (movie, show, artist, album): poster or cover (placeholder without), title, facts,
 // overview, and the controls every item has: monitored, quality limit, refresh, delete (admins).
 import { h } from '../core/dom.js';
 import { posterPlaceholder } from './media-card.js';
@@ -51,7 +51,7 @@ export function mediaHeader({ item, store, title, facts, qualities, kindLabel, l
   }).catch(() => {});
 
   return h('div', { class: 'media-header' },
-    posterPlaceholder(title, item.id, true),
+    posterPlaceholder(title, item.id, true, item.poster_path || item.cover_path),
     h('div', { class: 'media-info' },
       h('h2', { class: 'media-heading verbatim', id: 'item-title' }, title),
       h('p', { class: 'media-status' }, item.status ? statusBadge(item.status, { id: 'item-status' }) : null),

@@ -15,7 +15,7 @@ export function tmdbLibraryView({ route, title, heading, id, noun, accent, statu
       return libraryGrid(container, {
         id, title: heading, noun, accent, statuses,
         list: store.list,
-        card: (x) => mediaCard({ href: href(x.id), id: x.id, title: x.title, subtitle: yearOf(x) ? String(yearOf(x)) : '', status: x.status, monitored: x.monitored }),
+        card: (x) => mediaCard({ href: href(x.id), id: x.id, title: x.title, subtitle: yearOf(x) ? String(yearOf(x)) : '', status: x.status, monitored: x.monitored, image: x.poster_path }),
         addLabel: `Add ${kind}`,
         onAdd: (reload) => openSearchModal({
           id: `add-${kind}`, title: `Add ${kind}`, searchLabel: `${kind} title (TMDB)`,

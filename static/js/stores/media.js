@@ -15,6 +15,11 @@ function resource(base) {
   };
 }
 
+/** GET /api/library/summary: counts, recent additions, free space per mount (every role). */
+export const library = {
+  summary: (signal) => api('GET', '/library/summary', { signal }),
+};
+
 export const movies = {
   ...resource('/movies'),
   lookup: (text, signal) => api('GET', `/search/tmdb/movies?${new URLSearchParams({ q: text })}`, { signal }),

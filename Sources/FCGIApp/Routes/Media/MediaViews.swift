@@ -1,4 +1,5 @@
 import Core
+import Metadata
 import Persistence
 
 /// The spec's media models as the API shows them, built from the stores' records. Optional
@@ -14,7 +15,7 @@ struct MovieView: Encodable {
 
     init(_ m: MovieRecord) {
         id = m.id; tmdb_id = m.tmdbID; imdb_id = m.imdbID; title = m.title; original_title = m.originalTitle
-        year = m.year; overview = m.overview; poster_path = m.posterPath; backdrop_path = m.backdropPath
+        year = m.year; overview = m.overview; poster_path = ImageLinks.tmdb(m.posterPath); backdrop_path = ImageLinks.tmdb(m.backdropPath)
         runtime_minutes = m.runtimeMinutes; genres = m.genres
         status = m.status.rawValue; monitored = m.monitored; quality_limit = m.qualityLimit
         file_path = m.filePath; file_size = m.fileSize; media_info = m.mediaInfo; added_at = SQLiteTime.iso8601(m.addedAt)
@@ -31,7 +32,7 @@ struct EpisodeView: Encodable {
         id = e.id; show_id = e.showID; tmdb_id = e.tmdbID
         season_number = e.seasonNumber; episode_number = e.episodeNumber
         title = e.title; overview = e.overview; air_date = e.airDate; runtime_minutes = e.runtimeMinutes
-        still_path = e.stillPath; status = e.status.rawValue; monitored = e.monitored
+        still_path = ImageLinks.tmdb(e.stillPath); status = e.status.rawValue; monitored = e.monitored
         file_path = e.filePath; file_size = e.fileSize; media_info = e.mediaInfo
     }
 }
@@ -61,7 +62,7 @@ struct ShowView: Encodable {
     init(_ s: ShowRecord, seasons: [SeasonView]?) {
         id = s.id; tmdb_id = s.tmdbID; imdb_id = s.imdbID; title = s.title; original_title = s.originalTitle
         year_start = s.yearStart; year_end = s.yearEnd; overview = s.overview
-        poster_path = s.posterPath; backdrop_path = s.backdropPath; status = s.status.rawValue
+        poster_path = ImageLinks.tmdb(s.posterPath); backdrop_path = ImageLinks.tmdb(s.backdropPath); status = s.status.rawValue
         monitored = s.monitored; quality_limit = s.qualityLimit
         self.seasons = seasons; added_at = SQLiteTime.iso8601(s.addedAt)
     }
@@ -93,7 +94,7 @@ struct AlbumView: Encodable {
 
     init(_ a: AlbumRecord, tracks: [TrackView]?) {
         id = a.id; mbid = a.mbid; artist_id = a.artistID; title = a.title; album_type = a.albumType
-        release_date = a.releaseDate; overview = a.overview; cover_path = a.coverPath
+        release_date = a.releaseDate; overview = a.overview; cover_path = ImageLinks.cover(albumMBID: a.mbid, stored: a.coverPath)
         total_tracks = a.totalTracks; status = a.status.rawValue; monitored = a.monitored
         quality_limit = a.qualityLimit; release_mbid = a.releaseMBID
         self.tracks = tracks; added_at = SQLiteTime.iso8601(a.addedAt)

@@ -13,7 +13,7 @@ enum SearchViews {
             tmdb_id = m.id; title = m.title; original_title = m.original_title
             release_date = m.release_date?.isEmpty == false ? m.release_date : nil
             year = release_date.flatMap { Int($0.prefix(4)) }
-            overview = m.overview; poster_path = tmdb.imageURL(m.poster_path, size: "w342")
+            overview = m.overview; poster_path = tmdb.imageURL(m.poster_path, size: "w342").flatMap { ImageLinks.tmdb($0) }
             in_library = libraryID != nil; library_id = libraryID
         }
     }
@@ -27,7 +27,7 @@ enum SearchViews {
             tmdb_id = s.id; title = s.name; original_title = s.original_name
             first_air_date = s.first_air_date?.isEmpty == false ? s.first_air_date : nil
             year = first_air_date.flatMap { Int($0.prefix(4)) }
-            overview = s.overview; poster_path = tmdb.imageURL(s.poster_path, size: "w342")
+            overview = s.overview; poster_path = tmdb.imageURL(s.poster_path, size: "w342").flatMap { ImageLinks.tmdb($0) }
             in_library = libraryID != nil; library_id = libraryID
         }
     }

@@ -37,5 +37,5 @@ function albumGroups(albums) {
   }
   return [...groups].map(([type, list]) => panel({ title: `${type}s`, accent: 'blue', id: `albums-${type.toLowerCase().replace(/[^a-z]/g, '')}` },
     h('ul', { class: 'media-grid' }, list.map((a) => mediaCard({ href: `/music/albums/${a.id}`, id: a.id, title: a.title,
-      subtitle: a.release_date ? a.release_date.slice(0, 4) : '', status: a.status, monitored: a.monitored })))));
+      subtitle: a.release_date ? a.release_date.slice(0, 4) : '', status: a.status, monitored: a.monitored, image: a.cover_path })))));
 }
