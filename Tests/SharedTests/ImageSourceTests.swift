@@ -1,5 +1,8 @@
 @testable import Metadata
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
 import Testing
 
 @Suite struct ImageSourceTests {
@@ -51,5 +54,25 @@ import Testing
         #expect(listing == ["cache", "cache/images", "cache/images/tmdb", "cache/images/tmdb/w92", "cache/images/tmdb/w92/p.jpg"])
         let mode = try FileManager.default.attributesOfItem(atPath: dir + "/cache/images")[.posixPermissions] as? Int
         #expect(mode == 0o700)
+    }
+
+    /// Over its limit, the cache drops the least recently used images (a read counts as a use)
+    /// down to 90 %, never the one just written.
+    @Test func aFullCacheDropsTheLeastRecentlyUsed() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("imgcache-\(UUID().uuidString)").path
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let cache = ImageCache(dataDir: dir, limitBytes: 2500)
+        let sources = try ["a", "b", "c"].map { try #require(ImageSource.checkedTMDB(size: "w92", file: "\($0).jpg")) }
+        let image = Data([0xFF, 0xD8, 0xFF]) + Data(repeating: 7, count: 997)   // 1000 bytes
+        try cache.store(image, for: sources[0])
+        try cache.store(image, for: sources[1])
+        // Make "a" older than "b", then use it: "b" is now the least recently used.
+        var old = [timeval(tv_sec: 1_000_000, tv_usec: 0), timeval(tv_sec: 1_000_000, tv_usec: 0)]
+        var older = [timeval(tv_sec: 900_000, tv_usec: 0), timeval(tv_sec: 900_000, tv_usec: 0)]
+        #expect(utimes(cache.path(sources[0]), &older) == 0 && utimes(cache.path(sources[1]), &old) == 0)
+        #expect(cache.read(sources[0]) == image)
+        try cache.store(image, for: sources[2])                                  // 3000 bytes > 2500
+        #expect(cache.read(sources[1]) == nil)
+        #expect(cache.read(sources[0]) == image && cache.read(sources[2]) == image)
     }
 }

@@ -32,7 +32,8 @@ enum ConfigSections {
             jwtSecret: try s.requiredString("jwt_secret", hint: "set a random string of at least 32 characters (make run writes one)"),
             dataDir: try s.string("data_dir", default: "./data"),
             logLevel: try s.string("log_level", default: "warning"),
-            trustedProxies: try s.networkArray("trusted_proxies", default: IPNetwork.loopback))
+            trustedProxies: try s.networkArray("trusted_proxies", default: IPNetwork.loopback),
+            imageCacheMB: try s.int("image_cache_mb", default: 2048, in: 16...1_048_576))
         try s.finish()
         return value
     }

@@ -10,6 +10,9 @@ public struct LCARSConfig: Sendable {
         public var logLevel: String
         /// Proxies in front of nginx whose X-Forwarded-For is believed (the login limiter's client address).
         public var trustedProxies: [IPNetwork]
+        /// The image cache's size limit (posters, backdrops, covers served from our origin): the least
+        /// recently used images go when it is full.
+        public var imageCacheMB: Int
     }
     public struct Auth: Sendable {
         public var sessionHours: Int

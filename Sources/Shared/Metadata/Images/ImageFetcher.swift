@@ -22,7 +22,8 @@ public struct ImageFetcher: Sendable {
 
     public static func live(_ config: LCARSConfig, transport: HTTPTransportFactory? = nil) -> ImageFetcher {
         let settings = HTTPClientSettings(config)
-        return ImageFetcher(config: config, cache: ImageCache(dataDir: config.server.dataDir),
+        return ImageFetcher(config: config, cache: ImageCache(dataDir: config.server.dataDir,
+                                                              limitBytes: Int64(config.server.imageCacheMB) << 20),
                             tmdb: HTTPClient(service: "TMDB", settings: settings, transport: transport?("TMDB")),
                             coverArt: HTTPClient(service: "Cover Art Archive", settings: settings, transport: transport?("Cover Art Archive")))
     }
