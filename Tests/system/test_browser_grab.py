@@ -101,3 +101,19 @@ def test_grab_from_the_movie_page_and_watch_it_arrive(browser, grab_stack, index
     assert "Tiny Reel - The Test (2024) - 720p.mp4" in shown, shown   # a verbatim path keeps its case
     assert "320×240 mpeg4" in shown.lower() and "0:24" in shown, shown   # (the LCARS type is upper case)
     browser.save_screenshot(str(artifacts_dir / "grab-available.png"))
+
+
+def test_settings_show_the_storage_mounts_and_test_one(browser, grab_stack):
+    """Settings → Storage: the local library with its free space and a write test that passes; the
+    default config's `nas` mount is disabled, so it cannot be tested."""
+    log_in(browser, grab_stack.base_url, grab_stack.admin_user, grab_stack.admin_password)
+    browser.get(f"{grab_stack.base_url}/settings")
+    local = wait(browser).until(lambda d: next(iter(d.find_elements(By.CSS_SELECTOR, "#storage-list li[data-mount='local']")), None),
+                                "the storage section never listed the local mount")
+    assert "available" in local.text.lower() and "free of" in local.text.lower(), local.text
+    nas = browser.find_element(By.CSS_SELECTOR, "#storage-list li[data-mount='nas']")
+    assert "disabled" in nas.text.lower() and not nas.find_element(By.CSS_SELECTOR, "button").is_enabled()
+    local.find_element(By.CSS_SELECTOR, "button[aria-label='Test the local mount']").click()
+    wait(browser, 20).until(lambda d: "write test passed" in local.text.lower(), f"the write test did not pass: {local.text}")
+    library = grab_stack.dir / "data/library"
+    assert not [p for p in library.iterdir() if p.name.startswith(".")], "the probe file was left behind"

@@ -164,6 +164,11 @@ def test_manual_search_shows_ranked_releases_with_reasons_and_grabs(browser, ui_
     log_in(browser, ui_stack.base_url, ui_stack.admin_user, ui_stack.admin_password)
     browser.get(f"{ui_stack.base_url}/movies/{library['movie']}")
     assert visible(browser, "#item-title").text == "Star Trek"
+    # Its backdrop, served by LCARS from the TMDB stand-in, loaded above the header.
+    backdrop = browser.find_element(By.ID, "item-backdrop")
+    assert backdrop.get_attribute("src").startswith(f"{ui_stack.base_url}/api/images/tmdb/")
+    wait(browser).until(lambda d: d.execute_script("return arguments[0].complete && arguments[0].naturalWidth", backdrop),
+                        "the backdrop never loaded")
     browser.find_element(By.ID, "movie-search").click()
     wait(browser, 30).until(lambda d: len(d.find_elements(By.CSS_SELECTOR, "#movie-releases > li")) == 4,
                             "the four releases of the local indexer never appeared")

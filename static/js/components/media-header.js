@@ -50,7 +50,7 @@ export function mediaHeader({ item, store, title, facts, qualities, kindLabel, l
     } }));
   }).catch(() => {});
 
-  return h('div', { class: 'media-header' },
+  const header = h('div', { class: 'media-header' },
     posterPlaceholder(title, item.id, true, item.poster_path || item.cover_path),
     h('div', { class: 'media-info' },
       h('h2', { class: 'media-heading verbatim', id: 'item-title' }, title),
@@ -59,4 +59,12 @@ export function mediaHeader({ item, store, title, facts, qualities, kindLabel, l
       item.overview ? h('p', { class: 'overview verbatim' }, item.overview) : null,
       h('div', { class: 'item-controls' }, actions, h('div', { class: 'quality-field' }, quality.el)),
       message));
+  return item.backdrop_path ? h('div', { class: 'media-top' }, backdrop(item.backdrop_path), header) : header;
+}
+
+/** A movie's or show's backdrop (served by LCARS) as a banner above the header; gone if it fails to load. */
+function backdrop(src) {
+  const img = h('img', { class: 'backdrop', id: 'item-backdrop', src, alt: '', loading: 'lazy' });
+  img.addEventListener('error', () => img.remove());
+  return img;
 }

@@ -1,4 +1,4 @@
-// Admin resources for the settings page: users, indexers, scheduled jobs, blocklist, status, activity.
+// Admin resources for the settings page: users, indexers, scheduled jobs, storage, blocklist, status, activity.
 import { api } from '../core/api.js';
 
 export const users = {
@@ -24,6 +24,11 @@ export const jobs = {
 export const blocklist = {
   list: () => api('GET', '/blocklist'),
   remove: (id) => api('DELETE', `/blocklist/${id}`),
+};
+
+export const storage = {
+  mounts: () => api('GET', '/storage/mounts'),
+  test: (name) => api('POST', `/storage/mounts/${encodeURIComponent(name)}/test`),
 };
 
 export const system = {

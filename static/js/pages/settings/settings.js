@@ -1,4 +1,4 @@
-// /settings: admins get users, indexers, scheduled jobs, blocklist, system status and the activity
+// /settings: admins get users, indexers, scheduled jobs, storage mounts, blocklist, system status and the activity
 // log; a `user` sees their own account and nothing their role may not change.
 import { h } from '../../core/dom.js';
 import { panel, stateLine } from '../../components/lcars-panel.js';
@@ -8,6 +8,7 @@ import { button } from '../../components/lcars-button.js';
 import { usersSection } from './users.js';
 import { indexersSection } from './indexers.js';
 import { jobsSection } from './jobs.js';
+import { storageSection } from './storage.js';
 import { blocklistSection, statusSection, activitySection } from './records.js';
 import { facts } from '../../components/facts.js';
 
@@ -34,7 +35,8 @@ export const settingsView = {
       return undefined;
     }
     const cleanups = [];
-    body.replaceChildren(account, usersSection(me), indexersSection(), jobsSection(cleanups), blocklistSection(), statusSection(), activitySection());
+    body.replaceChildren(account, usersSection(me), indexersSection(), jobsSection(cleanups), storageSection(), blocklistSection(), statusSection(),
+      activitySection());
     return () => cleanups.forEach((off) => off());
   },
 };
