@@ -54,6 +54,10 @@ bench_prepare() {
   export LCARS_DATABASE__PATH=$tmp/d/lcars.db LCARS_TORRENT__DOWNLOAD_DIR=$tmp/d/downloads
   export LCARS_FCGI__SOCKET=$tmp/d/run/fcgi.sock LCARS_DAEMON__SOCKET=$tmp/d/run/lcarsd.sock
   export LCARS_FCGI__WORKERS=$workers
+  # Nothing leaves the machine: the image routes would fetch posters and covers from TMDB and the
+  # Cover Art Archive; here they are refused at once by a closed loopback port (the UI shows
+  # placeholders).
+  export LCARS_TMDB__IMAGE_BASE_URL=http://127.0.0.1:9/t/p LCARS_MUSICBRAINZ__COVER_ART_URL=http://127.0.0.1:9
   cd "$tmp"
 
   "$bin/lcarsd" migrate >/dev/null

@@ -88,7 +88,10 @@ class Stack:
                     "LCARS_TORRENT__ENABLE_DHT": "false", "LCARS_TORRENT__ENABLE_LSD": "false",
                     "LCARS_TORRENT__ENABLE_UPNP": "false", "LCARS_TORRENT__ENABLE_NATPMP": "false",
                     "LCARS_TORRENT__ENABLE_UTP": "false", "LCARS_TORRENT__LISTEN_ADDRESS": "127.0.0.1",
-                    "LCARS_TORRENT__PORT_RANGE": f"{torrent_port},{torrent_port}"}
+                    "LCARS_TORRENT__PORT_RANGE": f"{torrent_port},{torrent_port}",
+                    # Images come only from the local stand-ins (services.settings() points these
+                    # there); without them a closed loopback port refuses every fetch at once.
+                    "LCARS_TMDB__IMAGE_BASE_URL": "http://127.0.0.1:9/t/p", "LCARS_MUSICBRAINZ__COVER_ART_URL": "http://127.0.0.1:9"}
         self.env.update({f"LCARS_SCHEDULER__{job.upper()}": NEVER for job in JOBS})
         self.public_indexers = public_indexers
         self.env.update({k: str(v) for k, v in (settings or {}).items()})
