@@ -277,6 +277,16 @@ def lib_user(library_stack, lib_admin):
     return library_stack.login_new_user(lib_admin, "libuser", "lib-user-pw")
 
 
+def local_torznab(stack, token, sites, name, categories, releases=()):
+    """Serves a Torznab feed `name` from the local indexer sites and registers it with the stack
+    as an indexer for `categories`; returns a function that sets what the feed answers next."""
+    url = sites.torznab(name, releases=releases)
+    r = stack.api("POST", "/api/indexers", token=token, json={"name": name, "indexer_type": "torznab", "url": url,
+                                                             "api_key": f"{name}-torznab-key-0123456789", "categories": categories})
+    assert r.status_code == 201, r.text
+    return lambda answer: sites.torznab(name, releases=answer)
+
+
 def sql(stack, statement, *args):
     """Runs SQL on a stack's database directly (what lcarsd's post-processing would write)."""
     import sqlite3

@@ -10,7 +10,7 @@ from selenium.webdriver.common.by import By
 from selenium.webdriver.support import expected_conditions as EC
 
 from browser_session import chromium, log_in, wait
-from conftest import Stack
+from conftest import Stack, local_torznab
 from swarm import Seeder, Tracker, make_torrent
 from test_import import make_video
 
@@ -54,10 +54,8 @@ def browser(request, artifacts_dir):
 def test_grab_from_the_movie_page_and_watch_it_arrive(browser, grab_stack, indexer_sites, video_swarm, artifacts_dir):
     torrent, content = video_swarm
     token = grab_stack.login()
-    url = indexer_sites.torznab("grabfeed", releases=[(TOP, torrent.info_hash, 12, 100_000_000, torrent.magnet())])
-    r = grab_stack.api("POST", "/api/indexers", token=token, json={
-        "name": "grabfeed", "indexer_type": "torznab", "url": url, "api_key": "grab-feed-key-0123456789", "categories": ["movies"]})
-    assert r.status_code == 201, r.text
+    local_torznab(grab_stack, token, indexer_sites, "grabfeed", ["movies"],
+                  releases=[(TOP, torrent.info_hash, 12, 100_000_000, torrent.magnet())])
     r = grab_stack.api("POST", "/api/movies", token=token, json={"tmdb_id": TINY_REEL})
     assert r.status_code == 201, r.text
     movie = r.json()["id"]

@@ -10,10 +10,9 @@ import os
 
 import pytest
 
-from conftest import Stack, sql, wait_until
+from conftest import Stack, local_torznab, sql, wait_until
 from test_import import LIBRARY, swarms  # noqa: F401  (the fixture is used by name)
 
-KEY = "torznab-secret-key-0123456789"
 SEED_HOURS = 0.001      # 3.6 s of seeding, then the policy is met
 STALL_S = 5
 MB = 1_000_000   # sizes the feed reports: within the ranking's bounds for a 1 min runtime
@@ -40,11 +39,7 @@ def admin(pipe):
 
 @pytest.fixture(scope="module")
 def feed(pipe, admin, indexer_sites):
-    url = indexer_sites.torznab("pipeline", releases=[])
-    r = pipe.api("POST", "/api/indexers", token=admin,
-                 json={"name": "pipeline", "indexer_type": "torznab", "url": url, "api_key": KEY, "categories": ["movies", "tv", "music"]})
-    assert r.status_code == 201, r.text
-    return lambda releases: indexer_sites.torznab("pipeline", releases=releases)
+    return local_torznab(pipe, admin, indexer_sites, "pipeline", ["movies", "tv", "music"])
 
 
 def add_movie(stack, token, tmdb_id):

@@ -7,11 +7,10 @@ links the movie again; after it fails again, the next run grabs the other releas
 seeder serves to the end. Loopback only: the built-in indexers are off (conftest)."""
 import pytest
 
-from conftest import Stack, sql, wait_until
+from conftest import Stack, local_torznab, sql, wait_until
 from swarm import LocalSwarm
 
 STAR_TREK, STELLAR = 13475, 900001
-KEY = "torznab-secret-key-0123456789"
 STALL_S = 5
 NO_PEERS = "ab" * 20
 GB = 1_000_000_000
@@ -34,11 +33,7 @@ def admin(st):
 @pytest.fixture(scope="module")
 def feed(st, admin, indexer_sites):
     """One Torznab indexer; each test sets what it answers (indexer_sites.torznab("local", …))."""
-    url = indexer_sites.torznab("local", releases=[])
-    r = st.api("POST", "/api/indexers", token=admin,
-               json={"name": "local", "indexer_type": "torznab", "url": url, "api_key": KEY, "categories": ["movies", "tv"]})
-    assert r.status_code == 201, r.text
-    return lambda releases: indexer_sites.torznab("local", releases=releases)
+    return local_torznab(st, admin, indexer_sites, "local", ["movies", "tv"])
 
 
 def add_movie(st, token, tmdb_id):
@@ -160,9 +155,7 @@ def test_the_run_takes_at_most_the_limit_least_recently_searched_first(services,
                "LCARS_SCHEDULER__SEARCH_LIMIT": 1}).start()
     try:
         token = s.login()
-        url = indexer_sites.torznab("empty", releases=[])
-        assert s.api("POST", "/api/indexers", token=token, json={"name": "empty", "indexer_type": "torznab", "url": url,
-                                                                 "api_key": KEY, "categories": ["movies"]}).status_code == 201
+        local_torznab(s, token, indexer_sites, "empty", ["movies"])
         first, second = add_movie(s, token, STAR_TREK), add_movie(s, token, STELLAR)
         assert run_search(s, token)["items"] == 1
         searched = dict(sql(s, "SELECT id, last_searched_at IS NOT NULL FROM movies"))
