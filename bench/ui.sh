@@ -7,11 +7,12 @@
 #              lcars:dashboard:data)
 #   bytes      bytes transferred for the page and everything it loaded (Resource Timing)
 # and, on /movies, the longest main-thread task (Long Tasks API, tasks over 50 ms) while
-# scrolling to the end of every page of the grid for BENCH_PAGES pages (Next, 48 movies a page).
+# scrolling to the end of every page of the grid, page after page (Next, 48 movies a page) to the
+# last (417 pages), or BENCH_PAGES pages.
 # A measurement, not a test: it prints numbers and fails only if the stack cannot be started.
 #
 #   BENCH_BIN=.build/debug bench/ui.sh        already built binaries (else a release build)
-#   BENCH_RUNS=5 BENCH_PAGES=40 bench/ui.sh
+#   BENCH_RUNS=5 BENCH_PAGES=40 bench/ui.sh    (BENCH_PAGES=0, the default: every page)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -25,4 +26,4 @@ bench_prepare
 python3 "$here/bench/library_data.py" "$tmp/d/lcars.db"
 bench_start
 
-token=$token url=$url runs=${BENCH_RUNS:-3} pages=${BENCH_PAGES:-20} python3 "$here/bench/ui_measure.py"
+token=$token url=$url runs=${BENCH_RUNS:-3} pages=${BENCH_PAGES:-0} python3 "$here/bench/ui_measure.py"

@@ -49,9 +49,9 @@ import Testing
         let source = try #require(ImageSource.checkedTMDB(size: "w92", file: "p.jpg"))
         #expect(cache.read(source) == nil)
         try cache.store(Data([0xFF, 0xD8, 0xFF, 1]), for: source)
-        #expect(cache.read(source) == Data([0xFF, 0xD8, 0xFF, 1]))
+        #expect(cache.read(source)?.data == Data([0xFF, 0xD8, 0xFF, 1]))
         let listing = try FileManager.default.subpathsOfDirectory(atPath: dir).sorted()
-        #expect(listing == ["cache", "cache/images", "cache/images/tmdb", "cache/images/tmdb/w92", "cache/images/tmdb/w92/p.jpg"])
+        #expect(listing == ["cache", "cache/images", "cache/images/tmdb", "cache/images/tmdb/w92", "cache/images/tmdb/w92/p.jpg.jpg"])
         let mode = try FileManager.default.attributesOfItem(atPath: dir + "/cache/images")[.posixPermissions] as? Int
         #expect(mode == 0o700)
     }
@@ -69,10 +69,29 @@ import Testing
         // Make "a" older than "b", then use it: "b" is now the least recently used.
         var old = [timeval(tv_sec: 1_000_000, tv_usec: 0), timeval(tv_sec: 1_000_000, tv_usec: 0)]
         var older = [timeval(tv_sec: 900_000, tv_usec: 0), timeval(tv_sec: 900_000, tv_usec: 0)]
-        #expect(utimes(cache.path(sources[0]), &older) == 0 && utimes(cache.path(sources[1]), &old) == 0)
-        #expect(cache.read(sources[0]) == image)
+        #expect(utimes(cache.path(sources[0], ext: "jpg"), &older) == 0 && utimes(cache.path(sources[1], ext: "jpg"), &old) == 0)
+        #expect(cache.read(sources[0])?.data == image)
         try cache.store(image, for: sources[2])                                  // 3000 bytes > 2500
         #expect(cache.read(sources[1]) == nil)
-        #expect(cache.read(sources[0]) == image && cache.read(sources[2]) == image)
+        #expect(cache.read(sources[0])?.data == image && cache.read(sources[2])?.data == image)
+    }
+
+    /// The file's extension is the type its bytes are (nginx serves hits with the type of the
+    /// extension): a PNG under a TMDB ".jpg" name is kept as ".png" and read back as a PNG; bytes
+    /// that are no image are refused with nothing written.
+    @Test func theExtensionIsTheTypeOfTheBytes() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("imgcache-\(UUID().uuidString)").path
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let cache = ImageCache(dataDir: dir)
+        let poster = try #require(ImageSource.checkedTMDB(size: "w342", file: "quiet.jpg"))
+        let cover = try #require(ImageSource.checkedCover(mbid: "c3c3c3c3-0000-4000-8000-000000000101"))
+        let png = Data([0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 0])
+        let webp = Data("RIFF\u{0}\u{0}\u{0}\u{0}WEBPVP8 ".utf8)
+        try cache.store(png, for: poster)
+        try cache.store(webp, for: cover)
+        #expect(cache.read(poster)?.contentType == "image/png" && cache.read(cover)?.contentType == "image/webp")
+        #expect(throws: (any Error).self) { try cache.store(Data("<html>".utf8), for: try #require(ImageSource.checkedTMDB(size: "w92", file: "x.jpg"))) }
+        let listing = try FileManager.default.subpathsOfDirectory(atPath: dir + "/cache/images").sorted()
+        #expect(listing == ["caa", "caa/c3c3c3c3-0000-4000-8000-000000000101.webp", "tmdb", "tmdb/w342", "tmdb/w342/quiet.jpg.png"])
     }
 }

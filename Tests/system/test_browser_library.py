@@ -206,6 +206,12 @@ def test_episode_and_season_monitoring(browser, ui_stack, admin, library):
     visible(browser, "#season-1 summary").click()
     episode = visible(browser, "#episode-1-1-monitored")
     season = browser.find_element(By.ID, "season-1-monitored")
+    # Every episode of the opened season shows its still, served by LCARS from the TMDB stand-in.
+    stills = browser.find_elements(By.CSS_SELECTOR, "#season-1 img.episode-still")
+    assert len(stills) == len(browser.find_elements(By.CSS_SELECTOR, "#season-1 li.episode")) > 0
+    assert all(i.get_attribute("src").startswith(f"{ui_stack.base_url}/api/images/tmdb/") for i in stills)
+    wait(browser).until(lambda d: all(d.execute_script("return arguments[0].complete && arguments[0].naturalWidth > 0", i) for i in stills),
+                        "an episode still never loaded")
     assert episode.get_attribute("aria-pressed") == "true" and season.get_attribute("aria-pressed") == "true"
     api_episode = lambda: next(e for e in ui_stack.api("GET", f"/api/tv/{library['show']}/season/1", token=admin).json()
                                if e["episode_number"] == 1)
@@ -532,6 +538,30 @@ def test_settings_indexers_and_jobs(browser, ui_stack, admin, indexer_sites):
     row.find_element(By.CSS_SELECTOR, "button[aria-label='Test localfeed']").click()
     wait(browser, 20).until(lambda d: "ms)" in row.text, "the indexer test never reported")
     assert "ok:" in row.text.lower(), row.text
+
+    # Edit its priority and categories: a priority out of range is refused next to its field and
+    # nothing changes; a valid edit is saved and the row's summary follows.
+    stored = lambda: next(i for i in ui_stack.api("GET", "/api/indexers", token=admin).json() if i["name"] == "localfeed")
+    before = stored()
+    priority = row.find_element(By.CSS_SELECTOR, "input[type='number']")
+    save = row.find_element(By.CSS_SELECTOR, "button[aria-label='Save localfeed']")
+    priority.clear()
+    priority.send_keys("0")
+    save.click()
+    wait(browser).until(lambda d: priority.get_attribute("aria-invalid") == "true", "the refused priority got no error next to its field")
+    assert "priority" in priority.find_element(By.XPATH, "following-sibling::p[contains(@class,'field-error')]").text.lower()
+    assert stored()["priority"] == before["priority"] and stored()["categories"] == before["categories"]
+    priority.clear()
+    priority.send_keys("7")
+    music = row.find_element(By.XPATH, ".//label[contains(@class,'check-row')][.//span[text()='music']]//input")
+    assert music.is_selected() == ("music" in before["categories"])
+    if music.is_selected():
+        music.click()
+    save.click()
+    wait(browser).until(lambda d: "Saved" in row.text, row.text)
+    after = stored()
+    assert after["priority"] == 7 and "music" not in after["categories"] and after["categories"], after
+    assert "priority 7" in row.text.lower() and after.get("api_key") == before.get("api_key")   # the key was left alone
 
     job = visible(browser, "#jobs-list li[data-job='refresh_metadata']")
     assert "0 0" in job.text or "*" in job.text   # its cron schedule is shown

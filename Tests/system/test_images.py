@@ -33,20 +33,30 @@ def test_poster_is_fetched_once_then_served_from_the_cache(library_stack, lib_us
     upstream = "/tmdb-img/t/p/w500/star-trek-2009.jpg"
     before = len(services.arrivals(upstream))
     expected = (FIXTURES / "tmdb/images/star-trek-2009.jpg").read_bytes()
+    answers = []
     for _ in range(2):
         r = get(library_stack, poster)   # no token: an <img> sends none
         assert r.status_code == 200 and r.content == expected
         assert r.headers["Content-Type"] == "image/jpeg" and r.headers["Cache-Control"] == IMMUTABLE
         assert "img-src 'self';" in r.headers["Content-Security-Policy"]
+        assert r.headers["X-Content-Type-Options"] == "nosniff"
+        answers.append(r)
     assert len(services.arrivals(upstream)) == before + 1   # the second GET came from the cache
-    cached = cache_dir(library_stack) / "tmdb/w500/star-trek-2009.jpg"
+    # The miss was the pool's answer; the hit is nginx's own, from disk (a static file's
+    # validators), so no responder is taken by an image already cached.
+    assert "ETag" not in answers[0].headers and "ETag" in answers[1].headers and "Last-Modified" in answers[1].headers
+    again = library_stack.session.get(library_stack.base_url + poster, headers={"If-None-Match": answers[1].headers["ETag"]}, timeout=15)
+    assert again.status_code == 304 and again.content == b""
+    cached = cache_dir(library_stack) / "tmdb/w500/star-trek-2009.jpg.jpg"
     assert cached.read_bytes() == expected
     assert os.stat(cache_dir(library_stack)).st_mode & 0o777 == 0o700
 
 
 def test_type_comes_from_the_bytes(library_stack):
-    r = get(library_stack, "/api/images/tmdb/w342/quiet.jpg")   # a PNG under a .jpg name
-    assert r.status_code == 200 and r.headers["Content-Type"] == "image/png" and r.content.startswith(b"\x89PNG")
+    for _ in range(2):   # fetched by the pool, then sent by nginx from the cache: the same type
+        r = get(library_stack, "/api/images/tmdb/w342/quiet.jpg")   # a PNG under a .jpg name
+        assert r.status_code == 200 and r.headers["Content-Type"] == "image/png" and r.content.startswith(b"\x89PNG")
+    assert "tmdb/w342/quiet.jpg.png" in files_under(cache_dir(library_stack))
 
 
 def test_album_cover_from_the_cover_art_archive(library_stack, lib_user, services):
@@ -133,3 +143,36 @@ def test_media_objects_never_point_at_a_third_party(library_stack, lib_user):
         assert "http://" not in body and "https://" not in body
     summary = library_stack.api("GET", "/api/library/summary", token=lib_user).json()
     assert any(r.get("poster") == "/api/images/tmdb/w500/star-trek-2009.jpg" for r in summary["recent"])
+
+
+def test_image_misses_are_limited_per_address_and_hits_never(library_stack, services):
+    # From 127.0.0.2 (still loopback; a client address of its own, so no other test shares its
+    # allowance): 20 misses a second with a burst of 200, then 429 with nothing fetched. Images
+    # already cached are nginx's own and never counted; another address is not affected.
+    import http.client
+    import json
+
+    def fetch(path, source="127.0.0.2"):
+        conn = http.client.HTTPConnection("127.0.0.1", library_stack.port, timeout=10, source_address=(source, 0))
+        try:
+            conn.request("GET", path)
+            r = conn.getresponse()
+            return r.status, dict(r.getheaders()), r.read()
+        finally:
+            conn.close()
+
+    cached = "/api/images/tmdb/w185/star-trek-2009.jpg"
+    assert fetch(cached, "127.0.0.1")[0] == 200
+    answers = []
+    for i in range(1000):   # until the first refusal: the burst (200) plus what refilled meanwhile
+        answers.append(fetch(f"/api/images/tmdb/w92/limit{i}.jpg"))
+        if answers[-1][0] == 429:
+            break
+    assert answers[-1][0] == 429 and len(answers) > 200 and {a[0] for a in answers[:-1]} == {404}
+    status, headers, body = answers[-1]
+    assert json.loads(body)["error"]["code"] == "rate_limited" and headers["Retry-After"] == "1"
+    assert headers["X-Content-Type-Options"] == "nosniff" and headers["Cache-Control"] == "no-store"
+    fetched = len(services.arrivals("/tmdb-img/t/p/w92/limit"))
+    assert fetched == len(answers) - 1   # a refused miss never went upstream
+    assert fetch(cached)[0] == 200                   # a hit, while this address is over its limit
+    assert fetch("/api/images/tmdb/w92/limit-other.jpg", "127.0.0.1")[0] == 404   # another address

@@ -25,6 +25,8 @@ struct RenderNginx: ParsableCommand {
         let site = try String(contentsOfFile: "\(rootDir)/nginx/lcars.conf", encoding: .utf8)
             .replacingOccurrences(of: "listen 8080;", with: "listen \(config.server.host):\(config.server.port);")
             .replacingOccurrences(of: "/usr/share/lcars/static", with: "\(rootDir)/static")
+            .replacingOccurrences(of: "/usr/share/lcars/nginx", with: "\(rootDir)/nginx")
+            .replacingOccurrences(of: "/var/lib/lcars/cache/images/", with: "\(data)/cache/images/")
             .replacingOccurrences(of: "/run/lcars/fcgi.sock", with: absolute(config.fcgi.socket))
             .replacingOccurrences(of: "/run/lcars/lcarsd-events.sock", with: absolute(config.daemon.eventsSocket))
         let sitePath = "\(outDir)/lcars-site.conf"

@@ -21,7 +21,11 @@ public struct ImageFetcher: Sendable {
     let coverArt: HTTPClient
 
     public static func live(_ config: LCARSConfig, transport: HTTPTransportFactory? = nil) -> ImageFetcher {
-        let settings = HTTPClientSettings(config)
+        // One attempt, never a retry: a miss runs in a responder worker, and a page asks for dozens
+        // of images at once; waiting out backoffs there would hold the API's workers for seconds
+        // when TMDB or the Cover Art Archive is down. The browser asks again on the next view.
+        var settings = HTTPClientSettings(config)
+        settings.retry.retries = 0
         return ImageFetcher(config: config, cache: ImageCache(dataDir: config.server.dataDir,
                                                               limitBytes: Int64(config.server.imageCacheMB) << 20),
                             tmdb: HTTPClient(service: "TMDB", settings: settings, transport: transport?("TMDB")),
@@ -29,9 +33,7 @@ public struct ImageFetcher: Sendable {
     }
 
     public func image(_ source: ImageSource) throws -> ServedImage {
-        if let data = cache.read(source), let type = ImageFormat.contentType(of: data) {
-            return ServedImage(data: data, contentType: type)
-        }
+        if let cached = cache.read(source) { return cached }
         let image = try fetch(source)
         try cache.store(image.data, for: source)
         return image

@@ -56,10 +56,20 @@ function episodeRow(show, e, rows, say) {
   } });
   return h('li', { class: 'episode', id: `episode-${e.season_number}-${e.episode_number}` },
     h('div', { class: 'episode-head' },
+      episodeStill(e),
       h('span', { class: 'episode-code' }, code),
       h('span', { class: 'episode-title verbatim' }, e.title || 'TBA'),
       h('span', { class: 'episode-air dim' }, e.air_date || ''),
       statusBadge(e.status),
       h('span', { class: 'episode-actions' }, t, open)),
     searchSlot);
+}
+
+// The episode's still from our origin; lazy, so a closed season loads none of its stills. A still
+// that fails to load is removed (the row reads the same without it).
+function episodeStill(e) {
+  if (!e.still_path) return null;
+  const img = h('img', { class: 'episode-still', src: e.still_path, alt: '', loading: 'lazy', decoding: 'async', width: 112, height: 63 });
+  img.addEventListener('error', () => img.remove(), { once: true });
+  return img;
 }
