@@ -519,7 +519,7 @@ def test_episode_search_shows_why_releases_do_not_fit(browser, ui_stack, library
     assert all(r.find_element(By.CSS_SELECTOR, "button").text.lower() == "grab anyway" for r in rows)
 
 
-def test_settings_indexers_and_jobs(browser, ui_stack, admin, indexer_sites):
+def test_settings_indexers_and_jobs(browser, ui_stack, admin, indexer_sites, artifacts_dir):
     log_in(browser, ui_stack.base_url, ui_stack.admin_user, ui_stack.admin_password)
     nav(browser, "Settings")
     form = visible(browser, "#add-indexer-form")
@@ -562,6 +562,8 @@ def test_settings_indexers_and_jobs(browser, ui_stack, admin, indexer_sites):
     after = stored()
     assert after["priority"] == 7 and "music" not in after["categories"] and after["categories"], after
     assert "priority 7" in row.text.lower() and after.get("api_key") == before.get("api_key")   # the key was left alone
+    browser.execute_script("arguments[0].scrollIntoView()", row)
+    browser.save_screenshot(str(artifacts_dir / "settings-indexer-edited.png"))
 
     job = visible(browser, "#jobs-list li[data-job='refresh_metadata']")
     assert "0 0" in job.text or "*" in job.text   # its cron schedule is shown

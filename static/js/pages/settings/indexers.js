@@ -39,8 +39,9 @@ export function indexersSection() {
     const note = h('p', { class: 'verbatim dim', role: 'status' });
     const edit = {
       url: field({ label: `URL of ${ix.name}`, name: `url-${ix.id}`, type: 'url', value: ix.url }),
-      // The API answers the key masked; left empty, it is not sent and stays as it is.
-      api_key: field({ label: `New API key of ${ix.name}`, name: `key-${ix.id}`, type: 'password', autocomplete: 'new-password',
+      // The API answers the key masked; left empty, it is not sent and stays as it is. The built-in
+      // public indexers take none.
+      api_key: ix.indexer_type === 'public' ? null : field({ label: `New API key of ${ix.name}`, name: `key-${ix.id}`, type: 'password', autocomplete: 'new-password',
         hint: ix.api_key ? `Now ${ix.api_key}; leave empty to keep it` : 'None set' }),
       priority: priorityField(`priority-${ix.id}`, ix.priority, `Priority of ${ix.name}`),
     };
@@ -48,13 +49,13 @@ export function indexersSection() {
     const save = button('Save', { small: true, color: 'blue', 'aria-label': `Save ${ix.name}`, onClick: async () => {
       note.textContent = '';
       const body = { url: edit.url.input.value.trim(), priority: Number(edit.priority.input.value), categories: categories.value() };
-      if (edit.api_key.input.value) body.api_key = edit.api_key.input.value;
+      if (edit.api_key && edit.api_key.input.value) body.api_key = edit.api_key.input.value;
       try {
         const saved = await indexers.update(ix.id, body);
-        edit.api_key.input.value = '';
+        if (edit.api_key) edit.api_key.input.value = '';
         summary.textContent = summaryText(saved);
         note.textContent = 'Saved';
-      } catch (err) { showFormError(err, { ...edit, categories }, note); }
+      } catch (err) { showFormError(err, Object.fromEntries(Object.entries({ ...edit, categories }).filter(([, x]) => x)), note); }
     } });
     const test = button('Test', { small: true, color: 'peach', 'aria-label': `Test ${ix.name}`, onClick: async () => {
       test.disabled = true;
@@ -72,7 +73,7 @@ export function indexersSection() {
     return h('li', { class: 'row-item', dataset: { indexer: ix.name } },
       h('p', {}, h('strong', { class: 'verbatim row-title' }, ix.name), summary),
       ix.last_error ? h('p', { class: 'error-text verbatim' }, `Last error: ${ix.last_error}`) : h('p', { class: 'dim' }, ix.last_check ? `Last check ${ix.last_check}: OK` : 'Not checked yet'),
-      h('div', { class: 'form-grid' }, Object.values(edit).map((x) => x.el), categories.el, h('div', { class: 'form-actions' }, enabled, save, test, del)), note);
+      h('div', { class: 'form-grid' }, Object.values(edit).filter(Boolean).map((x) => x.el), categories.el, h('div', { class: 'form-actions' }, enabled, save, test, del)), note);
   }
 
   load();
