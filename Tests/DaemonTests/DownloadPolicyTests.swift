@@ -85,7 +85,16 @@ import Testing
         #expect(policy.stopReason(for: r)?.contains("ratio 1.00") == true)
         r.ratio = 0
         r.seedingSeconds = 7200
-        #expect(policy.stopReason(for: r)?.contains("seeded for 2.00 h") == true)
+        #expect(policy.stopReason(for: r) == "seeded for 2 h, the limit being 2 h")
+        let tiny = SeedingPolicy(defaults: .init(enabled: true, ratioLimit: 0, timeLimitHours: 0.001))   // 3.6 s
+        r.seedingSeconds = 4
+        #expect(tiny.stopReason(for: r) == "seeded for 4 s, the limit being 4 s")
+    }
+
+    @Test func durationsReadAsAPersonSaysThem() {
+        #expect(SeedingPolicy.readable(0) == "0 s" && SeedingPolicy.readable(36) == "36 s")
+        #expect(SeedingPolicy.readable(304) == "5 min 4 s" && SeedingPolicy.readable(300) == "5 min")
+        #expect(SeedingPolicy.readable(5400) == "1 h 30 min" && SeedingPolicy.readable(7200) == "2 h" && SeedingPolicy.readable(7259) == "2 h")
     }
 
     @Test func perDownloadLimitsOverrideAndZeroMeansNoLimit() {
