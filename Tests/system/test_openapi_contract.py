@@ -175,11 +175,13 @@ def test_the_event_stream_answers_other_methods_405_with_allow(contract):
 
 def test_nginx_refusals_are_json_too(contract):
     """A URL over nginx's 8 KB is 414 in the API's error shape (it was nginx's HTML page); TRACE
-    never reaches the API (nginx answers 405 itself)."""
+    never reaches the API, and nginx's own 405 (TRACE, a POST to a static file) is JSON too."""
     r = contract.call("GET", "/api/parse?title=" + "%C3%A9" * 2000)
     assert r.status_code == 414 and error_code(r) == "uri_too_long", r.text[:200]
-    r = contract.call("TRACE", "/api/movies")
-    assert r.status_code == 405, r.text[:200]
+    for method, path in (("TRACE", "/api/movies"), ("TRACE", "/"), ("POST", "/index.html")):
+        r = contract.call(method, path)
+        assert r.status_code == 405 and error_code(r) == "method_not_allowed", (method, path, r.text[:200])
+        assert r.headers["X-Content-Type-Options"] == "nosniff"
 
 
 def test_bodies_that_are_not_json_are_400(contract):
