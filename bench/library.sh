@@ -69,6 +69,11 @@ done
 
 echo
 bench_memory_report
+# RssFile is mostly the database file the workers read through a memory map (the kernel's page
+# cache, shared and reclaimable); RssAnon is the workers' own memory.
 echo "Pool workers (VmRSS each, after the runs):"
-for p in $(pgrep -P "$pool_pid"); do printf '  worker %-8s %6s kB\n' "$p" "$(awk '$1 == "VmRSS:" {print $2}' /proc/$p/status)"; done
+for p in $(pgrep -P "$pool_pid"); do
+  printf '  worker %-8s %6s kB   (RssAnon %6s kB, RssFile %6s kB, RssShmem %5s kB)\n' "$p" \
+    $(awk '$1 == "VmRSS:" || $1 == "RssAnon:" || $1 == "RssFile:" || $1 == "RssShmem:" {print $2}' /proc/$p/status)
+done
 bench_check_deaths

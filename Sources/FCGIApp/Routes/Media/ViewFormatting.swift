@@ -27,7 +27,7 @@ enum ViewFormatting {
 
     /// "http(s)://host/…/<size>/<file>" made only of letters, digits and "-_./:" (nothing a URL
     /// parser would decode or split differently), with an allowed size and a plain file name;
-    /// nil for anything else (then `ImageLinks.tmdb` decides).
+    /// nil for anything else (then `ImageLinks.tmdb` decides). Byte scans, one String made.
     static func quickTMDB(_ stored: String) -> String? {
         var stored = stored
         return stored.withUTF8 { bytes -> String? in
@@ -35,13 +35,32 @@ enum ViewFormatting {
             guard scheme > 0, bytes.allSatisfy(isPlainURLByte) else { return nil }
             let rest = bytes[scheme...]
             guard let pathStart = rest.firstIndex(of: UInt8(ascii: "/")), isPlainAuthority(rest[..<pathStart]) else { return nil }
-            let parts = rest[pathStart...].split(separator: UInt8(ascii: "/"))
-            guard parts.count >= 2 else { return nil }
-            let size = String(decoding: parts[parts.count - 2], as: UTF8.self)
-            let file = parts[parts.count - 1]
-            guard ImageSource.tmdbSizes.contains(size), isPlainFileName(file) else { return nil }
-            return ImageSource.tmdb(size: size, file: String(decoding: file, as: UTF8.self)).localPath
+            // The last two non-empty path segments, found from the end (empty ones are skipped, as
+            // splitting URL.path does).
+            guard let (file, before) = lastSegment(bytes, from: pathStart, end: bytes.endIndex),
+                  let (size, _) = lastSegment(bytes, from: pathStart, end: before),
+                  tmdbSizes.contains(where: { $0.elementsEqual(size) }), isPlainFileName(file) else { return nil }
+            var address = prefix
+            address.reserveCapacity(prefix.count + size.count + 1 + file.count)
+            address.append(contentsOf: size)
+            address.append(UInt8(ascii: "/"))
+            address.append(contentsOf: file)
+            return String(decoding: address, as: UTF8.self)
         }
+    }
+
+    /// `ImageSource.tmdb(size:file:).localPath` is this prefix, the size, "/" and the file.
+    private static let prefix = Array(ImageSource.tmdb(size: "S", file: "F").localPath.utf8.dropLast(3))
+    private static let tmdbSizes = ImageSource.tmdbSizes.map { Array($0.utf8) }
+
+    /// The last non-empty "/"-separated segment of bytes[from..<end], and where it starts.
+    private static func lastSegment(_ bytes: UnsafeBufferPointer<UInt8>, from: Int, end: Int)
+        -> (Slice<UnsafeBufferPointer<UInt8>>, Int)? {
+        var stop = end
+        while stop > from, bytes[stop - 1] == UInt8(ascii: "/") { stop -= 1 }
+        var start = stop
+        while start > from, bytes[start - 1] != UInt8(ascii: "/") { start -= 1 }
+        return start < stop ? (bytes[start..<stop], start) : nil
     }
 
     private static func startsWith(_ bytes: UnsafeBufferPointer<UInt8>, _ prefix: StaticString) -> Bool {
@@ -67,9 +86,8 @@ enum ViewFormatting {
 
     /// `ImageSource.isPlainFileName` for ASCII: 1–100 name bytes, ".jpg" or ".png".
     private static func isPlainFileName(_ file: Slice<UnsafeBufferPointer<UInt8>>) -> Bool {
-        let parts = file.split(separator: UInt8(ascii: "."), omittingEmptySubsequences: false)
-        guard parts.count == 2, (1...100).contains(parts[0].count), parts[0].allSatisfy(isNameByte) else { return false }
-        let ext = String(decoding: parts[1], as: UTF8.self)
-        return ext == "jpg" || ext == "png"
+        guard file.count >= 5, (1...100).contains(file.count - 4) else { return false }
+        let name = file.dropLast(4), ext = file.suffix(4)
+        return name.allSatisfy { isNameByte($0) } && (ext.elementsEqual(".jpg".utf8) || ext.elementsEqual(".png".utf8))
     }
 }
