@@ -29,6 +29,14 @@ public struct HTTPResponse {
 
     /// Serialized for CGI/FastCGI: the web server turns "Status:" into the HTTP status line.
     func cgiBytes() -> Data {
+        var data = cgiHead()
+        data.append(body)
+        return data
+    }
+
+    /// The "Status:" line and headers, up to the blank line before the body (the FastCGI worker
+    /// writes head and body one after the other, without joining them first).
+    func cgiHead() -> Data {
         var head = "Status: \(status) \(Self.reason(status))\r\n"
         for (name, value) in headers { head += "\(name): \(value)\r\n" }
         // A 304 has no body, and a Content-Length there would announce the 200's.
@@ -36,10 +44,7 @@ public struct HTTPResponse {
         // API answers are never cached, unless the route says otherwise (images, list revalidation).
         if !headers.contains(where: { $0.0.lowercased() == "cache-control" }) { head += "Cache-Control: no-store\r\n" }
         head += "\r\n"
-        var data = Data(capacity: head.utf8.count + body.count)
-        data.append(contentsOf: head.utf8)
-        data.append(body)
-        return data
+        return Data(head.utf8)
     }
 
     static func reason(_ status: Int) -> String {
