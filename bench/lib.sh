@@ -85,6 +85,7 @@ bench_start() {
   token=$(printf '%s' "$body" | python3 -c 'import json,sys; print(json.load(sys.stdin)["token"])')
   auth="Authorization: Bearer $token"
   idle=$(printf '%s %s %s' "$(rss_tree "$pool_pid")" "$(rss_tree "$nginx_pid")" "$(rss_tree "$lcarsd_pid")")
+  idle_pss=$(printf '%s %s %s' "$(pss_tree "$pool_pid")" "$(pss_tree "$nginx_pid")" "$(pss_tree "$lcarsd_pid")")
 }
 
 # bench_twin API_PATH NAME: a static file with exactly the bytes of the API's answer, served by
@@ -94,18 +95,33 @@ bench_twin() {
   echo "GET $1 answers $(stat -c %s "$tmp/root/static/$2") bytes; /$2 has the same size" >&2
 }
 
-# bench_row LABEL CONNS API_RESULT STATIC_RESULT [STATIC_LABEL]: two table lines and the ratio.
+# bench_row LABEL CONNS API_RESULT STATIC_RESULT [STATIC_LABEL [FCGI_US]]: two table lines and the
+# ratio; with FCGI_US (the `fcgi_us` of the API run) a last column: the workers' CPU per request.
 bench_row() {
   local rps p50 p99 err cpu srps sp50 sp99 serr scpu ratio
   read -r rps p50 p99 err cpu <<<"$3"
   read -r srps sp50 sp99 serr scpu <<<"$4"
   ratio=$(awk -v a="$rps" -v b="$srps" 'BEGIN { printf "%.3f", (b > 0 ? a / b : 0) }')
-  printf '%-34s %5s %10s %9s %9s %7s %5s %10s\n' "$1" "$2" "$rps" "$p50" "$p99" "$err" "$cpu" "$ratio"
+  printf '%-34s %5s %10s %9s %9s %7s %5s %10s%s\n' "$1" "$2" "$rps" "$p50" "$p99" "$err" "$cpu" "$ratio" "${6:+ $(printf '%13s' "$6")}"
   printf '%-34s %5s %10s %9s %9s %7s %5s %10s\n' "  static ${5:-}" "$2" "$srps" "$sp50" "$sp99" "$serr" "$scpu" ""
 }
 
+# bench_header [fcgi]: with "fcgi", the column bench_row's FCGI_US fills.
 bench_header() {
-  printf '%-34s %5s %10s %9s %9s %7s %5s %10s\n' endpoint conns req/s p50_ms p99_ms errors cpu% api/static
+  printf '%-34s %5s %10s %9s %9s %7s %5s %10s%s\n' endpoint conns req/s p50_ms p99_ms errors cpu% api/static \
+    "${1:+ fcgi_cpu_us/req}"
+}
+
+# CPU time (jiffies) the pool's workers have used: utime + stime of the live ones, plus cutime +
+# cstime of the master, where the workers it reaped (recycled after fcgi.max_requests) are added.
+pool_jiffies() {
+  local total p j
+  total=$(awk '{ print $16 + $17 }' "/proc/$pool_pid/stat" 2>/dev/null || echo 0)
+  for p in $(pgrep -P "$pool_pid" || true); do
+    j=$(awk '{ print $14 + $15 }' "/proc/$p/stat" 2>/dev/null || echo 0)
+    total=$((total + ${j:-0}))
+  done
+  echo "$total"
 }
 
 # Memory (kB) of a process and its direct children (pool workers, nginx workers): `mem_tree PID
@@ -139,14 +155,16 @@ to_ms() { awk -v v="$1" 'BEGIN { n=v+0; if (v ~ /us$/) n/=1000; else if (v ~ /[^
 # Busy and total CPU jiffies of the whole machine (for "was the run CPU-bound?").
 cpu_jiffies() { awk '/^cpu / { print $2+$3+$4+$7+$8, $2+$3+$4+$5+$6+$7+$8 }' /proc/stat; }
 
-# run_wrk PATH CONNS SAMPLE [LUA] sets result="req/s p50 p99 errors cpu%"; SAMPLE=1 samples RSS
+# run_wrk PATH CONNS SAMPLE [LUA] sets result="req/s p50 p99 errors cpu%" and fcgi_us (the pool
+# workers' CPU µs per request); SAMPLE=1 samples RSS
 # during the run; LUA is a wrk script (e.g. one that picks a random page per request). Called in
 # this shell (not in $(...)), so the samples and the wrk pid for cleanup stick.
 run_wrk() {
   local path=$1 c=$2 sample=$3 script=${4:-} threads out
   threads=$(( c < 2 ? c : 2 ))
-  local busy0 total0 busy1 total1
+  local busy0 total0 busy1 total1 pool0 pool1 requests
   read -r busy0 total0 < <(cpu_jiffies)
+  pool0=$(pool_jiffies)
   wrk -t "$threads" -c "$c" -d "${seconds}s" --latency -H "$auth" ${script:+-s "$script"} "$url$path" > "$tmp/wrk.out" &
   local wrk_pid=$!; pids+=($wrk_pid)
   if [ "$sample" = 1 ]; then
@@ -157,6 +175,7 @@ run_wrk() {
   fi
   wait "$wrk_pid"
   read -r busy1 total1 < <(cpu_jiffies)
+  pool1=$(pool_jiffies)
   out=$(cat "$tmp/wrk.out")
   local rps p50 p99 non2xx sockerr
   rps=$(awk '/^Requests\/sec:/ {print $2}' <<<"$out")
@@ -166,15 +185,21 @@ run_wrk() {
   # "Socket errors: connect 0, read 0, write 0, timeout 0" -> their sum
   sockerr=$(awk '/Socket errors:/ {gsub(/,/, ""); print $4 + $6 + $8 + $10}' <<<"$out")
   result="$rps $p50 $p99 $(( ${non2xx:-0} + ${sockerr:-0} )) $(( 100 * (busy1 - busy0) / (total1 - total0 + 1) ))"
+  # The pool workers' CPU per request (µs; a jiffy is 10 ms): what the responder costs whatever
+  # else the machine runs.
+  requests=$(awk '/requests in/ {print $1}' <<<"$out")
+  fcgi_us=$(awk -v j=$((pool1 - pool0)) -v n="${requests:-0}" 'BEGIN { printf "%d", (n > 0 ? j * 10000 / n : 0) }')
 }
 
-# bench_memory_report: resident memory at idle ($idle), at the 64-connection peak and now.
+# bench_memory_report: resident memory at idle ($idle), at the 64-connection peak and now; PSS at
+# idle (right after the first login, $idle_pss) and now.
 bench_memory_report() {
   echo "Resident memory (VmRSS, summed over each process tree):"
   rss_line "idle" $idle
   rss_line "max during 64-conn API" "$max_pool" "$max_nginx" "$max_lcarsd"
   rss_line "after the runs" "$(rss_tree "$pool_pid")" "$(rss_tree "$nginx_pid")" "$(rss_tree "$lcarsd_pid")"
   echo "Proportional set size (Pss: shared pages divided among the processes sharing them):"
+  rss_line "idle" $idle_pss
   rss_line "after the runs" "$(pss_tree "$pool_pid")" "$(pss_tree "$nginx_pid")" "$(pss_tree "$lcarsd_pid")"
 }
 

@@ -7,7 +7,8 @@
 #   GET /api/movies?search=...         a prefix search (FTS5), rotating through several queries
 #   GET /api/tv/:id                    a random show with all 100 episodes
 # each beside nginx serving a static file of the same size (api/static = the share of nginx's own
-# ceiling the API reaches), and the resident memory of the pool workers.
+# ceiling the API reaches), the pool workers' CPU per API request (µs: unlike req/s, not moved by
+# whatever else the machine runs), and the resident memory of the pool workers.
 # Anchor: Radarr's /api/v3/movie takes ~20 s on large libraries (Radarr issue 9227).
 # A measurement, not a test: it prints numbers and fails only if the stack cannot be started.
 #
@@ -52,22 +53,27 @@ print("search \"star tre\": %d matches, %d in the answer" % (d["total"], len(d["
 echo >&2
 echo "LCARS library benchmark: 20,000 movies, 1,000 shows x 100 episodes, 2,000 artists x 10 albums x 12 tracks;"
 echo "fcgi.workers=$workers, $(nproc) CPUs, ${seconds}s per run, wrk threads = min(conns, 2), all through nginx on 127.0.0.1"
-bench_header
+bench_header fcgi
 for c in "${conns_list[@]}"; do
   sample=0; [ "$c" = 64 ] && sample=1
-  run_wrk "/api/movies" "$c" "$sample" "$tmp/pages.lua"; api=$result
+  run_wrk "/api/movies" "$c" "$sample" "$tmp/pages.lua"; api=$result; api_us=$fcgi_us
   run_wrk "/movies-page.json" "$c" 0
-  bench_row "GET /api/movies?limit=50&page=k" "$c" "$api" "$result" "/movies-page.json"
-  run_wrk "/api/movies" "$c" "$sample" "$tmp/search.lua"; api=$result
+  bench_row "GET /api/movies?limit=50&page=k" "$c" "$api" "$result" "/movies-page.json" "$api_us"
+  run_wrk "/api/movies" "$c" "$sample" "$tmp/search.lua"; api=$result; api_us=$fcgi_us
   run_wrk "/movies-search.json" "$c" 0
-  bench_row "GET /api/movies?search=..." "$c" "$api" "$result" "/movies-search.json"
-  run_wrk "/api/tv" "$c" "$sample" "$tmp/shows.lua"; api=$result
+  bench_row "GET /api/movies?search=..." "$c" "$api" "$result" "/movies-search.json" "$api_us"
+  run_wrk "/api/tv" "$c" "$sample" "$tmp/shows.lua"; api=$result; api_us=$fcgi_us
   run_wrk "/tv-show.json" "$c" 0
-  bench_row "GET /api/tv/:id (100 episodes)" "$c" "$api" "$result" "/tv-show.json"
+  bench_row "GET /api/tv/:id (100 episodes)" "$c" "$api" "$result" "/tv-show.json" "$api_us"
 done
 
 echo
 bench_memory_report
+# RssFile is mostly the database file the workers read through a memory map (the kernel's page
+# cache, shared and reclaimable); RssAnon is the workers' own memory.
 echo "Pool workers (VmRSS each, after the runs):"
-for p in $(pgrep -P "$pool_pid"); do printf '  worker %-8s %6s kB\n' "$p" "$(awk '$1 == "VmRSS:" {print $2}' /proc/$p/status)"; done
+for p in $(pgrep -P "$pool_pid"); do
+  printf '  worker %-8s %6s kB   (RssAnon %6s kB, RssFile %6s kB, RssShmem %5s kB)\n' "$p" \
+    $(awk '$1 == "VmRSS:" || $1 == "RssAnon:" || $1 == "RssFile:" || $1 == "RssShmem:" {print $2}' /proc/$p/status)
+done
 bench_check_deaths

@@ -26,6 +26,10 @@ public struct FCGIMain: ParsableCommand {
 
     public init() {}
 
+    /// Workers read the database through a memory map (see `AppDatabase.open`): a page of 50 movies
+    /// touches ~50 pages of the file; through SQLite's own 2 MB cache most were a pread() each.
+    static let memoryMapBytes = 256 << 20
+
     public func run() throws {
         let environment = ProcessInfo.processInfo.environment
         let settings: LCARSConfig
@@ -38,7 +42,8 @@ public struct FCGIMain: ParsableCommand {
         let logger = LogSetup.bootstrap(level: settings.server.logLevel, label: "lcars-fcgi")
         // Each worker opens its own database connection after fork: connections must not cross fork().
         let makeResponder = { () throws -> APIResponder in
-            APIResponder(app: AppContext(config: settings, database: try AppDatabase.open(settings.database)), logger: logger)
+            APIResponder(app: AppContext(config: settings, database: try AppDatabase.open(settings.database, memoryMapBytes: Self.memoryMapBytes)),
+                         logger: logger)
         }
 
         if environment["GATEWAY_INTERFACE"] != nil {

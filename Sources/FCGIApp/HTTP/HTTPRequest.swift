@@ -19,12 +19,12 @@ struct HTTPRequest {
         method = params["REQUEST_METHOD"]?.uppercased() ?? "GET"
         let uri = params["REQUEST_URI"] ?? ((params["SCRIPT_NAME"] ?? "") + (params["PATH_INFO"] ?? ""))
         let rawPath = uri.split(separator: "?", maxSplits: 1, omittingEmptySubsequences: false).first.map(String.init) ?? "/"
-        path = rawPath.removingPercentEncoding ?? rawPath
+        path = Self.percentDecoded(rawPath)
         segments = Self.segments(of: rawPath)
         query = Self.parseQuery(params["QUERY_STRING"] ?? "")
         var headers: [String: String] = [:]
         for (name, value) in params where name.hasPrefix("HTTP_") {
-            headers[name.dropFirst(5).lowercased().replacingOccurrences(of: "_", with: "-")] = value
+            headers[Self.headerName(param: name)] = value
         }
         if let type = params["CONTENT_TYPE"] { headers["content-type"] = type }
         self.headers = headers
@@ -44,17 +44,39 @@ struct HTTPRequest {
     }
 
     static func segments(of rawPath: String) -> [String] {
-        rawPath.split(separator: "/").map { $0.removingPercentEncoding ?? String($0) }
+        rawPath.split(separator: "/").map { percentDecoded($0) }
     }
 
     static func parseQuery(_ string: String) -> [String: String] {
         var result: [String: String] = [:]
         for pair in string.split(separator: "&") {
             let parts = pair.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
-            let decode = { (s: Substring) in s.replacingOccurrences(of: "+", with: " ").removingPercentEncoding ?? String(s) }
+            let decode = { (s: Substring) -> String in
+                guard s.utf8.contains(where: { $0 == UInt8(ascii: "+") || $0 == UInt8(ascii: "%") }) else { return String(s) }
+                return s.replacingOccurrences(of: "+", with: " ").removingPercentEncoding ?? String(s)
+            }
             result[decode(parts[0])] = parts.count > 1 ? decode(parts[1]) : ""
         }
         return result
+    }
+
+    /// `removingPercentEncoding` (the text itself when that fails), skipped when there is no "%":
+    /// then it has nothing to decode, and most paths and queries have none.
+    static func percentDecoded(_ text: some StringProtocol) -> String {
+        guard text.utf8.contains(UInt8(ascii: "%")) else { return String(text) }
+        return text.removingPercentEncoding ?? String(text)
+    }
+
+    /// "HTTP_IF_NONE_MATCH" → "if-none-match": ASCII byte by byte (nginx passes only ASCII header
+    /// names), Foundation for anything else.
+    static func headerName(param name: String) -> String {
+        let bytes = name.utf8.dropFirst(5)
+        guard bytes.allSatisfy({ $0 < 0x80 }) else {
+            return name.dropFirst(5).lowercased().replacingOccurrences(of: "_", with: "-")
+        }
+        return String(decoding: bytes.map { byte in
+            byte == UInt8(ascii: "_") ? UInt8(ascii: "-") : (byte >= 0x41 && byte <= 0x5A ? byte + 0x20 : byte)
+        }, as: UTF8.self)
     }
 
     /// The token of an "Authorization: Bearer ..." header.
@@ -62,6 +84,10 @@ struct HTTPRequest {
         guard let value = headers["authorization"] else { return nil }
         let parts = value.split(separator: " ", maxSplits: 1)
         guard parts.count == 2, parts[0].lowercased() == "bearer" else { return nil }
+        // Nothing to trim when both ends are visible ASCII (always, for our tokens): skip CharacterSet.
+        if let first = parts[1].utf8.first, let last = parts[1].utf8.last, first > 0x20, first < 0x7F, last > 0x20, last < 0x7F {
+            return String(parts[1])
+        }
         return parts[1].trimmingCharacters(in: .whitespaces)
     }
 }

@@ -52,7 +52,7 @@ public struct APIResponder {
     private func authenticate(_ request: HTTPRequest, access: Access) throws -> AuthenticatedUser? {
         if access == .everyone { return nil }
         guard let token = request.bearerToken else { throw APIError.unauthorized() }
-        guard let user = try app.sessions.authenticate(token: token) else {
+        guard let user = try app.verifiedTokens.authenticate(token, sessions: app.sessions) else {
             throw APIError.unauthorized("the token is invalid, expired or revoked; log in again")
         }
         if access == .admin && user.role != .admin { throw APIError.forbidden() }

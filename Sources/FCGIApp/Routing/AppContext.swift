@@ -19,6 +19,8 @@ public final class AppContext {
     let accounts: UserAccounts
     let daemon: any DaemonChannel
     let hasher = PasswordHasher()
+    /// Signature verdicts of the tokens this worker has seen (the session is still read each time).
+    let verifiedTokens = VerifiedTokens()
     /// The transport of every outside HTTP client: nil = libcurl; tests stand in for the services.
     let httpTransport: HTTPTransportFactory?
     /// Metadata clients, made on first use (after fork: each worker has its own curl handles).

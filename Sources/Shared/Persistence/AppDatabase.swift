@@ -18,16 +18,23 @@ public struct AppDatabase: Sendable {
     /// Whether this binary's schema matches the file's (responders answer 503 until it does).
     public func schemaState() throws -> Migrations.State { try pool.read(Migrations.state) }
 
-    public static func open(_ config: LCARSConfig.Database) throws -> AppDatabase {
-        AppDatabase(pool: try openPool(config))
+    /// `memoryMapBytes` > 0: SQLite reads the file through a memory map of up to that size
+    /// (`PRAGMA mmap_size`) instead of copying each page into its own cache with a pread() —
+    /// for the responders, whose list pages read rows scattered over the file. The mapped pages
+    /// are the kernel's page cache, shared by every process that maps the file.
+    public static func open(_ config: LCARSConfig.Database, memoryMapBytes: Int = 0) throws -> AppDatabase {
+        AppDatabase(pool: try openPool(config, memoryMapBytes: memoryMapBytes))
     }
 
-    static func openPool(_ config: LCARSConfig.Database) throws -> DatabasePool {
+    static func openPool(_ config: LCARSConfig.Database, memoryMapBytes: Int = 0) throws -> DatabasePool {
         try PrivateFiles.prepareDatabase(config.path)   // 0600 database files, a new directory 0700
         var configuration = Configuration()
         configuration.foreignKeysEnabled = true
         configuration.busyMode = .timeout(TimeInterval(config.busyTimeoutMs) / 1000)
         configuration.journalMode = .wal
+        if memoryMapBytes > 0 {
+            configuration.prepareDatabase { db in try db.execute(sql: "PRAGMA mmap_size = \(memoryMapBytes)") }
+        }
         do {
             return try DatabasePool(path: config.path, configuration: configuration)
         } catch {

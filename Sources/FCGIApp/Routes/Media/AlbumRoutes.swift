@@ -30,7 +30,7 @@ enum AlbumRoutes {
     static func list(_ ctx: RequestContext) throws -> HTTPResponse {
         let parsed = try ListQuery.parse(ctx.request.query, statuses: MediaRules.albumStatuses, idKeys: ["artist_id"])
         let page = try ctx.app.database.albums.page(parsed.list, artistID: parsed.ids["artist_id"])
-        return try .json(PageView(page, parsed.list) { AlbumView($0, tracks: nil) })
+        return try .json(PageView(page, parsed.list) { AlbumView($0, tracks: nil) }).revalidated(for: ctx.request)
     }
 
     /// The first GET of an album loads its tracks (no activity row: nothing was asked to change).

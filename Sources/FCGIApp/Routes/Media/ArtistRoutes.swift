@@ -31,7 +31,7 @@ enum ArtistRoutes {
     /// Artists have no status column; `status` is not a filter here.
     static func list(_ ctx: RequestContext) throws -> HTTPResponse {
         let query = try ListQuery.parse(ctx.request.query, statuses: []).list
-        return try .json(PageView(try ctx.app.database.artists.page(query), query) { ArtistView($0, albums: nil) })
+        return try .json(PageView(try ctx.app.database.artists.page(query), query) { ArtistView($0, albums: nil) }).revalidated(for: ctx.request)
     }
 
     static func add(_ ctx: RequestContext) throws -> HTTPResponse {

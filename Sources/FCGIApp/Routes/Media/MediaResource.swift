@@ -15,24 +15,30 @@ struct MediaResource<View: Encodable>: Sendable {
     let delete: Delete
 
     func show(_ ctx: RequestContext) throws -> HTTPResponse {
-        try .json(try view(ctx, try ctx.intParam("id")))
+        try answer(try view(ctx, try ctx.intParam("id")))
     }
 
     func update(_ ctx: RequestContext) throws -> HTTPResponse {
         let id = try ctx.intParam("id")
         let body = try ctx.decodeBody(MediaRules.UpdateBody.self)
         try write(ctx.app.database, id, body.monitored, try qualities.check(body.quality_limit))
-        return try .json(try view(ctx, id))
+        return try answer(try view(ctx, id))
     }
 
     func refreshed(_ ctx: RequestContext) throws -> HTTPResponse {
         let id = try ctx.intParam("id")
         try refresh(ctx, id)
-        return try .json(try view(ctx, id))
+        return try answer(try view(ctx, id))
     }
 
     func created(_ ctx: RequestContext, _ id: Int64) throws -> HTTPResponse {
-        try .json(try view(ctx, id), status: 201)
+        try answer(try view(ctx, id), status: 201)
+    }
+
+    /// A view that writes itself (a show with its episodes) skips JSONEncoder; the bytes are the same.
+    private func answer(_ value: View, status: Int = 200) throws -> HTTPResponse {
+        if let writable = value as? any JSONWritable { return .json(writing: writable, status: status) }
+        return try .json(value, status: status)
     }
 
     /// DELETE: the rows (children cascade) and the activity entry in one transaction, then, with

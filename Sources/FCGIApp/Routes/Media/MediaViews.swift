@@ -15,10 +15,10 @@ struct MovieView: Encodable {
 
     init(_ m: MovieRecord) {
         id = m.id; tmdb_id = m.tmdbID; imdb_id = m.imdbID; title = m.title; original_title = m.originalTitle
-        year = m.year; overview = m.overview; poster_path = ImageLinks.tmdb(m.posterPath); backdrop_path = ImageLinks.tmdb(m.backdropPath)
+        year = m.year; overview = m.overview; poster_path = ViewFormatting.tmdbImage(m.posterPath); backdrop_path = ViewFormatting.tmdbImage(m.backdropPath)
         runtime_minutes = m.runtimeMinutes; genres = m.genres
         status = m.status.rawValue; monitored = m.monitored; quality_limit = m.qualityLimit
-        file_path = m.filePath; file_size = m.fileSize; media_info = m.mediaInfo; added_at = SQLiteTime.iso8601(m.addedAt)
+        file_path = m.filePath; file_size = m.fileSize; media_info = m.mediaInfo; added_at = ViewFormatting.isoTime(m.addedAt)
     }
 }
 
@@ -32,7 +32,7 @@ struct EpisodeView: Encodable {
         id = e.id; show_id = e.showID; tmdb_id = e.tmdbID
         season_number = e.seasonNumber; episode_number = e.episodeNumber
         title = e.title; overview = e.overview; air_date = e.airDate; runtime_minutes = e.runtimeMinutes
-        still_path = ImageLinks.tmdb(e.stillPath); status = e.status.rawValue; monitored = e.monitored
+        still_path = ViewFormatting.tmdbImage(e.stillPath); status = e.status.rawValue; monitored = e.monitored
         file_path = e.filePath; file_size = e.fileSize; media_info = e.mediaInfo
     }
 }
@@ -62,9 +62,9 @@ struct ShowView: Encodable {
     init(_ s: ShowRecord, seasons: [SeasonView]?) {
         id = s.id; tmdb_id = s.tmdbID; imdb_id = s.imdbID; title = s.title; original_title = s.originalTitle
         year_start = s.yearStart; year_end = s.yearEnd; overview = s.overview
-        poster_path = ImageLinks.tmdb(s.posterPath); backdrop_path = ImageLinks.tmdb(s.backdropPath); status = s.status.rawValue
+        poster_path = ViewFormatting.tmdbImage(s.posterPath); backdrop_path = ViewFormatting.tmdbImage(s.backdropPath); status = s.status.rawValue
         monitored = s.monitored; quality_limit = s.qualityLimit
-        self.seasons = seasons; added_at = SQLiteTime.iso8601(s.addedAt)
+        self.seasons = seasons; added_at = ViewFormatting.isoTime(s.addedAt)
     }
 }
 

@@ -22,7 +22,8 @@ enum MovieRoutes {
 
     static func list(_ ctx: RequestContext) throws -> HTTPResponse {
         let query = try ListQuery.parse(ctx.request.query, statuses: MediaRules.mediaStatuses).list
-        return try .json(PageView(try ctx.app.database.movies.page(query), query, MovieView.init))
+        return HTTPResponse.json(writing: PageView(try ctx.app.database.movies.summaryPage(query), query, MovieListItem.init))
+            .revalidated(for: ctx.request)
     }
 
     static func add(_ ctx: RequestContext) throws -> HTTPResponse {

@@ -25,7 +25,8 @@ enum TVRoutes {
 
     static func list(_ ctx: RequestContext) throws -> HTTPResponse {
         let query = try ListQuery.parse(ctx.request.query, statuses: MediaRules.showStatuses).list
-        return try .json(PageView(try ctx.app.database.shows.page(query), query) { ShowView($0, seasons: nil) })
+        return HTTPResponse.json(writing: PageView(try ctx.app.database.shows.summaryPage(query), query, ShowListItem.init))
+            .revalidated(for: ctx.request)
     }
 
     static func add(_ ctx: RequestContext) throws -> HTTPResponse {

@@ -11,7 +11,7 @@ enum TrackRoutes {
     static func list(_ ctx: RequestContext) throws -> HTTPResponse {
         let parsed = try ListQuery.parse(ctx.request.query, statuses: MediaRules.mediaStatuses, idKeys: ["album_id"], searchable: false)
         let page = try ctx.app.database.tracks.page(parsed.list, albumID: parsed.ids["album_id"])
-        return try .json(PageView(page, parsed.list, TrackView.init))
+        return try .json(PageView(page, parsed.list, TrackView.init)).revalidated(for: ctx.request)
     }
 
     static func update(_ ctx: RequestContext) throws -> HTTPResponse {

@@ -17,11 +17,15 @@ extension PositionalRecord {
 
     /// The record of `table` with this id, or nil.
     static func fetchOne(_ db: Database, table: String, id: Int64) throws -> Self? {
-        try Row.fetchOne(db, sql: "SELECT \(selection("t")) FROM \(table) t WHERE t.id = ?", arguments: [id]).map(Self.init(row:))
+        try fetchAll(db, sql: "SELECT \(selection("t")) FROM \(table) t WHERE t.id = ?", arguments: [id]).first
     }
 
+    /// The statement is prepared once per connection (a worker asks the same few queries again and
+    /// again: preparing one with 20 columns cost more than running it), and each record is read
+    /// from the cursor's current row in place instead of first copying every column into a `Row`.
     static func fetchAll(_ db: Database, sql: String, arguments: StatementArguments) throws -> [Self] {
-        try Row.fetchAll(db, sql: sql, arguments: arguments).map(Self.init(row:))
+        let statement = try db.cachedStatement(sql: sql)
+        return try Array(Row.fetchCursor(statement, arguments: arguments).map(Self.init(row:)))
     }
 }
 

@@ -31,10 +31,12 @@ public struct SessionStore: Sendable {
     /// signed subject), with its user. This runs on every authenticated request.
     public func activeSession(tokenHash: String, userID: Int64, now: Date = Date()) throws -> ActiveSession? {
         try pool.read { db in
-            let row = try Row.fetchOne(db, sql: """
+            // Prepared once per connection: this runs before every authenticated answer.
+            let statement = try db.cachedStatement(sql: """
                 SELECT \(UserRecord.joinedColumns), s.id FROM sessions s JOIN users u ON u.id = s.user_id
                 WHERE s.token_hash = ? AND s.expires_at > ? AND u.id = ?
-                """, arguments: [tokenHash, SQLiteTime.format(now), userID])
+                """)
+            let row = try Row.fetchOne(statement, arguments: [tokenHash, SQLiteTime.format(now), userID])
             return row.map { ActiveSession(sessionID: $0[6], user: UserRecord(row: $0)) }
         }
     }

@@ -1,7 +1,8 @@
 import GRDB
 
 /// One page of a media table: filters, optional full-text search (FTS5, every word a prefix,
-/// ranked with bm25 so title hits come first), a stable order, and the total.
+/// ranked with bm25 so title hits come first), a stable order, and the total. The order of a list
+/// is remembered until the database changes (`ListOrders`), so most pages are 50 lookups by id.
 struct MediaListing<Record: PositionalRecord>: Sendable {
     let table: String            // "movies"
     let fts: String?             // "movies_fts"
@@ -28,22 +29,55 @@ struct MediaListing<Record: PositionalRecord>: Sendable {
 
     private func fetch(_ db: Database, from: String, filters: [Filter], order: String, _ query: MediaListQuery) throws -> MediaPage<Record> {
         let whereSQL = filters.isEmpty ? "" : "WHERE " + filters.map(\.sql).joined(separator: " AND ")
-        let arguments = StatementArguments(filters.map { $0.value as (any DatabaseValueConvertible)? })
-        let total = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM \(from) \(whereSQL)", arguments: arguments) ?? 0
+        let values = filters.map { $0.value.databaseValue }
+        let arguments = StatementArguments(values)
+        let orderSQL = "SELECT t.id FROM \(from) \(whereSQL) ORDER BY \(order)"
+        if let ids = try ListOrders.shared.ids(db, sql: orderSQL, arguments: arguments, key: Self.key(orderSQL, values)) {
+            return try page(of: ids, db, query)
+        }
+        // Longer than ListOrders keeps: SQL counts and pages.
+        let total = try Self.count(db, sql: "SELECT COUNT(*) FROM \(from) \(whereSQL)", arguments: arguments)
         let items = try Record.fetchAll(db, sql: "SELECT \(Record.selection("t")) FROM \(from) \(whereSQL) ORDER BY \(order) LIMIT ? OFFSET ?",
                                         arguments: arguments + [query.limit, query.offset])
         return MediaPage(items: items, total: total)
     }
 
-    /// A search without other filters: counted and ranked inside the FTS index, joined to the table
-    /// for the one page only (half the work of joining every match).
+    /// A search without other filters: the ranking comes from the FTS index alone (bm25 once per
+    /// match), then the page's rows by id.
     private func searchOnly(_ db: Database, fts: String, match: String, _ query: MediaListQuery) throws -> MediaPage<Record> {
-        let total = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM \(fts) WHERE \(fts) MATCH ?", arguments: [match]) ?? 0
+        let rankSQL = "SELECT rowid FROM \(fts) WHERE \(fts) MATCH ? ORDER BY bm25(\(fts), \(bm25Weights)), rowid"
+        if let ids = try ListOrders.shared.ids(db, sql: rankSQL, arguments: [match], key: Self.key(rankSQL, [match.databaseValue])) {
+            return try page(of: ids, db, query)
+        }
+        // Longer than ListOrders keeps: counted and ranked inside the FTS index, joined to the
+        // table for the one page only.
+        let total = try Self.count(db, sql: "SELECT COUNT(*) FROM \(fts) WHERE \(fts) MATCH ?", arguments: [match])
         let items = try Record.fetchAll(db, sql: """
             SELECT \(Record.selection("t")) FROM (SELECT rowid AS id, bm25(\(fts), \(bm25Weights)) AS score FROM \(fts)
                                                   WHERE \(fts) MATCH ? ORDER BY score, rowid LIMIT ? OFFSET ?) f
             JOIN \(table) t ON t.id = f.id ORDER BY f.score, f.id
             """, arguments: [match, query.limit, query.offset])
         return MediaPage(items: items, total: total)
+    }
+
+    /// The query's page of a remembered order: its rows by id, in the order's sequence.
+    private func page(of ids: [Int64], _ db: Database, _ query: MediaListQuery) throws -> MediaPage<Record> {
+        let pageIDs = ids.dropFirst(query.offset).prefix(query.limit)
+        guard !pageIDs.isEmpty else { return MediaPage(items: [], total: ids.count) }
+        // One statement for any page size: the ids as a JSON array, their position as the order.
+        let items = try Record.fetchAll(db, sql: """
+            SELECT \(Record.selection("t")) FROM json_each(?) p JOIN \(table) t ON t.id = p.value ORDER BY p.key
+            """, arguments: ["[" + pageIDs.map(String.init).joined(separator: ",") + "]"])
+        return MediaPage(items: items, total: ids.count)
+    }
+
+    /// What identifies a list for `ListOrders`: the SQL and its values.
+    private static func key(_ sql: String, _ values: [DatabaseValue]) -> String {
+        values.reduce(sql) { "\($0)\u{0}\($1)" }
+    }
+
+    /// A COUNT(*) through the connection's statement cache (like the page itself).
+    private static func count(_ db: Database, sql: String, arguments: StatementArguments) throws -> Int {
+        try Int.fetchOne(db.cachedStatement(sql: sql), arguments: arguments) ?? 0
     }
 }

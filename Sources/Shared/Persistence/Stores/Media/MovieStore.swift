@@ -10,6 +10,8 @@ public struct MovieStore: Sendable {
 
     static let listing = MediaListing<MovieRecord>(table: "movies", fts: "movies_fts", bm25Weights: "10.0, 5.0, 1.0",
                                                    order: "t.title COLLATE NOCASE, t.id")
+    static let summaryListing = MediaListing<MovieSummary>(table: listing.table, fts: listing.fts, bm25Weights: listing.bm25Weights,
+                                                           order: listing.order)
 
     public func movie(id: Int64) throws -> MovieRecord {
         guard let movie = try pool.read({ try MovieRecord.fetchOne($0, table: "movies", id: id) }) else {
@@ -20,6 +22,11 @@ public struct MovieStore: Sendable {
 
     public func page(_ query: MediaListQuery) throws -> MediaPage<MovieRecord> {
         try pool.read { try Self.listing.page($0, query) }
+    }
+
+    /// The same page with only the columns a list shows (`GET /api/movies`).
+    public func summaryPage(_ query: MediaListQuery) throws -> MediaPage<MovieSummary> {
+        try pool.read { try Self.summaryListing.page($0, query) }
     }
 
     /// 409 `duplicate` (with the existing id) when the TMDB movie is already in the library.

@@ -18,6 +18,8 @@ public struct ShowStore: Sendable {
 
     static let listing = MediaListing<ShowRecord>(table: "tv_shows", fts: "tv_shows_fts", bm25Weights: "10.0, 5.0, 1.0",
                                                   order: "t.title COLLATE NOCASE, t.id")
+    static let summaryListing = MediaListing<ShowSummary>(table: listing.table, fts: listing.fts, bm25Weights: listing.bm25Weights,
+                                                          order: listing.order)
 
     public func show(id: Int64) throws -> ShowRecord {
         guard let show = try pool.read({ try ShowRecord.fetchOne($0, table: "tv_shows", id: id) }) else {
@@ -41,6 +43,11 @@ public struct ShowStore: Sendable {
 
     public func page(_ query: MediaListQuery) throws -> MediaPage<ShowRecord> {
         try pool.read { try Self.listing.page($0, query) }
+    }
+
+    /// The same page with only the columns a list shows (`GET /api/tv`).
+    public func summaryPage(_ query: MediaListQuery) throws -> MediaPage<ShowSummary> {
+        try pool.read { try Self.summaryListing.page($0, query) }
     }
 
     public func ensureAbsent(tmdbID: Int64) throws {

@@ -1,0 +1,100 @@
+import Foundation
+import Testing
+@testable import Core
+@testable import FCGIApp
+@testable import Persistence
+
+/// JSONWriter against JSONEncoder (the encoder every other answer uses): the same bytes for the
+/// same value, for each view that writes itself and for strings that need escaping.
+@Suite struct JSONWriterTests {
+    func written(_ value: some JSONWritable) -> String {
+        var writer = JSONWriter()
+        value.writeJSON(to: &writer)
+        return String(decoding: writer.bytes, as: UTF8.self)
+    }
+
+    func encoded(_ value: some Encodable) throws -> String {
+        String(decoding: try HTTPResponse.jsonEncoder.encode(value), as: UTF8.self)
+    }
+
+    static let awkwardTexts = ["", "plain", "quote \" and backslash \\", "slash / stays", "line\nbreak\ttab\rreturn",
+                               "bell \u{07} nul \u{00} escape \u{1B} unit \u{1F} del \u{7F}", "backspace \u{08} form feed \u{0C}",
+                               "Amélie — 東京物語 🎬", "line separator \u{2028} paragraph \u{2029}", "</script>"]
+
+    static func movie(_ id: Int64, title: String, poster: String? = "https://image.tmdb.org/t/p/w500/p1.jpg") -> MovieSummary {
+        MovieSummary(id: id, tmdbID: id + 1000, title: title, year: 1999, posterPath: poster, status: .available,
+                     monitored: id % 2 == 0, qualityLimit: "1080p", addedAt: "2026-01-02 03:04:05")
+    }
+
+    static func episode(_ n: Int, season: Int, info: MediaFileInfo? = nil, sparse: Bool = false) -> EpisodeRecord {
+        EpisodeRecord(id: Int64(season * 100 + n), showID: 7, tmdbID: sparse ? nil : Int64(n), seasonNumber: season, episodeNumber: n,
+                      title: sparse ? nil : "Episode \(n) \"the one\"", overview: sparse ? nil : "Over\nview",
+                      airDate: sparse ? nil : "2020-01-0\(n % 9 + 1)", runtimeMinutes: sparse ? nil : 44,
+                      stillPath: sparse ? nil : "https://image.tmdb.org/t/p/w300/e\(n).jpg",
+                      status: n % 2 == 0 ? .available : .missing, monitored: n % 3 != 0,
+                      filePath: info == nil ? nil : "/library/tv/e\(n).mkv", fileSize: info == nil ? nil : 1_234_567_890, mediaInfo: info)
+    }
+
+    @Test func stringsAreEscapedAsJSONEncoderDoes() throws {
+        for text in Self.awkwardTexts {
+            let item = MovieListItem(Self.movie(1, title: text))
+            #expect(written(item) == (try encoded(item)), "title \(text.debugDescription)")
+            // And the output is JSON that reads back to the same text.
+            let parsed = try JSONSerialization.jsonObject(with: Data(written(item).utf8)) as? [String: Any]
+            #expect(parsed?["title"] as? String == text)
+        }
+    }
+
+    @Test func integersAtTheirLimits() throws {
+        struct Numbers: Encodable, JSONWritable {
+            let a: Int64, b: Int64, c: Int64, d: Int, e: Int?
+            func writeJSON(to w: inout JSONWriter) {
+                w.object { w in w.field("a", a); w.field("b", b); w.field("c", c); w.field("d", d); w.field("e", e) }
+            }
+        }
+        for value in [Numbers(a: .min, b: .max, c: 0, d: -1, e: nil), Numbers(a: 9, b: 10, c: -10, d: 1_000_000, e: 7)] {
+            #expect(written(value) == (try encoded(value)))
+        }
+    }
+
+    @Test func aMovieListPageIsTheEncodersBytes() throws {
+        let page = MediaPage(items: [Self.movie(1, title: "Alien"), Self.movie(2, title: "Brazil", poster: nil),
+                                     Self.movie(3, title: "Casablanca", poster: "not a url")], total: 103)
+        let view = PageView(page, MediaListQuery(page: 2, limit: 50), MovieListItem.init)
+        #expect(written(view) == (try encoded(view)))
+        #expect(view.pages == 3)
+        #expect(written(view).contains("\"poster_path\":\"/api/images/tmdb/w500/p1.jpg\""))
+        #expect(!written(view).contains("overview"))   // lists carry the card's fields only
+    }
+
+    @Test func anEmptyPageIsTheEncodersBytes() throws {
+        let view = PageView(MediaPage<MovieSummary>(items: [], total: 0), MediaListQuery(), MovieListItem.init)
+        #expect(written(view) == (try encoded(view)))
+        #expect(written(view) == #"{"items":[],"page":1,"pages":0,"total":0}"#)
+    }
+
+    @Test func aShowListPageIsTheEncodersBytes() throws {
+        let shows = [ShowSummary(id: 4, tmdbID: 44, title: "Firefly", yearStart: 2002, yearEnd: 2003, posterPath: nil,
+                                 status: .ended, monitored: true, qualityLimit: "720p", addedAt: "2026-01-02 03:04:05"),
+                     ShowSummary(id: 5, tmdbID: 55, title: "Lost", yearStart: nil, yearEnd: nil,
+                                 posterPath: "https://image.tmdb.org/t/p/w500/s5.png", status: .continuing, monitored: false,
+                                 qualityLimit: "1080p", addedAt: "odd")]
+        let view = PageView(MediaPage(items: shows, total: 2), MediaListQuery(), ShowListItem.init)
+        #expect(written(view) == (try encoded(view)))
+    }
+
+    @Test func aShowWithItsSeasonsIsTheEncodersBytes() throws {
+        let info = MediaFileInfo(durationSeconds: 2640, videoCodec: "h264", audioCodec: nil, width: 1920, height: 1080, container: "matroska")
+        let episodes = [Self.episode(1, season: 0, sparse: true), Self.episode(1, season: 1, info: info), Self.episode(2, season: 1),
+                        Self.episode(3, season: 2)].map(EpisodeView.init)
+        let record = ShowRecord(id: 7, tmdbID: 77, imdbID: "tt0000007", title: "Star \"Trek\"", originalTitle: nil, yearStart: 1966,
+                                yearEnd: 1969, overview: "Space.", posterPath: "https://image.tmdb.org/t/p/w500/s7.jpg",
+                                backdropPath: "https://image.tmdb.org/t/p/w1280/b7.jpg", status: .ended, monitored: true,
+                                qualityLimit: "1080p", addedAt: "2026-01-02 03:04:05")
+        let full = ShowView(record, seasons: SeasonView.group(episodes))
+        #expect(written(full) == (try encoded(full)))
+        let bare = ShowView(record, seasons: nil)
+        #expect(written(bare) == (try encoded(bare)))
+        #expect(written(info) == (try encoded(info)))
+    }
+}
