@@ -12,7 +12,7 @@ struct DaemonState: Sendable {
     init(startedAt: Date, schemaVersion: Int) {
         self.startedAt = startedAt
         self.schemaVersion = schemaVersion
-        startedAtText = ISO8601DateFormatter().string(from: startedAt)
+        startedAtText = SQLiteTime.iso8601(startedAt)
     }
 
     /// `system` is the download manager's snapshot (nil without one: nothing in the session).

@@ -81,4 +81,14 @@ import Testing
         let sqlite = try db.read { try String.fetchOne($0, sql: "SELECT datetime(1795308546, 'unixepoch')") }
         #expect(sqlite == SQLiteTime.format(Date(timeIntervalSince1970: 1_795_308_546)))
     }
+
+    /// Without ICU, the same text ISO8601DateFormatter writes (UTC, whole seconds), across epochs,
+    /// leap days and fractions of a second.
+    @Test func iso8601FromADateMatchesFoundation() {
+        let foundation = ISO8601DateFormatter()
+        for seconds in [0, 951_782_400, 1_709_164_799.999, 1_795_308_546.9, 4_102_444_800] as [Double] {
+            let date = Date(timeIntervalSince1970: seconds)
+            #expect(SQLiteTime.iso8601(date) == foundation.string(from: date), "\(seconds)")
+        }
+    }
 }

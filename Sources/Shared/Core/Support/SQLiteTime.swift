@@ -31,6 +31,11 @@ public enum SQLiteTime {
         return Date(timeIntervalSince1970: TimeInterval(timegm(&fields)))
     }
 
+    /// The instant as ISO 8601 UTC ("2026-01-02T03:04:05Z", whole seconds), as ISO8601DateFormatter
+    /// writes it but without ICU: building that formatter maps megabytes of ICU's data into the
+    /// process (lcarsd did it once at start, for its status; the indexers' parsers per result).
+    public static func iso8601(_ date: Date) -> String { iso8601(format(date)) }
+
     /// "2026-01-02 03:04:05" → "2026-01-02T03:04:05Z"; anything else is returned unchanged.
     public static func iso8601(_ text: String) -> String {
         guard text.count == 19, text.dropFirst(10).first == " " else { return text }

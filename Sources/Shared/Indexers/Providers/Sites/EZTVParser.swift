@@ -38,7 +38,7 @@ public enum EZTVParser {
         let hash = t.hash.flatMap(Magnet.normalizeHash) ?? t.magnet_url.flatMap(Magnet.infoHash)
         let given = t.magnet_url.flatMap { $0.hasPrefix("magnet:") ? $0 : nil }   // EZTV sends "" at times
         let magnet = given ?? hash.map { Magnet.build(infoHash: $0, name: title, trackers: trackers) }
-        let uploaded = t.date_released_unix.map { ISO8601DateFormatter().string(from: Date(timeIntervalSince1970: Double($0.value))) }
+        let uploaded = t.date_released_unix.map { SQLiteTime.iso8601(Date(timeIntervalSince1970: Double($0.value))) }
         return ReleaseCandidate(title: title, indexer: indexer, magnet: magnet, downloadURL: t.torrent_url, detailsURL: t.episode_url,
                                 infoHash: hash, sizeBytes: t.size_bytes.map { Int64($0.value) }, seeders: t.seeds?.value,
                                 leechers: t.peers?.value, uploadedAt: uploaded, categories: [5000])

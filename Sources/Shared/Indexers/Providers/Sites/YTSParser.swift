@@ -47,7 +47,7 @@ public enum YTSParser {
         if let type = t.type { title += " [\(type.lowercased() == "web" ? "WEBRip" : type.lowercased() == "bluray" ? "BluRay" : type)]" }
         if let codec = t.video_codec { title += " [\(codec)]" }
         title += " [YTS]"
-        let uploaded = t.date_uploaded_unix.map { ISO8601DateFormatter().string(from: Date(timeIntervalSince1970: $0)) }
+        let uploaded = t.date_uploaded_unix.map { SQLiteTime.iso8601(Date(timeIntervalSince1970: $0)) }
         return ReleaseCandidate(title: title, indexer: indexer, magnet: Magnet.build(infoHash: hash, name: title, trackers: trackers),
                                 downloadURL: t.url, infoHash: hash, sizeBytes: t.size_bytes, seeders: t.seeds,
                                 leechers: t.peers, uploadedAt: uploaded, categories: [2000])

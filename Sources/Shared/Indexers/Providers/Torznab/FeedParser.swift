@@ -123,7 +123,7 @@ enum RSSDate {
         formatter.locale = Locale(identifier: "en_US_POSIX")
         for format in ["EEE, dd MMM yyyy HH:mm:ss Z", "dd MMM yyyy HH:mm:ss Z", "EEE, dd MMM yyyy HH:mm Z"] {
             formatter.dateFormat = format
-            if let date = formatter.date(from: text) { return ISO8601DateFormatter().string(from: date) }
+            if let date = formatter.date(from: text) { return SQLiteTime.iso8601(date) }
         }
         return nil
     }
