@@ -15,7 +15,7 @@ enum BracketGroups {
         let inside = matches.filter { $0.index >= open && $0.end <= last }
         guard inside.contains(where: isStrongDetail), !inside.contains(where: { $0.index <= last && last < $0.end }) else { return nil }
         let word = t[last]
-        guard word.gap == " " || word.gap == " - " || word.gap == "-" || word.gap == "." else { return nil }
+        guard word.gap == " " || word.gap == " - " || word.gap == "-" || word.gap == "." || word.gap == "_" else { return nil }
         // The word must follow jargon (or "English - "): "(1080p BluRay x265 Kappa)", not "(Blue Lock, Multi-Subs)".
         guard let before = inside.last, before.end == last || word.gap.has("-") else { return nil }
         guard isGroupWord(t, last) else { return nil }

@@ -85,7 +85,7 @@ enum ReleaseGroupParser {
             return end
         }
         let w = t[start].lower.utf8
-        if start == 0, w.count == 6, t[start].isNumber, t[start + 1].gap == " ", let n = t[start].number,
+        if start == 0, w.count == 6, t[start].isNumber, [" ", ".", "_"].contains(t[start + 1].gap), let n = t[start].number,
            DailyDates.isValid(year: 2000 + n / 10000, month: n / 100 % 100, day: n % 100) {
             return start + 1
         }

@@ -45,7 +45,7 @@ enum ReleaseTokenizer {
 
     private static func makeToken(_ bytes: [UInt8], start: Int, end: Int, gapStart: Int, depth: Int) -> ReleaseToken {
         let text = String(decoding: bytes[start..<end], as: UTF8.self)
-        let gap = String(decoding: bytes[gapStart..<start], as: UTF8.self)
+        let gap = canonicalGap(bytes[gapStart..<start])
         // ASCII words (nearly all) lower-case by bytes; Unicode's lowercasing is much slower.
         var upper = false, ascii = true
         for k in start..<end {
@@ -65,6 +65,17 @@ enum ReleaseTokenizer {
         return ReleaseToken(text: text, lower: lower, start: start, end: end, gap: gap, bracketDepth: depth)
     }
 
+    /// The separator text between two words. A spaced dash written with dots or underscores
+    /// (".-.", "_-_", "._-_.") is the same separator as " - ": the rules read one form.
+    private static func canonicalGap(_ gap: ArraySlice<UInt8>) -> String {
+        if gap.count >= 3, let dash = gap.firstIndex(of: UInt8(ascii: "-")), dash > gap.startIndex, dash < gap.endIndex - 1,
+           gap.allSatisfy({ $0 == UInt8(ascii: ".") || $0 == UInt8(ascii: "_") || $0 == UInt8(ascii: "-") }),
+           gap.filter({ $0 == UInt8(ascii: "-") }).count == 1 {
+            return " - "
+        }
+        return String(decoding: gap, as: UTF8.self)
+    }
+
     private static func bracketDelta(_ byte: UInt8) -> Int {
         switch byte {
         case UInt8(ascii: "["), UInt8(ascii: "("), UInt8(ascii: "{"): 1
@@ -79,6 +90,8 @@ enum ReleaseTokenizer {
         if (b >= 48 && b <= 57) || (b >= 65 && b <= 90) || (b >= 97 && b <= 122) { return true }
         // An apostrophe joins two word characters: "Marvel's", "Grey's"; so does "@" in group names ("h@mster", "Grym@BTNET").
         if b == 39 || b == 64, i > 0, i + 1 < bytes.count {
+            // ... but "MP3@320" is a format at a bitrate: "@" before a digit separates.
+            if b == 64, bytes[i + 1] >= 48, bytes[i + 1] <= 57 { return false }
             return isAlnum(bytes[i - 1]) && isAlnum(bytes[i + 1])
         }
         return false

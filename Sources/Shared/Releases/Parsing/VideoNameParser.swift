@@ -16,7 +16,7 @@ enum VideoNameParser {
         if lead.group != nil, let layout = BracketTitles.layout(tokens, from: start) {
             return bracketed(tokens, name: name, lead: lead, layout: layout)
         }
-        var (scanEnd, matches, group) = groupAndAttributes(tokens, start: start, lead: lead)
+        var (scanEnd, matches, group) = groupAndAttributes(tokens, start: start, lead: lead, spacedName: name.has(" "))
         release.group = group ?? lead.group
 
         let yearIndex = findYear(tokens, from: start, before: firstStrong(matches) ?? scanEnd, matches: matches)
@@ -63,7 +63,7 @@ enum VideoNameParser {
 
     /// Finds the trailing group and scans the attributes before it. A "-GROUP" that turns out not
     /// to be one ("Spider-Man" alone; "Series - 1x05 - Title") goes back to the name, scanned again.
-    private static func groupAndAttributes(_ tokens: [ReleaseToken], start: Int, lead: ReleaseGroupParser.Leading)
+    private static func groupAndAttributes(_ tokens: [ReleaseToken], start: Int, lead: ReleaseGroupParser.Leading, spacedName: Bool)
         -> (scanEnd: Int, matches: [AttributeMatch], group: String?) {
         guard let tail = ReleaseGroupParser.trailing(tokens, from: start) else {
             let matches = scan(tokens, from: start, to: tokens.count)
@@ -88,7 +88,8 @@ enum VideoNameParser {
         }
         let yearIndex = findYear(tokens, from: start, before: firstStrong(matches) ?? tail.firstIndex, matches: matches)
         let bare = matches.isEmpty && yearIndex == nil
-        let spacedAfterTitle = tokens[tail.firstIndex].gap.has(" ") && !followsJargon(tokens, tail.firstIndex, matches)
+        // (".-." reads as " - ", but a dotted name's ".-.GROUP" is its group: only a name with spaces has episode titles there.)
+        let spacedAfterTitle = spacedName && tokens[tail.firstIndex].gap.has(" ") && !followsJargon(tokens, tail.firstIndex, matches)
         if bare || spacedAfterTitle { return (tokens.count, scan(tokens, from: start, to: tokens.count), nil) }
         return (tail.firstIndex, matches, tail.group)
     }
@@ -120,8 +121,9 @@ enum VideoNameParser {
         let afterJargon = matches.last.map { $0.end == last && !isEpisode($0) && (isCodecOrAudio($0) || matches.contains(where: \.strong) && !isNoise($0)) } ?? false
         let afterBracket = !fansub && t[last - 1].inBrackets && !t[last].inBrackets && matches.contains(where: \.strong)
         // Sonarr: "Series 2009 S01E14 English HDTV XviD LOL" keeps no group; a dotted episode name does.
-        guard afterJargon || afterBracket || SizeWords.isSize(t, at: last - 1), !matches.contains(where: isEpisode) || t[last].gap != " ",
-              t[last].gap == " " || t[last].gap == "." || afterBracket, !t[last].isNumber, t[last].lower.count >= 2,
+        // (An underscore is a space here: "x264_AC3_TiTAN" is "x264 AC3 TiTAN".)
+        guard afterJargon || afterBracket || SizeWords.isSize(t, at: last - 1), !matches.contains(where: isEpisode) || t[last].gap != " " && t[last].gap != "_",
+              t[last].gap == " " || t[last].gap == "." || t[last].gap == "_" || afterBracket, !t[last].isNumber, t[last].lower.count >= 2,
               !ReleaseGroupParser.notGroups.contains(t[last].lower), ReleaseYears.year(t[last]) == nil,
               VideoAttributes.match(t, at: last) == nil, EpisodePatterns.match(t, at: last) == nil,
               MusicAttributes.formats[t[last].lower] == nil, !["mkv", "mp4", "avi", "m4v", "ts", "wmv"].contains(t[last].lower)
