@@ -50,20 +50,23 @@ enum ReleaseGroupParser {
 
     static func leading(_ t: [ReleaseToken]) -> Leading {
         var lead = Leading()
+        // "www.site.org - [Group] Title": a site's advert may come before anything else.
+        let s = t.first?.lower == "www" ? skipSiteAdvert(t, from: 0) : 0
+        lead.titleStart = s
         // Fansub groups use square brackets; "(500) Days of Summer" starts with its title.
-        if let first = t.first, first.inBrackets, first.gap.has("[") || first.gap.has("{"),
-           let end = bracketRunEnd(t, from: 0), end < t.count {
-            let run = t[0..<end]
+        if s < t.count, t[s].inBrackets, t[s].gap.has("[") || t[s].gap.has("{"),
+           let end = bracketRunEnd(t, from: s), end < t.count {
+            let run = t[s..<end]
             if run.contains(where: { $0.lower == "www" || topLevelDomains.contains($0.lower) && $0.dotJoined }) {
                 lead.titleStart = end
             } else if run.count <= 4, !run.contains(where: { VideoAttributes.single[$0.lower]?.1 == true }) {
-                lead.group = joinedText(t, 0, end)
+                lead.group = joinedText(t, s, end)
                 lead.titleStart = end
             }
         }
-        if let first = t.first, first.gap.hasSuffix("("), t.count > 2, let year = ReleaseYears.year(first), !t[1].inBrackets {
+        if s < t.count, t[s].gap.hasSuffix("("), t.count > s + 2, let year = ReleaseYears.year(t[s]), !t[s + 1].inBrackets {
             lead.year = year
-            lead.titleStart = 1
+            lead.titleStart = s + 1
         }
         lead.titleStart = skipSiteAdvert(t, from: lead.titleStart)
         lead.titleStart = skipLeadingJunk(t, from: lead.titleStart, afterGroup: lead.group != nil)
@@ -85,7 +88,7 @@ enum ReleaseGroupParser {
             return end
         }
         let w = t[start].lower.utf8
-        if start == 0, w.count == 6, t[start].isNumber, [" ", ".", "_"].contains(t[start + 1].gap), let n = t[start].number,
+        if start == 0 || t[start].gap.has("-"), w.count == 6, t[start].isNumber, [" ", ".", "_"].contains(t[start + 1].gap), let n = t[start].number,
            DailyDates.isValid(year: 2000 + n / 10000, month: n / 100 % 100, day: n % 100) {
             return start + 1
         }

@@ -25,7 +25,7 @@ public enum ReleaseNameParser {
     /// A mini-series' "E04" (no season anywhere, folders included) is season 1's episode 4, as "Part 4" is;
     /// fansub names count episodes from the series' start instead.
     private static func impliedSeason(_ r: inout ParsedRelease, name: String) {
-        guard r.seasons.isEmpty, !r.episodes.isEmpty, r.airDate == nil, r.group.map({ name.hasPrefix("[" + $0) }) != true else { return }
+        guard r.seasons.isEmpty, !r.episodes.isEmpty, r.airDate == nil, r.group.map({ name.hasPrefix("[" + $0) || name.range(of: "] [" + $0 + "]") != nil || name.range(of: " - [" + $0 + "]") != nil }) != true else { return }
         r.seasons = [1]
         r.season = 1
     }

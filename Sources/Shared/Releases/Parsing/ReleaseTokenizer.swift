@@ -33,7 +33,12 @@ enum ReleaseTokenizer {
             if isWordByte(bytes, index) {
                 let start = index
                 while index < bytes.count, isWordByte(bytes, index) { index += 1 }
-                tokens.append(makeToken(bytes, start: start, end: index, gapStart: gapStart, depth: depth))
+                if let marker = gluedMarkerStart(bytes, start: start, end: index) {
+                    tokens.append(makeToken(bytes, start: start, end: marker, gapStart: gapStart, depth: depth))
+                    tokens.append(makeToken(bytes, start: marker, end: index, gapStart: marker, depth: depth))
+                } else {
+                    tokens.append(makeToken(bytes, start: start, end: index, gapStart: gapStart, depth: depth))
+                }
                 gapStart = index
             } else {
                 depth = max(0, depth + bracketDelta(bytes[index]))
@@ -64,6 +69,46 @@ enum ReleaseTokenizer {
         // An opening bracket in the gap already raised the depth; this token is inside it.
         return ReleaseToken(text: text, lower: lower, start: start, end: end, gap: gap, bracketDepth: depth)
     }
+
+    /// "Show1x01", "grp-zoos01e11": an episode marker glued to the title's last word. Where the
+    /// marker starts (the word is split there), when a word of 2+ letters ends in "<s>x<ee>" or
+    /// "s<ss>e<ee>[e<ee>...]" — shapes no ordinary word or piece of jargon has.
+    static func gluedMarkerStart(_ b: [UInt8], start: Int, end: Int) -> Int? {
+        // Byte checks first: at least "ab1x01", ending in two digits.
+        guard end - start >= 6, isDigit(b[end - 1]), isDigit(b[end - 2]) else { return nil }
+        func letter(_ k: Int) -> Bool { let c = b[k] | 0x20; return c >= 97 && c <= 122 }
+        let k = end - 2
+        // "1x01" / "12x01"
+        if k - 1 > start, b[k - 1] | 0x20 == UInt8(ascii: "x"), k - 2 > start, isDigit(b[k - 2]) {
+            var m = k - 2
+            if m - 1 > start, isDigit(b[m - 1]) { m -= 1 }
+            return m - start >= 2 && (start..<m).allSatisfy(letter) && b[m - 1] | 0x20 != UInt8(ascii: "x") ? m : nil
+        }
+        // "s01e11", "s01e11e12": letters, then "s" and digits, then one or more "e" and digits.
+        for p in (start + 2)..<(end - 3) where b[p] | 0x20 == UInt8(ascii: "s") {
+            guard (start..<p).allSatisfy(letter) else { return nil }
+            if seasonEpisodeTail(b, from: p + 1, end: end) { return p }
+        }
+        return nil
+    }
+
+    /// digits{1,2} (e digits{1,3})+ exactly, from `from` to `end`.
+    private static func seasonEpisodeTail(_ b: [UInt8], from: Int, end: Int) -> Bool {
+        var i = from, digits = 0
+        while i < end, isDigit(b[i]), digits < 2 { i += 1; digits += 1 }
+        guard digits > 0 else { return false }
+        var groups = 0
+        while i < end, b[i] | 0x20 == UInt8(ascii: "e") {
+            i += 1
+            digits = 0
+            while i < end, isDigit(b[i]), digits < 3 { i += 1; digits += 1 }
+            guard digits > 0 else { return false }
+            groups += 1
+        }
+        return groups > 0 && i == end
+    }
+
+    private static func isDigit(_ c: UInt8) -> Bool { c >= 48 && c <= 57 }
 
     /// The separator text between two words. A spaced dash written with dots or underscores
     /// (".-.", "_-_", "._-_.") is the same separator as " - ": the rules read one form.
