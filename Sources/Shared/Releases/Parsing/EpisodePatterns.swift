@@ -53,6 +53,11 @@ enum EpisodePatterns {
         guard let (season, eps) = splitSE(t[i].lower) else { return nil }
         var info = EpisodeInfo(seasons: [season], episodes: eps)
         var length = 1
+        if eps.isEmpty, let (n, used) = animeEpisodeAfterSeason(t, after: i) {
+            // "Title S03 - EP14", "Title S2 - Episode 4": fansub numbering, the episode counted from the series' start.
+            info.absolute = [n]
+            return AttributeMatch(index: i, length: 1 + used, meaning: .episode(info), strong: true)
+        }
         if eps.isEmpty {
             // "S01 E02" / "S01.E02" / "S01.Ep.02" / "S02 - E06": the episode follows.
             if i + 1 < t.count, isJoined(t[i + 1]) || t[i + 1].gap == " - ", let e = episodeToken(t[i + 1].lower) {
@@ -74,6 +79,16 @@ enum EpisodePatterns {
         length += episodeContinuation(t, after: i + length - 1, season: season, into: &info)
         info.version = version(t[i + length - 1].lower)
         return AttributeMatch(index: i, length: length, meaning: .episode(info), strong: true)
+    }
+
+    /// " - EP14", " - Episode 4" after a season marker: the number and the tokens it took. ("S02 - E06",
+    /// a bare E, stays that season's episode.)
+    private static func animeEpisodeAfterSeason(_ t: [ReleaseToken], after i: Int) -> (Int, Int)? {
+        guard i + 1 < t.count, t[i + 1].gap == " - ", t[i + 1].lower.hasPrefix("ep") else { return nil }
+        if let n = episodeToken(t[i + 1].lower) { return (n, 1) }
+        guard t[i + 1].lower == "episode" || t[i + 1].lower == "ep", i + 2 < t.count, t[i + 2].gap == " ",
+              let n = t[i + 2].number, n <= maxEpisode else { return nil }
+        return (n, 2)
     }
 
     /// "S01.07.720p": a two-digit number dotted to the season, then jargon or the end. (Spaced, "S01 04"

@@ -14,6 +14,7 @@ enum VideoAttributes {
             return AttributeMatch(index: i, length: 1, meaning: meaning, strong: strong)
         }
         if token.text == "REAL" { return AttributeMatch(index: i, length: 1, meaning: .real, strong: false) }
+        if let service = serviceCode(token.text) { return AttributeMatch(index: i, length: 1, meaning: .service(service), strong: false) }
         return matchShaped(token, at: i) ?? GluedAttributes.match(tokens, at: i)
     }
 
@@ -100,6 +101,26 @@ enum VideoAttributes {
         }
         return t
     }()
+
+    /// Streaming services' and channels' tags as scene names write them ("CC.WEBRip", "1080p.iT.WEB-DL",
+    /// "DDY.WEBRip"): matched only as written, in capitals ("iT", "iP" as they are), since most are also
+    /// words or initials in titles ("Fox", "Id"). Weak: they count only after the title.
+    static func serviceCode(_ text: String) -> String? {
+        let b = text.utf8
+        guard b.count >= 2, b.count <= 5, let first = b.first, first >= 65 && first <= 90 || first == UInt8(ascii: "i") else { return nil }
+        return serviceCodes[text]
+    }
+
+    /// Only codes that are no title's word: networks that are ("UFC on FOX", "Easy as ABC", "MTV Cribs") are left out.
+    static let serviceCodes: [String: String] = [
+        "iT": "iTunes", "iP": "BBC iPlayer", "CC": "Comedy Central", "DDY": "Digiturk Diledigin Yerde", "DSNY": "Disney",
+        "SHO": "Showtime", "STZ": "Starz", "CWS": "The CW", "TVNZ": "TVNZ", "ALL4": "Channel 4", "AUBC": "ABC Australia",
+        "CRKL": "Crackle", "DCU": "DC Universe", "DPLY": "Dplay", "DSKI": "Daisuki", "FXTL": "FX", "HLMK": "Hallmark",
+        "NATG": "National Geographic", "UKTV": "UKTV", "USAN": "USA Network", "VMEO": "Vimeo", "VUDU": "Vudu", "YHOO": "Yahoo",
+        "BCORE": "Bandai Channel", "PLUZ": "Pluto TV", "ANPL": "Animal Planet", "TRVL": "Travel Channel", "SPKE": "Spike",
+        "OXGN": "Oxygen", "GPLAY": "Google Play", "WWEN": "WWE Network", "NFLN": "NFL Network", "MNBC": "MSNBC",
+        "TIMV": "TimVision", "VIAP": "Viaplay", "SKST": "SkyShowtime", "HTSR": "Hotstar",
+    ]
 
     static let languageWords: [(String, String)] = [
         ("multi", "multi"), ("french", "french"), ("truefrench", "french"), ("vff", "french"), ("vfq", "french"), ("vf2", "french"),
