@@ -58,13 +58,15 @@ enum BracketTitles {
 
     private static let finalWords: Set<String> = ["end", "fin", "final", "完"]
 
-    /// "05", "12end", "857集", "13完", "第05话" → the number; at most four digits.
+    /// "05", "12end", "857集", "13完", "第05话", "05v2" → the number; at most four digits.
     static func number(_ w: String) -> Int? {
         guard let first = w.utf8.first, first >= 48 && first <= 57 || first == 0xE7 else { return nil }
         if w.utf8.count <= 4, w.utf8.allSatisfy({ $0 >= 48 && $0 <= 57 }) { return Int(w) }
         var s = Substring(w)
         if s.hasPrefix("第") { s = s.dropFirst() }
         for suffix in ["end", "fin", "完", "集", "话", "話", "回"] where s.hasSuffix(suffix) { s = s.dropLast(suffix.count); break }
+        // "05v2": a fixed release of episode 5.
+        if s.utf8.count >= 3, let v = s.utf8.dropLast().last, v == UInt8(ascii: "v"), let d = s.utf8.last, d >= 48, d <= 57 { s = s.dropLast(2) }
         guard !s.isEmpty, s.utf8.count <= 4, s.utf8.allSatisfy({ $0 >= 48 && $0 <= 57 }) else { return nil }
         return Int(s)
     }
