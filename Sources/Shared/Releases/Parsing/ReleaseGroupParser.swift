@@ -132,6 +132,18 @@ enum ReleaseGroupParser {
             dropped = j
             last = j - 1
         }
+        // "-GROUP.VTV", "-GROUP.rarbg": a distributor's tag glued with a dot.
+        if last > start + 2, !t[last].inBrackets, t[last].gap == ".", distributorTags.contains(t[last].lower),
+           hyphenGroup(t[last - 1], start: start, index: last - 1) != nil {
+            dropped = dropped ?? last
+            last -= 1
+        }
+        // "-GRP (1)", "-GRP.1": a download's copy counter after the group.
+        if last > start + 2, t[last].isNumber, t[last].lower.utf8.count == 1, t[last].gap == " (" || t[last].gap == ".",
+           hyphenGroup(t[last - 1], start: start, index: last - 1) != nil {
+            dropped = dropped ?? last
+            last -= 1
+        }
         // "-GRP-postbot", "-GRP-Rakuv02", "-GRP-1", "-GRP.English": reposting tags after the group.
         while last > start + 2, !t[last].inBrackets, isUploadSuffix(t, last) {
             last -= 1

@@ -15,6 +15,7 @@ enum VideoAttributes {
         }
         if token.text == "REAL" { return AttributeMatch(index: i, length: 1, meaning: .real, strong: false) }
         if let service = serviceCode(token.text) { return AttributeMatch(index: i, length: 1, meaning: .service(service), strong: false) }
+        if let bare = bareResolution(tokens, at: i) { return bare }
         return matchShaped(token, at: i) ?? GluedAttributes.match(tokens, at: i)
     }
 
@@ -101,6 +102,25 @@ enum VideoAttributes {
         }
         return t
     }()
+
+    /// "2016.05.18.720.HDTV", "[1080.Hi10p]", "HDR.2160.RKTN.WEB-DL", "BRrip 720 AAC": a line count without
+    /// its "p", read as the resolution only between pieces of jargon (a title's "1080" or "720" stays).
+    static func bareResolution(_ t: [ReleaseToken], at i: Int) -> AttributeMatch? {
+        let w = t[i].lower
+        guard w.utf8.count >= 3, w.utf8.count <= 4, let first = w.utf8.first, first == 55 || first == 49 || first == 50 || first == 52 || first == 53,
+              let q = bareLines[w] else { return nil }
+        func jargon(_ k: Int) -> Bool {
+            guard k >= 0, k < t.count, let (meaning, _) = single[t[k].lower] else { return false }
+            switch meaning {
+            case .source, .codec, .audio, .hdr, .noise, .remux, .service: return true
+            default: return false
+            }
+        }
+        guard jargon(i + 1) || jargon(i - 1) && i + 1 < t.count && !t[i + 1].isNumber else { return nil }
+        return AttributeMatch(index: i, length: 1, meaning: .resolution(q, w + "p"), strong: true)
+    }
+
+    private static let bareLines: [String: VideoQuality] = ["720": .p720, "1080": .p1080, "2160": .p2160, "480": .p480, "576": .p480]
 
     /// Streaming services' and channels' tags as scene names write them ("CC.WEBRip", "1080p.iT.WEB-DL",
     /// "DDY.WEBRip"): matched only as written, in capitals ("iT", "iP" as they are), since most are also

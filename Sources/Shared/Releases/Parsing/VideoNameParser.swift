@@ -22,8 +22,11 @@ enum VideoNameParser {
         let yearIndex = findYear(tokens, from: start, before: firstStrong(matches) ?? scanEnd, matches: matches)
         var titleEnd = min(firstStrong(matches) ?? scanEnd, yearIndex ?? scanEnd)
         release.year = yearIndex.flatMap { tokens[$0].number } ?? lead.year
-        if release.year == nil, lead.group == nil, !matches.contains(where: isEpisode),
-           let part = partEpisode(tokens, start: start, end: min(firstStrong(matches) ?? scanEnd, scanEnd)) {
+        // "The.Kennedys.Part.2", "Series and Show 2012 Part 1": a mini-series' part, unless a year follows it
+        // ("Movie.Part.2.2011" is a film in parts).
+        if yearIndex.map({ $0 + 1 < tokens.count && ["part", "pt"].contains(tokens[$0 + 1].lower) }) ?? (release.year == nil),
+           lead.group == nil, !matches.contains(where: isEpisode),
+           let part = partEpisode(tokens, start: yearIndex.map { $0 } ?? start, end: min(firstStrong(matches) ?? scanEnd, scanEnd)) {
             matches.append(part)
             titleEnd = min(titleEnd, part.index)
         } else if leadingEpisode == nil, let numbered = bareEpisodeNumber(tokens, start: start, scanEnd: scanEnd, matches: matches,
@@ -310,6 +313,8 @@ enum VideoNameParser {
         if r.quality == .unknown, r.source == .dvd { r.quality = .p480 }
         // "AMZN.DDP5.1.x264": a streaming service's tag without "WEB" is still a web download.
         if r.source == .unknown, r.streamingService != nil { r.source = .webdl; r.sourceTag = "WEB-DL" }
+        // "Show 2014 11 10": a daily episode's air date dates the release.
+        if r.year == nil, let date = r.airDate, let y = Int(date.prefix(4)) { r.year = y }
         // "S2013E14", "MotoGP.2016x03": a season numbered by its year dates the release too.
         if r.year == nil, let season = r.season, ReleaseYears.isPlausible(season) { r.year = season }
         if r.fullSeason || r.seasons.count > 1 { r.kind = .season }
