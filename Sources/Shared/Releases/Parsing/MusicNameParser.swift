@@ -154,7 +154,7 @@ enum MusicNameParser {
     }
 
     private static func isDiscographyWord(_ text: String) -> Bool {
-        text.split(separator: " ").allSatisfy { MusicAttributes.discographyWords.contains($0.lowercased()) || ["complete", "the"].contains($0.lowercased()) }
+        text.split(separator: " ").allSatisfy { MusicAttributes.discographyWords.contains($0.lowercased()) || ["complete", "completa", "completo", "komplett", "the"].contains($0.lowercased()) }
     }
 
     private static func text(_ t: [ReleaseToken], name: String, _ from: Int, _ to: Int) -> String {

@@ -26,7 +26,8 @@ enum ReleasePath {
     /// "05 - Episode Name" inside a show's folders is episode 5, titled by the folder.
     static func merge(_ file: ParsedRelease, fileName: String, folders: [ParsedRelease]) -> ParsedRelease {
         var r = file
-        let number = r.episodes.isEmpty && r.absoluteEpisodes.isEmpty ? leadingNumber(fileName) : nil
+        // "05 - Episode Name": the file's number (its parse may have read it already), the title is the folders'.
+        let number = r.episodes.isEmpty && r.absoluteEpisodes.count <= 1 ? leadingNumber(fileName) : nil
         // "Movie.2010.DVDRip.XviD-GRP/grp-mv.avi": a file name that says nothing defers to its folder
         // (an episode's number is something: "Season 1/01 - Pilot.avi").
         if richness(file) == 0, number == nil, file.absoluteEpisodes.isEmpty, let folder = folders.first, richness(folder) > 0 {

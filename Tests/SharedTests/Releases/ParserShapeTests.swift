@@ -1,0 +1,112 @@
+import Core
+import Testing
+
+/// Name shapes written for issue 14's third parser round: each table is one class of names, made up
+/// here (not taken from the fixture corpus) so that the rules are checked on names they were not
+/// written against. Each table holds near misses that must not be read that way.
+@Suite struct ParserShapeTests {
+    /// A spaced dash may be written with dots or underscores (".-.", "_-_"), or as an en or em dash.
+    static let separators: [ParserCase] = [
+        .init(name: "Show.Name.-.S01E02.-.S01E03.-.Title.720p.HDTV", title: "Show Name", season: 1, episodes: [2, 3]),
+        .init(name: "Show_Name_-_1x02_-_1x03_-_Title", title: "Show Name", season: 1, episodes: [2, 3]),
+        .init(name: "[Grp].Show.Name.-.07.[720p]", title: "Show Name", absolute: [7], group: "Grp"),
+        .init(name: "Movie.Title.(2021).(1080p.BluRay.x265.10bit.English.-.Falcor)", title: "Movie Title", year: 2021, group: "Falcor"),
+        .init(name: "Radiohead – Kid A (2000) [FLAC]", title: "Radiohead - Kid A", year: 2000, artist: "Radiohead", album: "Kid A", format: .flac),
+        .init(name: "Radiohead — Kid A (2000) [MP3 320]", title: "Radiohead - Kid A", artist: "Radiohead", album: "Kid A", bitrate: 320),
+        // A dotted name's ".-.GROUP" is still its group.
+        .init(name: "Show.Name.S02E02.Title.1080p.WEB-DL.x264.5.1Ch.-.Crew", title: "Show Name", season: 2, episodes: [2], group: "Crew"),
+        // A hyphen inside a word is no spaced dash.
+        .init(name: "Spider-Man.2002.1080p.BluRay.x264-GRP", title: "Spider-Man", year: 2002, group: "GRP"),
+    ]
+
+    /// Underscores are spaces: a group after the jargon without a hyphen, or closing the details bracket.
+    static let underscoreGroups: [ParserCase] = [
+        .init(name: "The_Boss_Movie_2017_720p_CAM_x264_AC3_Falcor", title: "The Boss Movie", year: 2017, group: "Falcor"),
+        .init(name: "Movie_Name (2019) (1080p_BluRay_x265_HEVC_10bit_AAC_7.1_Kestrel)", title: "Movie Name", year: 2019, group: "Kestrel"),
+        .init(name: "Show_Name (2021) - S01E02 - Title (1080p_WEB-DL_x265_Mallard)", title: "Show Name", season: 1, episodes: [2], group: "Mallard"),
+        // An episode name with spaces keeps no group after its codec (Sonarr); underscores read the same.
+        .init(name: "Show_Name_S01E14_HDTV_XviD_Crew", title: "Show Name", season: 1, episodes: [14], noGroup: true),
+    ]
+
+    /// Music: "Artist - Year - Album", a discography without a dash, a bitrate misread as an episode.
+    static let music: [ParserCase] = [
+        .init(name: "Coldplay - 2008 - Viva la Vida", title: "Coldplay - Viva la Vida", year: 2008, artist: "Coldplay", album: "Viva la Vida", kind: .music),
+        .init(name: "Black Keys - 2014 - Turn Blue [FLAC]", title: "Black Keys - Turn Blue", year: 2014, artist: "Black Keys", album: "Turn Blue", format: .flac),
+        .init(name: "Nirvana Discography 1989-2011 MP3 320", title: "Nirvana", year: 1989, artist: "Nirvana", format: .mp3, bitrate: 320, discography: true),
+        .init(name: "Coldplay - The Complete Discography (2000-2021) [FLAC]", title: "Coldplay", artist: "Coldplay", album: "Discography", discography: true),
+        .init(name: "Artist Name - Album Name (2019) MP3@320", title: "Artist Name - Album Name", artist: "Artist Name", format: .mp3, bitrate: 320),
+        .init(name: "Artist Name - Album Name (2019) [WMA 192]", title: "Artist Name - Album Name", episodes: [], format: .wma, bitrate: 192, kind: .music),
+        .init(name: "Artist Name - Album Name 2019 320", title: "Artist Name - Album Name", year: 2019, episodes: [], bitrate: 320, kind: .music),
+        // A year between dashes with video jargon is no album's year; "h@mster" keeps its "@".
+        .init(name: "Show Name - 2010 - Pilot 720p HDTV x264", title: "Show Name", quality: .p720, kind: .movie),
+        .init(name: "Movie.2019.1080p.BluRay.x264-h@mster", title: "Movie", group: "h@mster"),
+        // A bare number read as an episode stays one when the name says video.
+        .init(name: "Show Name 320 720p HDTV", title: "Show Name", season: 3, episodes: [20]),
+    ]
+
+    /// An episode marker glued to the title's last word.
+    static let gluedMarkers: [ParserCase] = [
+        .init(name: "Show1x01 720p HDTV", title: "Show", season: 1, episodes: [1], quality: .p720),
+        .init(name: "grp-zoos01e11-1080p", title: "grp-zoo", season: 1, episodes: [11]),
+        .init(name: "abcs02e05e06.720p", title: "abc", season: 2, episodes: [5, 6]),
+        // Jargon and ordinary words that end in digits are no glued markers.
+        .init(name: "Movie.2019.1080p.BluRay.mp4x264-GRP", title: "Movie", year: 2019, episodes: []),
+        .init(name: "Show.Name.S01E01.Pass10.720p", title: "Show Name", season: 1, episodes: [1]),
+        .init(name: "Ocean's.Eleven.2001.1080p", title: "Ocean's Eleven", year: 2001, episodes: []),
+    ]
+
+    /// A site's advert before a fansub group, or before a leading air date.
+    static let siteAdverts: [ParserCase] = [
+        .init(name: "www.SiteName.org - [SubGroup] Anime Title - 13 [1080p].mkv", title: "Anime Title", absolute: [13], group: "SubGroup"),
+        .init(name: "www.Site.ws - [Grp]_Anime_Title_-_05_[ABCD1234]", title: "Anime Title", absolute: [5], group: "Grp"),
+        .init(name: "www.SiteName.org - 221208 Variety Show ep34.mp4", title: "Variety Show", season: 1, episodes: [34]),
+        .init(name: "221208.Variety.Show.ep34.mp4", title: "Variety Show", season: 1, episodes: [34]),
+        // A six-digit title is no date when nothing follows it as a title.
+        .init(name: "[Grp] Anime Title - 05 [720p]", title: "Anime Title", absolute: [5], group: "Grp"),
+    ]
+
+    /// Anime numbering after a season marker, and bracketed episode numbers with a revision.
+    static let anime: [ParserCase] = [
+        .init(name: "Anime Title S03 - EP14 VOSTFR [1080p]", title: "Anime Title", season: 3, absolute: [14]),
+        .init(name: "Anime Title S2 - Episode 4 VOSTFR (1080p)", title: "Anime Title", season: 2, absolute: [4]),
+        .init(name: "[Grp][Anime Title][05v2][1080p]", title: "Anime Title", absolute: [5], group: "Grp"),
+        .init(name: "[字幕组][间谍过家家 / Spy Family][07v2][1080p][简体]", title: "Spy Family", absolute: [7]),
+        // A bare E stays the season's episode.
+        .init(name: "Show Name S02 - E06 720p HDTV", title: "Show Name", season: 2, episodes: [6]),
+    ]
+
+    /// Resolutions without their "p" between jargon; service tags without WEB; group suffixes.
+    static let jargon: [ParserCase] = [
+        .init(name: "Show.Name.2016.05.18.720.HDTV.x264-GROUP.VTV", title: "Show Name", airDate: "2016-05-18", quality: .p720, group: "GROUP"),
+        .init(name: "[Grp].Anime.Title.-.06.[1080.Hi10p][1F5578AC]", title: "Anime Title", quality: .p1080),
+        .init(name: "Movie.Title.2020.HDR.2160.WEB-DL.x265-GRP", title: "Movie Title", year: 2020, quality: .p2160, group: "GRP"),
+        .init(name: "Some.Show.1080p.iT.WEB-DL.DDP5.1.H.264-GRP", title: "Some Show", source: .webdl),
+        .init(name: "Some.Show.S01E02.CC.WEBRip.AAC2.0.x264-GRP", title: "Some Show", season: 1, episodes: [2]),
+        .init(name: "Some.Show.S01E02.720p.DDY.WEBRip.x264-GRP", title: "Some Show", season: 1, episodes: [2]),
+        .init(name: "Show.Name.S01E01.1080p.WEB.H264-GRP (1)", title: "Show Name", group: "GRP"),
+        .init(name: "Movie.Name.2019.720p.BluRay.x264-GRP.1", title: "Movie Name", group: "GRP"),
+        // Titles keep their network names ("24" after one is an event's number, as guessit reads it).
+        .init(name: "Fight.on.FOX.24.1080p.HDTV.x264-GRP", title: "Fight on FOX", quality: .p1080),
+        .init(name: "Easy as ABC (Season 9 Episode 15) 360p", title: "Easy as ABC", season: 9, episodes: [15]),
+        .init(name: "Room.1080.2019.1080p.WEB", title: "Room 1080", year: 2019, quality: .p1080),
+    ]
+
+    /// Paths: a numbered file in a season folder, a mini-series' part after its year, a daily show's year.
+    static let layouts: [ParserCase] = [
+        .init(name: "Series/Show Name/Season 1/01 - Pilot.avi", title: "Show Name", season: 1, episodes: [1]),
+        .init(name: "Show.Name.S01.1080p.WEB-DL-GRP/05.mkv", title: "Show Name", season: 1, episodes: [5], group: "GRP"),
+        .init(name: "Show and Tell 2012 Part 1 720p HDTV x264 GRP", title: "Show and Tell", year: 2012, season: 1, episodes: [1]),
+        .init(name: "Show Name 2014 11 10 PDTV x264-GRP", title: "Show Name", year: 2014, airDate: "2014-11-10"),
+        // A film in parts keeps "Part 2" in its title.
+        .init(name: "Movie.of.Hallows.Part.2.2011.1080p.BluRay", title: "Movie of Hallows Part 2", year: 2011, episodes: [], kind: .movie),
+    ]
+
+    @Test(arguments: separators) func readsSpacedDashesAnyWay(_ c: ParserCase) { c.check() }
+    @Test(arguments: underscoreGroups) func readsUnderscoresAsSpaces(_ c: ParserCase) { c.check() }
+    @Test(arguments: music) func readsMusicShapes(_ c: ParserCase) { c.check() }
+    @Test(arguments: gluedMarkers) func splitsGluedMarkers(_ c: ParserCase) { c.check() }
+    @Test(arguments: siteAdverts) func skipsSiteAdverts(_ c: ParserCase) { c.check() }
+    @Test(arguments: anime) func readsAnimeNumbers(_ c: ParserCase) { c.check() }
+    @Test(arguments: jargon) func readsJargon(_ c: ParserCase) { c.check() }
+    @Test(arguments: layouts) func readsLayouts(_ c: ParserCase) { c.check() }
+}
