@@ -31,6 +31,22 @@ enum BracketGroups {
         return (last - 1, t[last].text)
     }
 
+    /// "Show.Name.-.476-479.(2007).[HorribleSubs][WEBRip]..[HD.720p]": a fansub group's bracket after the title,
+    /// a single word that is no jargon, followed by brackets of release details.
+    static func inner(_ t: [ReleaseToken], from start: Int, matches: [AttributeMatch]) -> String? {
+        var j = start + 1
+        while j + 1 < t.count {
+            defer { j += 1 }
+            guard t[j].inBrackets, ReleaseGroupParser.opensBracket(t[j].gap), t[j].gap.hasSuffix("["),
+                  ReleaseGroupParser.opensBracket(t[j + 1].gap), t[j].lower.utf8.count >= 3, isGroupWord(t, j),
+                  t[j].text.utf8.contains(where: { $0 >= 65 && $0 <= 90 }) else { continue }
+            // Release details must follow in brackets.
+            let detailsFollow = matches.contains { $0.index > j && $0.strong && t[$0.index].inBrackets }
+            return detailsFollow ? t[j].text : nil
+        }
+        return nil
+    }
+
     static func isGroupWord(_ t: [ReleaseToken], _ i: Int) -> Bool {
         let w = t[i].lower
         return !ReleaseGroupParser.notGroups.contains(w) && ReleaseYears.year(t[i]) == nil && VideoAttributes.match(t, at: i) == nil

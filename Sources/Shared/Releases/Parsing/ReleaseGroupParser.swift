@@ -60,7 +60,7 @@ enum ReleaseGroupParser {
             if run.contains(where: { $0.lower == "www" || topLevelDomains.contains($0.lower) && $0.dotJoined }) {
                 lead.titleStart = end
             } else if run.count <= 4, !run.contains(where: { VideoAttributes.single[$0.lower]?.1 == true }) {
-                lead.group = joinedText(t, s, end)
+                lead.group = joinedText(t, s, end) + closingPunctuation(t[end].gap)
                 lead.titleStart = end
             }
         }
@@ -74,6 +74,13 @@ enum ReleaseGroupParser {
         lead.titleStart = LeadingJargon.skip(t, from: jargonStart)
         if lead.titleStart > jargonStart { lead.jargon = jargonStart..<lead.titleStart }
         return lead
+    }
+
+    /// "[PuyaSubs!] Title": a group's name may end in "!" or "?" before its bracket closes.
+    private static func closingPunctuation(_ gap: String) -> String {
+        guard let first = gap.utf8.first, first == UInt8(ascii: "!") || first == UInt8(ascii: "?") else { return "" }
+        let marks = gap.prefix(while: { $0 == "!" || $0 == "?" })
+        return gap.dropFirst(marks.count).hasPrefix("]") ? String(marks) : ""
     }
 
     /// "[Jumonji-Giri]_[F-B]_Title": a second, glued tag after the fansub group; "221208 Show ep34":

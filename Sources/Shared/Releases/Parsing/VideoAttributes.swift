@@ -277,7 +277,9 @@ enum VideoAttributes {
              ("criterion", "collection"), ("deluxe", "edition"), ("remastered", "edition"), ("unrated", "edition"):
             return m(2, .edition(t[i].text.capitalized + " " + t[i + 1].text.capitalized), strong: false)
         case ("dual", "audio"): return m(2, .language("multi"), strong: false)
-        case ("complete", "series"), ("complete", "collection"), ("complete", "seasons"): return m(2, .complete)
+        case ("complete", "series"), ("complete", "collection"): return m(2, .complete)
+        // "Complete Seasons" alone; "Complete Seasons 1 to 5" leaves the seasons to be read.
+        case ("complete", "seasons") where !(i + 2 < t.count && t[i + 2].isNumber): return m(2, .complete)
         case ("bd", _) where t[i + 1].gap == "-":
             // "BD-1080": a Blu-ray source glued to its resolution.
             guard let res = GluedAttributes.resolution(b) else { return matchChannels(t, at: i) }

@@ -17,7 +17,7 @@ enum VideoNameParser {
             return bracketed(tokens, name: name, lead: lead, layout: layout)
         }
         var (scanEnd, matches, group) = groupAndAttributes(tokens, start: start, lead: lead, spacedName: name.has(" "))
-        release.group = group ?? lead.group
+        release.group = group ?? lead.group ?? BracketGroups.inner(tokens, from: start, matches: matches)
 
         let yearIndex = findYear(tokens, from: start, before: firstStrong(matches) ?? scanEnd, matches: matches)
         var titleEnd = min(firstStrong(matches) ?? scanEnd, yearIndex ?? scanEnd)
