@@ -101,6 +101,34 @@ import Testing
         .init(name: "Movie.of.Hallows.Part.2.2011.1080p.BluRay", title: "Movie of Hallows Part 2", year: 2011, episodes: [], kind: .movie),
     ]
 
+    /// Rarer source words and glued source+resolution words.
+    static let sources: [ParserCase] = [
+        .init(name: "Series.Title.S01E01.TV-Rip.x264-GRP", title: "Series Title", source: .hdtv, group: "GRP"),
+        .init(name: "Series Title - S01E01 - Title [Raw-HD]", title: "Series Title", source: .hdtv),
+        .init(name: "Movie.Title.2019.BR-DISK-GRP", title: "Movie Title", year: 2019, source: .bluray, group: "GRP"),
+        .init(name: "Movie.Title.2019.NEWCAM.x264-GRP", title: "Movie Title", source: .cam),
+        .init(name: "Movie.Title.2019.WEBSCREENER.x264-GRP", title: "Movie Title", source: .dvd),
+        .init(name: "Series.S01E02.Title.[Bluray1080p].mkv", title: "Series", quality: .p1080, source: .bluray),
+        .init(name: "Movie.Name.2019.HDTV720p.x264", title: "Movie Name", quality: .p720, source: .hdtv),
+        // Words that only look like them stay in the title.
+        .init(name: "The.Raw.Deal.2019.1080p.WEB", title: "The Raw Deal", year: 2019, source: .webdl),
+        .init(name: "TV.Rip.Tide.2019.720p.HDTV", title: "TV Rip Tide", year: 2019, source: .hdtv),
+    ]
+
+    /// Fansub and pack details: an absolute number before a bracketed marker, seasons "1 to 5", groups.
+    static let packs: [ParserCase] = [
+        .init(name: "[Grp-subs] Anime - 12 (S01E12) - (WEB 1080p HEVC x265) [1ADD8F6D]", title: "Anime", season: 1, episodes: [12], absolute: [12], group: "Grp-subs"),
+        .init(name: "Show Name The Complete Seasons 1 to 5 720p BluRay x265-GRP", title: "Show Name", seasons: [1, 2, 3, 4, 5], fullSeason: true),
+        .init(name: "Show Name Complete Seasons 720p BluRay", title: "Show Name"),
+        .init(name: "[Subs!] Anime Title - 05 [720p][32DD560E].mkv", title: "Anime Title", absolute: [5], group: "Subs!"),
+        .init(name: "Show.Name.-.476-479.(2007).[FanSubs][WEBRip]..[HD.720p]", title: "Show Name", absolute: [476, 477, 478, 479], group: "FanSubs"),
+        // A language or edition bracket is no group.
+        .init(name: "Movie Name (2019) [Hindi] [1080p] [WEBRip]", title: "Movie Name", noGroup: true),
+        .init(name: "Movie Name (2019) [Uncut] [1080p] [BluRay]", title: "Movie Name", noGroup: true),
+    ]
+
+    @Test(arguments: sources) func readsSources(_ c: ParserCase) { c.check() }
+    @Test(arguments: packs) func readsPacksAndFansubDetails(_ c: ParserCase) { c.check() }
     @Test(arguments: separators) func readsSpacedDashesAnyWay(_ c: ParserCase) { c.check() }
     @Test(arguments: underscoreGroups) func readsUnderscoresAsSpaces(_ c: ParserCase) { c.check() }
     @Test(arguments: music) func readsMusicShapes(_ c: ParserCase) { c.check() }

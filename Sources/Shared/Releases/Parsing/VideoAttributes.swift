@@ -58,8 +58,11 @@ enum VideoAttributes {
         t["scr"] = (.source(.dvd, tag: "SCR"), false)
         t["vhs"] = (.source(.dvd, tag: "VHS"), false)
         t["screener"] = (.source(.dvd, tag: "Screener"), false)
+        t["webscreener"] = (.source(.dvd, tag: "Screener"), true)
+        t["rawhd"] = (.source(.hdtv, tag: "RAW-HD"), true)
+        t["vod"] = (.source(.hdtv, tag: "VOD"), false)
         for w in ["camrip", "hdcam", "telesync", "hdts", "telecine", "hdtc", "pdvd", "predvd", "predvdrip", "workprint", "hqcam", "tsrip",
-                  "hdcamrip", "hdtsrip", "hdtcrip", "camhd", "telesynch", "tcrip"] {
+                  "hdcamrip", "hdtsrip", "hdtcrip", "camhd", "telesynch", "tcrip", "newcam"] {
             t[w] = (.source(.cam, tag: sourceLabel(w)), true)
         }
         for w in ["cam", "ts", "tc", "wp"] { t[w] = (.source(.cam, tag: w.uppercased()), false) }
@@ -209,7 +212,7 @@ enum VideoAttributes {
 
     /// First words of the multi-token forms below; anything else skips the (sequential) switch.
     private static let multiStarts: Set<String> = [
-        "web", "blu", "hd", "dvd", "bd", "br", "vhs", "dvb", "sat", "ppv", "uhd", "cam", "tele", "pre", "h", "x", "vc", "mpeg", "dolby", "hdr10", "dts", "dtshd",
+        "web", "blu", "hd", "dvd", "bd", "br", "vhs", "dvb", "sat", "ppv", "uhd", "cam", "tele", "tv", "raw", "pre", "h", "x", "vc", "mpeg", "dolby", "hdr10", "dts", "dtshd",
         "e", "dd", "true", "ac", "criterion", "deluxe", "remastered", "unrated", "directors", "director's", "director’s", "extended", "theatrical", "final", "special", "ultimate",
         "anniversary", "collectors", "collector's", "director", "limited", "dual", "complete", "alternate", "open", "fan", "diamond", "imax",
     ]
@@ -239,6 +242,10 @@ enum VideoAttributes {
         case ("bd", "rip"), ("br", "rip"): return m(2, .source(.bluray, tag: "BDRip"))
         case ("hd", "tv"): return m(2, .source(.hdtv, tag: "HDTV"))
         case ("cam", "rip"): return m(2, .source(.cam, tag: "CAMRip"))
+        // Weak: "TV.Rip.Tide", "Raw-Hd Stories" may be titles.
+        case ("tv", "rip") where t[i + 1].gap == "-" || t[i + 1].gap == ".": return m(2, .source(.hdtv, tag: "TVRip"), strong: false)
+        case ("raw", "hd") where t[i + 1].gap == "-": return m(2, .source(.hdtv, tag: "RAW-HD"), strong: false)
+        case ("br", "disk") where t[i + 1].gap == "-": return m(2, .source(.bluray, tag: "BR-DISK"))
         case ("hd", "cam"): return m(2, .source(.cam, tag: "HDCAM"))
         case ("hd", "ts"): return m(2, .source(.cam, tag: "HDTS"))
         case ("tele", "sync"): return m(2, .source(.cam, tag: "TS"))

@@ -178,6 +178,12 @@ enum VideoNameParser {
             return (AbsoluteEpisodes.match(tokens, in: titleZone, fansub: fansub, end: scanEnd) ?? scene
                 ?? bracketedNumber(tokens, in: titleZone)).map { ($0, true) }
         }
+        // "[Grp] Title - 12 (S01E12) - (WEB 1080p)": a fansub's number right before its bracketed marker is the absolute one.
+        if fansub, let marked = matches.first(where: { isEpisode($0) && !isSeasonOnly($0) }), marked.index - 1 > start,
+           tokens[marked.index].inBrackets, ReleaseGroupParser.opensBracket(tokens[marked.index].gap),
+           let n = tokens[marked.index - 1].number, tokens[marked.index - 1].gap == " - ", ReleaseYears.year(tokens[marked.index - 1]) == nil {
+            return (AttributeMatch(index: marked.index - 1, length: 1, meaning: .episode(EpisodeInfo(absolute: [n])), strong: true), true)
+        }
         // "Series - S01E01-02 - 001-002 - Title", "Show S10E14 214": the absolute number after the episode marker.
         if let marked = matches.first(where: { isEpisode($0) && !isSeasonOnly($0) }), marked.end < scanEnd,
            !CompactEpisodes.notEpisodes.contains(tokens[marked.end].lower),   // "S01E05.720.HDTV": a resolution
