@@ -122,6 +122,8 @@ import Testing
         .init(name: "Show Name Complete Seasons 720p BluRay", title: "Show Name"),
         .init(name: "[Subs!] Anime Title - 05 [720p][32DD560E].mkv", title: "Anime Title", absolute: [5], group: "Subs!"),
         .init(name: "Show.Name.-.476-479.(2007).[FanSubs][WEBRip]..[HD.720p]", title: "Show Name", absolute: [476, 477, 478, 479], group: "FanSubs"),
+        .init(name: "Show (2022) S01 (1080p BluRay x265 SDR DDP 5.1 English - Encoder CREW)", title: "Show", season: 1, group: "CREW"),
+        .init(name: "Show.Title.2019.S02E07.Title.4Kto1080p.WEBRip.x265-GRP", title: "Show Title", season: 2, episodes: [7], quality: .p1080),
         // A language or edition bracket is no group.
         .init(name: "Movie Name (2019) [Hindi] [1080p] [WEBRip]", title: "Movie Name", noGroup: true),
         .init(name: "Movie Name (2019) [Uncut] [1080p] [BluRay]", title: "Movie Name", noGroup: true),
