@@ -71,6 +71,9 @@ import Testing
         .init(name: "Anime Title S2 - Episode 4 VOSTFR (1080p)", title: "Anime Title", season: 2, absolute: [4]),
         .init(name: "[Grp][Anime Title][05v2][1080p]", title: "Anime Title", absolute: [5], group: "Grp"),
         .init(name: "[字幕组][间谍过家家 / Spy Family][07v2][1080p][简体]", title: "Spy Family", absolute: [7]),
+        // A Latin word inside a Korean title is part of it; a translation after a Chinese one is the title.
+        .init(name: "우리 LOVE 우리 사랑.E12.251015.1080p-GRP", title: "우리 LOVE 우리 사랑", episodes: [12]),
+        .init(name: "[Grp] 间谍过家家 Spy Family [05][1080p]", title: "Spy Family", absolute: [5]),
         // A bare E stays the season's episode.
         .init(name: "Show Name S02 - E06 720p HDTV", title: "Show Name", season: 2, episodes: [6]),
     ]

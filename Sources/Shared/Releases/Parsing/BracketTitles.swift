@@ -97,7 +97,9 @@ enum DoubleTitles {
             guard isLatin(words[k]) else { k += 1; continue }
             var e = k
             while e < words.count, isLatin(words[e]) { e += 1 }
-            if e - k > best.count, words[k..<e].contains(where: { $0.contains(where: \.isLetter) }) { best = words[k..<e] }
+            // A translation sits before or after the original ("间谍过家家 Spy Family"); a Latin word inside it
+            // is part of it ("나는 SOLO 나는 솔로").
+            if e - k > best.count, k == 0 || e == words.count, words[k..<e].contains(where: { $0.contains(where: \.isLetter) }) { best = words[k..<e] }
             k = e
         }
         let picked = best.joined(separator: " ")
