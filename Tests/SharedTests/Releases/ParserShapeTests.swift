@@ -71,6 +71,12 @@ import Testing
         .init(name: "Anime Title S2 - Episode 4 VOSTFR (1080p)", title: "Anime Title", season: 2, absolute: [4]),
         .init(name: "[Grp][Anime Title][05v2][1080p]", title: "Anime Title", absolute: [5], group: "Grp"),
         .init(name: "[字幕组][间谍过家家 / Spy Family][07v2][1080p][简体]", title: "Spy Family", absolute: [7]),
+        .init(name: "Show Name 484 VOSTFR par Team (1280*720)", title: "Show Name", absolute: [484]),
+        .init(name: "Show Name 12 VOSTFR [720p]", title: "Show Name", absolute: [12]),
+        .init(name: "Show Title 2018 06 720p x265 GRP.mp4", title: "Show Title", year: 2018, absolute: [6]),
+        // A sequel's single digit before VOSTFR stays in the title; a date stays a date.
+        .init(name: "Taxi 5 VOSTFR 1080p", title: "Taxi 5", absolute: []),
+        .init(name: "Show Title 2018 06 15 720p HDTV", title: "Show Title", airDate: "2018-06-15", absolute: []),
         // A Latin word inside a Korean title is part of it; a translation after a Chinese one is the title.
         .init(name: "우리 LOVE 우리 사랑.E12.251015.1080p-GRP", title: "우리 LOVE 우리 사랑", episodes: [12]),
         .init(name: "[Grp] 间谍过家家 Spy Family [05][1080p]", title: "Spy Family", absolute: [5]),

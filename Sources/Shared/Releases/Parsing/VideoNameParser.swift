@@ -168,6 +168,16 @@ enum VideoNameParser {
                                           fansub: Bool, hasYear: Bool) -> (match: AttributeMatch, endsTitle: Bool)? {
         let titleZone = start..<(firstStrong(matches) ?? scanEnd)
         if !matches.contains(where: isEpisode) {
+            // "Title 484 VOSTFR": French fansubs put the episode's number right before the subtitle tag.
+            if let j = (start + 1..<max(start + 1, scanEnd - 1)).first(where: { tokens[$0 + 1].lower == "vostfr" && tokens[$0].isNumber
+                && (2...4).contains(tokens[$0].lower.utf8.count) && ReleaseYears.year(tokens[$0]) == nil }), let n = tokens[j].number {
+                return (AttributeMatch(index: j, length: 1, meaning: .episode(EpisodeInfo(absolute: [n])), strong: true), true)
+            }
+            // "Series Title 2018 06 720p": a two-digit number between the year and the jargon is the episode.
+            if let fs = firstStrong(matches), fs - 2 > start, tokens[fs - 1].isNumber, tokens[fs - 1].lower.utf8.count == 2,
+               tokens[fs - 1].gap == tokens[fs - 2].gap, ReleaseYears.year(tokens[fs - 2]) != nil, let n = tokens[fs - 1].number, n > 0 {
+                return (AttributeMatch(index: fs - 1, length: 1, meaning: .episode(EpisodeInfo(absolute: [n])), strong: true), true)
+            }
             // Fansub names number episodes from the series start, never 103 = S01E03.
             let strongStarts = Set(matches.filter(\.strong).map(\.index))
             if !fansub, let compact = CompactEpisodes.match(tokens, in: titleZone, end: scanEnd, strongStarts: strongStarts)
