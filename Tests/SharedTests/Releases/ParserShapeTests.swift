@@ -74,6 +74,9 @@ import Testing
         .init(name: "Show Name 484 VOSTFR par Team (1280*720)", title: "Show Name", absolute: [484]),
         .init(name: "Show Name 12 VOSTFR [720p]", title: "Show Name", absolute: [12]),
         .init(name: "Show Title 2018 06 720p x265 GRP.mp4", title: "Show Title", year: 2018, absolute: [6]),
+        .init(name: "Show Title (2010) - S01E01-02 (001-002) - Title HDTV-720p [Grp]", title: "Show Title", season: 1, episodes: [1, 2], absolute: [1, 2]),
+        .init(name: "Show Name s10e15(233).480p.BDRip", title: "Show Name", season: 10, episodes: [15], absolute: [233]),
+        .init(name: "Show.S01E01.(2010).720p", title: "Show", year: 2010, season: 1, absolute: []),
         // A sequel's single digit before VOSTFR stays in the title; a date stays a date.
         .init(name: "Taxi 5 VOSTFR 1080p", title: "Taxi 5", absolute: []),
         .init(name: "Show Title 2018 06 15 720p HDTV", title: "Show Title", airDate: "2018-06-15", absolute: []),
