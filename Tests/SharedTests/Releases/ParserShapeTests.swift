@@ -141,6 +141,18 @@ import Testing
         .init(name: "Movie Name (2019) [Uncut] [1080p] [BluRay]", title: "Movie Name", noGroup: true),
     ]
 
+    /// Season and episode words in more languages, and spelled-out numbers.
+    static let foreignWords: [ParserCase] = [
+        .init(name: "Show Name Sezon 2 Odcinek 5 PL 720p", title: "Show Name", season: 2, episodes: [5]),
+        .init(name: "Show Name Seizoen 2 Aflevering 5 720p", title: "Show Name", season: 2, episodes: [5]),
+        .init(name: "Show Name Säsong 2 Avsnitt 5 720p", title: "Show Name", season: 2, episodes: [5]),
+        .init(name: "Show Name 第2季 第5集 1080p", title: "Show Name", season: 2, episodes: [5]),
+        .init(name: "Show Name Season Two Episode Five 720p", title: "Show Name", season: 2, episodes: [5]),
+        // A Chinese season word before a translation belongs to the Chinese title.
+        .init(name: "[Q] 全职高手 第3季 / Show S3 - 09 (1080p HEVC)", title: "Show", season: 3, absolute: [9]),
+    ]
+
+    @Test(arguments: foreignWords) func readsForeignWords(_ c: ParserCase) { c.check() }
     @Test(arguments: sources) func readsSources(_ c: ParserCase) { c.check() }
     @Test(arguments: packs) func readsPacksAndFansubDetails(_ c: ParserCase) { c.check() }
     @Test(arguments: separators) func readsSpacedDashesAnyWay(_ c: ParserCase) { c.check() }

@@ -235,8 +235,11 @@ enum EpisodePatterns {
 
     // MARK: "Season 1", "Season 1 Episode 2", "Seasons 1-3", "Saison 2"
 
-    static let seasonWords: Set<String> = ["season", "seasons", "saison", "temporada", "staffel", "stagione", "sezon", "series"]
-    private static let episodeWords: Set<String> = ["episode", "episodes", "ep", "eps", "e", "episodio", "folge", "capitulo"]
+    static let seasonWords: Set<String> = ["season", "seasons", "saison", "temporada", "staffel", "stagione", "sezon", "series",
+                                           "seizoen", "säsong", "sasong", "sæson", "sesong", "sezona"]
+    /// (Polish, Dutch, Swedish, Danish, Finnish, Czech/Croatian words for an episode too.)
+    private static let episodeWords: Set<String> = ["episode", "episodes", "ep", "eps", "e", "episodio", "folge", "capitulo",
+                                                    "odcinek", "aflevering", "afl", "avsnitt", "afsnit", "jakso", "epizoda", "epizod"]
 
     private static func seasonWord(_ t: [ReleaseToken], at i: Int) -> AttributeMatch? {
         // "Series 3" is a British season, but "Series 1000", "Series! 3" or "Series" alone is not.
@@ -256,7 +259,8 @@ enum EpisodePatterns {
             info.seasons = Array(season...last)
             length = t[i + 2].lower == "to" ? 4 : 3
         }
-        if i + length + 1 < t.count, episodeWords.contains(t[i + length].lower), let ep = t[i + length + 1].number, ep <= maxEpisode {
+        if i + length + 1 < t.count, episodeWords.contains(t[i + length].lower),
+           let ep = t[i + length + 1].number ?? numberWord(t[i + length + 1].lower), ep <= maxEpisode {   // "Season Two Episode Five"
             info.episodes = [ep]
             length += 2
             // "Season 01 Episode 05-06"

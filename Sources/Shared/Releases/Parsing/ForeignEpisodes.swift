@@ -13,7 +13,7 @@ enum ForeignEpisodes {
         case UInt8(ascii: "s"), UInt8(ascii: "t"): return gluedSeason(w, at: i) ?? dutch(t, at: i) ?? abbreviatedSeason(t, at: i) ?? spacedSeason(t, at: i)
         case UInt8(ascii: "e"), UInt8(ascii: "f"): return episodeWord(t, at: i)
         case 0xD0, 0xD1: return russian(t, at: i)
-        case 0xE7: return japanese(w, at: i)
+        case 0xE7: return chineseSeason(t, at: i) ?? japanese(w, at: i)
         default: return nil
         }
     }
@@ -120,6 +120,16 @@ enum ForeignEpisodes {
         var length = 2
         if i + 2 < t.count, t[i + 2].gap == "-", let m = t[i + 2].number, m > n, m - n < 500 { info.episodes = Array(n...m); length = 3 }
         return AttributeMatch(index: i, length: length, meaning: .episode(info), strong: true)
+    }
+
+    /// "第2季 第5集": a Chinese season and its episode.
+    private static func chineseSeason(_ t: [ReleaseToken], at i: Int) -> AttributeMatch? {
+        let w = t[i].lower
+        guard w.hasPrefix("第"), w.hasSuffix("季"), let n = Int(w.dropFirst().dropLast()), n > 0, n < 100 else { return nil }
+        // Alone, "第3季" is often part of a Chinese title before its translation ("全职高手 第3季 / Series S3 - 09").
+        guard i + 1 < t.count, t[i + 1].lower.hasPrefix("第"), !t[i + 1].lower.hasSuffix("季"), let e = BracketTitles.number(t[i + 1].lower)
+        else { return nil }
+        return AttributeMatch(index: i, length: 2, meaning: .episode(EpisodeInfo(seasons: [n], episodes: [e])), strong: true)
     }
 
     /// "第01話", "第05话", "第12集" outside brackets.
