@@ -61,6 +61,12 @@ import Testing
         .init(name: "www.Site.ws - [Grp]_Anime_Title_-_05_[ABCD1234]", title: "Anime Title", absolute: [5], group: "Grp"),
         .init(name: "www.SiteName.org - 221208 Variety Show ep34.mp4", title: "Variety Show", season: 1, episodes: [34]),
         .init(name: "221208.Variety.Show.ep34.mp4", title: "Variety Show", season: 1, episodes: [34]),
+        // A tag in a leading bracket is no group.
+        .init(name: "[TV] Show Name S01E05 720p", title: "Show Name", season: 1, episodes: [5], noGroup: true),
+        .init(name: "[REQ] Movie.Name.2019.1080p.BluRay", title: "Movie Name", year: 2019, noGroup: true),
+        .init(name: "[Dual Audio] Movie Name 2019 1080p", title: "Movie Name", year: 2019, noGroup: true),
+        .init(name: "(Hi10) Show Name - 05 (BD 1080p)", title: "Show Name", absolute: [5], noGroup: true),
+        .init(name: "(500) Days of Summer 2009 1080p", title: "(500) Days of Summer", year: 2009),
         // A six-digit title is no date when nothing follows it as a title.
         .init(name: "[Grp] Anime Title - 05 [720p]", title: "Anime Title", absolute: [5], group: "Grp"),
     ]

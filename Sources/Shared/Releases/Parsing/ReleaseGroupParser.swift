@@ -25,6 +25,10 @@ enum ReleaseGroupParser {
         var hyphenated: Bool
     }
 
+    /// Words in a leading bracket that tag the release rather than name who made it.
+    static let leadingTags: Set<String> = ["tv", "movie", "movies", "film", "req", "request", "mp4", "mkv", "avi", "hi10", "hi10p", "raw",
+                                           "batch", "anime", "ova", "hd", "fhd", "uhd", "sd", "dual", "audio", "eng", "sub", "dub", "new"]
+
     static let topLevelDomains: Set<String> = [
         "com", "net", "org", "to", "cd", "ws", "mx", "me", "info", "io", "tv", "ru", "xyz", "lol", "se", "nl", "in", "cc", "ag",
         "am", "pw", "tw", "li", "is", "re", "si", "vip", "club", "link", "co", "uk", "biz", "rs", "top", "ch", "sx", "pe", "vg",
@@ -54,11 +58,17 @@ enum ReleaseGroupParser {
         let s = t.first?.lower == "www" ? skipSiteAdvert(t, from: 0) : 0
         lead.titleStart = s
         // Fansub groups use square brackets; "(500) Days of Summer" starts with its title.
-        if s < t.count, t[s].inBrackets, t[s].gap.has("[") || t[s].gap.has("{"),
-           let end = bracketRunEnd(t, from: s), end < t.count {
+        if s < t.count, t[s].inBrackets, let end = bracketRunEnd(t, from: s), end < t.count {
             let run = t[s..<end]
-            if run.contains(where: { $0.lower == "www" || topLevelDomains.contains($0.lower) && $0.dotJoined }) {
+            let squared = t[s].gap.has("[") || t[s].gap.has("{")
+            if squared, run.contains(where: { $0.lower == "www" || topLevelDomains.contains($0.lower) && $0.dotJoined }) {
                 lead.titleStart = end
+            } else if run.allSatisfy({ leadingTags.contains($0.lower) || VideoAttributes.single[$0.lower]?.1 == false }) {
+                // "[TV] Title", "[MP4] Title", "(Hi10) Title", "[Dual Audio] Title": a tag in front, no group.
+                // (Strong jargon in front, "[1080p] Title", is read by LeadingJargon.)
+                lead.titleStart = end
+            } else if !squared {
+                // "(500) Days of Summer": a parenthesis starts the title.
             } else if run.count <= 4, !run.contains(where: { VideoAttributes.single[$0.lower]?.1 == true }) {
                 lead.group = joinedText(t, s, end) + closingPunctuation(t[end].gap)
                 lead.titleStart = end
