@@ -18,7 +18,7 @@ enum BracketGroups {
         guard word.gap == " " || word.gap == " - " || word.gap == "-" || word.gap == "." || word.gap == "_" else { return nil }
         // The word must follow jargon (or "English - "): "(1080p BluRay x265 Kappa)", not "(Blue Lock, Multi-Subs)";
         // "(... English - Goki TAoE)": after the dash, an encoder and then the group.
-        let encoderThenGroup = word.gap == " " && last - 1 > open && t[last - 1].gap == " - " && isGroupWord(t, last - 1)
+        let encoderThenGroup = [" ", ".", "_"].contains(word.gap) && last - 1 > open && t[last - 1].gap == " - " && isGroupWord(t, last - 1)
         guard let before = inside.last, before.end == last || word.gap.has("-") || encoderThenGroup && before.end == last - 1 else { return nil }
         guard isGroupWord(t, last) else { return nil }
         return (last, word.text)

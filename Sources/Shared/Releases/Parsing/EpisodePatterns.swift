@@ -86,7 +86,7 @@ enum EpisodePatterns {
     private static func animeEpisodeAfterSeason(_ t: [ReleaseToken], after i: Int) -> (Int, Int)? {
         guard i + 1 < t.count, t[i + 1].gap == " - ", t[i + 1].lower.hasPrefix("ep") else { return nil }
         if let n = episodeToken(t[i + 1].lower) { return (n, 1) }
-        guard t[i + 1].lower == "episode" || t[i + 1].lower == "ep", i + 2 < t.count, t[i + 2].gap == " ",
+        guard t[i + 1].lower == "episode" || t[i + 1].lower == "ep", i + 2 < t.count, [" ", ".", "_"].contains(t[i + 2].gap),
               let n = t[i + 2].number, n <= maxEpisode else { return nil }
         return (n, 2)
     }
