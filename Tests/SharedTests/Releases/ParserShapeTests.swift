@@ -85,7 +85,7 @@ import Testing
         .init(name: "Show.S01E01.(2010).720p", title: "Show", year: 2010, season: 1, absolute: []),
         // A sequel's single digit before VOSTFR stays in the title; a date stays a date.
         .init(name: "Taxi 5 VOSTFR 1080p", title: "Taxi 5", absolute: []),
-        .init(name: "Show Title 2018 06 15 720p HDTV", title: "Show Title", airDate: "2018-06-15", absolute: []),
+        .init(name: "Show Title 2018 06 15 720p HDTV", title: "Show Title", absolute: [], airDate: "2018-06-15"),
         // A Latin word inside a Korean title is part of it; a translation after a Chinese one is the title.
         .init(name: "우리 LOVE 우리 사랑.E12.251015.1080p-GRP", title: "우리 LOVE 우리 사랑", episodes: [12]),
         .init(name: "[Grp] 间谍过家家 Spy Family [05][1080p]", title: "Spy Family", absolute: [5]),
@@ -138,7 +138,7 @@ import Testing
         .init(name: "[Grp-subs] Anime - 12 (S01E12) - (WEB 1080p HEVC x265) [1ADD8F6D]", title: "Anime", season: 1, episodes: [12], absolute: [12], group: "Grp-subs"),
         .init(name: "Show Name The Complete Seasons 1 to 5 720p BluRay x265-GRP", title: "Show Name", seasons: [1, 2, 3, 4, 5], fullSeason: true),
         .init(name: "Show Name Complete Seasons 720p BluRay", title: "Show Name"),
-        .init(name: "[Subs!] Anime Title - 05 [720p][32DD560E].mkv", title: "Anime Title", absolute: [5], group: "Subs!"),
+        .init(name: "[Grp!] Anime Title - 05 [720p][32DD560E].mkv", title: "Anime Title", absolute: [5], group: "Grp!"),
         .init(name: "Show.Name.-.476-479.(2007).[FanSubs][WEBRip]..[HD.720p]", title: "Show Name", absolute: [476, 477, 478, 479], group: "FanSubs"),
         .init(name: "Show (2022) S01 (1080p BluRay x265 SDR DDP 5.1 English - Encoder CREW)", title: "Show", season: 1, group: "CREW"),
         .init(name: "Show.Title.2019.S02E07.Title.4Kto1080p.WEBRip.x265-GRP", title: "Show Title", season: 2, episodes: [7], quality: .p1080),
