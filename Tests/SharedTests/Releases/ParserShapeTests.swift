@@ -37,6 +37,10 @@ import Testing
         .init(name: "Artist Name - Album Name (2019) MP3@320", title: "Artist Name - Album Name", artist: "Artist Name", format: .mp3, bitrate: 320),
         .init(name: "Artist Name - Album Name (2019) [WMA 192]", title: "Artist Name - Album Name", episodes: [], format: .wma, bitrate: 192, kind: .music),
         .init(name: "Artist Name - Album Name 2019 320", title: "Artist Name - Album Name", year: 2019, episodes: [], bitrate: 320, kind: .music),
+        .init(name: "Artist Name - Album Name (2016) [M4A 256 kbps]", title: "Artist Name - Album Name", episodes: [], format: .aac, bitrate: 256, kind: .music),
+        .init(name: "Artist Name - Album Name (2016) [AAC]", title: "Artist Name - Album Name", format: .aac, kind: .music),
+        // A fansub's episode with AAC audio stays an episode.
+        .init(name: "[Grp] Show Name - 05 [AAC]", title: "Show Name", absolute: [5], kind: .episode),
         // A year between dashes with video jargon is no album's year; "h@mster" keeps its "@".
         .init(name: "Show Name - 2010 - Pilot 720p HDTV x264", title: "Show Name", quality: .p720, kind: .movie),
         .init(name: "Movie.2019.1080p.BluRay.x264-h@mster", title: "Movie", group: "h@mster"),

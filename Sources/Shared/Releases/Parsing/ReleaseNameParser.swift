@@ -74,7 +74,7 @@ public enum ReleaseNameParser {
             // (S1E92, S3E20) is the bitrate where music names put one, when nothing says video.
             guard video.seasons.count <= 1, !tokens.contains(where: { EpisodePatterns.splitSE($0.lower) != nil }),
                   MusicNameParser.scan(tokens, from: 0, to: tokens.count).contains(where: {
-                      if case .bitrate = $0.meaning { return $0.length == 1 && tokens[$0.index].isNumber }
+                      if case .bitrate = $0.meaning { return tokens[$0.index].isNumber }
                       return false
                   }) else { return false }
             return true
@@ -82,6 +82,10 @@ public enum ReleaseNameParser {
         if tokens.first?.lower == "tr24" { return true }   // a music tracker's tag for 24-bit FLAC
         let matches = MusicNameParser.scan(tokens, from: 0, to: tokens.count)
         if matches.contains(where: { MusicAttributes.isMusicOnly($0.meaning, token: tokens[$0.index]) }) { return true }
+        // "Artist - Album (2016) [AAC]": AAC is a film's audio too, but alone in its bracket, with nothing that says video, it is the album's format.
+        // (Not after a fansub's "[Group]": "[Grp] Show - 05 [AAC]" is an episode.)
+        if !tokens[0].inBrackets, matches.contains(where: { $0.meaning == .format(.aac) && tokens[$0.index].inBrackets && ReleaseGroupParser.opensBracket(tokens[$0.index].gap)
+            && ($0.end == tokens.count || ReleaseGroupParser.opensBracket(tokens[$0.end].gap)) }) { return true }
         // "Artist - 2014 - Album": a year alone between spaced dashes is how music names date an album.
         if video.source == .unknown, (1..<max(1, tokens.count - 1)).contains(where: {
             MusicNameParser.isSpacedDash(tokens[$0]) && MusicNameParser.yearBetween(tokens, at: $0, end: tokens.count, scene: false)
