@@ -38,6 +38,7 @@ import Testing
         .init(name: "Artist Name - Album Name (2019) [WMA 192]", title: "Artist Name - Album Name", episodes: [], format: .wma, bitrate: 192, kind: .music),
         .init(name: "Artist Name - Album Name 2019 320", title: "Artist Name - Album Name", year: 2019, episodes: [], bitrate: 320, kind: .music),
         .init(name: "Artist Name - Album Name (2016) [M4A 256 kbps]", title: "Artist Name - Album Name", episodes: [], format: .aac, bitrate: 256, kind: .music),
+        .init(name: "Artist Name - Album Name (2016) [mp3@vbr]", title: "Artist Name - Album Name", format: .mp3, kind: .music),
         .init(name: "Artist Name - Album Name (2016) [AAC]", title: "Artist Name - Album Name", format: .aac, kind: .music),
         // A fansub's episode with AAC audio stays an episode.
         .init(name: "[Grp] Show Name - 05 [AAC]", title: "Show Name", absolute: [5], kind: .episode),

@@ -135,8 +135,8 @@ enum ReleaseTokenizer {
         if (b >= 48 && b <= 57) || (b >= 65 && b <= 90) || (b >= 97 && b <= 122) { return true }
         // An apostrophe joins two word characters: "Marvel's", "Grey's"; so does "@" in group names ("h@mster", "Grym@BTNET").
         if b == 39 || b == 64, i > 0, i + 1 < bytes.count {
-            // ... but "MP3@320" is a format at a bitrate: "@" before a digit separates.
-            if b == 64, bytes[i + 1] >= 48, bytes[i + 1] <= 57 { return false }
+            // ... but "MP3@320", "mp3@vbr" are a format at a bitrate: "@" next to a digit separates.
+            if b == 64, bytes[i + 1] >= 48 && bytes[i + 1] <= 57 || bytes[i - 1] >= 48 && bytes[i - 1] <= 57 { return false }
             return isAlnum(bytes[i - 1]) && isAlnum(bytes[i + 1])
         }
         return false
