@@ -94,6 +94,10 @@ import Testing
         // A Latin word inside a Korean title is part of it; a translation after a Chinese one is the title.
         .init(name: "우리 LOVE 우리 사랑.E12.251015.1080p-GRP", title: "우리 LOVE 우리 사랑", episodes: [12]),
         .init(name: "[Grp] 间谍过家家 Spy Family [05][1080p]", title: "Spy Family", absolute: [5]),
+        .init(name: "[Grp] Anime Title - 01 & 02 [1080p]", title: "Anime Title", absolute: [1, 2]),
+        .init(name: "[Grp] Anime Title - 01, 02 & 03 [1080p]", title: "Anime Title", absolute: [1, 2, 3]),
+        // Numbers written unalike are no list.
+        .init(name: "[Grp] Anime Title - 01 & 2 [1080p]", title: "Anime Title", absolute: [1]),
         // A bare E stays the season's episode.
         .init(name: "Show Name S02 - E06 720p HDTV", title: "Show Name", season: 2, episodes: [6]),
     ]
