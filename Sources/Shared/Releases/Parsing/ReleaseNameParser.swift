@@ -84,7 +84,7 @@ public enum ReleaseNameParser {
         if matches.contains(where: { MusicAttributes.isMusicOnly($0.meaning, token: tokens[$0.index]) }) { return true }
         // "Artist - Album (2016) [AAC]": AAC is a film's audio too, but alone in its bracket, with nothing that says video, it is the album's format.
         // (Not after a fansub's "[Group]": "[Grp] Show - 05 [AAC]" is an episode.)
-        if !tokens[0].inBrackets, matches.contains(where: { $0.meaning == .format(.aac) && tokens[$0.index].inBrackets && ReleaseGroupParser.opensBracket(tokens[$0.index].gap)
+        if tokens.first?.inBrackets == false, matches.contains(where: { $0.meaning == .format(.aac) && tokens[$0.index].inBrackets && ReleaseGroupParser.opensBracket(tokens[$0.index].gap)
             && ($0.end == tokens.count || ReleaseGroupParser.opensBracket(tokens[$0.end].gap)) }) { return true }
         // "Artist - 2014 - Album": a year alone between spaced dashes is how music names date an album.
         if video.source == .unknown, (1..<max(1, tokens.count - 1)).contains(where: {
