@@ -112,6 +112,12 @@ import Testing
         .init(name: "Some.Show.S01E02.720p.DDY.WEBRip.x264-GRP", title: "Some Show", season: 1, episodes: [2]),
         .init(name: "Show.Name.S01E01.1080p.WEB.H264-GRP (1)", title: "Show Name", group: "GRP"),
         .init(name: "Movie.Name.2019.720p.BluRay.x264-GRP.1", title: "Movie Name", group: "GRP"),
+        .init(name: "Movie.2019.FHD.WEB", title: "Movie", quality: .p1080),
+        .init(name: "Movie.2019.Full.HD.WEB", title: "Movie", quality: .p1080),
+        .init(name: "Movie.2019.720pHD.WEB", title: "Movie", quality: .p720),
+        .init(name: "Movie 2019 [720]", title: "Movie", year: 2019, quality: .p720),
+        .init(name: "[Grp][Long Anime][720][1080p]", title: "Long Anime", absolute: [720], quality: .p1080),
+        .init(name: "Full.House.S01E01.720p", title: "Full House", season: 1, quality: .p720),
         // Titles keep their network names ("24" after one is an event's number, as guessit reads it).
         .init(name: "Fight.on.FOX.24.1080p.HDTV.x264-GRP", title: "Fight on FOX", quality: .p1080),
         .init(name: "Easy as ABC (Season 9 Episode 15) 360p", title: "Easy as ABC", season: 9, episodes: [15]),

@@ -49,7 +49,9 @@ enum BracketTitles {
         if numbers.count == 1 {
             // "[2019]" is a year, "[1080]" a resolution.
             if words[0].utf8.count == 4, ReleaseYears.isPlausible(first) { return nil }
-            guard !["480", "576", "720", "1080", "2160"].contains(words[0]) else { return nil }
+            // ... unless the name states its resolution elsewhere: "[One Piece][720][1080p]" is episode 720.
+            guard !["480", "576", "720", "1080", "2160"].contains(words[0])
+                || t.contains(where: { if case .resolution? = VideoAttributes.single[$0.lower]?.0 { return true }; return false }) else { return nil }
             return AttributeMatch(index: run.lowerBound, length: run.count, meaning: .episode(EpisodeInfo(absolute: [first])), strong: true)
         }
         guard t[run.lowerBound + 1].gap == "-" || t[run.lowerBound + 1].gap == "~", numbers[1] > first, numbers[1] - first < 500 else { return nil }

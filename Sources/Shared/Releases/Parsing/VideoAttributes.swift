@@ -31,6 +31,9 @@ enum VideoAttributes {
             t[w] = (.resolution(q, resolutionLabel(w, q)), true)
         }
         t["4k"] = (.resolution(.p2160, "2160p"), true)
+        // "FHD", "FullHD", "HD1080p", "720pHD": a resolution with its marketing name.
+        for w in ["fhd", "fullhd", "hd1080p", "1080phd", "hd1080"] { t[w] = (.resolution(.p1080, "1080p"), true) }
+        for w in ["hd720p", "720phd", "hd720"] { t[w] = (.resolution(.p720, "720p"), true) }
         t["8k"] = (.resolution(.p2160, "4320p"), true)
         t["uhd"] = (.resolution(.p2160, "2160p"), false)
         for w in ["bluray", "bdrip", "brrip", "bd25", "bd50", "bdmv", "bdiso", "blurayrip", "hddvd", "hddvdrip", "mbluray",
@@ -119,7 +122,10 @@ enum VideoAttributes {
             default: return false
             }
         }
-        guard jargon(i + 1) || jargon(i - 1) && i + 1 < t.count && !t[i + 1].isNumber else { return nil }
+        // "[720]": alone in its bracket, when the name states no resolution otherwise ("[One Piece][720][1080p]" is episode 720).
+        let bracketed = t[i].inBrackets && ReleaseGroupParser.opensBracket(t[i].gap) && (i + 1 == t.count || ReleaseGroupParser.opensBracket(t[i + 1].gap)
+            || !t[i + 1].inBrackets) && !t.contains(where: { if case .resolution? = single[$0.lower]?.0 { return true }; return false })
+        guard bracketed || jargon(i + 1) || jargon(i - 1) && i + 1 < t.count && !t[i + 1].isNumber else { return nil }
         return AttributeMatch(index: i, length: 1, meaning: .resolution(q, w + "p"), strong: true)
     }
 
@@ -214,7 +220,7 @@ enum VideoAttributes {
     private static let multiStarts: Set<String> = [
         "web", "blu", "hd", "dvd", "bd", "br", "vhs", "dvb", "sat", "ppv", "uhd", "cam", "tele", "tv", "raw", "pre", "h", "x", "vc", "mpeg", "dolby", "hdr10", "dts", "dtshd",
         "e", "dd", "true", "ac", "criterion", "deluxe", "remastered", "unrated", "directors", "director's", "director’s", "extended", "theatrical", "final", "special", "ultimate",
-        "anniversary", "collectors", "collector's", "director", "limited", "dual", "complete", "alternate", "open", "fan", "diamond", "imax",
+        "anniversary", "collectors", "collector's", "director", "limited", "dual", "complete", "alternate", "open", "fan", "diamond", "imax", "full",
     ]
 
     private static func matchMulti(_ t: [ReleaseToken], at i: Int) -> AttributeMatch? {
@@ -284,6 +290,7 @@ enum VideoAttributes {
              ("criterion", "collection"), ("deluxe", "edition"), ("remastered", "edition"), ("unrated", "edition"):
             return m(2, .edition(t[i].text.capitalized + " " + t[i + 1].text.capitalized), strong: false)
         case ("dual", "audio"): return m(2, .language("multi"), strong: false)
+        case ("full", "hd"): return m(2, .resolution(.p1080, "1080p"), strong: false)
         case ("complete", "series"), ("complete", "collection"): return m(2, .complete)
         // "Complete Seasons" alone; "Complete Seasons 1 to 5" leaves the seasons to be read.
         case ("complete", "seasons") where !(i + 2 < t.count && t[i + 2].isNumber): return m(2, .complete)
