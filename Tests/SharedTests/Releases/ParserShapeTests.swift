@@ -130,6 +130,7 @@ import Testing
         .init(name: "Show.Name.S01.1080p.WEB-DL-GRP/05.mkv", title: "Show Name", season: 1, episodes: [5], group: "GRP"),
         .init(name: "Show and Tell 2012 Part 1 720p HDTV x264 GRP", title: "Show and Tell", year: 2012, season: 1, episodes: [1]),
         .init(name: "Show Name 2014 11 10 PDTV x264-GRP", title: "Show Name", year: 2014, airDate: "2014-11-10"),
+        .init(name: "Series.Title.Part.1.of.6.720p", title: "Series Title", season: 1, episodes: [1]),
         // A film in parts keeps "Part 2" in its title.
         .init(name: "Movie.of.Hallows.Part.2.2011.1080p.BluRay", title: "Movie of Hallows Part 2", year: 2011, episodes: [], kind: .movie),
     ]

@@ -295,12 +295,16 @@ enum VideoNameParser {
             end = m.index
         }
         // "Aliens.SE.1986", "Title.PAL.Multi.DVD-R", "Star Trek DS9 Ep 2x03": capitalised tags and a dangling "Ep".
-        while end - 1 > start, upperCaseTags.contains(t[end - 1].text) || t[end - 1].lower == "ep" { end -= 1 }
+        // "Series.Title.Part.1.of.6": a dangling "Part", "Pt" or "Episode" before the number read as the episode.
+        while end - 1 > start, upperCaseTags.contains(t[end - 1].text) || t[end - 1].lower == "ep"
+                || danglingEpisodeWords.contains(t[end - 1].lower) && end < t.count && t[end].isNumber { end -= 1 }
         // "Series - The Complete Series": an article cannot end a title ("L.A." is an acronym, though).
         while end - 1 > start, ["the", "a", "an"].contains(t[end - 1].lower), !t[end - 1].gap.has(","),   // "Simpsons, The"
               !(t[end - 1].dotJoined && t[end - 2].lower.count == 1 && t[end - 1].lower.count == 1) { end -= 1 }
         return end
     }
+
+    private static let danglingEpisodeWords: Set<String> = ["part", "pt", "episode"]
 
     /// Tags that are words too ("Pay.Pal", "Mr.Se"): trimmed only as written in capitals.
     private static let upperCaseTags: Set<String> = ["SE", "OM", "PAL", "NTSC", "SECAM", "XXX", "VO", "OV"]
