@@ -131,6 +131,10 @@ import Testing
         .init(name: "Show and Tell 2012 Part 1 720p HDTV x264 GRP", title: "Show and Tell", year: 2012, season: 1, episodes: [1]),
         .init(name: "Show Name 2014 11 10 PDTV x264-GRP", title: "Show Name", year: 2014, airDate: "2014-11-10"),
         .init(name: "Series.Title.Part.1.of.6.720p", title: "Series Title", season: 1, episodes: [1]),
+        .init(name: "Show Name January 15 2019 720p", title: "Show Name", airDate: "2019-01-15"),
+        .init(name: "Show Name Jan 15th, 2019 720p HDTV", title: "Show Name", airDate: "2019-01-15"),
+        // A month's name in a title with a number after it is no date without the year.
+        .init(name: "The.March.15.Sisters.2019.1080p", title: "The March 15 Sisters", year: 2019, airDate: nil, kind: .movie),
         // A film in parts keeps "Part 2" in its title.
         .init(name: "Movie.of.Hallows.Part.2.2011.1080p.BluRay", title: "Movie of Hallows Part 2", year: 2011, episodes: [], kind: .movie),
     ]

@@ -17,7 +17,7 @@ enum EpisodePatterns {
         if let m = seasonWord(t, at: i) { return m }
         if first == UInt8(ascii: "e"), let m = episodeOnly(t, at: i) { return m }
         if let m = ForeignEpisodes.match(t, at: i, first: first) { return m }
-        return digit ? DailyDates.match(t, at: i) : nil
+        return digit ? DailyDates.match(t, at: i) : DailyDates.monthFirst(t, at: i)
     }
 
     // MARK: S01E02 and friends
