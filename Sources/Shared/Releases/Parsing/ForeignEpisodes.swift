@@ -9,7 +9,7 @@ enum ForeignEpisodes {
         let w = t[i].lower
         switch first {
         case UInt8(ascii: "c"): return capitulo(t, at: i)
-        case UInt8(ascii: "0")...UInt8(ascii: "9"): return turkish(t, at: i) ?? turkishSeason(t, at: i) ?? ordinalSeason(t, at: i)
+        case UInt8(ascii: "0")...UInt8(ascii: "9"): return turkish(t, at: i) ?? turkishSeason(t, at: i) ?? ordinalSeason(t, at: i) ?? russianNumberFirst(t, at: i)
         case UInt8(ascii: "s"), UInt8(ascii: "t"): return gluedSeason(w, at: i) ?? dutch(t, at: i) ?? abbreviatedSeason(t, at: i) ?? spacedSeason(t, at: i)
         case UInt8(ascii: "e"), UInt8(ascii: "f"): return episodeWord(t, at: i)
         case 0xD0, 0xD1: return russian(t, at: i)
@@ -108,6 +108,33 @@ enum ForeignEpisodes {
         var length = 2
         if i + 2 < t.count, t[i + 2].gap == "-", let m = t[i + 2].number, m > n, m - n < 200 { info.episodes = Array(n...m); length = 3 }
         return AttributeMatch(index: i, length: length, meaning: .episode(info), strong: true)
+    }
+
+    private static let russianSeasonWords: Set<String> = ["сезон", "сезона"]
+    private static let russianEpisodeWords: Set<String> = ["серия", "серии", "серий"]
+
+    /// "8 сезон 1-6 серия", "2 сезон", "5 серия": Russian puts the number before its word too.
+    private static func russianNumberFirst(_ t: [ReleaseToken], at i: Int) -> AttributeMatch? {
+        // Bytes first: the next word must be Cyrillic (a lead byte of 0xD0 or 0xD1).
+        guard i + 1 < t.count, let lead = t[i + 1].lower.utf8.first, lead == 0xD0 || lead == 0xD1,
+              t[i].lower.utf8.count <= 3, let n = t[i].number else { return nil }
+        if russianSeasonWords.contains(t[i + 1].lower) {
+            var info = EpisodeInfo(seasons: [n], fullSeason: true)
+            var length = 2
+            if let (episodes, used) = russianEpisodes(t, at: i + 2) { info.episodes = episodes; info.fullSeason = false; length += used }
+            return AttributeMatch(index: i, length: length, meaning: .episode(info), strong: true)
+        }
+        guard let (episodes, used) = russianEpisodes(t, at: i) else { return nil }
+        return AttributeMatch(index: i, length: used, meaning: .episode(EpisodeInfo(episodes: episodes)), strong: true)
+    }
+
+    /// "5 серия", "1-6 серии" at `i`: the episodes and the tokens they took.
+    private static func russianEpisodes(_ t: [ReleaseToken], at i: Int) -> ([Int], Int)? {
+        guard i + 1 < t.count, let n = t[i].number, n <= EpisodePatterns.maxEpisode else { return nil }
+        if russianEpisodeWords.contains(t[i + 1].lower) { return ([n], 2) }
+        guard i + 2 < t.count, t[i + 1].gap == "-", let m = t[i + 1].number, m > n, m - n < 500,
+              russianEpisodeWords.contains(t[i + 2].lower) else { return nil }
+        return (Array(n...m), 3)
     }
 
     /// "Сезон 2", "Серии 1-10", "Серия 5".
