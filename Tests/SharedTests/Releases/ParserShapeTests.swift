@@ -176,6 +176,10 @@ import Testing
         .init(name: "Show Name Season Two Episode Five 720p", title: "Show Name", season: 2, episodes: [5]),
         .init(name: "Game of Thrones / Игра престолов (2019) 8 сезон 1-6 серия WEB-DL 1080p", title: "Game of Thrones", season: 8, episodes: [1, 2, 3, 4, 5, 6]),
         .init(name: "Сериал Друзья / Friends (1994) 1 сезон", title: "Friends", season: 1, fullSeason: true),
+        .init(name: "Show Name Temporada 1 Episódio 5 720p", title: "Show Name", season: 1, episodes: [5]),
+        .init(name: "Show Name Saison 1 Épisode 5 720p", title: "Show Name", season: 1, episodes: [5]),
+        .init(name: "Show Name Capítulo 5 720p", title: "Show Name", absolute: [5]),
+        .init(name: "Show Name 2ª Temporada Completa 720p", title: "Show Name", season: 2, fullSeason: true),
         // A Chinese season word before a translation belongs to the Chinese title.
         .init(name: "[Q] 全职高手 第3季 / Show S3 - 09 (1080p HEVC)", title: "Show", season: 3, absolute: [9]),
     ]

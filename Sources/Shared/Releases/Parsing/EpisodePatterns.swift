@@ -239,7 +239,8 @@ enum EpisodePatterns {
                                            "seizoen", "säsong", "sasong", "sæson", "sesong", "sezona"]
     /// (Polish, Dutch, Swedish, Danish, Finnish, Czech/Croatian words for an episode too.)
     private static let episodeWords: Set<String> = ["episode", "episodes", "ep", "eps", "e", "episodio", "folge", "capitulo",
-                                                    "odcinek", "aflevering", "afl", "avsnitt", "afsnit", "jakso", "epizoda", "epizod"]
+                                                    "odcinek", "aflevering", "afl", "avsnitt", "afsnit", "jakso", "epizoda", "epizod",
+                                                    "episódio", "épisode", "capítulo"]
 
     private static func seasonWord(_ t: [ReleaseToken], at i: Int) -> AttributeMatch? {
         // "Series 3" is a British season, but "Series 1000", "Series! 3" or "Series" alone is not.

@@ -8,10 +8,10 @@ enum ForeignEpisodes {
     static func match(_ t: [ReleaseToken], at i: Int, first: UInt8) -> AttributeMatch? {
         let w = t[i].lower
         switch first {
-        case UInt8(ascii: "c"): return capitulo(t, at: i)
+        case UInt8(ascii: "c"): return capitulo(t, at: i) ?? episodeWord(t, at: i)
         case UInt8(ascii: "0")...UInt8(ascii: "9"): return turkish(t, at: i) ?? turkishSeason(t, at: i) ?? ordinalSeason(t, at: i) ?? russianNumberFirst(t, at: i)
         case UInt8(ascii: "s"), UInt8(ascii: "t"): return gluedSeason(w, at: i) ?? dutch(t, at: i) ?? abbreviatedSeason(t, at: i) ?? spacedSeason(t, at: i)
-        case UInt8(ascii: "e"), UInt8(ascii: "f"): return episodeWord(t, at: i)
+        case UInt8(ascii: "e"), UInt8(ascii: "f"), 0xC3: return episodeWord(t, at: i)
         case 0xD0, 0xD1: return russian(t, at: i)
         case 0xE7: return chineseSeason(t, at: i) ?? japanese(w, at: i)
         default: return nil
@@ -48,8 +48,11 @@ enum ForeignEpisodes {
     /// "2nd Season 24", "3rd Season - 05": an English ordinal before the season word, maybe an episode after it.
     private static func ordinalSeason(_ t: [ReleaseToken], at i: Int) -> AttributeMatch? {
         let w = t[i].lower
-        guard i > 0, i + 1 < t.count, t[i + 1].lower == "season", w.utf8.count >= 3, w.utf8.count <= 4,
-              ["st", "nd", "rd", "th"].contains(String(w.suffix(2))), let s = Int(w.dropLast(2)), s > 0 else { return nil }
+        // "2nd Season", and the Spanish/Portuguese "2ª Temporada".
+        let english = t[i + 1 < t.count ? i + 1 : i].lower == "season" && ["st", "nd", "rd", "th"].contains(String(w.suffix(2)))
+        let iberian = t[i + 1 < t.count ? i + 1 : i].lower == "temporada" && (w.hasSuffix("ª") || w.hasSuffix("º"))
+        guard i > 0, i + 1 < t.count, english || iberian, w.utf8.count >= 3, w.utf8.count <= 4,
+              let s = Int(w.dropLast(english ? 2 : 1)), s > 0 else { return nil }
         var info = EpisodeInfo(seasons: [s], fullSeason: true)
         var length = 2
         if i + 2 < t.count, let e = t[i + 2].number, t[i + 2].lower.utf8.count <= 4, !t[i + 2].inBrackets, ReleaseYears.year(t[i + 2]) == nil {
@@ -100,9 +103,10 @@ enum ForeignEpisodes {
         return AttributeMatch(index: i, length: length, meaning: .episode(info), strong: true)
     }
 
-    /// "Episodio 13", "Capitulo 5", "Folge 12": an episode without a season (a range "Episode 05-06" too).
+    /// "Episodio 13", "Capitulo 5", "Folge 12", "Épisode 5": an episode without a season (a range "Episode 05-06" too).
     private static func episodeWord(_ t: [ReleaseToken], at i: Int) -> AttributeMatch? {
-        guard ["episodio", "folge", "episodios"].contains(t[i].lower), i + 1 < t.count, let n = t[i + 1].number, n <= EpisodePatterns.maxEpisode
+        guard ["episodio", "folge", "episodios", "episódio", "épisode", "capítulo", "capitulo"].contains(t[i].lower), i + 1 < t.count,
+              let n = t[i + 1].number, n <= EpisodePatterns.maxEpisode
         else { return nil }
         var info = EpisodeInfo(episodes: [n])
         var length = 2
