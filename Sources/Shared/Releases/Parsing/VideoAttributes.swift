@@ -136,7 +136,9 @@ enum VideoAttributes {
     /// words or initials in titles ("Fox", "Id"). Weak: they count only after the title.
     static func serviceCode(_ text: String) -> String? {
         let b = text.utf8
-        guard b.count >= 2, b.count <= 5, let first = b.first, first >= 65 && first <= 90 || first == UInt8(ascii: "i") else { return nil }
+        // Every code's second letter is a capital too ("iT", "DDY"): title words ("Show") skip the lookup.
+        guard b.count >= 2, b.count <= 5, let first = b.first, first >= 65 && first <= 90 || first == UInt8(ascii: "i"),
+              let second = b.dropFirst().first, second >= 65, second <= 90 else { return nil }
         return serviceCodes[text]
     }
 
