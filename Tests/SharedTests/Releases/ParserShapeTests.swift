@@ -158,6 +158,11 @@ import Testing
         .init(name: "[Grp-subs] Anime - 12 (S01E12) - (WEB 1080p HEVC x265) [1ADD8F6D]", title: "Anime", season: 1, episodes: [12], absolute: [12], group: "Grp-subs"),
         .init(name: "Show Name The Complete Seasons 1 to 5 720p BluRay x265-GRP", title: "Show Name", seasons: [1, 2, 3, 4, 5], fullSeason: true),
         .init(name: "Show Name Complete Seasons 720p BluRay", title: "Show Name"),
+        .init(name: "Show Name Seasons 1, 3 & 4 720p", title: "Show Name", seasons: [1, 3, 4]),
+        .init(name: "Show.Name.Season.1.3.4.720p", title: "Show Name", seasons: [1, 3, 4]),
+        .init(name: "Show Name Season 1 and 2 720p", title: "Show Name", seasons: [1, 2]),
+        // A padded number after a dotted season is its episode, not another season.
+        .init(name: "Show.Season.2.05.Title", title: "Show", season: 2, seasons: [2]),
         .init(name: "[Grp!] Anime Title - 05 [720p][32DD560E].mkv", title: "Anime Title", absolute: [5], group: "Grp!"),
         .init(name: "Show.Name.-.476-479.(2007).[FanSubs][WEBRip]..[HD.720p]", title: "Show Name", absolute: [476, 477, 478, 479], group: "FanSubs"),
         .init(name: "Show (2022) S01 (1080p BluRay x265 SDR DDP 5.1 English - Encoder CREW)", title: "Show", season: 1, group: "CREW"),

@@ -91,6 +91,23 @@ enum EpisodePatterns {
         return (n, 2)
     }
 
+    private static func seasonList(_ t: [ReleaseToken], after last: Int, into info: inout EpisodeInfo) -> Int {
+        var k = last + 1
+        var used = 0
+        while k < t.count, info.seasons.count < 30 {
+            var j = k
+            if t[j].lower == "and", j + 1 < t.count { j += 1 }
+            guard let n = t[j].number, t[j].lower.utf8.count <= 2, n > info.seasons.last!, !t[j].lower.hasPrefix("0") else { break }
+            let gap = t[j].gap
+            // Dots list seasons only between unpadded numbers ("Season.2.05" is no list).
+            guard j > k || ["&", " & ", ",", ", ", "+", " + "].contains(gap) || gap == "." && !t[last].lower.hasPrefix("0") else { break }
+            info.seasons.append(n)
+            used += j - k + 1
+            k = j + 1
+        }
+        return used
+    }
+
     /// "S01.07.720p": a two-digit number dotted to the season, then jargon or the end. (Spaced, "S01 04"
     /// is a pack of seasons 1 to 4.)
     private static func spacedEpisode(_ t: [ReleaseToken], after i: Int) -> Int? {
@@ -260,6 +277,8 @@ enum EpisodePatterns {
             info.seasons = Array(season...last)
             length = t[i + 2].lower == "to" ? 4 : 3
         }
+        // "Seasons 1, 3 & 4", "Season 1&3", "Season.1.3.4", "Season 1 and 2": a list of seasons.
+        if rangeAllowed, info.seasons.count == 1 { length += seasonList(t, after: i + length - 1, into: &info) }
         if i + length + 1 < t.count, episodeWords.contains(t[i + length].lower),
            let ep = t[i + length + 1].number ?? numberWord(t[i + length + 1].lower), ep <= maxEpisode {   // "Season Two Episode Five"
             info.episodes = [ep]
