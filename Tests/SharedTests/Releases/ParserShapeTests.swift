@@ -161,6 +161,8 @@ import Testing
         .init(name: "Show Name Seasons 1, 3 & 4 720p", title: "Show Name", seasons: [1, 3, 4]),
         .init(name: "Show.Name.Season.1.3.4.720p", title: "Show Name", seasons: [1, 3, 4]),
         .init(name: "Show Name Season 1 and 2 720p", title: "Show Name", seasons: [1, 2]),
+        .init(name: "Show Title / S1E1-8 of 8 [2024, WEB-DL 1080p]", title: "Show Title", season: 1, episodes: [], fullSeason: true),
+        .init(name: "Show S01E01-05 of 10 720p", title: "Show", season: 1, episodes: [1, 2, 3, 4, 5], fullSeason: false),
         // A padded number after a dotted season is its episode, not another season.
         .init(name: "Show.Season.2.05.Title", title: "Show", season: 2, seasons: [2]),
         .init(name: "[Grp!] Anime Title - 05 [720p][32DD560E].mkv", title: "Anime Title", absolute: [5], group: "Grp!"),

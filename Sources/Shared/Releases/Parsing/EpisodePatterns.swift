@@ -78,6 +78,13 @@ enum EpisodePatterns {
         }
         length += episodeContinuation(t, after: i + length - 1, season: season, into: &info)
         info.version = version(t[i + length - 1].lower)
+        // "S1E1-8 of 8": every episode of the season, a season pack.
+        if i + length + 1 < t.count, t[i + length].lower == "of", info.episodes.count > 1, info.episodes.first == 1,
+           t[i + length + 1].number == info.episodes.last {
+            info.episodes = []
+            info.fullSeason = true
+            length += 2
+        }
         return AttributeMatch(index: i, length: length, meaning: .episode(info), strong: true)
     }
 
