@@ -39,7 +39,8 @@ import Testing
         .init(name: "Artist Name - Album Name (2019) WEB FLAC", title: "Artist Name - Album Name", musicSource: "WEB", hint: .music),
         .init(name: "Artist Name - Album Name", title: "Artist Name - Album Name", artist: "Artist Name", album: "Album Name", hint: .music),
         .init(name: "Artist - The Best 101 Love Ballads (2017) MP3 [192 kbps]", title: "Artist - The Best 101 Love Ballads", format: .mp3, bitrate: 192),
-        .init(name: "Artist Name Discografia Completa MP3 @256", title: "Artist Name Discografia Completa", bitrate: 256, discography: true),
+        // Without a dash, the artist is what comes before the discography words; the album is "Discography", as Lidarr names it.
+        .init(name: "Artist Name Discografia Completa MP3 @256", title: "Artist Name", artist: "Artist Name", album: "Discography", bitrate: 256, discography: true),
         .init(name: "Artist - New Eyes [2014] [Mp3-256]-V3nom [GLT]", title: "Artist - New Eyes", year: 2014, bitrate: 256),
         .init(name: "Artist - Album Name (Deluxe Edition) (2017) 320", title: "Artist - Album Name", bitrate: 320),
         .init(name: "Artist - Album (Standard Edition) [2016-Web-MP3-V0(VBR)]", title: "Artist - Album", year: 2016, format: .mp3, vbr: "V0", musicSource: "WEB"),
@@ -49,7 +50,7 @@ import Testing
         .init(name: "[R.E.M - Album Name(1986) [24bit192kHz 2016 Remaster]LOSSLESS FLAC]", title: "R.E.M. - Album Name", format: .flac, sampleRate: 192000, bitDepth: 24),
         .init(name: "Artist-Artist_Live-24-192-WEB-FLAC-REMASTERED-2016-GRP", title: "Artist - Artist Live", sampleRate: 192000, bitDepth: 24, musicSource: "WEB"),
         .init(name: "Brain Ape - Rig it [2014][flac]", title: "Brain Ape - Rig it", format: .flac),
-        .init(name: "Artist Name Discography (1981-1987) [APE]", title: "Artist Name Discography", format: .ape, discography: true),
+        .init(name: "Artist Name Discography (1981-1987) [APE]", title: "Artist Name", artist: "Artist Name", format: .ape, discography: true),
         .init(name: "Artist - Album [256 Kbps] [M4A]", title: "Artist - Album", format: .aac, bitrate: 256),
         .init(name: "Artist.Title-Album.Title.2017.REPACK.FLAC-aAF", title: "Artist Title - Album Title", group: "aAF", format: .flac),
         .init(name: "The.Beatles-Abbey.Road-(Remastered)-2009-FLAC", title: "The Beatles - Abbey Road", year: 2009, artist: "The Beatles", album: "Abbey Road", format: .flac),

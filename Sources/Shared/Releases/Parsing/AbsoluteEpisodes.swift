@@ -22,6 +22,9 @@ enum AbsoluteEpisodes {
             if let last = rangeEnd(t, at: j, number: number, end: end) {
                 info.absolute = Array(number...last)
                 length = 2 + continuation(t, after: j + 1, into: &info.absolute, end: end)
+            } else if let listed = list(t, after: j, number: number, end: end) {
+                info.absolute = listed
+                length = listed.count
             } else if !dashed, j + 2 < end, t[j + 1].gap.has("-"), episodeNumber(t[j + 1].lower) != nil {
                 continue   // "Series! 3 - 11": the first number belongs to the title
             }
@@ -80,6 +83,18 @@ enum AbsoluteEpisodes {
         // "116 - 360 Degrees": a number opening an episode title is no range's end.
         if spaced, !followedByEnd(t, after: j + 1, end: end) { return nil }
         return last
+    }
+
+    /// "01 & 02", "01,02", "01, 02 & 03": episodes listed, written alike and rising, then the end of the numbers.
+    private static func list(_ t: [ReleaseToken], after j: Int, number: Int, end: Int) -> [Int]? {
+        var listed = [number]
+        var k = j + 1
+        while k < end, listed.count < 20, ["&", " & ", ",", ", ", ".&."].contains(t[k].gap), t[k].lower.count == t[j].lower.count,
+              let (n, _) = episodeNumber(t[k].lower), n > listed.last! {
+            listed.append(n)
+            k += 1
+        }
+        return listed.count > 1 && followedByEnd(t, after: k - 1, end: end) ? listed : nil
     }
 
     /// "01-02-03" (one more), "493-498.&.500-507" (a second range): the numbers that follow a range.

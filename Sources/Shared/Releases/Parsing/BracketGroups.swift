@@ -15,9 +15,11 @@ enum BracketGroups {
         let inside = matches.filter { $0.index >= open && $0.end <= last }
         guard inside.contains(where: isStrongDetail), !inside.contains(where: { $0.index <= last && last < $0.end }) else { return nil }
         let word = t[last]
-        guard word.gap == " " || word.gap == " - " || word.gap == "-" || word.gap == "." else { return nil }
-        // The word must follow jargon (or "English - "): "(1080p BluRay x265 Kappa)", not "(Blue Lock, Multi-Subs)".
-        guard let before = inside.last, before.end == last || word.gap.has("-") else { return nil }
+        guard word.gap == " " || word.gap == " - " || word.gap == "-" || word.gap == "." || word.gap == "_" else { return nil }
+        // The word must follow jargon (or "English - "): "(1080p BluRay x265 Kappa)", not "(Blue Lock, Multi-Subs)";
+        // "(... English - Goki TAoE)": after the dash, an encoder and then the group.
+        let encoderThenGroup = [" ", ".", "_"].contains(word.gap) && last - 1 > open && t[last - 1].gap == " - " && isGroupWord(t, last - 1)
+        guard let before = inside.last, before.end == last || word.gap.has("-") || encoderThenGroup && before.end == last - 1 else { return nil }
         guard isGroupWord(t, last) else { return nil }
         return (last, word.text)
     }
@@ -29,6 +31,22 @@ enum BracketGroups {
         guard last > start + 2, ["by", "par"].contains(t[last - 1].lower), !t[last].inBrackets, isGroupWord(t, last),
               matches.contains(where: { $0.strong && $0.end <= last - 1 }) else { return nil }
         return (last - 1, t[last].text)
+    }
+
+    /// "Show.Name.-.476-479.(2007).[HorribleSubs][WEBRip]..[HD.720p]": a fansub group's bracket after the title,
+    /// a single word that is no jargon, followed by brackets of release details.
+    static func inner(_ t: [ReleaseToken], from start: Int, matches: [AttributeMatch]) -> String? {
+        var j = start + 1
+        while j + 1 < t.count {
+            defer { j += 1 }
+            guard t[j].inBrackets, ReleaseGroupParser.opensBracket(t[j].gap), t[j].gap.hasSuffix("["),
+                  ReleaseGroupParser.opensBracket(t[j + 1].gap), t[j].lower.utf8.count >= 3, isGroupWord(t, j),
+                  t[j].text.utf8.contains(where: { $0 >= 65 && $0 <= 90 }) else { continue }
+            // Release details must follow in brackets.
+            let detailsFollow = matches.contains { $0.index > j && $0.strong && t[$0.index].inBrackets }
+            return detailsFollow ? t[j].text : nil
+        }
+        return nil
     }
 
     static func isGroupWord(_ t: [ReleaseToken], _ i: Int) -> Bool {

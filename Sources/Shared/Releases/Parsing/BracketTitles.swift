@@ -49,7 +49,9 @@ enum BracketTitles {
         if numbers.count == 1 {
             // "[2019]" is a year, "[1080]" a resolution.
             if words[0].utf8.count == 4, ReleaseYears.isPlausible(first) { return nil }
-            guard !["480", "576", "720", "1080", "2160"].contains(words[0]) else { return nil }
+            // ... unless the name states its resolution elsewhere: "[One Piece][720][1080p]" is episode 720.
+            guard !["480", "576", "720", "1080", "2160"].contains(words[0])
+                || t.contains(where: { if case .resolution? = VideoAttributes.single[$0.lower]?.0 { return true }; return false }) else { return nil }
             return AttributeMatch(index: run.lowerBound, length: run.count, meaning: .episode(EpisodeInfo(absolute: [first])), strong: true)
         }
         guard t[run.lowerBound + 1].gap == "-" || t[run.lowerBound + 1].gap == "~", numbers[1] > first, numbers[1] - first < 500 else { return nil }
@@ -58,13 +60,15 @@ enum BracketTitles {
 
     private static let finalWords: Set<String> = ["end", "fin", "final", "完"]
 
-    /// "05", "12end", "857集", "13完", "第05话" → the number; at most four digits.
+    /// "05", "12end", "857集", "13完", "第05话", "05v2" → the number; at most four digits.
     static func number(_ w: String) -> Int? {
         guard let first = w.utf8.first, first >= 48 && first <= 57 || first == 0xE7 else { return nil }
         if w.utf8.count <= 4, w.utf8.allSatisfy({ $0 >= 48 && $0 <= 57 }) { return Int(w) }
         var s = Substring(w)
         if s.hasPrefix("第") { s = s.dropFirst() }
         for suffix in ["end", "fin", "完", "集", "话", "話", "回"] where s.hasSuffix(suffix) { s = s.dropLast(suffix.count); break }
+        // "05v2": a fixed release of episode 5.
+        if s.utf8.count >= 3, let v = s.utf8.dropLast().last, v == UInt8(ascii: "v"), let d = s.utf8.last, d >= 48, d <= 57 { s = s.dropLast(2) }
         guard !s.isEmpty, s.utf8.count <= 4, s.utf8.allSatisfy({ $0 >= 48 && $0 <= 57 }) else { return nil }
         return Int(s)
     }
@@ -95,7 +99,9 @@ enum DoubleTitles {
             guard isLatin(words[k]) else { k += 1; continue }
             var e = k
             while e < words.count, isLatin(words[e]) { e += 1 }
-            if e - k > best.count, words[k..<e].contains(where: { $0.contains(where: \.isLetter) }) { best = words[k..<e] }
+            // A translation sits before or after the original ("间谍过家家 Spy Family"); a Latin word inside it
+            // is part of it ("나는 SOLO 나는 솔로").
+            if e - k > best.count, k == 0 || e == words.count, words[k..<e].contains(where: { $0.contains(where: \.isLetter) }) { best = words[k..<e] }
             k = e
         }
         let picked = best.joined(separator: " ")

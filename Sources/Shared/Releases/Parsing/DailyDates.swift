@@ -47,6 +47,24 @@ enum DailyDates {
         return AttributeMatch(index: i, length: 3, meaning: .episode(EpisodeInfo(airDate: text)), strong: true)
     }
 
+    private static let monthNames = ["january", "february", "march", "april", "may", "june", "july", "august", "september",
+                                     "october", "november", "december", "sept"]
+
+    /// "January 15 2019", "Jan 15th, 2019": a month's name, the day, the year (the US order).
+    static func monthFirst(_ t: [ReleaseToken], at i: Int) -> AttributeMatch? {
+        // Bytes first: this is tried for words; the next one must start with a digit.
+        guard i > 0, i + 2 < t.count, let d0 = t[i + 1].lower.utf8.first, d0 >= 48, d0 <= 57 else { return nil }
+        let w = t[i].lower
+        guard w.utf8.count >= 3, months.contains(w) || monthNames.contains(w),
+              let month = months.firstIndex(of: String(w.prefix(3))).map({ $0 + 1 }) else { return nil }
+        var dayWord = Substring(t[i + 1].lower)
+        if dayWord.count > 2, ["st", "nd", "rd", "th"].contains(String(dayWord.suffix(2))) { dayWord = dayWord.dropLast(2) }
+        guard dayWord.count <= 2, let day = Int(dayWord), let year = ReleaseYears.year(t[i + 2]),
+              isValid(year: year, month: month, day: day) else { return nil }
+        let text = String(format: "%04d-%02d-%02d", year, month, day)
+        return AttributeMatch(index: i, length: 3, meaning: .episode(EpisodeInfo(airDate: text)), strong: true)
+    }
+
     private static func isDateGap(_ gap: String) -> Bool { gap == "." || gap == "-" || gap == " " || gap == "_" }
 
     static func isValid(year: Int, month: Int, day: Int) -> Bool {

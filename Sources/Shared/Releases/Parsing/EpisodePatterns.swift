@@ -17,7 +17,7 @@ enum EpisodePatterns {
         if let m = seasonWord(t, at: i) { return m }
         if first == UInt8(ascii: "e"), let m = episodeOnly(t, at: i) { return m }
         if let m = ForeignEpisodes.match(t, at: i, first: first) { return m }
-        return digit ? DailyDates.match(t, at: i) : nil
+        return digit ? DailyDates.match(t, at: i) : DailyDates.monthFirst(t, at: i)
     }
 
     // MARK: S01E02 and friends
@@ -53,6 +53,11 @@ enum EpisodePatterns {
         guard let (season, eps) = splitSE(t[i].lower) else { return nil }
         var info = EpisodeInfo(seasons: [season], episodes: eps)
         var length = 1
+        if eps.isEmpty, let (n, used) = animeEpisodeAfterSeason(t, after: i) {
+            // "Title S03 - EP14", "Title S2 - Episode 4": fansub numbering, the episode counted from the series' start.
+            info.absolute = [n]
+            return AttributeMatch(index: i, length: 1 + used, meaning: .episode(info), strong: true)
+        }
         if eps.isEmpty {
             // "S01 E02" / "S01.E02" / "S01.Ep.02" / "S02 - E06": the episode follows.
             if i + 1 < t.count, isJoined(t[i + 1]) || t[i + 1].gap == " - ", let e = episodeToken(t[i + 1].lower) {
@@ -73,7 +78,41 @@ enum EpisodePatterns {
         }
         length += episodeContinuation(t, after: i + length - 1, season: season, into: &info)
         info.version = version(t[i + length - 1].lower)
+        // "S1E1-8 of 8": every episode of the season, a season pack.
+        if i + length + 1 < t.count, t[i + length].lower == "of", info.episodes.count > 1, info.episodes.first == 1,
+           t[i + length + 1].number == info.episodes.last {
+            info.episodes = []
+            info.fullSeason = true
+            length += 2
+        }
         return AttributeMatch(index: i, length: length, meaning: .episode(info), strong: true)
+    }
+
+    /// " - EP14", " - Episode 4" after a season marker: the number and the tokens it took. ("S02 - E06",
+    /// a bare E, stays that season's episode.)
+    private static func animeEpisodeAfterSeason(_ t: [ReleaseToken], after i: Int) -> (Int, Int)? {
+        guard i + 1 < t.count, t[i + 1].gap == " - ", t[i + 1].lower.hasPrefix("ep") else { return nil }
+        if let n = episodeToken(t[i + 1].lower) { return (n, 1) }
+        guard t[i + 1].lower == "episode" || t[i + 1].lower == "ep", i + 2 < t.count, [" ", ".", "_"].contains(t[i + 2].gap),
+              let n = t[i + 2].number, n <= maxEpisode else { return nil }
+        return (n, 2)
+    }
+
+    private static func seasonList(_ t: [ReleaseToken], after last: Int, into info: inout EpisodeInfo) -> Int {
+        var k = last + 1
+        var used = 0
+        while k < t.count, info.seasons.count < 30 {
+            var j = k
+            if t[j].lower == "and", j + 1 < t.count { j += 1 }
+            guard let n = t[j].number, t[j].lower.utf8.count <= 2, n > info.seasons.last!, !t[j].lower.hasPrefix("0") else { break }
+            let gap = t[j].gap
+            // Dots list seasons only between unpadded numbers ("Season.2.05" is no list).
+            guard j > k || ["&", " & ", ",", ", ", "+", " + "].contains(gap) || gap == "." && !t[last].lower.hasPrefix("0") else { break }
+            info.seasons.append(n)
+            used += j - k + 1
+            k = j + 1
+        }
+        return used
     }
 
     /// "S01.07.720p": a two-digit number dotted to the season, then jargon or the end. (Spaced, "S01 04"
@@ -220,8 +259,12 @@ enum EpisodePatterns {
 
     // MARK: "Season 1", "Season 1 Episode 2", "Seasons 1-3", "Saison 2"
 
-    static let seasonWords: Set<String> = ["season", "seasons", "saison", "temporada", "staffel", "stagione", "sezon", "series"]
-    private static let episodeWords: Set<String> = ["episode", "episodes", "ep", "eps", "e", "episodio", "folge", "capitulo"]
+    static let seasonWords: Set<String> = ["season", "seasons", "saison", "temporada", "staffel", "stagione", "sezon", "series",
+                                           "seizoen", "säsong", "sasong", "sæson", "sesong", "sezona"]
+    /// (Polish, Dutch, Swedish, Danish, Finnish, Czech/Croatian words for an episode too.)
+    private static let episodeWords: Set<String> = ["episode", "episodes", "ep", "eps", "e", "episodio", "folge", "capitulo",
+                                                    "odcinek", "aflevering", "afl", "avsnitt", "afsnit", "jakso", "epizoda", "epizod",
+                                                    "episódio", "épisode", "capítulo"]
 
     private static func seasonWord(_ t: [ReleaseToken], at i: Int) -> AttributeMatch? {
         // "Series 3" is a British season, but "Series 1000", "Series! 3" or "Series" alone is not.
@@ -241,7 +284,10 @@ enum EpisodePatterns {
             info.seasons = Array(season...last)
             length = t[i + 2].lower == "to" ? 4 : 3
         }
-        if i + length + 1 < t.count, episodeWords.contains(t[i + length].lower), let ep = t[i + length + 1].number, ep <= maxEpisode {
+        // "Seasons 1, 3 & 4", "Season 1&3", "Season.1.3.4", "Season 1 and 2": a list of seasons.
+        if rangeAllowed, info.seasons.count == 1 { length += seasonList(t, after: i + length - 1, into: &info) }
+        if i + length + 1 < t.count, episodeWords.contains(t[i + length].lower),
+           let ep = t[i + length + 1].number ?? numberWord(t[i + length + 1].lower), ep <= maxEpisode {   // "Season Two Episode Five"
             info.episodes = [ep]
             length += 2
             // "Season 01 Episode 05-06"

@@ -8,12 +8,12 @@ enum ForeignEpisodes {
     static func match(_ t: [ReleaseToken], at i: Int, first: UInt8) -> AttributeMatch? {
         let w = t[i].lower
         switch first {
-        case UInt8(ascii: "c"): return capitulo(t, at: i)
-        case UInt8(ascii: "0")...UInt8(ascii: "9"): return turkish(t, at: i) ?? turkishSeason(t, at: i) ?? ordinalSeason(t, at: i)
+        case UInt8(ascii: "c"): return capitulo(t, at: i) ?? episodeWord(t, at: i)
+        case UInt8(ascii: "0")...UInt8(ascii: "9"): return turkish(t, at: i) ?? turkishSeason(t, at: i) ?? ordinalSeason(t, at: i) ?? russianNumberFirst(t, at: i)
         case UInt8(ascii: "s"), UInt8(ascii: "t"): return gluedSeason(w, at: i) ?? dutch(t, at: i) ?? abbreviatedSeason(t, at: i) ?? spacedSeason(t, at: i)
-        case UInt8(ascii: "e"), UInt8(ascii: "f"): return episodeWord(t, at: i)
+        case UInt8(ascii: "e"), UInt8(ascii: "f"), 0xC3: return episodeWord(t, at: i)
         case 0xD0, 0xD1: return russian(t, at: i)
-        case 0xE7: return japanese(w, at: i)
+        case 0xE7: return chineseSeason(t, at: i) ?? japanese(w, at: i)
         default: return nil
         }
     }
@@ -48,8 +48,11 @@ enum ForeignEpisodes {
     /// "2nd Season 24", "3rd Season - 05": an English ordinal before the season word, maybe an episode after it.
     private static func ordinalSeason(_ t: [ReleaseToken], at i: Int) -> AttributeMatch? {
         let w = t[i].lower
-        guard i > 0, i + 1 < t.count, t[i + 1].lower == "season", w.utf8.count >= 3, w.utf8.count <= 4,
-              ["st", "nd", "rd", "th"].contains(String(w.suffix(2))), let s = Int(w.dropLast(2)), s > 0 else { return nil }
+        // "2nd Season", and the Spanish/Portuguese "2ª Temporada".
+        let english = t[i + 1 < t.count ? i + 1 : i].lower == "season" && ["st", "nd", "rd", "th"].contains(String(w.suffix(2)))
+        let iberian = t[i + 1 < t.count ? i + 1 : i].lower == "temporada" && (w.hasSuffix("ª") || w.hasSuffix("º"))
+        guard i > 0, i + 1 < t.count, english || iberian, w.utf8.count >= 3, w.utf8.count <= 4,
+              let s = Int(w.dropLast(english ? 2 : 1)), s > 0 else { return nil }
         var info = EpisodeInfo(seasons: [s], fullSeason: true)
         var length = 2
         if i + 2 < t.count, let e = t[i + 2].number, t[i + 2].lower.utf8.count <= 4, !t[i + 2].inBrackets, ReleaseYears.year(t[i + 2]) == nil {
@@ -100,14 +103,42 @@ enum ForeignEpisodes {
         return AttributeMatch(index: i, length: length, meaning: .episode(info), strong: true)
     }
 
-    /// "Episodio 13", "Capitulo 5", "Folge 12": an episode without a season (a range "Episode 05-06" too).
+    /// "Episodio 13", "Capitulo 5", "Folge 12", "Épisode 5": an episode without a season (a range "Episode 05-06" too).
     private static func episodeWord(_ t: [ReleaseToken], at i: Int) -> AttributeMatch? {
-        guard ["episodio", "folge", "episodios"].contains(t[i].lower), i + 1 < t.count, let n = t[i + 1].number, n <= EpisodePatterns.maxEpisode
+        guard ["episodio", "folge", "episodios", "episódio", "épisode", "capítulo", "capitulo"].contains(t[i].lower), i + 1 < t.count,
+              let n = t[i + 1].number, n <= EpisodePatterns.maxEpisode
         else { return nil }
         var info = EpisodeInfo(episodes: [n])
         var length = 2
         if i + 2 < t.count, t[i + 2].gap == "-", let m = t[i + 2].number, m > n, m - n < 200 { info.episodes = Array(n...m); length = 3 }
         return AttributeMatch(index: i, length: length, meaning: .episode(info), strong: true)
+    }
+
+    private static let russianSeasonWords: Set<String> = ["сезон", "сезона"]
+    private static let russianEpisodeWords: Set<String> = ["серия", "серии", "серий"]
+
+    /// "8 сезон 1-6 серия", "2 сезон", "5 серия": Russian puts the number before its word too.
+    private static func russianNumberFirst(_ t: [ReleaseToken], at i: Int) -> AttributeMatch? {
+        // Bytes first: the next word must be Cyrillic (a lead byte of 0xD0 or 0xD1).
+        guard i + 1 < t.count, let lead = t[i + 1].lower.utf8.first, lead == 0xD0 || lead == 0xD1,
+              t[i].lower.utf8.count <= 3, let n = t[i].number else { return nil }
+        if russianSeasonWords.contains(t[i + 1].lower) {
+            var info = EpisodeInfo(seasons: [n], fullSeason: true)
+            var length = 2
+            if let (episodes, used) = russianEpisodes(t, at: i + 2) { info.episodes = episodes; info.fullSeason = false; length += used }
+            return AttributeMatch(index: i, length: length, meaning: .episode(info), strong: true)
+        }
+        guard let (episodes, used) = russianEpisodes(t, at: i) else { return nil }
+        return AttributeMatch(index: i, length: used, meaning: .episode(EpisodeInfo(episodes: episodes)), strong: true)
+    }
+
+    /// "5 серия", "1-6 серии" at `i`: the episodes and the tokens they took.
+    private static func russianEpisodes(_ t: [ReleaseToken], at i: Int) -> ([Int], Int)? {
+        guard i + 1 < t.count, let n = t[i].number, n <= EpisodePatterns.maxEpisode else { return nil }
+        if russianEpisodeWords.contains(t[i + 1].lower) { return ([n], 2) }
+        guard i + 2 < t.count, t[i + 1].gap == "-", let m = t[i + 1].number, m > n, m - n < 500,
+              russianEpisodeWords.contains(t[i + 2].lower) else { return nil }
+        return (Array(n...m), 3)
     }
 
     /// "Сезон 2", "Серии 1-10", "Серия 5".
@@ -120,6 +151,16 @@ enum ForeignEpisodes {
         var length = 2
         if i + 2 < t.count, t[i + 2].gap == "-", let m = t[i + 2].number, m > n, m - n < 500 { info.episodes = Array(n...m); length = 3 }
         return AttributeMatch(index: i, length: length, meaning: .episode(info), strong: true)
+    }
+
+    /// "第2季 第5集": a Chinese season and its episode.
+    private static func chineseSeason(_ t: [ReleaseToken], at i: Int) -> AttributeMatch? {
+        let w = t[i].lower
+        guard w.hasPrefix("第"), w.hasSuffix("季"), let n = Int(w.dropFirst().dropLast()), n > 0, n < 100 else { return nil }
+        // Alone, "第3季" is often part of a Chinese title before its translation ("全职高手 第3季 / Series S3 - 09").
+        guard i + 1 < t.count, t[i + 1].lower.hasPrefix("第"), !t[i + 1].lower.hasSuffix("季"), let e = BracketTitles.number(t[i + 1].lower)
+        else { return nil }
+        return AttributeMatch(index: i, length: 2, meaning: .episode(EpisodeInfo(seasons: [n], episodes: [e])), strong: true)
     }
 
     /// "第01話", "第05话", "第12集" outside brackets.

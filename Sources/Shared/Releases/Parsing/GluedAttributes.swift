@@ -14,7 +14,7 @@ enum GluedAttributes {
         guard count >= 4, count <= 16, let first = w.utf8.first else { return nil }
         if isDigit(first) {
             guard w.utf8.contains(where: { $0 == 112 || $0 == 120 }) else { return nil }   // "p" or "x"
-            return resolutionShape(Array(w.utf8), w, at: i)
+            return resolutionShape(Array(w.utf8), w, at: i) ?? rescaled(w, at: i)
         }
         // Every glued form below starts with one of these letters.
         guard first == 98 || first == 104 || first == 112 || first == 119 || first == 100 || first == 110 || first == 97
@@ -71,6 +71,13 @@ enum GluedAttributes {
     }
 
     /// "1080p", "720p", "2160p", "1080i", "1080", "4k" as a resolution meaning.
+    /// "4Kto1080p", "2160pto1080p": an encode scaled down; the resolution is the one it was scaled to.
+    private static func rescaled(_ w: String, at i: Int) -> AttributeMatch? {
+        guard let to = w.range(of: "to"), resolution(String(w[..<to.lowerBound])) != nil || w.hasPrefix("4k"),
+              let res = resolution(String(w[to.upperBound...])) else { return nil }
+        return AttributeMatch(index: i, length: 1, meaning: res, strong: true)
+    }
+
     static func resolution(_ w: String) -> Meaning? {
         if let (meaning, _) = VideoAttributes.single[w], case .resolution = meaning { return meaning }
         if ["480", "576", "720", "1080", "2160"].contains(w) { return VideoAttributes.single[w + "p"]?.0 }

@@ -39,8 +39,9 @@ enum MusicNameParser {
         // Noise and "Collection"-like words may sit inside an album title; the rest ends it.
         let metaStart = matches.first(where: { ![.noise, .discography].contains($0.meaning) })?.index ?? end
         let split = (start + 1..<metaStart).first { isSplit(tokens, $0, depth: tokens[start].bracketDepth, scene: scene) }
-        // "Artist-2007-Album-GROUP": a scene year between artist and album.
-        let yearFirst = split.map { scene && ReleaseYears.year(tokens[$0]) != nil && $0 + 2 < end && tokens[$0 + 1].hyphenJoined } == true
+            ?? discographySplit(tokens, from: start, matches: matches)
+        // "Artist-2007-Album-GROUP", "Artist - 2007 - Album": a year between artist and album.
+        let yearFirst = split.map { yearBetween(tokens, at: $0, end: end, scene: scene) } == true
         let albumStart = yearFirst ? split! + 1 : split
         let yearIndex = yearFirst ? split : findYear(tokens, from: split ?? start, to: end, matches: matches)
         if let yearIndex { release.year = tokens[yearIndex].number }
@@ -57,6 +58,24 @@ enum MusicNameParser {
         }
         if release.title.isEmpty, let artist = release.artist { release.title = artist }
         return release
+    }
+
+    /// Whether the year at `j` sits between artist and album: "Artist-2007-Album-GROUP" (scene),
+    /// "Artist - 2007 - Album" (a spaced dash on both sides).
+    static func yearBetween(_ t: [ReleaseToken], at j: Int, end: Int, scene: Bool) -> Bool {
+        guard ReleaseYears.year(t[j]) != nil, j + 1 < end else { return false }
+        return scene ? j + 2 < end && t[j + 1].hyphenJoined : isSpacedDash(t[j + 1]) && !t[j].inBrackets
+    }
+
+    /// "Artist Discography 1990-2010 [FLAC]", "Artist Complete Discography": without a dash, the artist
+    /// is what comes before the discography words.
+    private static func discographySplit(_ t: [ReleaseToken], from start: Int, matches: [MusicAttributes.Match]) -> Int? {
+        guard let first = matches.first, first.meaning == .discography, first.index > start, !t[first.index].inBrackets,
+              t[first.index].lower.hasPrefix("disc") || t[first.index].lower.hasPrefix("disk") else { return nil }
+        var j = first.index
+        if j - 1 > start, t[j - 1].lower == "complete" || t[j - 1].lower == "the" { j -= 1 }
+        if j - 1 > start, t[j - 1].lower == "the" { j -= 1 }
+        return j
     }
 
     /// "Artist_-_Album-(WEB)-2018-GROUP": with a spaced dash, still a group glued by a bare hyphen
@@ -135,7 +154,7 @@ enum MusicNameParser {
     }
 
     private static func isDiscographyWord(_ text: String) -> Bool {
-        text.split(separator: " ").allSatisfy { MusicAttributes.discographyWords.contains($0.lowercased()) || $0.lowercased() == "complete" }
+        text.split(separator: " ").allSatisfy { MusicAttributes.discographyWords.contains($0.lowercased()) || ["complete", "completa", "completo", "komplett", "the"].contains($0.lowercased()) }
     }
 
     private static func text(_ t: [ReleaseToken], name: String, _ from: Int, _ to: Int) -> String {

@@ -25,6 +25,10 @@ enum ReleaseGroupParser {
         var hyphenated: Bool
     }
 
+    /// Words in a leading bracket that tag the release rather than name who made it.
+    static let leadingTags: Set<String> = ["tv", "movie", "movies", "film", "req", "request", "mp4", "mkv", "avi", "hi10", "hi10p", "raw",
+                                           "batch", "anime", "ova", "hd", "fhd", "uhd", "sd", "dual", "audio", "eng", "sub", "dub", "new"]
+
     static let topLevelDomains: Set<String> = [
         "com", "net", "org", "to", "cd", "ws", "mx", "me", "info", "io", "tv", "ru", "xyz", "lol", "se", "nl", "in", "cc", "ag",
         "am", "pw", "tw", "li", "is", "re", "si", "vip", "club", "link", "co", "uk", "biz", "rs", "top", "ch", "sx", "pe", "vg",
@@ -50,20 +54,29 @@ enum ReleaseGroupParser {
 
     static func leading(_ t: [ReleaseToken]) -> Leading {
         var lead = Leading()
+        // "www.site.org - [Group] Title": a site's advert may come before anything else.
+        let s = t.first?.lower == "www" ? skipSiteAdvert(t, from: 0) : 0
+        lead.titleStart = s
         // Fansub groups use square brackets; "(500) Days of Summer" starts with its title.
-        if let first = t.first, first.inBrackets, first.gap.has("[") || first.gap.has("{"),
-           let end = bracketRunEnd(t, from: 0), end < t.count {
-            let run = t[0..<end]
-            if run.contains(where: { $0.lower == "www" || topLevelDomains.contains($0.lower) && $0.dotJoined }) {
+        if s < t.count, t[s].inBrackets, let end = bracketRunEnd(t, from: s), end < t.count {
+            let run = t[s..<end]
+            let squared = t[s].gap.has("[") || t[s].gap.has("{")
+            if squared, run.contains(where: { $0.lower == "www" || topLevelDomains.contains($0.lower) && $0.dotJoined }) {
                 lead.titleStart = end
+            } else if run.allSatisfy({ leadingTags.contains($0.lower) || VideoAttributes.single[$0.lower]?.1 == false }) {
+                // "[TV] Title", "[MP4] Title", "(Hi10) Title", "[Dual Audio] Title": a tag in front, no group.
+                // (Strong jargon in front, "[1080p] Title", is read by LeadingJargon.)
+                lead.titleStart = end
+            } else if !squared {
+                // "(500) Days of Summer": a parenthesis starts the title.
             } else if run.count <= 4, !run.contains(where: { VideoAttributes.single[$0.lower]?.1 == true }) {
-                lead.group = joinedText(t, 0, end)
+                lead.group = joinedText(t, s, end) + closingPunctuation(t[end].gap)
                 lead.titleStart = end
             }
         }
-        if let first = t.first, first.gap.hasSuffix("("), t.count > 2, let year = ReleaseYears.year(first), !t[1].inBrackets {
+        if s < t.count, t[s].gap.hasSuffix("("), t.count > s + 2, let year = ReleaseYears.year(t[s]), !t[s + 1].inBrackets {
             lead.year = year
-            lead.titleStart = 1
+            lead.titleStart = s + 1
         }
         lead.titleStart = skipSiteAdvert(t, from: lead.titleStart)
         lead.titleStart = skipLeadingJunk(t, from: lead.titleStart, afterGroup: lead.group != nil)
@@ -71,6 +84,13 @@ enum ReleaseGroupParser {
         lead.titleStart = LeadingJargon.skip(t, from: jargonStart)
         if lead.titleStart > jargonStart { lead.jargon = jargonStart..<lead.titleStart }
         return lead
+    }
+
+    /// "[PuyaSubs!] Title": a group's name may end in "!" or "?" before its bracket closes.
+    private static func closingPunctuation(_ gap: String) -> String {
+        guard let first = gap.utf8.first, first == UInt8(ascii: "!") || first == UInt8(ascii: "?") else { return "" }
+        let marks = gap.prefix(while: { $0 == "!" || $0 == "?" })
+        return gap.dropFirst(marks.count).hasPrefix("]") ? String(marks) : ""
     }
 
     /// "[Jumonji-Giri]_[F-B]_Title": a second, glued tag after the fansub group; "221208 Show ep34":
@@ -85,7 +105,7 @@ enum ReleaseGroupParser {
             return end
         }
         let w = t[start].lower.utf8
-        if start == 0, w.count == 6, t[start].isNumber, t[start + 1].gap == " ", let n = t[start].number,
+        if start == 0 || t[start].gap.has("-"), w.count == 6, t[start].isNumber, [" ", ".", "_"].contains(t[start + 1].gap), let n = t[start].number,
            DailyDates.isValid(year: 2000 + n / 10000, month: n / 100 % 100, day: n % 100) {
             return start + 1
         }
@@ -128,6 +148,18 @@ enum ReleaseGroupParser {
             else { break }
             dropped = j
             last = j - 1
+        }
+        // "-GROUP.VTV", "-GROUP.rarbg": a distributor's tag glued with a dot.
+        if last > start + 2, !t[last].inBrackets, t[last].gap == ".", distributorTags.contains(t[last].lower),
+           hyphenGroup(t[last - 1], start: start, index: last - 1) != nil {
+            dropped = dropped ?? last
+            last -= 1
+        }
+        // "-GRP (1)", "-GRP.1": a download's copy counter after the group.
+        if last > start + 2, t[last].isNumber, t[last].lower.utf8.count == 1, t[last].gap == " (" || t[last].gap == ".",
+           hyphenGroup(t[last - 1], start: start, index: last - 1) != nil {
+            dropped = dropped ?? last
+            last -= 1
         }
         // "-GRP-postbot", "-GRP-Rakuv02", "-GRP-1", "-GRP.English": reposting tags after the group.
         while last > start + 2, !t[last].inBrackets, isUploadSuffix(t, last) {

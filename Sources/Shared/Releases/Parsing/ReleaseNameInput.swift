@@ -55,6 +55,7 @@ enum ReleaseNameInput {
         case 0xFF08: return "("
         case 0xFF09: return ")"
         case 0xD7: return "x"   // "1280×720"
+        case 0x2010...0x2015, 0x2212: return "-"   // en and em dashes, the minus sign: "Artist – Album"
         case 0xFF10...0xFF19: return Unicode.Scalar(scalar.value - 0xFF10 + 48)!   // full-width digits "１５８"
         case 0xFF1A: return ":"   // full-width colon
         default: return scalar

@@ -25,7 +25,7 @@ public enum ReleaseNameParser {
     /// A mini-series' "E04" (no season anywhere, folders included) is season 1's episode 4, as "Part 4" is;
     /// fansub names count episodes from the series' start instead.
     private static func impliedSeason(_ r: inout ParsedRelease, name: String) {
-        guard r.seasons.isEmpty, !r.episodes.isEmpty, r.airDate == nil, r.group.map({ name.hasPrefix("[" + $0) }) != true else { return }
+        guard r.seasons.isEmpty, !r.episodes.isEmpty, r.airDate == nil, r.group.map({ name.hasPrefix("[" + $0) || name.range(of: "] [" + $0 + "]") != nil || name.range(of: " - [" + $0 + "]") != nil }) != true else { return }
         r.seasons = [1]
         r.season = 1
     }
@@ -66,12 +66,30 @@ public enum ReleaseNameParser {
     static func looksLikeMusic(_ tokens: [ReleaseToken], video: ParsedRelease) -> Bool {
         // An anime-style bare number ("Adele - 25") is too weak to call a name video.
         let episodic = !video.seasons.isEmpty || !video.episodes.isEmpty || video.airDate != nil
-        let videoOnly = video.resolution != nil || video.codec != nil || episodic
+        let pictureOnly = video.resolution != nil || video.codec != nil
             || [.bluray, .hdtv, .webrip, .cam, .dvd].contains(video.source) && video.sourceTag != "BD"
-        if videoOnly { return false }
+        if pictureOnly { return false }
+        if episodic {
+            // "Artist - Album (2019) [WMA 192]", "Artist - Album 2019 320": a bare number read as an episode
+            // (S1E92, S3E20) is the bitrate where music names put one, when nothing says video.
+            guard video.seasons.count <= 1, !tokens.contains(where: { EpisodePatterns.splitSE($0.lower) != nil }),
+                  MusicNameParser.scan(tokens, from: 0, to: tokens.count).contains(where: {
+                      if case .bitrate = $0.meaning { return tokens[$0.index].isNumber }
+                      return false
+                  }) else { return false }
+            return true
+        }
         if tokens.first?.lower == "tr24" { return true }   // a music tracker's tag for 24-bit FLAC
         let matches = MusicNameParser.scan(tokens, from: 0, to: tokens.count)
         if matches.contains(where: { MusicAttributes.isMusicOnly($0.meaning, token: tokens[$0.index]) }) { return true }
+        // "Artist - Album (2016) [AAC]": AAC is a film's audio too, but alone in its bracket, with nothing that says video, it is the album's format.
+        // (Not after a fansub's "[Group]": "[Grp] Show - 05 [AAC]" is an episode.)
+        if tokens.first?.inBrackets == false, matches.contains(where: { $0.meaning == .format(.aac) && tokens[$0.index].inBrackets && ReleaseGroupParser.opensBracket(tokens[$0.index].gap)
+            && ($0.end == tokens.count || ReleaseGroupParser.opensBracket(tokens[$0.end].gap)) }) { return true }
+        // "Artist - 2014 - Album": a year alone between spaced dashes is how music names date an album.
+        if video.source == .unknown, (1..<max(1, tokens.count - 1)).contains(where: {
+            MusicNameParser.isSpacedDash(tokens[$0]) && MusicNameParser.yearBetween(tokens, at: $0, end: tokens.count, scene: false)
+        }) { return true }
         // Scene music: "Artist-Album-WEB-2020-GROUP" has only WEB, but also no resolution or codec
         // and hyphen-separated artist and album.
         let web = matches.contains { $0.meaning == .source("WEB") }

@@ -26,11 +26,14 @@ enum ReleasePath {
     /// "05 - Episode Name" inside a show's folders is episode 5, titled by the folder.
     static func merge(_ file: ParsedRelease, fileName: String, folders: [ParsedRelease]) -> ParsedRelease {
         var r = file
-        // "Movie.2010.DVDRip.XviD-GRP/grp-mv.avi": a file name that says nothing defers to its folder.
-        if richness(file) == 0, let folder = folders.first, richness(folder) > 0 {
+        // "05 - Episode Name": the file's number (its parse may have read it already), the title is the folders'.
+        let number = r.episodes.isEmpty && r.absoluteEpisodes.count <= 1 ? leadingNumber(fileName) : nil
+        // "Movie.2010.DVDRip.XviD-GRP/grp-mv.avi": a file name that says nothing defers to its folder
+        // (an episode's number is something: "Season 1/01 - Pilot.avi").
+        if richness(file) == 0, number == nil, file.absoluteEpisodes.isEmpty, let folder = folders.first, richness(folder) > 0 {
             return merge(folder, fileName: "", folders: Array(folders.dropFirst()))
         }
-        if r.episodes.isEmpty, r.absoluteEpisodes.isEmpty, let number = leadingNumber(fileName) {
+        if let number {
             r.absoluteEpisodes = [number]
             r.title = ""
         }
@@ -76,6 +79,7 @@ enum ReleasePath {
     private static func leadingNumber(_ name: String) -> Int? {
         let digits = name.prefix(while: \.isNumber)
         guard (1...3).contains(digits.count), let next = name.dropFirst(digits.count).first, " ._-".contains(next) else { return nil }
+        // "1080.mkv" would be a resolution, but three digits never are one; "05.mkv" is a number alone.
         return Int(digits)
     }
 }

@@ -33,7 +33,12 @@ enum ReleaseTokenizer {
             if isWordByte(bytes, index) {
                 let start = index
                 while index < bytes.count, isWordByte(bytes, index) { index += 1 }
-                tokens.append(makeToken(bytes, start: start, end: index, gapStart: gapStart, depth: depth))
+                if let marker = gluedMarkerStart(bytes, start: start, end: index) {
+                    tokens.append(makeToken(bytes, start: start, end: marker, gapStart: gapStart, depth: depth))
+                    tokens.append(makeToken(bytes, start: marker, end: index, gapStart: marker, depth: depth))
+                } else {
+                    tokens.append(makeToken(bytes, start: start, end: index, gapStart: gapStart, depth: depth))
+                }
                 gapStart = index
             } else {
                 depth = max(0, depth + bracketDelta(bytes[index]))
@@ -45,7 +50,7 @@ enum ReleaseTokenizer {
 
     private static func makeToken(_ bytes: [UInt8], start: Int, end: Int, gapStart: Int, depth: Int) -> ReleaseToken {
         let text = String(decoding: bytes[start..<end], as: UTF8.self)
-        let gap = String(decoding: bytes[gapStart..<start], as: UTF8.self)
+        let gap = canonicalGap(bytes[gapStart..<start])
         // ASCII words (nearly all) lower-case by bytes; Unicode's lowercasing is much slower.
         var upper = false, ascii = true
         for k in start..<end {
@@ -65,6 +70,57 @@ enum ReleaseTokenizer {
         return ReleaseToken(text: text, lower: lower, start: start, end: end, gap: gap, bracketDepth: depth)
     }
 
+    /// "Show1x01", "grp-zoos01e11": an episode marker glued to the title's last word. Where the
+    /// marker starts (the word is split there), when a word of 2+ letters ends in "<s>x<ee>" or
+    /// "s<ss>e<ee>[e<ee>...]" — shapes no ordinary word or piece of jargon has.
+    static func gluedMarkerStart(_ b: [UInt8], start: Int, end: Int) -> Int? {
+        // Byte checks first: at least "ab1x01", ending in two digits.
+        guard end - start >= 6, isDigit(b[end - 1]), isDigit(b[end - 2]) else { return nil }
+        func letter(_ k: Int) -> Bool { let c = b[k] | 0x20; return c >= 97 && c <= 122 }
+        let k = end - 2
+        // "1x01" / "12x01"
+        if k - 1 > start, b[k - 1] | 0x20 == UInt8(ascii: "x"), k - 2 > start, isDigit(b[k - 2]) {
+            var m = k - 2
+            if m - 1 > start, isDigit(b[m - 1]) { m -= 1 }
+            return m - start >= 2 && (start..<m).allSatisfy(letter) && b[m - 1] | 0x20 != UInt8(ascii: "x") ? m : nil
+        }
+        // "s01e11", "s01e11e12": letters, then "s" and digits, then one or more "e" and digits.
+        for p in (start + 2)..<(end - 3) where b[p] | 0x20 == UInt8(ascii: "s") {
+            guard (start..<p).allSatisfy(letter) else { return nil }
+            if seasonEpisodeTail(b, from: p + 1, end: end) { return p }
+        }
+        return nil
+    }
+
+    /// digits{1,2} (e digits{1,3})+ exactly, from `from` to `end`.
+    private static func seasonEpisodeTail(_ b: [UInt8], from: Int, end: Int) -> Bool {
+        var i = from, digits = 0
+        while i < end, isDigit(b[i]), digits < 2 { i += 1; digits += 1 }
+        guard digits > 0 else { return false }
+        var groups = 0
+        while i < end, b[i] | 0x20 == UInt8(ascii: "e") {
+            i += 1
+            digits = 0
+            while i < end, isDigit(b[i]), digits < 3 { i += 1; digits += 1 }
+            guard digits > 0 else { return false }
+            groups += 1
+        }
+        return groups > 0 && i == end
+    }
+
+    private static func isDigit(_ c: UInt8) -> Bool { c >= 48 && c <= 57 }
+
+    /// The separator text between two words. A spaced dash written with dots or underscores
+    /// (".-.", "_-_", "._-_.") is the same separator as " - ": the rules read one form.
+    private static func canonicalGap(_ gap: ArraySlice<UInt8>) -> String {
+        if gap.count >= 3, let dash = gap.firstIndex(of: UInt8(ascii: "-")), dash > gap.startIndex, dash < gap.endIndex - 1,
+           gap.allSatisfy({ $0 == UInt8(ascii: ".") || $0 == UInt8(ascii: "_") || $0 == UInt8(ascii: "-") }),
+           gap.filter({ $0 == UInt8(ascii: "-") }).count == 1 {
+            return " - "
+        }
+        return String(decoding: gap, as: UTF8.self)
+    }
+
     private static func bracketDelta(_ byte: UInt8) -> Int {
         switch byte {
         case UInt8(ascii: "["), UInt8(ascii: "("), UInt8(ascii: "{"): 1
@@ -79,6 +135,8 @@ enum ReleaseTokenizer {
         if (b >= 48 && b <= 57) || (b >= 65 && b <= 90) || (b >= 97 && b <= 122) { return true }
         // An apostrophe joins two word characters: "Marvel's", "Grey's"; so does "@" in group names ("h@mster", "Grym@BTNET").
         if b == 39 || b == 64, i > 0, i + 1 < bytes.count {
+            // ... but "MP3@320", "mp3@vbr" are a format at a bitrate: "@" next to a digit separates.
+            if b == 64, bytes[i + 1] >= 48 && bytes[i + 1] <= 57 || bytes[i - 1] >= 48 && bytes[i - 1] <= 57 { return false }
             return isAlnum(bytes[i - 1]) && isAlnum(bytes[i + 1])
         }
         return false

@@ -14,6 +14,8 @@ enum VideoAttributes {
             return AttributeMatch(index: i, length: 1, meaning: meaning, strong: strong)
         }
         if token.text == "REAL" { return AttributeMatch(index: i, length: 1, meaning: .real, strong: false) }
+        if let service = serviceCode(token.text) { return AttributeMatch(index: i, length: 1, meaning: .service(service), strong: false) }
+        if let bare = bareResolution(tokens, at: i) { return bare }
         return matchShaped(token, at: i) ?? GluedAttributes.match(tokens, at: i)
     }
 
@@ -29,9 +31,12 @@ enum VideoAttributes {
             t[w] = (.resolution(q, resolutionLabel(w, q)), true)
         }
         t["4k"] = (.resolution(.p2160, "2160p"), true)
+        // "FHD", "FullHD", "HD1080p", "720pHD": a resolution with its marketing name.
+        for w in ["fhd", "fullhd", "hd1080p", "1080phd", "hd1080"] { t[w] = (.resolution(.p1080, "1080p"), true) }
+        for w in ["hd720p", "720phd", "hd720"] { t[w] = (.resolution(.p720, "720p"), true) }
         t["8k"] = (.resolution(.p2160, "4320p"), true)
         t["uhd"] = (.resolution(.p2160, "2160p"), false)
-        for w in ["bluray", "bdrip", "brrip", "bd25", "bd50", "bdmv", "bdiso", "blurayrip", "bluray1080p", "hddvd", "hddvdrip", "mbluray",
+        for w in ["bluray", "bdrip", "brrip", "bd25", "bd50", "bdmv", "bdiso", "blurayrip", "hddvd", "hddvdrip", "mbluray",
                   "uhdbdrip", "uhdbd", "uhd2bd", "bdmux", "brmux", "bdripmux", "bdlight", "bd66", "bd100", "uhdbluray"] {
             t[w] = (.source(.bluray, tag: sourceLabel(w)), true)
         }
@@ -42,11 +47,11 @@ enum VideoAttributes {
         for w in ["webdl", "webhd", "amznweb", "dlmux", "webuhd"] { t[w] = (.source(.webdl, tag: "WEB-DL"), true) }
         t["web"] = (.source(.webdl, tag: "WEB"), false)
         for w in ["webrip", "webmux", "hdrip", "webcap", "web-rip", "webdlrip", "dlrip", "dmrip"] { t[w] = (.source(.webrip, tag: sourceLabel(w)), true) }
-        for w in ["hdtv", "pdtv", "sdtv", "hdtvrip", "tvrip", "dsr", "dsrip", "dthrip", "dvbrip", "satrip", "ahdtv", "uhdtv", "hdtv720p", "hdtv1080p", "tvdub",
+        for w in ["hdtv", "pdtv", "sdtv", "hdtvrip", "tvrip", "dsr", "dsrip", "dthrip", "dvbrip", "satrip", "ahdtv", "uhdtv", "tvdub",
                   "hdtvmux", "dvb", "ppvrip", "iptvrip", "vodrip", "hdtvrip720p"] {
             t[w] = (.source(.hdtv, tag: sourceLabel(w)), true)
         }
-        for w in ["dvdrip", "dvdr", "dvd5", "dvd9", "dvdscr", "dvdscreener", "dvdmux", "dvdivx", "bdscr", "r5", "r6", "ntsc", "dvdrip720p",
+        for w in ["dvdrip", "dvdr", "dvd5", "dvd9", "dvdscr", "dvdscreener", "dvdmux", "dvdivx", "bdscr", "r5", "r6", "ntsc",
                   "vhsrip", "dvdr9", "dvdr5", "2dvd5", "2dvd9", "dvdmux"] {
             t[w] = (.source(.dvd, tag: sourceLabel(w)), w != "ntsc")
         }
@@ -56,8 +61,11 @@ enum VideoAttributes {
         t["scr"] = (.source(.dvd, tag: "SCR"), false)
         t["vhs"] = (.source(.dvd, tag: "VHS"), false)
         t["screener"] = (.source(.dvd, tag: "Screener"), false)
+        t["webscreener"] = (.source(.dvd, tag: "Screener"), true)
+        t["rawhd"] = (.source(.hdtv, tag: "RAW-HD"), true)
+        t["vod"] = (.source(.hdtv, tag: "VOD"), false)
         for w in ["camrip", "hdcam", "telesync", "hdts", "telecine", "hdtc", "pdvd", "predvd", "predvdrip", "workprint", "hqcam", "tsrip",
-                  "hdcamrip", "hdtsrip", "hdtcrip", "camhd", "telesynch", "tcrip"] {
+                  "hdcamrip", "hdtsrip", "hdtcrip", "camhd", "telesynch", "tcrip", "newcam"] {
             t[w] = (.source(.cam, tag: sourceLabel(w)), true)
         }
         for w in ["cam", "ts", "tc", "wp"] { t[w] = (.source(.cam, tag: w.uppercased()), false) }
@@ -100,6 +108,50 @@ enum VideoAttributes {
         }
         return t
     }()
+
+    /// "2016.05.18.720.HDTV", "[1080.Hi10p]", "HDR.2160.RKTN.WEB-DL", "BRrip 720 AAC": a line count without
+    /// its "p", read as the resolution only between pieces of jargon (a title's "1080" or "720" stays).
+    static func bareResolution(_ t: [ReleaseToken], at i: Int) -> AttributeMatch? {
+        let w = t[i].lower
+        guard w.utf8.count >= 3, w.utf8.count <= 4, let first = w.utf8.first, first == 55 || first == 49 || first == 50 || first == 52 || first == 53,
+              let q = bareLines[w] else { return nil }
+        func jargon(_ k: Int) -> Bool {
+            guard k >= 0, k < t.count, let (meaning, _) = single[t[k].lower] else { return false }
+            switch meaning {
+            case .source, .codec, .audio, .hdr, .noise, .remux, .service: return true
+            default: return false
+            }
+        }
+        // "[720]": alone in its bracket, when the name states no resolution otherwise ("[One Piece][720][1080p]" is episode 720).
+        let bracketed = t[i].inBrackets && ReleaseGroupParser.opensBracket(t[i].gap) && (i + 1 == t.count || ReleaseGroupParser.opensBracket(t[i + 1].gap)
+            || !t[i + 1].inBrackets) && !t.contains(where: { if case .resolution? = single[$0.lower]?.0 { return true }; return false })
+        guard bracketed || jargon(i + 1) || jargon(i - 1) && i + 1 < t.count && !t[i + 1].isNumber else { return nil }
+        return AttributeMatch(index: i, length: 1, meaning: .resolution(q, w + "p"), strong: true)
+    }
+
+    private static let bareLines: [String: VideoQuality] = ["720": .p720, "1080": .p1080, "2160": .p2160, "480": .p480, "576": .p480]
+
+    /// Streaming services' and channels' tags as scene names write them ("CC.WEBRip", "1080p.iT.WEB-DL",
+    /// "DDY.WEBRip"): matched only as written, in capitals ("iT", "iP" as they are), since most are also
+    /// words or initials in titles ("Fox", "Id"). Weak: they count only after the title.
+    static func serviceCode(_ text: String) -> String? {
+        let b = text.utf8
+        // Every code's second letter is a capital too ("iT", "DDY"): title words ("Show") skip the lookup.
+        guard b.count >= 2, b.count <= 5, let first = b.first, first >= 65 && first <= 90 || first == UInt8(ascii: "i"),
+              let second = b.dropFirst().first, second >= 65, second <= 90 else { return nil }
+        return serviceCodes[text]
+    }
+
+    /// Only codes that are no title's word: networks that are ("UFC on FOX", "Easy as ABC", "MTV Cribs") are left out.
+    static let serviceCodes: [String: String] = [
+        "iT": "iTunes", "iP": "BBC iPlayer", "CC": "Comedy Central", "DDY": "Digiturk Diledigin Yerde", "DSNY": "Disney",
+        "SHO": "Showtime", "STZ": "Starz", "CWS": "The CW", "TVNZ": "TVNZ", "ALL4": "Channel 4", "AUBC": "ABC Australia",
+        "CRKL": "Crackle", "DCU": "DC Universe", "DPLY": "Dplay", "DSKI": "Daisuki", "FXTL": "FX", "HLMK": "Hallmark",
+        "NATG": "National Geographic", "UKTV": "UKTV", "USAN": "USA Network", "VMEO": "Vimeo", "VUDU": "Vudu", "YHOO": "Yahoo",
+        "BCORE": "Bandai Channel", "PLUZ": "Pluto TV", "ANPL": "Animal Planet", "TRVL": "Travel Channel", "SPKE": "Spike",
+        "OXGN": "Oxygen", "GPLAY": "Google Play", "WWEN": "WWE Network", "NFLN": "NFL Network", "MNBC": "MSNBC",
+        "TIMV": "TimVision", "VIAP": "Viaplay", "SKST": "SkyShowtime", "HTSR": "Hotstar",
+    ]
 
     static let languageWords: [(String, String)] = [
         ("multi", "multi"), ("french", "french"), ("truefrench", "french"), ("vff", "french"), ("vfq", "french"), ("vf2", "french"),
@@ -168,9 +220,9 @@ enum VideoAttributes {
 
     /// First words of the multi-token forms below; anything else skips the (sequential) switch.
     private static let multiStarts: Set<String> = [
-        "web", "blu", "hd", "dvd", "bd", "br", "vhs", "dvb", "sat", "ppv", "uhd", "cam", "tele", "pre", "h", "x", "vc", "mpeg", "dolby", "hdr10", "dts", "dtshd",
+        "web", "blu", "hd", "dvd", "bd", "br", "vhs", "dvb", "sat", "ppv", "uhd", "cam", "tele", "tv", "raw", "pre", "h", "x", "vc", "mpeg", "dolby", "hdr10", "dts", "dtshd",
         "e", "dd", "true", "ac", "criterion", "deluxe", "remastered", "unrated", "directors", "director's", "director’s", "extended", "theatrical", "final", "special", "ultimate",
-        "anniversary", "collectors", "collector's", "director", "limited", "dual", "complete", "alternate", "open", "fan", "diamond", "imax",
+        "anniversary", "collectors", "collector's", "director", "limited", "dual", "complete", "alternate", "open", "fan", "diamond", "imax", "full",
     ]
 
     private static func matchMulti(_ t: [ReleaseToken], at i: Int) -> AttributeMatch? {
@@ -198,6 +250,10 @@ enum VideoAttributes {
         case ("bd", "rip"), ("br", "rip"): return m(2, .source(.bluray, tag: "BDRip"))
         case ("hd", "tv"): return m(2, .source(.hdtv, tag: "HDTV"))
         case ("cam", "rip"): return m(2, .source(.cam, tag: "CAMRip"))
+        // Weak: "TV.Rip.Tide", "Raw-Hd Stories" may be titles.
+        case ("tv", "rip") where t[i + 1].gap == "-" || t[i + 1].gap == ".": return m(2, .source(.hdtv, tag: "TVRip"), strong: false)
+        case ("raw", "hd") where t[i + 1].gap == "-": return m(2, .source(.hdtv, tag: "RAW-HD"), strong: false)
+        case ("br", "disk") where t[i + 1].gap == "-": return m(2, .source(.bluray, tag: "BR-DISK"))
         case ("hd", "cam"): return m(2, .source(.cam, tag: "HDCAM"))
         case ("hd", "ts"): return m(2, .source(.cam, tag: "HDTS"))
         case ("tele", "sync"): return m(2, .source(.cam, tag: "TS"))
@@ -236,7 +292,10 @@ enum VideoAttributes {
              ("criterion", "collection"), ("deluxe", "edition"), ("remastered", "edition"), ("unrated", "edition"):
             return m(2, .edition(t[i].text.capitalized + " " + t[i + 1].text.capitalized), strong: false)
         case ("dual", "audio"): return m(2, .language("multi"), strong: false)
-        case ("complete", "series"), ("complete", "collection"), ("complete", "seasons"): return m(2, .complete)
+        case ("full", "hd"): return m(2, .resolution(.p1080, "1080p"), strong: false)
+        case ("complete", "series"), ("complete", "collection"): return m(2, .complete)
+        // "Complete Seasons" alone; "Complete Seasons 1 to 5" leaves the seasons to be read.
+        case ("complete", "seasons") where !(i + 2 < t.count && t[i + 2].isNumber): return m(2, .complete)
         case ("bd", _) where t[i + 1].gap == "-":
             // "BD-1080": a Blu-ray source glued to its resolution.
             guard let res = GluedAttributes.resolution(b) else { return matchChannels(t, at: i) }

@@ -16,14 +16,17 @@ enum VideoNameParser {
         if lead.group != nil, let layout = BracketTitles.layout(tokens, from: start) {
             return bracketed(tokens, name: name, lead: lead, layout: layout)
         }
-        var (scanEnd, matches, group) = groupAndAttributes(tokens, start: start, lead: lead)
-        release.group = group ?? lead.group
+        var (scanEnd, matches, group) = groupAndAttributes(tokens, start: start, lead: lead, spacedName: name.has(" "))
+        release.group = group ?? lead.group ?? BracketGroups.inner(tokens, from: start, matches: matches)
 
         let yearIndex = findYear(tokens, from: start, before: firstStrong(matches) ?? scanEnd, matches: matches)
         var titleEnd = min(firstStrong(matches) ?? scanEnd, yearIndex ?? scanEnd)
         release.year = yearIndex.flatMap { tokens[$0].number } ?? lead.year
-        if release.year == nil, lead.group == nil, !matches.contains(where: isEpisode),
-           let part = partEpisode(tokens, start: start, end: min(firstStrong(matches) ?? scanEnd, scanEnd)) {
+        // "The.Kennedys.Part.2", "Series and Show 2012 Part 1": a mini-series' part, unless a year follows it
+        // ("Movie.Part.2.2011" is a film in parts).
+        if yearIndex.map({ $0 + 1 < tokens.count && ["part", "pt"].contains(tokens[$0 + 1].lower) }) ?? (release.year == nil),
+           lead.group == nil, !matches.contains(where: isEpisode),
+           let part = partEpisode(tokens, start: yearIndex.map { $0 } ?? start, end: min(firstStrong(matches) ?? scanEnd, scanEnd)) {
             matches.append(part)
             titleEnd = min(titleEnd, part.index)
         } else if leadingEpisode == nil, let numbered = bareEpisodeNumber(tokens, start: start, scanEnd: scanEnd, matches: matches,
@@ -63,7 +66,7 @@ enum VideoNameParser {
 
     /// Finds the trailing group and scans the attributes before it. A "-GROUP" that turns out not
     /// to be one ("Spider-Man" alone; "Series - 1x05 - Title") goes back to the name, scanned again.
-    private static func groupAndAttributes(_ tokens: [ReleaseToken], start: Int, lead: ReleaseGroupParser.Leading)
+    private static func groupAndAttributes(_ tokens: [ReleaseToken], start: Int, lead: ReleaseGroupParser.Leading, spacedName: Bool)
         -> (scanEnd: Int, matches: [AttributeMatch], group: String?) {
         guard let tail = ReleaseGroupParser.trailing(tokens, from: start) else {
             let matches = scan(tokens, from: start, to: tokens.count)
@@ -88,7 +91,8 @@ enum VideoNameParser {
         }
         let yearIndex = findYear(tokens, from: start, before: firstStrong(matches) ?? tail.firstIndex, matches: matches)
         let bare = matches.isEmpty && yearIndex == nil
-        let spacedAfterTitle = tokens[tail.firstIndex].gap.has(" ") && !followsJargon(tokens, tail.firstIndex, matches)
+        // (".-." reads as " - ", but a dotted name's ".-.GROUP" is its group: only a name with spaces has episode titles there.)
+        let spacedAfterTitle = spacedName && tokens[tail.firstIndex].gap.has(" ") && !followsJargon(tokens, tail.firstIndex, matches)
         if bare || spacedAfterTitle { return (tokens.count, scan(tokens, from: start, to: tokens.count), nil) }
         return (tail.firstIndex, matches, tail.group)
     }
@@ -120,8 +124,9 @@ enum VideoNameParser {
         let afterJargon = matches.last.map { $0.end == last && !isEpisode($0) && (isCodecOrAudio($0) || matches.contains(where: \.strong) && !isNoise($0)) } ?? false
         let afterBracket = !fansub && t[last - 1].inBrackets && !t[last].inBrackets && matches.contains(where: \.strong)
         // Sonarr: "Series 2009 S01E14 English HDTV XviD LOL" keeps no group; a dotted episode name does.
-        guard afterJargon || afterBracket || SizeWords.isSize(t, at: last - 1), !matches.contains(where: isEpisode) || t[last].gap != " ",
-              t[last].gap == " " || t[last].gap == "." || afterBracket, !t[last].isNumber, t[last].lower.count >= 2,
+        // (An underscore is a space here: "x264_AC3_TiTAN" is "x264 AC3 TiTAN".)
+        guard afterJargon || afterBracket || SizeWords.isSize(t, at: last - 1), !matches.contains(where: isEpisode) || t[last].gap != " " && t[last].gap != "_",
+              t[last].gap == " " || t[last].gap == "." || t[last].gap == "_" || afterBracket, !t[last].isNumber, t[last].lower.count >= 2,
               !ReleaseGroupParser.notGroups.contains(t[last].lower), ReleaseYears.year(t[last]) == nil,
               VideoAttributes.match(t, at: last) == nil, EpisodePatterns.match(t, at: last) == nil,
               MusicAttributes.formats[t[last].lower] == nil, !["mkv", "mp4", "avi", "m4v", "ts", "wmv"].contains(t[last].lower)
@@ -163,6 +168,16 @@ enum VideoNameParser {
                                           fansub: Bool, hasYear: Bool) -> (match: AttributeMatch, endsTitle: Bool)? {
         let titleZone = start..<(firstStrong(matches) ?? scanEnd)
         if !matches.contains(where: isEpisode) {
+            // "Title 484 VOSTFR": French fansubs put the episode's number right before the subtitle tag.
+            if let j = (start + 1..<max(start + 1, scanEnd - 1)).first(where: { tokens[$0 + 1].lower == "vostfr" && tokens[$0].isNumber
+                && (2...4).contains(tokens[$0].lower.utf8.count) && ReleaseYears.year(tokens[$0]) == nil }), let n = tokens[j].number {
+                return (AttributeMatch(index: j, length: 1, meaning: .episode(EpisodeInfo(absolute: [n])), strong: true), true)
+            }
+            // "Series Title 2018 06 720p": a two-digit number between the year and the jargon is the episode.
+            if let fs = firstStrong(matches), fs - 2 > start, tokens[fs - 1].isNumber, tokens[fs - 1].lower.utf8.count == 2,
+               tokens[fs - 1].gap == tokens[fs - 2].gap, ReleaseYears.year(tokens[fs - 2]) != nil, let n = tokens[fs - 1].number, n > 0 {
+                return (AttributeMatch(index: fs - 1, length: 1, meaning: .episode(EpisodeInfo(absolute: [n])), strong: true), true)
+            }
             // Fansub names number episodes from the series start, never 103 = S01E03.
             let strongStarts = Set(matches.filter(\.strong).map(\.index))
             if !fansub, let compact = CompactEpisodes.match(tokens, in: titleZone, end: scanEnd, strongStarts: strongStarts)
@@ -173,10 +188,18 @@ enum VideoNameParser {
             return (AbsoluteEpisodes.match(tokens, in: titleZone, fansub: fansub, end: scanEnd) ?? scene
                 ?? bracketedNumber(tokens, in: titleZone)).map { ($0, true) }
         }
+        // "[Grp] Title - 12 (S01E12) - (WEB 1080p)": a fansub's number right before its bracketed marker is the absolute one.
+        if fansub, let marked = matches.first(where: { isEpisode($0) && !isSeasonOnly($0) }), marked.index - 1 > start,
+           tokens[marked.index].inBrackets, ReleaseGroupParser.opensBracket(tokens[marked.index].gap),
+           let n = tokens[marked.index - 1].number, tokens[marked.index - 1].gap == " - ", ReleaseYears.year(tokens[marked.index - 1]) == nil {
+            return (AttributeMatch(index: marked.index - 1, length: 1, meaning: .episode(EpisodeInfo(absolute: [n])), strong: true), true)
+        }
         // "Series - S01E01-02 - 001-002 - Title", "Show S10E14 214": the absolute number after the episode marker.
         if let marked = matches.first(where: { isEpisode($0) && !isSeasonOnly($0) }), marked.end < scanEnd,
            !CompactEpisodes.notEpisodes.contains(tokens[marked.end].lower),   // "S01E05.720.HDTV": a resolution
-           let absolute = AbsoluteEpisodes.match(tokens, in: (marked.end - 1)..<(marked.end + 1), fansub: true, end: scanEnd) {
+           let absolute = AbsoluteEpisodes.match(tokens, in: (marked.end - 1)..<(marked.end + 1), fansub: true, end: scanEnd)
+            // "S01E01-02 (001-002)", "s10e15(233)": in brackets right after the marker.
+            ?? (tokens[marked.end].inBrackets ? bracketedNumber(tokens, in: marked.end..<(marked.end + 1)) : nil) {
             return (absolute, false)
         }
         guard let season = matches.first(where: isSeasonOnly), season.end < scanEnd else { return nil }
@@ -272,12 +295,16 @@ enum VideoNameParser {
             end = m.index
         }
         // "Aliens.SE.1986", "Title.PAL.Multi.DVD-R", "Star Trek DS9 Ep 2x03": capitalised tags and a dangling "Ep".
-        while end - 1 > start, upperCaseTags.contains(t[end - 1].text) || t[end - 1].lower == "ep" { end -= 1 }
+        // "Series.Title.Part.1.of.6": a dangling "Part", "Pt" or "Episode" before the number read as the episode.
+        while end - 1 > start, upperCaseTags.contains(t[end - 1].text) || t[end - 1].lower == "ep"
+                || danglingEpisodeWords.contains(t[end - 1].lower) && end < t.count && t[end].isNumber { end -= 1 }
         // "Series - The Complete Series": an article cannot end a title ("L.A." is an acronym, though).
         while end - 1 > start, ["the", "a", "an"].contains(t[end - 1].lower), !t[end - 1].gap.has(","),   // "Simpsons, The"
               !(t[end - 1].dotJoined && t[end - 2].lower.count == 1 && t[end - 1].lower.count == 1) { end -= 1 }
         return end
     }
+
+    private static let danglingEpisodeWords: Set<String> = ["part", "pt", "episode"]
 
     /// Tags that are words too ("Pay.Pal", "Mr.Se"): trimmed only as written in capitals.
     private static let upperCaseTags: Set<String> = ["SE", "OM", "PAL", "NTSC", "SECAM", "XXX", "VO", "OV"]
@@ -308,6 +335,8 @@ enum VideoNameParser {
         if r.quality == .unknown, r.source == .dvd { r.quality = .p480 }
         // "AMZN.DDP5.1.x264": a streaming service's tag without "WEB" is still a web download.
         if r.source == .unknown, r.streamingService != nil { r.source = .webdl; r.sourceTag = "WEB-DL" }
+        // "Show 2014 11 10": a daily episode's air date dates the release.
+        if r.year == nil, let date = r.airDate, let y = Int(date.prefix(4)) { r.year = y }
         // "S2013E14", "MotoGP.2016x03": a season numbered by its year dates the release too.
         if r.year == nil, let season = r.season, ReleaseYears.isPlausible(season) { r.year = season }
         if r.fullSeason || r.seasons.count > 1 { r.kind = .season }

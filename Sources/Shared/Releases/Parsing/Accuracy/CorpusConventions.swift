@@ -26,11 +26,11 @@ enum CorpusConventions {
         expected == .null && c.source.hasSuffix("#should_parse_series_title_info")
     }
 
-    /// The ways Sonarr's anime titles keep a season marker ("Title S2", "Title 2nd Season", "Title Season 2"),
+    /// The ways Sonarr's anime titles keep a season marker ("Title S2", "Title S02", "Title 2nd Season", "Title Season 2"),
     /// which we read as the season.
     static func seasonMarkers(_ n: Int) -> [String] {
         let suffix = n % 10 == 1 && n != 11 ? "st" : n % 10 == 2 && n != 12 ? "nd" : n % 10 == 3 && n != 13 ? "rd" : "th"
-        return ["S\(n)", "\(n)\(suffix) Season", "Season \(n)"]
+        return ["S\(n)", "S0\(n)", "\(n)\(suffix) Season", "Season \(n)"]
     }
 
     /// guessit reads a country code next to the title as its own field ("The Voice UK", "Shark Tank (AU)",

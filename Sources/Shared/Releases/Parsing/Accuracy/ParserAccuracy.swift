@@ -121,10 +121,12 @@ public enum ParserAccuracy {
         return out
     }
 
-    /// Sonarr's clean form: the title key without articles and joining words, without spaces.
+    /// Sonarr's clean form: the title key without articles and joining words, without spaces. Sonarr
+    /// keeps such a word when it opens or closes the title ("The Daily Series" → "thedailyseries").
     static func cleanKey(_ text: String) -> String {
         let drop: Set<Substring> = ["a", "an", "the", "and", "or", "of"]
-        return titleKey(text).split(separator: " ").filter { !drop.contains($0) }.joined()
+        let words = titleKey(text).split(separator: " ")
+        return words.enumerated().filter { k, w in k == 0 || k == words.count - 1 || !drop.contains(w) }.map(\.element).joined()
     }
 
     // MARK: report
