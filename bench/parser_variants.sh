@@ -12,11 +12,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-if [ -z "${BENCH_BIN_DIR:-}" ]; then
-  swift build --product lcarsd >&2
-  BENCH_BIN_DIR=$(swift build --show-bin-path)
-fi
-lcarsd="$BENCH_BIN_DIR/lcarsd"
+source bench/parser_lcarsd.sh
 tmp=$(mktemp -d /tmp/lcars-parser-variants.XXXX)
 trap 'rm -rf "$tmp"' EXIT
 
