@@ -3,7 +3,7 @@ import Testing
 @testable import FCGIApp
 @testable import Metadata
 
-/// The quick conversions answer exactly what `ImageLinks.tmdb` and `SQLiteTime.iso8601` answer.
+/// The quick conversion answers exactly what `ImageLinks.tmdb` answers.
 @Suite struct ViewFormattingTests {
     static let stored = [
         "https://image.tmdb.org/t/p/w500/abc.jpg", "http://image.tmdb.org/t/p/w1280/B-x_1.png", "https://h/w92/a.jpg",
@@ -28,13 +28,5 @@ import Testing
         #expect(ViewFormatting.tmdbImage(nil) == nil)
         #expect(ViewFormatting.quickTMDB("https://image.tmdb.org/t/p/w500/abc.jpg") == "/api/images/tmdb/w500/abc.jpg")
         #expect(ViewFormatting.quickTMDB("https://image.tmdb.org/t/p/w500/x.jpg?size=1") == nil)   // left to ImageLinks
-    }
-
-    @Test func timesAreSQLiteTimeISO8601() {
-        for text in ["2026-01-02 03:04:05", "2026-01-02T03:04:05", "2026-01-02 03:04:0", "2026-01-02 03:04:055", "", "odd",
-                     "2026 01-02 03:04:05", "2026-01-02 03:04 05", "2026-01-0é 03:04:05", "1999-12-31 23:59:59"] {
-            #expect(ViewFormatting.isoTime(text) == SQLiteTime.iso8601(text), "\(text.debugDescription)")
-        }
-        #expect(ViewFormatting.isoTime("2026-01-02 03:04:05") == "2026-01-02T03:04:05Z")
     }
 }

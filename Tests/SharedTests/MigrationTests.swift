@@ -82,6 +82,20 @@ import Testing
         #expect(sqlite == SQLiteTime.format(Date(timeIntervalSince1970: 1_795_308_546)))
     }
 
+    /// The byte-wise path answers what the rule says (the one Foundation expression below) for
+    /// the usual text and every near miss.
+    @Test func iso8601FromTextFollowsTheRule() {
+        let rule = { (text: String) -> String in
+            guard text.count == 19, text.dropFirst(10).first == " " else { return text }
+            return text.replacingOccurrences(of: " ", with: "T") + "Z"
+        }
+        for text in ["2026-01-02 03:04:05", "2026-01-02T03:04:05", "2026-01-02 03:04:0", "2026-01-02 03:04:055", "", "odd",
+                     "2026 01-02 03:04:05", "2026-01-02 03:04 05", "2026-01-0é 03:04:05", "1999-12-31 23:59:59"] {
+            #expect(SQLiteTime.iso8601(text) == rule(text), "\(text.debugDescription)")
+        }
+        #expect(SQLiteTime.iso8601("2026-01-02 03:04:05") == "2026-01-02T03:04:05Z")
+    }
+
     /// Without ICU, the same text ISO8601DateFormatter writes (UTC, whole seconds), across epochs,
     /// leap days and fractions of a second.
     @Test func iso8601FromADateMatchesFoundation() {

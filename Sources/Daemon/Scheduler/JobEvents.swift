@@ -8,7 +8,7 @@ extension LiveEvent {
         let name: String, run_id: Int64, started_at: String
     }
     static func jobStarted(_ run: JobRun) -> LiveEvent {
-        LiveEvent(name: "job:started", payload: JobStarted(name: run.name, run_id: run.id, started_at: JobTime.iso(run.startedAt)))
+        LiveEvent(name: "job:started", payload: JobStarted(name: run.name, run_id: run.id, started_at: SQLiteTime.iso8601(run.startedAt)))
     }
 
     struct JobProgress: Encodable {
@@ -23,11 +23,6 @@ extension LiveEvent {
     }
     static func jobFinished(_ run: JobRun, status: JobRunStatus, items: Int, error: String?, at finishedAt: Date) -> LiveEvent {
         LiveEvent(name: "job:finished", payload: JobFinished(name: run.name, run_id: run.id, status: status, items: items, error: error,
-                                                             started_at: JobTime.iso(run.startedAt), finished_at: JobTime.iso(finishedAt)))
+                                                             started_at: SQLiteTime.iso8601(run.startedAt), finished_at: SQLiteTime.iso8601(finishedAt)))
     }
-}
-
-/// Instants as the API shows them: "2026-03-01T02:00:00Z".
-enum JobTime {
-    static func iso(_ date: Date) -> String { SQLiteTime.iso8601(SQLiteTime.format(date)) }
 }

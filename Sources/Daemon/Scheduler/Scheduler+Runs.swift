@@ -13,7 +13,7 @@ extension Scheduler {
             throw DomainError.notFound("no job named \"\(name)\"; lcarsd runs: \(jobs.map(\.name).joined(separator: ", "))")
         }
         if let run = running[name] {
-            throw DomainError.conflict("\(name) is already running (run \(run.id), started \(JobTime.iso(run.startedAt))); try again when it has finished",
+            throw DomainError.conflict("\(name) is already running (run \(run.id), started \(SQLiteTime.iso8601(run.startedAt))); try again when it has finished",
                                        code: "conflict")
         }
         guard !stopped else { throw DomainError.unavailable("lcarsd is stopping; no new runs start") }
@@ -33,7 +33,7 @@ extension Scheduler {
             JobCommand.RunView(started_at: SQLiteTime.iso8601($0.startedAt), finished_at: $0.finishedAt.map(SQLiteTime.iso8601),
                                status: $0.status, items: $0.items, error: $0.error)
         }
-        return JobCommand.JobView(name: job.name, schedule: job.schedule.text, next_run_at: stopped ? nil : nextFire[job.name].map(JobTime.iso),
+        return JobCommand.JobView(name: job.name, schedule: job.schedule.text, next_run_at: stopped ? nil : nextFire[job.name].map { SQLiteTime.iso8601($0) },
                                   running: running[job.name] != nil, last_run: last)
     }
 

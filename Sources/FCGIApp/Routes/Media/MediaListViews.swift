@@ -13,7 +13,7 @@ struct MovieListItem: Encodable, JSONWritable {
     init(_ m: MovieSummary) {
         id = m.id; tmdb_id = m.tmdbID; title = m.title; year = m.year; poster_path = ViewFormatting.tmdbImage(m.posterPath)
         status = m.status.rawValue; monitored = m.monitored; quality_limit = m.qualityLimit
-        added_at = ViewFormatting.isoTime(m.addedAt)
+        added_at = SQLiteTime.iso8601(m.addedAt)
     }
 
     func writeJSON(to w: inout JSONWriter) {
@@ -32,7 +32,7 @@ struct ShowListItem: Encodable, JSONWritable {
     init(_ s: ShowSummary) {
         id = s.id; tmdb_id = s.tmdbID; title = s.title; year_start = s.yearStart; year_end = s.yearEnd
         poster_path = ViewFormatting.tmdbImage(s.posterPath); status = s.status.rawValue; monitored = s.monitored
-        quality_limit = s.qualityLimit; added_at = ViewFormatting.isoTime(s.addedAt)
+        quality_limit = s.qualityLimit; added_at = SQLiteTime.iso8601(s.addedAt)
     }
 
     func writeJSON(to w: inout JSONWriter) {

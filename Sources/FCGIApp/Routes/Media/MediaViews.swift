@@ -18,7 +18,7 @@ struct MovieView: Encodable {
         year = m.year; overview = m.overview; poster_path = ViewFormatting.tmdbImage(m.posterPath); backdrop_path = ViewFormatting.tmdbImage(m.backdropPath)
         runtime_minutes = m.runtimeMinutes; genres = m.genres
         status = m.status.rawValue; monitored = m.monitored; quality_limit = m.qualityLimit
-        file_path = m.filePath; file_size = m.fileSize; media_info = m.mediaInfo; added_at = ViewFormatting.isoTime(m.addedAt)
+        file_path = m.filePath; file_size = m.fileSize; media_info = m.mediaInfo; added_at = SQLiteTime.iso8601(m.addedAt)
     }
 }
 
@@ -64,7 +64,7 @@ struct ShowView: Encodable {
         year_start = s.yearStart; year_end = s.yearEnd; overview = s.overview
         poster_path = ViewFormatting.tmdbImage(s.posterPath); backdrop_path = ViewFormatting.tmdbImage(s.backdropPath); status = s.status.rawValue
         monitored = s.monitored; quality_limit = s.qualityLimit
-        self.seasons = seasons; added_at = ViewFormatting.isoTime(s.addedAt)
+        self.seasons = seasons; added_at = SQLiteTime.iso8601(s.addedAt)
     }
 }
 

@@ -1,9 +1,9 @@
 import Core
 import Metadata
 
-/// The two conversions every list item and episode goes through, without Foundation on the
-/// common path: a stored TMDB image URL → our `/api/images/tmdb/…` address, and SQLite time text
-/// → ISO 8601. `ImageLinks.tmdb` parses a Foundation `URL` and checks characters through
+/// The conversion every list item and episode goes through, without Foundation on the common
+/// path: a stored TMDB image URL → our `/api/images/tmdb/…` address (times go through
+/// `SQLiteTime.iso8601`, which has its own quick path). `ImageLinks.tmdb` parses a Foundation `URL` and checks characters through
 /// `CharacterSet`: with 150 images per show that was a tenth of a request. Anything the quick
 /// path is not certain about goes to the original, so the answers are the same for every input
 /// (ViewFormattingTests compares the two).
@@ -11,18 +11,6 @@ enum ViewFormatting {
     static func tmdbImage(_ stored: String?) -> String? {
         guard let stored else { return nil }
         return quickTMDB(stored) ?? ImageLinks.tmdb(stored)
-    }
-
-    /// "2026-01-02 03:04:05" → "2026-01-02T03:04:05Z", exactly as `SQLiteTime.iso8601`.
-    static func isoTime(_ text: String) -> String {
-        var text = text
-        let quick: String? = text.withUTF8 { bytes in
-            guard bytes.count == 19, bytes[10] == UInt8(ascii: " "), bytes.allSatisfy({ $0 < 0x80 }) else { return nil }
-            var out = bytes.map { $0 == UInt8(ascii: " ") ? UInt8(ascii: "T") : $0 }
-            out.append(UInt8(ascii: "Z"))
-            return String(decoding: out, as: UTF8.self)
-        }
-        return quick ?? SQLiteTime.iso8601(text)
     }
 
     /// "http(s)://host/…/<size>/<file>" made only of letters, digits and "-_./:" (nothing a URL

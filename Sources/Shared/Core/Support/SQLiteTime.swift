@@ -37,7 +37,17 @@ public enum SQLiteTime {
     public static func iso8601(_ date: Date) -> String { iso8601(format(date)) }
 
     /// "2026-01-02 03:04:05" → "2026-01-02T03:04:05Z"; anything else is returned unchanged.
+    /// Every list item and episode the API writes goes through here, so the usual ASCII text is
+    /// rewritten byte by byte (replacingOccurrences was a visible share of a responder's time).
     public static func iso8601(_ text: String) -> String {
+        var text = text
+        let quick: String? = text.withUTF8 { bytes in
+            guard bytes.count == 19, bytes[10] == UInt8(ascii: " "), bytes.allSatisfy({ $0 < 0x80 }) else { return nil }
+            var out = bytes.map { $0 == UInt8(ascii: " ") ? UInt8(ascii: "T") : $0 }
+            out.append(UInt8(ascii: "Z"))
+            return String(decoding: out, as: UTF8.self)
+        }
+        if let quick { return quick }
         guard text.count == 19, text.dropFirst(10).first == " " else { return text }
         return text.replacingOccurrences(of: " ", with: "T") + "Z"
     }
