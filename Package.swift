@@ -59,6 +59,7 @@ let package = Package(
         .target(name: "TorrentEngine", dependencies: ["CTorrent"]),
         .systemLibrary(name: "CLibXML2", pkgConfig: "libxml-2.0", providers: [.apt(["libxml2-dev"])]),
         .target(name: "CCurl", linkerSettings: [.linkedLibrary("curl")]),
+        .target(name: "CSQLiteConfig", linkerSettings: [.linkedLibrary("sqlite3")]),
 
         // Shared: one SwiftPM target per folder under Sources/Shared, each depending only on the
         // ones listed before it (docs/architecture.md draws the graph).
@@ -67,7 +68,7 @@ let package = Package(
         .target(name: "Releases", dependencies: ["Core"], path: "Sources/Shared/Releases"),
         .target(
             name: "Persistence",
-            dependencies: ["Core", "Config", "Releases", grdb],
+            dependencies: ["Core", "Config", "Releases", "CSQLiteConfig", grdb],
             path: "Sources/Shared/Persistence",
             resources: migrations.map { .embedInCode("Migrations/\($0).sql") }
         ),

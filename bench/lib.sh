@@ -49,6 +49,9 @@ bench_prepare() {
   # Every path the example sets points under ./data: override them all (the storage mount paths,
   # which have no env override, are relative and land in $tmp because we run from there).
   unset $(compgen -e LCARS_) 2>/dev/null || true   # the caller's own LCARS_* must not leak in
+  # Started as a service is (systemd, make run): a shell's own OpenSSL overrides would make lcarsd
+  # load the whole CA bundle at start (see Sources/CTorrent/certificates.cpp), ~1 MB of its memory.
+  unset SSL_CERT_FILE SSL_CERT_DIR
   export LCARS_CONFIG=$tmp/config.toml
   export LCARS_SERVER__HOST=127.0.0.1 LCARS_SERVER__PORT=$port LCARS_SERVER__DATA_DIR=$tmp/d
   export LCARS_DATABASE__PATH=$tmp/d/lcars.db LCARS_TORRENT__DOWNLOAD_DIR=$tmp/d/downloads

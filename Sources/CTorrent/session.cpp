@@ -136,6 +136,7 @@ constexpr lt::save_state_flags_t saved_state = lt::session::save_dht_state | lt:
 extern "C" ct_session *ct_session_create(const ct_settings *settings, const uint8_t *state,
                                          std::size_t state_length, ct_error *error) {
     if (!validate(settings, error)) return nullptr;
+    prefer_certificate_directory();
     std::unique_ptr<ct_session> result;
     guarded(error, "starting the torrent session", [&] {
         lt::session_params params;

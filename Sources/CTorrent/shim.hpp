@@ -95,3 +95,11 @@ bool params_from_source(const ct_source *source, lt::add_torrent_params &out, ct
 lt::info_hash_t hashes_of(const lt::add_torrent_params &params);
 
 } // namespace ctshim
+
+namespace ctshim {
+
+/// Before the first session: lets OpenSSL find trust anchors in its hashed certificate directory
+/// on demand instead of decoding the whole bundle file when the session starts (certificates.cpp).
+void prefer_certificate_directory();
+
+} // namespace ctshim

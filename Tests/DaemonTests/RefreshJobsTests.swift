@@ -45,7 +45,7 @@ import Testing
             let jobs = try JobCatalog.jobs(config: config, database: database, transport: { _ in stub })
             let clock = TestClock("2026-03-01 12:00:00")
             scheduler = Scheduler(jobs: jobs, store: database.jobs, publish: { _ in }, logger: .init(label: "test"),
-                                  zone: TimeZone(identifier: "UTC")!, now: { clock.now })
+                                  zone: .named(TimeZone(identifier: "UTC")!), now: { clock.now })
             try scheduler.start(timer: false)
         }
 

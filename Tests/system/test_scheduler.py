@@ -3,6 +3,7 @@ MusicBrainz stand-ins: the jobs list, a run started from the API (202, 409 while
 recorded as succeeded with its item count), 404 / 403 / 503, a run cut short by a crash shown as
 interrupted after the restart, and an invalid cron expression stopping lcarsd with its key named.
 No indexer is asked anything: only the refresh jobs run here."""
+import subprocess
 import threading
 
 import pytest
@@ -134,3 +135,30 @@ def test_an_invalid_cron_expression_stops_lcarsd_naming_the_key(library):
     assert "scheduler.refresh_metadata" in r.stderr and "hour: 25" in r.stderr, r.stderr
     r = library.cli("serve", check=False, env={"LCARS_SCHEDULER__CHECK_NEW_EPISODES": "0 0 0 31 FEB *"})
     assert r.returncode != 0 and "scheduler.check_new_episodes" in r.stderr and "never" in r.stderr, r.stderr
+
+
+def test_schedules_are_read_in_the_systems_local_time():
+    """lcarsd reads cron fields as the system's wall clock (libc's, TZ honoured): 02:00 every day in
+    central European time is 01:00 UTC in winter and 00:00 UTC in summer. The POSIX rule needs no
+    tz database files on the machine."""
+    rule = "CET-1CEST,M3.5.0,M10.5.0/3"
+    s = Stack({"TZ": rule, "LCARS_SCHEDULER__REFRESH_METADATA": "0 0 2 * * *"}).start()
+    try:
+        admin = s.login()
+        nxt = jobs(s, admin)["refresh_metadata"]["next_run_at"]
+        # The next 02:00 of that wall clock, by the `date` command under the same rule.
+        env = {"TZ": rule, "PATH": "/usr/bin:/bin"}
+        now = int(subprocess.run(["date", "+%s"], capture_output=True, text=True, check=True).stdout)
+        wanted = None
+        for day in ("today", "tomorrow", "2 days"):
+            t = int(subprocess.run(["date", "-d", f"{day} 02:00:00", "+%s"], env=env,
+                                   capture_output=True, text=True, check=True).stdout)
+            if t > now:
+                wanted = t
+                break
+        utc = subprocess.run(["date", "-u", "-d", f"@{wanted}", "+%Y-%m-%dT%H:%M:%SZ"],
+                             capture_output=True, text=True, check=True).stdout.strip()
+        assert nxt == utc, (nxt, utc)
+        assert utc[11:13] in ("00", "01")   # 02:00 CET/CEST is never 02:00 UTC
+    finally:
+        s.stop()

@@ -19,7 +19,7 @@ final class Scheduler: @unchecked Sendable {
     let store: JobStore
     let publish: @Sendable (LiveEvent) -> Void
     let now: @Sendable () -> Date
-    let zone: TimeZone
+    let zone: ScheduleZone
     let logger: Logger
     /// Each job's own queue, where its work runs.
     let workers: [String: DispatchQueue]
@@ -32,7 +32,7 @@ final class Scheduler: @unchecked Sendable {
 
     /// `now` and `zone` are the seams tests set (a fake clock; UTC).
     init(jobs: [ScheduledJob], store: JobStore, publish: @escaping @Sendable (LiveEvent) -> Void, logger: Logger,
-         zone: TimeZone = .current, now: @escaping @Sendable () -> Date = { Date() }) {
+         zone: ScheduleZone = .system, now: @escaping @Sendable () -> Date = { Date() }) {
         self.jobs = jobs
         self.store = store
         self.publish = publish
@@ -65,7 +65,7 @@ final class Scheduler: @unchecked Sendable {
 
     /// Whether a fire time lies between the job's last start and now. A job that never ran has
     /// missed nothing (a fresh install does not run everything at first start).
-    static func missed(_ job: ScheduledJob, lastStart: String, now: Date, zone: TimeZone) -> Bool {
+    static func missed(_ job: ScheduledJob, lastStart: String, now: Date, zone: ScheduleZone) -> Bool {
         guard let started = SQLiteTime.parse(lastStart), let due = job.schedule.next(after: started, in: zone) else { return false }
         return due <= now
     }

@@ -1,3 +1,4 @@
+import CSQLiteConfig
 import Foundation
 import GRDB
 import Config
@@ -27,6 +28,7 @@ public struct AppDatabase: Sendable {
     }
 
     static func openPool(_ config: LCARSConfig.Database, memoryMapBytes: Int = 0) throws -> DatabasePool {
+        _ = sqliteMemorySetup
         try PrivateFiles.prepareDatabase(config.path)   // 0600 database files, a new directory 0700
         var configuration = Configuration()
         configuration.foreignKeysEnabled = true
@@ -41,6 +43,11 @@ public struct AppDatabase: Sendable {
             throw DatabaseOpenError(path: config.path, underlying: error)
         }
     }
+
+    /// Once per process, before the first connection: no page cache reserved up front per
+    /// connection (see the C shim). Not fatal if SQLite was already initialized by someone else:
+    /// connections then keep SQLite's default.
+    private static let sqliteMemorySetup: Int32 = lcars_sqlite_no_initial_page_cache()
 
     /// Size of the database file plus its WAL, as an admin sees it on disk.
     public static func sizeOnDisk(path: String) -> Int64 {

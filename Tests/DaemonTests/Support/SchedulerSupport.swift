@@ -58,7 +58,7 @@ func makeScheduler(_ jobs: [ScheduledJob], database: AppDatabase? = nil, clock: 
     let db = try database ?? makeDownloadsDatabase()
     let events = EventLog()
     let scheduler = Scheduler(jobs: jobs, store: db.jobs, publish: { events.append($0) }, logger: Logger(label: "test"),
-                              zone: TimeZone(identifier: "UTC")!, now: { clock.now })
+                              zone: .named(TimeZone(identifier: "UTC")!), now: { clock.now })
     return (scheduler, db, events)
 }
 

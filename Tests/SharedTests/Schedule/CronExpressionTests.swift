@@ -6,14 +6,14 @@ import Testing
 /// second, lists, ranges, steps, names, the day-of-month/day-of-week rule, and refusals that name
 /// the field.
 @Suite struct CronExpressionTests {
-    static let utc = TimeZone(identifier: "UTC")!
+    static let utc = ScheduleZone.named(TimeZone(identifier: "UTC")!)
 
     /// "2024-02-28 23:59:59" (UTC) as a Date.
     func at(_ text: String) -> Date { SQLiteTime.parse(text)! }
     func text(_ date: Date?) -> String { date.map(SQLiteTime.format) ?? "never" }
 
     /// The next `count` fire times after `start`, as text.
-    func fires(_ expression: String, after start: String, count: Int = 1, zone: TimeZone = utc) throws -> [String] {
+    func fires(_ expression: String, after start: String, count: Int = 1, zone: ScheduleZone = utc) throws -> [String] {
         let cron = try CronExpression(expression)
         var times: [String] = []
         var from = at(start)
@@ -91,7 +91,7 @@ import Testing
     }
 
     @Test func aTimeZoneReadsTheFieldsAsItsWallClock() throws {
-        let berlin = TimeZone(identifier: "Europe/Berlin")!
+        let berlin = ScheduleZone.named(TimeZone(identifier: "Europe/Berlin")!)
         // 02:00 Berlin in winter is 01:00 UTC; in summer 00:00 UTC.
         #expect(try fires("0 0 2 * * *", after: "2024-01-10 12:00:00", zone: berlin) == ["2024-01-11 01:00:00"])
         #expect(try fires("0 0 2 * * *", after: "2024-07-10 12:00:00", zone: berlin) == ["2024-07-11 00:00:00"])

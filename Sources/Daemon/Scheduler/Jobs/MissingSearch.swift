@@ -124,8 +124,5 @@ struct MissingSearch: Sendable {
     }
 
     /// lcarsd's date, "YYYY-MM-DD": what has aired or been released by today.
-    static func today(_ now: Date = Date()) -> String {
-        let c = Calendar(identifier: .gregorian).dateComponents(in: .current, from: now)
-        return String(format: "%04d-%02d-%02d", c.year ?? 1970, c.month ?? 1, c.day ?? 1)
-    }
+    static func today(_ now: Date = Date()) -> String { ScheduleZone.system.day(at: now) }
 }

@@ -60,16 +60,16 @@ struct CivilTime: Equatable, Sendable {
     }
 
     /// The wall clock `date` shows in `zone`, to the second (rounded down).
-    static func wallSeconds(of date: Date, in zone: TimeZone) -> Int64 {
-        Int64((date.timeIntervalSince1970 + Double(zone.secondsFromGMT(for: date))).rounded(.down))
+    static func wallSeconds(of date: Date, in zone: ScheduleZone) -> Int64 {
+        Int64((date.timeIntervalSince1970 + Double(zone.secondsFromGMT(at: date))).rounded(.down))
     }
 
     /// The instant a wall clock names in `zone`. Where a change of offset makes a wall time occur
     /// twice, the earlier instant; where it skips it, the offset from before the change.
-    static func date(wallSeconds: Int64, in zone: TimeZone) -> Date {
+    static func date(wallSeconds: Int64, in zone: ScheduleZone) -> Date {
         // The offsets a day before and a day after: at most one change lies between (zones change twice a year).
         let offsets = [wallSeconds - 86_400, wallSeconds + 86_400].map {
-            Int64(zone.secondsFromGMT(for: Date(timeIntervalSince1970: TimeInterval($0))))
+            Int64(zone.secondsFromGMT(at: Date(timeIntervalSince1970: TimeInterval($0))))
         }
         let readings = offsets.map { Date(timeIntervalSince1970: TimeInterval(wallSeconds - $0)) }
         let showing = readings.filter { Self.wallSeconds(of: $0, in: zone) == wallSeconds }

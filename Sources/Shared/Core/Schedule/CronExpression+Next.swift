@@ -5,7 +5,7 @@ extension CronExpression {
     /// wall clock of `zone`. Around a daylight-saving change a repeated wall time fires once and
     /// a skipped one fires at the shifted instant (or not that day).
     /// nil only if nothing matches within 9 years, which `init` rules out (Feb 29 recurs within 8).
-    public func next(after date: Date, in zone: TimeZone = .current) -> Date? {
+    public func next(after date: Date, in zone: ScheduleZone = .system) -> Date? {
         var from = CivilTime.wallSeconds(of: date, in: zone) + 1
         for _ in 0..<4 {   // a DST repeat can map a found wall time to an instant not after `date`
             guard let wall = nextWallTime(from: from) else { return nil }
