@@ -58,7 +58,8 @@ let package = Package(
         ),
         .target(name: "TorrentEngine", dependencies: ["CTorrent"]),
         .systemLibrary(name: "CLibXML2", pkgConfig: "libxml-2.0", providers: [.apt(["libxml2-dev"])]),
-        .target(name: "CCurl", linkerSettings: [.linkedLibrary("curl")]),
+        // libcurl is loaded on first use (dlopen, see its header): only its headers at build time.
+        .target(name: "CCurl"),
         .target(name: "CSQLiteConfig", linkerSettings: [.linkedLibrary("sqlite3")]),
 
         // Shared: one SwiftPM target per folder under Sources/Shared, each depending only on the

@@ -3,46 +3,62 @@ import Foundation
 
 /// One libcurl easy handle and the options LCARS sets on every transfer. Kept per client so that
 /// connections are reused and cookies (logins to trackers) persist between its requests;
-/// `curl_easy_reset` clears the options but keeps both.
+/// `curl_easy_reset` clears the options but keeps both. The handle (and libcurl itself, see
+/// CCurl) comes with the first transfer: a client that never sends a request costs nothing.
 final class CurlTransfer: HTTPTransport {
     typealias Outcome = HTTPTransportAnswer
     typealias Failure = HTTPTransportFailure
 
-    private static let globalInit: Void = { _ = curl_global_init(3) }()   // CURL_GLOBAL_ALL
+    private var handle: UnsafeMutableRawPointer?
 
-    private let handle: UnsafeMutableRawPointer
+    init() {}
 
-    init() {
-        _ = Self.globalInit
-        guard let handle = curl_easy_init() else { fatalError("curl_easy_init failed: libcurl is unusable") }
-        self.handle = handle
-        _ = lcars_curl_set_string(handle, CURLOPT_COOKIEFILE, "")   // cookie engine on, in memory only
-    }
-
-    deinit { curl_easy_cleanup(handle) }
+    deinit { if let handle { lcars_curl_easy_cleanup(handle) } }
 
     func perform(_ request: HTTPClientRequest, settings: HTTPClientSettings) -> Result<Outcome, Failure> {
-        curl_easy_reset(handle)
+        let handle: UnsafeMutableRawPointer
+        switch easyHandle() {
+        case .success(let ready): handle = ready
+        case .failure(let failure): return .failure(failure)
+        }
+        lcars_curl_easy_reset(handle)
         let sink = TransferSink(limit: request.maxBodyBytes)
-        let headerList = configure(request, settings: settings, sink: sink)
-        defer { curl_slist_free_all(headerList) }
+        let headerList = configure(handle, request, settings: settings, sink: sink)
+        defer { lcars_curl_slist_free_all(headerList) }
         var errorBuffer = [CChar](repeating: 0, count: Int(CURL_ERROR_SIZE))
         let code = errorBuffer.withUnsafeMutableBufferPointer { buffer -> CURLcode in
             _ = lcars_curl_set_pointer(handle, CURLOPT_ERRORBUFFER, buffer.baseAddress)
-            return withExtendedLifetime(sink) { curl_easy_perform(handle) }
+            return withExtendedLifetime(sink) { lcars_curl_easy_perform(handle) }
         }
         if sink.overflow { return .failure(.tooLarge) }
         guard code == CURLE_OK else {
             let detail = String(decoding: errorBuffer.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
-            return .failure(.curl(code: code.rawValue, message: detail.isEmpty ? String(cString: curl_easy_strerror(code)) : detail))
+            return .failure(.curl(code: code.rawValue, message: detail.isEmpty ? String(cString: lcars_curl_easy_strerror(code)) : detail))
         }
         var status = 0
         _ = lcars_curl_get_long(handle, CURLINFO_RESPONSE_CODE, &status)
         return .success(Outcome(status: status, headers: sink.headers, body: sink.body))
     }
 
+    /// This client's easy handle, made on first use; CURLE_FAILED_INIT with the reason when
+    /// libcurl cannot be loaded (every later request says the same).
+    private func easyHandle() -> Result<UnsafeMutableRawPointer, Failure> {
+        if let handle { return .success(handle) }
+        var reason = [CChar](repeating: 0, count: 512)
+        guard lcars_curl_load(&reason, reason.count) == 0 else {
+            return .failure(.curl(code: CURLE_FAILED_INIT.rawValue, message: String(cString: reason)))
+        }
+        guard let made = lcars_curl_easy_init() else {
+            return .failure(.curl(code: CURLE_FAILED_INIT.rawValue, message: "curl_easy_init failed: libcurl could not set up a handle"))
+        }
+        _ = lcars_curl_set_string(made, CURLOPT_COOKIEFILE, "")   // cookie engine on, in memory only
+        handle = made
+        return .success(made)
+    }
+
     /// Sets every option of one transfer; returns the header list to free afterwards.
-    private func configure(_ request: HTTPClientRequest, settings: HTTPClientSettings, sink: TransferSink) -> UnsafeMutablePointer<curl_slist>? {
+    private func configure(_ handle: UnsafeMutableRawPointer, _ request: HTTPClientRequest, settings: HTTPClientSettings,
+                           sink: TransferSink) -> UnsafeMutablePointer<curl_slist>? {
         _ = lcars_curl_set_string(handle, CURLOPT_URL, request.url.absoluteString)
         _ = lcars_curl_set_string(handle, CURLOPT_PROTOCOLS_STR, "http,https")
         _ = lcars_curl_set_string(handle, CURLOPT_REDIR_PROTOCOLS_STR, "http,https")
@@ -54,7 +70,7 @@ final class CurlTransfer: HTTPTransport {
         _ = lcars_curl_set_long(handle, CURLOPT_CONNECTTIMEOUT_MS, Self.milliseconds(request.connectTimeout ?? settings.connectTimeout))
         _ = lcars_curl_set_long(handle, CURLOPT_TIMEOUT_MS, Self.milliseconds(request.timeout ?? settings.timeout))
         if !settings.interface.isEmpty { _ = lcars_curl_set_string(handle, CURLOPT_INTERFACE, settings.interface) }
-        setMethodAndBody(request)
+        setMethodAndBody(handle, request)
         let context = Unmanaged.passUnretained(sink).toOpaque()
         _ = lcars_curl_set_callback(handle, CURLOPT_WRITEFUNCTION, TransferSink.onBody)
         _ = lcars_curl_set_pointer(handle, CURLOPT_WRITEDATA, context)
@@ -62,13 +78,13 @@ final class CurlTransfer: HTTPTransport {
         _ = lcars_curl_set_pointer(handle, CURLOPT_HEADERDATA, context)
         var list: UnsafeMutablePointer<curl_slist>? = nil
         for (name, value) in request.headers.sorted(by: { $0.key < $1.key }) {
-            list = curl_slist_append(list, "\(name): \(value)")
+            list = lcars_curl_slist_append(list, "\(name): \(value)")
         }
         _ = lcars_curl_set_pointer(handle, CURLOPT_HTTPHEADER, list)
         return list
     }
 
-    private func setMethodAndBody(_ request: HTTPClientRequest) {
+    private func setMethodAndBody(_ handle: UnsafeMutableRawPointer, _ request: HTTPClientRequest) {
         switch request.method {
         case "GET": _ = lcars_curl_set_long(handle, CURLOPT_HTTPGET, 1)
         case "HEAD": _ = lcars_curl_set_long(handle, CURLOPT_NOBODY, 1)
