@@ -16,6 +16,27 @@ import Testing
         #expect(request.headers["if-none-match"] == "\"x\"" && request.bearerToken == "t")
     }
 
+    /// FastCGI params go straight from libfcgi's NULL-terminated "NAME=value" array into the
+    /// dictionary: every HTTP_* header and the parameters the request reads, nothing else.
+    @Test func paramsFromTheFastCGIArrayKeepWhatRequestsRead() {
+        let entries = ["REQUEST_METHOD=GET", "REQUEST_URI=/api/movies?limit=5", "QUERY_STRING=limit=5&x==y", "CONTENT_LENGTH=0",
+                       "CONTENT_TYPE=application/json", "REMOTE_ADDR=10.0.0.7", "SCRIPT_NAME=/api", "PATH_INFO=/movies",
+                       "HTTP_AUTHORIZATION=Bearer a.b=c", "HTTP_IF_NONE_MATCH=\"x\"", "HTTP_=odd", "HTTP_X_É=é",
+                       "SCRIPT_FILENAME=/srv/x", "DOCUMENT_ROOT=/srv", "SERVER_SOFTWARE=nginx", "HTTPS=on", "REQUEST_METHODX=no",
+                       "NOEQUALS", "=empty-name", "REMOTE_ADDR=10.0.0.8"]
+        let pointers = entries.map { strdup($0) } + [nil]
+        defer { pointers.forEach { free($0) } }
+        var array = pointers
+        let params = array.withUnsafeMutableBufferPointer { RequestIntake.params(fromEnvironment: $0.baseAddress) }
+        #expect(params == ["REQUEST_METHOD": "GET", "REQUEST_URI": "/api/movies?limit=5", "QUERY_STRING": "limit=5&x==y",
+                           "CONTENT_LENGTH": "0", "CONTENT_TYPE": "application/json", "REMOTE_ADDR": "10.0.0.8",
+                           "SCRIPT_NAME": "/api", "PATH_INFO": "/movies", "HTTP_AUTHORIZATION": "Bearer a.b=c",
+                           "HTTP_IF_NONE_MATCH": "\"x\"", "HTTP_X_É": "é"])
+        #expect(RequestIntake.params(fromEnvironment: nil).isEmpty)
+        let request = HTTPRequest(params: params, body: Data())
+        #expect(request.bearerToken == "a.b=c" && request.query["limit"] == "5" && request.remoteAddress == "10.0.0.8")
+    }
+
     @Test func pathsAndQueriesDecodeAsBefore() {
         for text in ["/api/movies", "/api/a%2Fb", "/api/%E2%9C%93", "/bad%ZZ", "/bad%", "plain"] {
             #expect(HTTPRequest.percentDecoded(text) == (text.removingPercentEncoding ?? text), "\(text)")

@@ -97,4 +97,55 @@ import Testing
         #expect(written(bare) == (try encoded(bare)))
         #expect(written(info) == (try encoded(info)))
     }
+
+    /// The list routes write pages straight from the summaries (`ListPage`): the bytes of
+    /// `PageView` of the item views, for awkward titles, posters and times too.
+    @Test func listPagesWrittenFromSummariesAreTheViewsBytes() throws {
+        let posters: [String?] = [nil, "https://image.tmdb.org/t/p/w500/p1.jpg", "not a url", "https://image.tmdb.org/t/p/w500/p%201.jpg",
+                                  "https://image.tmdb.org/t/p/w500/p1.jpg?x=1", "https://image.tmdb.org/t/p/huge/p1.jpg",
+                                  "http://127.0.0.1:9/t/p//w92//a-b_c.png", "https://image.tmdb.org/t/p/original/\"q\".jpg"]
+        let times = ["2026-01-02 03:04:05", "odd", "2026-01-02T03:04:05", "2026-01-02 03:04 05", "2026-01-02 03:04:0\"",
+                     "2026-01-02 03:04:0\u{01}", "2026-01-02 03:04:0é", ""]
+        var movies: [MovieSummary] = []
+        for (index, text) in Self.awkwardTexts.enumerated() {
+            let m = Self.movie(Int64(index), title: text, poster: posters[index % posters.count])
+            movies.append(MovieSummary(id: m.id, tmdbID: m.tmdbID, title: m.title, year: m.year, posterPath: m.posterPath,
+                                       status: m.status, monitored: m.monitored, qualityLimit: m.qualityLimit,
+                                       addedAt: times[index % times.count]))
+        }
+        let page = MediaPage(items: movies, total: 1234)
+        let query = MediaListQuery(page: 3, limit: 10)
+        #expect(written(ListPage(page: page, query: query, write: MovieListItem.write)) == (try encoded(PageView(page, query, MovieListItem.init))))
+        let empty = MediaPage<MovieSummary>(items: [], total: 0)
+        #expect(written(ListPage(page: empty, query: MediaListQuery(), write: MovieListItem.write)) == #"{"items":[],"page":1,"pages":0,"total":0}"#)
+
+        let shows = movies.map { m in
+            ShowSummary(id: m.id, tmdbID: m.tmdbID, title: m.title, yearStart: m.id % 2 == 0 ? nil : 1999, yearEnd: m.id % 3 == 0 ? nil : 2004,
+                        posterPath: m.posterPath, status: m.id % 2 == 0 ? .ended : .continuing, monitored: m.monitored,
+                        qualityLimit: m.qualityLimit, addedAt: m.addedAt)
+        }
+        let showPage = MediaPage(items: shows, total: 7)
+        #expect(written(ListPage(page: showPage, query: MediaListQuery(), write: ShowListItem.write))
+                == (try encoded(PageView(showPage, MediaListQuery(), ShowListItem.init))))
+    }
+
+    /// `GET /api/tv/:id` writes the show from its records (`ShowDetailView`): the bytes of
+    /// `ShowView` with `SeasonView.group`, ordered or not, with or without episodes.
+    @Test func showsWrittenFromRecordsAreTheViewsBytes() throws {
+        let info = MediaFileInfo(durationSeconds: 60, videoCodec: nil, audioCodec: "aac", width: nil, height: nil, container: "mp4")
+        let record = ShowRecord(id: 7, tmdbID: 77, imdbID: nil, title: "Lost \"Boys\"", originalTitle: "Lost\nBoys", yearStart: nil,
+                                yearEnd: nil, overview: nil, posterPath: "not a url", backdropPath: "https://image.tmdb.org/t/p/w1280/b7.jpg",
+                                status: .continuing, monitored: false, qualityLimit: "2160p", addedAt: "odd \" time")
+        let ordered = [Self.episode(1, season: 0, sparse: true), Self.episode(2, season: 0), Self.episode(1, season: 1, info: info),
+                       Self.episode(2, season: 1), Self.episode(3, season: 1), Self.episode(1, season: 3)]
+        let interleaved = [Self.episode(1, season: 2), Self.episode(1, season: 1), Self.episode(2, season: 2), Self.episode(2, season: 1)]
+        for episodes in [ordered, interleaved, [], [Self.episode(4, season: 9, sparse: true)]] {
+            let detail = ShowDetailView(show: record, episodes: episodes)
+            let expected = try encoded(ShowView(record, seasons: SeasonView.group(episodes.map(EpisodeView.init))))
+            #expect(written(detail) == expected)
+            #expect(try encoded(detail) == expected)
+        }
+        #expect(written(ShowDetailView(show: record, episodes: [])).contains(#""seasons":[]"#))
+    }
 }
+

@@ -102,6 +102,23 @@ struct JSONWriter {
         key(name); array(texts) { $0.value($1) }
     }
 
+    /// `"name":"…"` where `append` writes the string's bytes itself — only bytes JSON writes as they
+    /// are (no `"`, `\` or control characters). When it returns false, everything this call wrote
+    /// is taken back (the field is not there) and the result is false.
+    mutating func plainField(_ name: StaticString, _ append: (inout [UInt8]) -> Bool) -> Bool {
+        let mark = bytes.count, comma = needsComma
+        key(name)
+        bytes.append(UInt8(ascii: "\""))
+        guard append(&bytes) else {
+            bytes.removeSubrange(mark...)
+            needsComma = comma
+            return false
+        }
+        bytes.append(UInt8(ascii: "\""))
+        needsComma = true
+        return true
+    }
+
     // MARK: bytes
 
     private static let trueBytes: [UInt8] = Array("true".utf8)

@@ -22,7 +22,7 @@ struct FastCGIWorker {
             // A stop signal during a request waits until the response is out.
             lcars_hold_stop_signals(1)
             serve(&request)
-            FCGX_Finish_r(&request)
+            lcars_fcgx_finish(&request)
             lcars_hold_stop_signals(0)
             served += 1
         }
@@ -30,28 +30,20 @@ struct FastCGIWorker {
     }
 
     private func serve(_ request: inout FCGX_Request) {
-        let params = RequestIntake.params(from: Self.paramStrings(lcars_fcgx_params(&request)))
+        let params = RequestIntake.params(fromEnvironment: lcars_fcgx_params(&request))
         let response = RequestIntake.response(params: params, maxBody: maxBody, responder: responder) { length in
             var buffer = [CChar](repeating: 0, count: length)
             let n = lcars_fcgx_read(&request, &buffer, Int32(length))
             return n == Int32(length) ? Data(bytes: buffer, count: length) : nil
         }
-        // Head, then body: libfcgi copies both into its records, so joining them first would be a
-        // third copy of a 40 kB show.
-        for part in [response.cgiHead(), response.body] where !part.isEmpty {
-            _ = part.withUnsafeBytes { raw in
-                lcars_fcgx_write(&request, raw.baseAddress!.assumingMemoryBound(to: CChar.self), Int32(raw.count))
+        // Head and body go out as FastCGI records in one writev, with the end of the request
+        // (libfcgi's stream would copy both into 8 kB buffers and write each).
+        let head = response.cgiHead()
+        head.withUnsafeBytes { headBytes in
+            response.body.withUnsafeBytes { bodyBytes in
+                _ = lcars_fcgx_respond(&request, headBytes.baseAddress?.assumingMemoryBound(to: CChar.self), Int32(headBytes.count),
+                                       bodyBytes.baseAddress?.assumingMemoryBound(to: CChar.self), Int32(bodyBytes.count))
             }
         }
-    }
-
-    private static func paramStrings(_ envp: FCGX_ParamArray?) -> [String] {
-        var result: [String] = []
-        guard var cursor = envp else { return result }
-        while let entry = cursor.pointee {
-            result.append(String(cString: entry))
-            cursor += 1
-        }
-        return result
     }
 }

@@ -14,13 +14,33 @@ public enum RequestIntake {
         return responder.respond(to: HTTPRequest(params: params, body: body))
     }
 
-    /// "NAME=value" strings (a CGI environment or FastCGI params) as a dictionary.
-    static func params(from pairs: [String]) -> [String: String] {
+    /// The parameters `HTTPRequest` and `response` read, straight from a NULL-terminated
+    /// "NAME=value" array (FastCGI's params): the HTTP_* headers and `readParams`. nginx sends
+    /// ~30 parameters per request (SCRIPT_FILENAME, DOCUMENT_ROOT, SERVER_SOFTWARE, …); making a
+    /// String of each, then splitting it, was a visible part of a request.
+    static func params(fromEnvironment envp: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?) -> [String: String] {
         var result: [String: String] = [:]
-        for pair in pairs {
-            guard let eq = pair.firstIndex(of: "=") else { continue }
-            result[String(pair[..<eq])] = String(pair[pair.index(after: eq)...])
+        guard var cursor = envp else { return result }
+        while let entry = cursor.pointee {
+            cursor += 1
+            let length = strlen(entry)
+            entry.withMemoryRebound(to: UInt8.self, capacity: length) { start in
+                let bytes = UnsafeBufferPointer(start: start, count: length)
+                guard let eq = bytes.firstIndex(of: UInt8(ascii: "=")) else { return }
+                let name = UnsafeBufferPointer(rebasing: bytes[..<eq])
+                guard isHeader(name) || readParams.contains(where: { $0.elementsEqual(name) }) else { return }
+                result[String(decoding: name, as: UTF8.self)] = String(decoding: bytes[(eq + 1)...], as: UTF8.self)
+            }
         }
         return result
+    }
+
+    /// The non-header parameters anything reads (HTTPRequest.init, `response`).
+    static let readParams: [[UInt8]] = ["REQUEST_METHOD", "REQUEST_URI", "SCRIPT_NAME", "PATH_INFO", "QUERY_STRING",
+                                        "CONTENT_TYPE", "CONTENT_LENGTH", "REMOTE_ADDR"].map { Array($0.utf8) }
+
+    private static func isHeader(_ name: UnsafeBufferPointer<UInt8>) -> Bool {
+        name.count > 5 && name[0] == UInt8(ascii: "H") && name[1] == UInt8(ascii: "T") && name[2] == UInt8(ascii: "T")
+            && name[3] == UInt8(ascii: "P") && name[4] == UInt8(ascii: "_")
     }
 }

@@ -98,4 +98,15 @@ import GRDB
         #expect(try store.page(MediaListQuery(status: "available")).total == 0)
         #expect(try store.ids(forTMDB: [100, 104, 5]) == [100: 1, 104: 5])
     }
+
+    /// A page's ids go to SQLite as a JSON array written digit by digit: the text JSON would have.
+    @Test func pageIDsAreAJSONArray() throws {
+        typealias Listing = MediaListing<MovieSummary>
+        #expect(Listing.jsonArray([Int64]()) == "[]")
+        #expect(Listing.jsonArray([0]) == "[0]")
+        let ids: [Int64] = [7, 10, 1_000_000, 9_007_199_254_740_993, .max, -42, .min]
+        #expect(Listing.jsonArray(ids) == "[" + ids.map(String.init).joined(separator: ",") + "]")
+        #expect(Listing.jsonArray(ids[2...3]) == "[1000000,9007199254740993]")
+    }
 }
+

@@ -23,6 +23,15 @@ struct MovieListItem: Encodable, JSONWritable {
             w.field("title", title); w.field("tmdb_id", tmdb_id); w.field("year", year)
         }
     }
+
+    /// `MovieListItem(m).writeJSON(to:)` without the item (`ListPage` writes pages with it).
+    static func write(_ m: MovieSummary, to w: inout JSONWriter) {
+        w.object { w in
+            w.isoTimeField("added_at", m.addedAt); w.field("id", m.id); w.field("monitored", m.monitored)
+            w.tmdbImageField("poster_path", m.posterPath); w.field("quality_limit", m.qualityLimit); w.field("status", m.status.rawValue)
+            w.field("title", m.title); w.field("tmdb_id", m.tmdbID); w.field("year", m.year)
+        }
+    }
 }
 
 struct ShowListItem: Encodable, JSONWritable {
@@ -40,6 +49,15 @@ struct ShowListItem: Encodable, JSONWritable {
             w.field("added_at", added_at); w.field("id", id); w.field("monitored", monitored)
             w.field("poster_path", poster_path); w.field("quality_limit", quality_limit); w.field("status", status)
             w.field("title", title); w.field("tmdb_id", tmdb_id); w.field("year_end", year_end); w.field("year_start", year_start)
+        }
+    }
+
+    /// `ShowListItem(s).writeJSON(to:)` without the item.
+    static func write(_ s: ShowSummary, to w: inout JSONWriter) {
+        w.object { w in
+            w.isoTimeField("added_at", s.addedAt); w.field("id", s.id); w.field("monitored", s.monitored)
+            w.tmdbImageField("poster_path", s.posterPath); w.field("quality_limit", s.qualityLimit); w.field("status", s.status.rawValue)
+            w.field("title", s.title); w.field("tmdb_id", s.tmdbID); w.field("year_end", s.yearEnd); w.field("year_start", s.yearStart)
         }
     }
 }

@@ -22,7 +22,7 @@ enum MovieRoutes {
 
     static func list(_ ctx: RequestContext) throws -> HTTPResponse {
         let query = try ListQuery.parse(ctx.request.query, statuses: MediaRules.mediaStatuses).list
-        return HTTPResponse.json(writing: PageView(try ctx.app.database.movies.summaryPage(query), query, MovieListItem.init))
+        return HTTPResponse.json(writing: ListPage(page: try ctx.app.database.movies.summaryPage(query), query: query, write: MovieListItem.write))
             .revalidated(for: ctx.request)
     }
 

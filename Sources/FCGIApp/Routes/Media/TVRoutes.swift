@@ -25,7 +25,7 @@ enum TVRoutes {
 
     static func list(_ ctx: RequestContext) throws -> HTTPResponse {
         let query = try ListQuery.parse(ctx.request.query, statuses: MediaRules.showStatuses).list
-        return HTTPResponse.json(writing: PageView(try ctx.app.database.shows.summaryPage(query), query, ShowListItem.init))
+        return HTTPResponse.json(writing: ListPage(page: try ctx.app.database.shows.summaryPage(query), query: query, write: ShowListItem.write))
             .revalidated(for: ctx.request)
     }
 
@@ -65,8 +65,8 @@ enum TVRoutes {
         return value
     }
 
-    static func view(_ ctx: RequestContext, _ id: Int64) throws -> ShowView {
+    static func view(_ ctx: RequestContext, _ id: Int64) throws -> ShowDetailView {
         let (show, episodes) = try ctx.app.database.shows.showWithEpisodes(id: id)
-        return ShowView(show, seasons: SeasonView.group(episodes.map(EpisodeView.init)))
+        return ShowDetailView(show: show, episodes: episodes)
     }
 }

@@ -17,23 +17,30 @@ enum ViewFormatting {
     /// parser would decode or split differently), with an allowed size and a plain file name;
     /// nil for anything else (then `ImageLinks.tmdb` decides). Byte scans, one String made.
     static func quickTMDB(_ stored: String) -> String? {
+        var address: [UInt8] = []
+        guard appendQuickTMDB(stored, to: &address) else { return nil }
+        return String(decoding: address, as: UTF8.self)
+    }
+
+    /// The quick path's address appended to `out` (letters, digits and "-_./" only: JSON writes
+    /// them as they are); false, with nothing appended, where `quickTMDB` gives nil.
+    static func appendQuickTMDB(_ stored: String, to out: inout [UInt8]) -> Bool {
         var stored = stored
-        return stored.withUTF8 { bytes -> String? in
+        return stored.withUTF8 { bytes -> Bool in
             let scheme = startsWith(bytes, "https://") ? 8 : startsWith(bytes, "http://") ? 7 : 0
-            guard scheme > 0, bytes.allSatisfy(isPlainURLByte) else { return nil }
+            guard scheme > 0, bytes.allSatisfy(isPlainURLByte) else { return false }
             let rest = bytes[scheme...]
-            guard let pathStart = rest.firstIndex(of: UInt8(ascii: "/")), isPlainAuthority(rest[..<pathStart]) else { return nil }
+            guard let pathStart = rest.firstIndex(of: UInt8(ascii: "/")), isPlainAuthority(rest[..<pathStart]) else { return false }
             // The last two non-empty path segments, found from the end (empty ones are skipped, as
             // splitting URL.path does).
             guard let (file, before) = lastSegment(bytes, from: pathStart, end: bytes.endIndex),
                   let (size, _) = lastSegment(bytes, from: pathStart, end: before),
-                  tmdbSizes.contains(where: { $0.elementsEqual(size) }), isPlainFileName(file) else { return nil }
-            var address = prefix
-            address.reserveCapacity(prefix.count + size.count + 1 + file.count)
-            address.append(contentsOf: size)
-            address.append(UInt8(ascii: "/"))
-            address.append(contentsOf: file)
-            return String(decoding: address, as: UTF8.self)
+                  tmdbSizes.contains(where: { $0.elementsEqual(size) }), isPlainFileName(file) else { return false }
+            out.append(contentsOf: prefix)
+            out.append(contentsOf: size)
+            out.append(UInt8(ascii: "/"))
+            out.append(contentsOf: file)
+            return true
         }
     }
 

@@ -8,6 +8,17 @@ struct MediaListing<Record: PositionalRecord>: Sendable {
     let fts: String?             // "movies_fts"
     let bm25Weights: String      // per FTS column, e.g. "10.0, 5.0, 1.0"
     let order: String            // "t.title COLLATE NOCASE, t.id"
+    /// The statement of `page(of:)`, made once (it is the same for every page of this table).
+    let pageSQL: String
+
+    init(table: String, fts: String?, bm25Weights: String, order: String) {
+        self.table = table
+        self.fts = fts
+        self.bm25Weights = bm25Weights
+        self.order = order
+        // `p.key` (the id's position in the array) comes last: `PageRows` checks the order with it.
+        pageSQL = "SELECT \(Record.selection("t")), p.key FROM json_each(?) p CROSS JOIN \(table) t ON t.id = p.value"
+    }
 
     typealias Filter = (sql: String, value: any DatabaseValueConvertible)
 
@@ -64,11 +75,30 @@ struct MediaListing<Record: PositionalRecord>: Sendable {
     private func page(of ids: [Int64], _ db: Database, _ query: MediaListQuery) throws -> MediaPage<Record> {
         let pageIDs = ids.dropFirst(query.offset).prefix(query.limit)
         guard !pageIDs.isEmpty else { return MediaPage(items: [], total: ids.count) }
-        // One statement for any page size: the ids as a JSON array, their position as the order.
-        let items = try Record.fetchAll(db, sql: """
-            SELECT \(Record.selection("t")) FROM json_each(?) p JOIN \(table) t ON t.id = p.value ORDER BY p.key
-            """, arguments: ["[" + pageIDs.map(String.init).joined(separator: ",") + "]"])
-        return MediaPage(items: items, total: ids.count)
+        // One statement for any page size: the ids as a JSON array. CROSS JOIN makes json_each the
+        // outer loop (SQLite never reorders a CROSS JOIN), so the rows come in the array's order
+        // without `ORDER BY p.key`, which copied every row into a sorter and back.
+        let rows = try PageRows<Record>.fetch(db, sql: pageSQL, arguments: [Self.jsonArray(pageIDs)])
+        return MediaPage(items: rows, total: ids.count)
+    }
+
+    /// "[3,1,2]": digits written into one buffer (not a String per id, then joined).
+    static func jsonArray(_ ids: some Collection<Int64>) -> String {
+        var bytes: [UInt8] = [UInt8(ascii: "[")]
+        bytes.reserveCapacity(2 + ids.count * 8)
+        for (index, id) in ids.enumerated() {
+            if index > 0 { bytes.append(UInt8(ascii: ",")) }
+            if id < 0 { bytes.append(UInt8(ascii: "-")) }
+            let start = bytes.count
+            var magnitude = id.magnitude
+            repeat {
+                bytes.append(UInt8(ascii: "0") + UInt8(magnitude % 10))
+                magnitude /= 10
+            } while magnitude > 0
+            bytes[start...].reverse()
+        }
+        bytes.append(UInt8(ascii: "]"))
+        return String(decoding: bytes, as: UTF8.self)
     }
 
     /// What identifies a list for `ListOrders`: the SQL and its values.
@@ -79,5 +109,25 @@ struct MediaListing<Record: PositionalRecord>: Sendable {
     /// A COUNT(*) through the connection's statement cache (like the page itself).
     private static func count(_ db: Database, sql: String, arguments: StatementArguments) throws -> Int {
         try Int.fetchOne(db.cachedStatement(sql: sql), arguments: arguments) ?? 0
+    }
+}
+
+/// The rows of a page query whose last column is each row's position (`p.key`), in position order.
+/// They arrive in that order (the outer loop walks the array); should a future SQLite ever hand
+/// them over otherwise, they are sorted here, so the answer never depends on the query plan.
+enum PageRows<Record: PositionalRecord> {
+    static func fetch(_ db: Database, sql: String, arguments: StatementArguments) throws -> [Record] {
+        let statement = try db.cachedStatement(sql: sql)
+        let keyColumn = Record.columns.count
+        var rows: [(key: Int64, record: Record)] = []
+        rows.reserveCapacity(64)
+        var ordered = true
+        try Row.fetchCursor(statement, arguments: arguments).forEach { row in
+            let key: Int64 = row[keyColumn]
+            if let last = rows.last, last.key >= key { ordered = false }
+            rows.append((key, Record(row: row)))
+        }
+        if !ordered { rows.sort { $0.key < $1.key } }
+        return rows.map(\.record)
     }
 }

@@ -28,13 +28,17 @@ public struct ShowStore: Sendable {
         return show
     }
 
+    /// The statements of `showWithEpisodes`, made once (GET /api/tv/:id).
+    static let showSQL = "SELECT \(ShowRecord.selection("t")) FROM tv_shows t WHERE t.id = ?"
+    static let episodesSQL = """
+        SELECT \(EpisodeRecord.selection("t")) FROM episodes t WHERE t.show_id = ? ORDER BY t.season_number, t.episode_number
+        """
+
     /// The show and all its episodes (by season, episode) from one read.
     public func showWithEpisodes(id: Int64) throws -> (show: ShowRecord, episodes: [EpisodeRecord]) {
         let found = try pool.read { db -> (ShowRecord, [EpisodeRecord])? in
-            guard let show = try ShowRecord.fetchOne(db, table: "tv_shows", id: id) else { return nil }
-            let episodes = try EpisodeRecord.fetchAll(db, sql: """
-                SELECT \(EpisodeRecord.selection("t")) FROM episodes t WHERE t.show_id = ? ORDER BY t.season_number, t.episode_number
-                """, arguments: [id])
+            guard let show = try ShowRecord.fetchAll(db, sql: Self.showSQL, arguments: [id]).first else { return nil }
+            let episodes = try EpisodeRecord.fetchAll(db, sql: Self.episodesSQL, arguments: [id])
             return (show, episodes)
         }
         guard let found else { throw DomainError.notFound(.tv, id: id) }
