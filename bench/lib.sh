@@ -4,6 +4,8 @@
 # Everything lives in a fresh /tmp/lcars-bench.XXXX (short: Unix socket paths must stay under
 # 108 bytes), removed with every process it started when the script exits.
 
+bench_dir=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
+
 # Stops every process the benchmark started (bounded), then removes its directory.
 bench_cleanup() {
   trap - EXIT INT TERM
@@ -89,6 +91,7 @@ bench_start() {
   auth="Authorization: Bearer $token"
   idle=$(printf '%s %s %s' "$(rss_tree "$pool_pid")" "$(rss_tree "$nginx_pid")" "$(rss_tree "$lcarsd_pid")")
   idle_pss=$(printf '%s %s %s' "$(pss_tree "$pool_pid")" "$(pss_tree "$nginx_pid")" "$(pss_tree "$lcarsd_pid")")
+  idle_stack_pss=$(stack_pss)
 }
 
 # bench_twin API_PATH NAME: a static file with exactly the bytes of the API's answer, served by
@@ -141,6 +144,13 @@ mem_tree() {
 }
 rss_tree() { mem_tree "$1" status VmRSS; }
 pss_tree() { mem_tree "$1" smaps_rollup Pss; }
+# PSS counting only the stack's own processes as sharers (bench/stack_pss.py): unlike Pss, not
+# lowered by other programs that map the same libraries at the time (a build, another Swift
+# program). Needs root (page frame numbers); "0 0 0" otherwise.
+stack_pss() {
+  python3 "$bench_dir/stack_pss.py" "$pool_pid" $(pgrep -P "$pool_pid" || true) -- \
+    "$nginx_pid" $(pgrep -P "$nginx_pid" || true) -- "$lcarsd_pid"
+}
 rss_line() {  # label pool nginx lcarsd
   printf '%-24s pool(master+%s) %6d kB   nginx %6d kB   lcarsd %6d kB   total %6d kB\n' \
     "$1" "$workers" "$2" "$3" "$4" $(($2 + $3 + $4))
@@ -204,6 +214,10 @@ bench_memory_report() {
   echo "Proportional set size (Pss: shared pages divided among the processes sharing them):"
   rss_line "idle" $idle_pss
   rss_line "after the runs" "$(pss_tree "$pool_pid")" "$(pss_tree "$nginx_pid")" "$(pss_tree "$lcarsd_pid")"
+  echo "PSS among the stack's processes only (bench/stack_pss.py: as on a machine running nothing else):"
+  if [ "$idle_stack_pss" = "0 0 0" ]; then echo "  n/a (needs root for /proc/PID/pagemap)"; return; fi
+  rss_line "idle" $idle_stack_pss
+  rss_line "after the runs" $(stack_pss)
 }
 
 # bench_check_deaths: says so when a component died during the runs (its numbers are void).
