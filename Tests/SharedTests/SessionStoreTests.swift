@@ -84,4 +84,25 @@ import Testing
         #expect(try database.sessions.sessions(of: a.id).isEmpty)
         #expect(try database.sessions.sessions(of: b.id).count == 1)
     }
+
+    /// Sessions read once are reused until the database changes (SessionLookups): a change made
+    /// by another program — here a second connection, as lcarsd or another worker would be — is
+    /// seen on the very next lookup, and so is the clock passing the session's expiry.
+    @Test func aRememberedSessionIsDroppedByAnyChangeAndByItsExpiry() throws {
+        let (pool, path) = try makeTestDatabase()
+        let database = AppDatabase(pool: pool)
+        let kirk = try fastAccounts(database).create(username: "kirk", password: "enterprise-1701", role: .admin)
+        try database.sessions.startSession(userID: kirk.id, tokenHash: "t-kirk", expiresAt: now.addingTimeInterval(60), now: now)
+        let store = database.sessions
+        for _ in 0..<3 { #expect(try store.activeSession(tokenHash: "t-kirk", userID: kirk.id, now: now)?.user.role == .admin) }
+        let other = try DatabaseQueue(path: path)
+        try other.write { try $0.execute(sql: "UPDATE users SET role = 'user' WHERE id = ?", arguments: [kirk.id]) }
+        #expect(try store.activeSession(tokenHash: "t-kirk", userID: kirk.id, now: now)?.user.role == .user)
+        #expect(try store.activeSession(tokenHash: "t-kirk", userID: kirk.id, now: now.addingTimeInterval(59))?.user.role == .user)
+        #expect(try store.activeSession(tokenHash: "t-kirk", userID: kirk.id, now: now.addingTimeInterval(60)) == nil)
+        #expect(try store.activeSession(tokenHash: "t-kirk", userID: kirk.id, now: now)?.user.id == kirk.id)
+        try other.write { try $0.execute(sql: "DELETE FROM sessions WHERE token_hash = 't-kirk'") }
+        #expect(try store.activeSession(tokenHash: "t-kirk", userID: kirk.id, now: now) == nil)
+        #expect(try store.activeSession(tokenHash: "t-kirk", userID: kirk.id + 1, now: now) == nil)
+    }
 }

@@ -6,9 +6,10 @@ import Auth
 /// signature (base64, HMAC, decoding the claims) and hashing the token to its hex fingerprint
 /// again on every request cost as much as the database lookup they lead to.
 ///
-/// What can change is not remembered: the expiry is compared with the clock and the session row
-/// is read on every request, so logout, a password change or a revoked session still refuse the
-/// token at once.
+/// What can change is not remembered here: the expiry is compared with the clock and the session
+/// is looked up on every request (SessionStore.activeSession, which reuses a row it read only
+/// while the database is unchanged), so logout, a password change or a revoked session still
+/// refuse the token at once.
 final class VerifiedTokens {
     struct Entry {
         let userID: Int64

@@ -31,13 +31,23 @@ public struct SessionStore: Sendable {
     /// signed subject), with its user. This runs on every authenticated request.
     public func activeSession(tokenHash: String, userID: Int64, now: Date = Date()) throws -> ActiveSession? {
         try pool.read { db in
-            // Prepared once per connection: this runs before every authenticated answer.
+            let version = try Int64.fetchOne(db.cachedStatement(sql: "PRAGMA data_version")) ?? -1
+            let lookups = SessionLookups.shared
+            if let known = lookups.session(tokenHash: tokenHash, userID: userID, connection: db, version: version, now: now) {
+                return known
+            }
+            // Prepared once per connection: this runs before every authenticated answer the
+            // lookups cannot give.
             let statement = try db.cachedStatement(sql: """
-                SELECT \(UserRecord.joinedColumns), s.id FROM sessions s JOIN users u ON u.id = s.user_id
+                SELECT \(UserRecord.joinedColumns), s.id, s.expires_at FROM sessions s JOIN users u ON u.id = s.user_id
                 WHERE s.token_hash = ? AND s.expires_at > ? AND u.id = ?
                 """)
-            let row = try Row.fetchOne(statement, arguments: [tokenHash, SQLiteTime.format(now), userID])
-            return row.map { ActiveSession(sessionID: $0[6], user: UserRecord(row: $0)) }
+            guard let row = try Row.fetchOne(statement, arguments: [tokenHash, SQLiteTime.format(now), userID]) else { return nil }
+            let session = ActiveSession(sessionID: row[6], user: UserRecord(row: row))
+            if let expiresAt = SQLiteTime.parse(row[7]) {
+                lookups.remember(session, tokenHash: tokenHash, userID: userID, expiresAt: expiresAt, connection: db, version: version)
+            }
+            return session
         }
     }
 
