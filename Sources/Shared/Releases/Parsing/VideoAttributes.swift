@@ -25,7 +25,7 @@ enum VideoAttributes {
     static let single: [String: (Meaning, Bool)] = {
         var t: [String: (Meaning, Bool)] = [:]
         for (w, q) in [("2160p", VideoQuality.p2160), ("4320p", .p2160), ("1440p", .p1080), ("1080p", .p1080), ("1080i", .p1080),
-                       ("720p", .p720), ("576p", .p480), ("576i", .p480), ("540p", .p480), ("480p", .p480), ("480i", .p480),
+                       ("720p", .p720), ("576p", .p480), ("576i", .p480), ("720i", .p720), ("540p", .p480), ("480p", .p480), ("480i", .p480),
                        ("360p", .p480), ("240p", .p480), ("3840x2160", .p2160), ("4096x2160", .p2160), ("1920x1080", .p1080),
                        ("1920x800", .p1080), ("1280x720", .p720), ("1280x544", .p720), ("720x480", .p480), ("720x576", .p480)] {
             t[w] = (.resolution(q, resolutionLabel(w, q)), true)
@@ -37,7 +37,7 @@ enum VideoAttributes {
         t["8k"] = (.resolution(.p2160, "4320p"), true)
         t["uhd"] = (.resolution(.p2160, "2160p"), false)
         for w in ["bluray", "bdrip", "brrip", "bd25", "bd50", "bdmv", "bdiso", "blurayrip", "hddvd", "hddvdrip", "mbluray",
-                  "uhdbdrip", "uhdbd", "uhd2bd", "bdmux", "brmux", "bdripmux", "bdlight", "bd66", "bd100", "uhdbluray"] {
+                  "uhdbdrip", "uhdbd", "uhd2bd", "bdmux", "brmux", "bdripmux", "bdlight", "bd66", "bd100", "uhdbluray", "uhdrip"] {
             t[w] = (.source(.bluray, tag: sourceLabel(w)), true)
         }
         t["bd"] = (.source(.bluray, tag: "BD"), false)
@@ -52,7 +52,7 @@ enum VideoAttributes {
             t[w] = (.source(.hdtv, tag: sourceLabel(w)), true)
         }
         for w in ["dvdrip", "dvdr", "dvd5", "dvd9", "dvdscr", "dvdscreener", "dvdmux", "dvdivx", "bdscr", "r5", "r6", "ntsc",
-                  "vhsrip", "dvdr9", "dvdr5", "2dvd5", "2dvd9", "dvdmux"] {
+                  "vhsrip", "dvdr9", "dvdr5", "2dvd5", "2dvd9", "dvdmux", "brscreener", "bdscreener", "hdscr", "brscr"] {
             t[w] = (.source(.dvd, tag: sourceLabel(w)), w != "ntsc")
         }
         t["xvidvd"] = (.both(.source(.dvd, tag: "DVD"), .codec("XviD")), true)   // Sonarr's "xvidvd": an XviD DVD rip
@@ -220,7 +220,7 @@ enum VideoAttributes {
 
     /// First words of the multi-token forms below; anything else skips the (sequential) switch.
     private static let multiStarts: Set<String> = [
-        "web", "blu", "hd", "dvd", "bd", "br", "vhs", "dvb", "sat", "ppv", "uhd", "cam", "tele", "tv", "raw", "pre", "h", "x", "vc", "mpeg", "dolby", "hdr10", "dts", "dtshd",
+        "web", "blu", "hd", "dvd", "bd", "br", "ts", "vhs", "dvb", "sat", "ppv", "uhd", "cam", "tele", "tv", "raw", "pre", "h", "x", "vc", "mpeg", "dolby", "hdr10", "dts", "dtshd",
         "e", "dd", "true", "ac", "criterion", "deluxe", "remastered", "unrated", "directors", "director's", "director’s", "extended", "theatrical", "final", "special", "ultimate",
         "anniversary", "collectors", "collector's", "director", "limited", "dual", "complete", "alternate", "open", "fan", "diamond", "imax", "full",
     ]
@@ -243,6 +243,9 @@ enum VideoAttributes {
         case ("dvd", "r") where t[i + 1].gap == "-": return m(2, .source(.dvd, tag: "DVD-R"))
         case ("hd", "dvdscr"), ("hd", "dvdrip"): return m(2, .source(.dvd, tag: b == "dvdscr" ? "DVDSCR" : "DVDRip"))
         case ("vhs", "rip"): return m(2, .source(.dvd, tag: "VHSRip"))
+        // "DVD-Screener", "BR-Screener": a screener copy of the disc; "TS-Screener" is a cinema recording.
+        case ("dvd", "screener"), ("br", "screener"), ("bd", "screener"), ("br", "scr"), ("bd", "scr"): return m(2, .source(.dvd, tag: "Screener"))
+        case ("ts", "screener"): return m(2, .source(.cam, tag: "TS"))
         case ("dvb", "rip"), ("sat", "rip"), ("ppv", "rip"): return m(2, .source(.hdtv, tag: a.uppercased() + "Rip"))
         case ("web", "dlrip"): return m(2, .source(.webrip, tag: "WEBRip"))
         case ("uhd", "remux"), ("bd", "remux"): return m(2, .remux)

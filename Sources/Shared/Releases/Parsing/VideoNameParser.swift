@@ -34,6 +34,11 @@ enum VideoNameParser {
             matches.append(numbered.match)
             if numbered.endsTitle { titleEnd = min(titleEnd, numbered.match.index) }
         }
+        if let volume = volumeStart(tokens, start: start, end: titleEnd, fansub: lead.group != nil) {
+            // The volume's number is no episode.
+            matches.removeAll { isEpisode($0) && $0.index > volume && $0.index <= volume + 2 }
+            titleEnd = volume
+        }
         titleEnd = trimTrailingWords(tokens, matches, start: start, end: titleEnd)
         if release.year == nil {
             release.year = laterYear(tokens, from: titleEnd, to: scanEnd, matches: matches, bracketedOnly: matches.contains(where: isEpisode))
@@ -294,6 +299,8 @@ enum VideoNameParser {
             if case .language = m.meaning, t[(m.end)...].contains(where: { $0.lower == t[m.index].lower }) { break }
             end = m.index
         }
+        while end - 1 > start, bracketKindTags.contains(t[end - 1].lower), t[end - 1].inBrackets, ReleaseGroupParser.opensBracket(t[end - 1].gap),
+              end == t.count || !t[end].inBrackets || ReleaseGroupParser.opensBracket(t[end].gap) { end -= 1 }
         // "Aliens.SE.1986", "Title.PAL.Multi.DVD-R", "Star Trek DS9 Ep 2x03": capitalised tags and a dangling "Ep".
         // "Series.Title.Part.1.of.6": a dangling "Part", "Pt" or "Episode" before the number read as the episode.
         while end - 1 > start, upperCaseTags.contains(t[end - 1].text) || t[end - 1].lower == "ep"
@@ -305,6 +312,20 @@ enum VideoNameParser {
     }
 
     private static let danglingEpisodeWords: Set<String> = ["part", "pt", "episode"]
+
+    /// "[Grp] Title - Vol.1 [BD]", "[Grp] Title Vol.1&2 (BD 1080p)": a fansub's disc volume ends the title, as does a
+    /// volume after a spaced dash. (A film's "Kill Bill Vol. 1" keeps it.)
+    private static func volumeStart(_ t: [ReleaseToken], start: Int, end: Int, fansub: Bool) -> Int? {
+        guard end - start >= 3 else { return nil }
+        for i in (start + 1)..<end where t[i].lower == "vol" || t[i].lower == "volume" {
+            guard i + 1 < t.count, let first = t[i + 1].lower.utf8.first, first >= 48, first <= 57 else { continue }
+            if fansub || t[i].gap == " - " || t[i].gap == "_-_" { return i }
+        }
+        return nil
+    }
+
+    /// "Title (TV) - 02": a bracket holding only a tag that says what kind of release it is.
+    private static let bracketKindTags: Set<String> = ["tv", "ova", "ona", "oad", "oav", "raw", "uncensored", "uncut"]
 
     /// Tags that are words too ("Pay.Pal", "Mr.Se"): trimmed only as written in capitals.
     private static let upperCaseTags: Set<String> = ["SE", "OM", "PAL", "NTSC", "SECAM", "XXX", "VO", "OV"]
@@ -318,7 +339,7 @@ enum VideoNameParser {
         case .language, .edition, .proper, .repack, .real, .complete, .hdr, .service: return true
         case .noise: return trimmableNoise.contains(t[m.index].lower)
         // "Title [BD][720p]", "Title (DVD)": a bracketed source word is a tag, whatever its strength.
-        case .source: return t[m.index].inBrackets
+        case let .source(_, tag): return t[m.index].inBrackets || tag == "Screener" || tag == "SCR"   // "Title.LIMITED.SCREENER.XviD"
         default: return false
         }
     }

@@ -1,0 +1,105 @@
+import Core
+import Testing
+
+/// Name shapes from issue 14's fourth parser round, found in public parser suites the fixture corpus
+/// does not draw on: erengy/anitomy (test/data.json) and dreulavelle/PTT (tests/*.py). Rows marked
+/// "seen in" are release names those suites assert (names with their fields are facts); the others
+/// are made up here for the same class. Each table holds near misses that must not be read that way.
+@Suite struct ParserUnseenShapeTests {
+    /// An anime file's CRC32 is never its group; the bracket right before it often is.
+    static let checksums: [ParserCase] = [
+        // seen in anitomy
+        .init(name: "[Himatsubushi]_Sora_no_Woto_-_01_-_H264_-_720p_-_E83AD672.mkv", title: "Sora no Woto", absolute: [1], group: "Himatsubushi"),
+        .init(name: "Show_Name_-_03_-_x264_-_1080p_-_1A2B3C4D", title: "Show Name", absolute: [3], noGroup: true),
+        // seen in anitomy
+        .init(name: "Detective Conan - 316-317 [DCTP][2411959B].mkv", title: "Detective Conan", absolute: [316, 317], group: "DCTP"),
+        .init(name: "Show Name - 12 (Central Anime) [BD841253].mkv", title: "Show Name", absolute: [12], group: "Central Anime"),
+        // Near misses: jargon or a distributor before the CRC is no group; a leading group wins.
+        .init(name: "Show Name - 12 [720p][BD841253].mkv", title: "Show Name", absolute: [12], quality: .p720, noGroup: true),
+        .init(name: "[Grp] Show Name - 12 [Extra][BD841253].mkv", title: "Show Name", absolute: [12], group: "Grp"),
+        .init(name: "Show.Name.S01E02.720p.HDTV.x264-Crew", title: "Show Name", season: 1, episodes: [2], group: "Crew"),
+    ]
+
+    /// A fansub group in brackets may hold dots, hyphens and ampersands.
+    static let gluedBracketGroups: [ParserCase] = [
+        // seen in anitomy
+        .init(name: "[BakaWolf-m.3.3.w] Special Name 01 (H.264) [C83164B9].mkv", title: "Special Name", absolute: [1], group: "BakaWolf-m.3.3.w"),
+        .init(name: "[Sub.Team-x.y] Show Name - 04 [720p].mkv", title: "Show Name", absolute: [4], group: "Sub.Team-x.y"),
+        // Near miss: a long spaced bracket in front is a title, not a group.
+        .init(name: "[Show Name Here With Many Words][07][720p]", title: "Show Name Here With Many Words", absolute: [7]),
+    ]
+
+    /// Episode numbers written with a version apart, or with a split-episode letter.
+    static let episodeSuffixes: [ParserCase] = [
+        // seen in anitomy
+        .init(name: "[Chihiro]_Kono_Aozora_ni_Yakusoku_Wo_10_v2_[DVD][h264][C83D206B].mkv", title: "Kono Aozora ni Yakusoku Wo", absolute: [10], group: "Chihiro"),
+        // seen in anitomy: "01v2" after a spaced dash is the episode, not a group
+        .init(name: "Mary Bell (DVD) - 01v2 [h-b].mkv", title: "Mary Bell", absolute: [1], source: .dvd, group: "h-b"),
+        // seen in PTT
+        .init(name: "The Amazing World of Gumball - 107a - The Mystery (720p.x264.ac3-5.1) [449].mkv", title: "The Amazing World of Gumball", absolute: [107]),
+        .init(name: "[Grp] Show Name - 09b [1080p].mkv", title: "Show Name", absolute: [9], group: "Grp"),
+        // Near misses: a letter after one digit, or a longer word, is no split episode.
+        .init(name: "Movie 2b (2019) 1080p BluRay x264-Grp", title: "Movie 2b", year: 2019, group: "Grp"),
+    ]
+
+    /// "(TV)" and kin after a title tag the release; a fansub's volume ends the title.
+    static let trailingTags: [ParserCase] = [
+        // seen in anitomy
+        .init(name: "[AnimeRG] Ushio to Tora (TV) - 02 [720p] [Xcelent].mkv", title: "Ushio to Tora", absolute: [2], group: "AnimeRG"),
+        // seen in PTT
+        .init(name: "Kyoukai no Rinne (TV) 3rd Season - 23 [1080p]", title: "Kyoukai no Rinne", season: 3, absolute: [23]),
+        // seen in anitomy
+        .init(name: "[Harunatsu] Classroom Crisis - Vol.1 [BD 720p-AAC]", title: "Classroom Crisis", absolute: [], group: "Harunatsu"),
+        .init(name: "[Grp] Show Name Vol.2 (BD 1080p FLAC)", title: "Show Name", absolute: [], group: "Grp"),
+        // Near misses: a film's volume is its title; "(TV)" inside the title stays.
+        .init(name: "Kill.Bill.Vol.1.2003.1080p.BluRay.x264-Grp", title: "Kill Bill Vol 1", year: 2003, group: "Grp"),
+        .init(name: "Show (TV) Name - 02 [720p]", title: "Show (TV) Name", absolute: [2]),
+    ]
+
+    /// Site adverts whose dots were lost or mistyped.
+    static let siteAdverts: [ParserCase] = [
+        // seen in PTT
+        .init(name: "www 1TamilBlasters tel - Migration (2023) [English - 720p HQ HDRip - x264 - 850MB - ESub] mkv", title: "Migration", year: 2023),
+        .init(name: "ww.Tamilblasters.sbs - 8 Bit Christmas (2021) HQ HDRip - x264 - Telugu (Fan Dub) - 400MB].mkv", title: "8 Bit Christmas", year: 2021),
+        .init(name: "www.Site.org - Movie Name (2020) 1080p WEB-DL", title: "Movie Name", year: 2020, source: .webdl),
+        // Near miss: a title that starts with "www" words and has no domain before its dash.
+        .init(name: "www Wild West World - 01 [720p]", title: "www Wild West World", absolute: [1]),
+    ]
+
+    /// Season and episode written the Spanish, Portuguese or Russian way, or without the S.
+    static let foreignNumbering: [ParserCase] = [
+        // seen in PTT
+        .init(name: "My Little Pony - A Amizade é Mágica - T02E22.mp4", title: "My Little Pony - A Amizade é Mágica", season: 2, episodes: [22]),
+        .init(name: "Serie Nombre T01xE08 720p", title: "Serie Nombre", season: 1, episodes: [8], quality: .p720),
+        // seen in PTT
+        .init(name: "Vikkatakavi 01E06.mkv", title: "Vikkatakavi", season: 1, episodes: [6]),
+        // seen in PTT
+        .init(name: "Разрушители легенд. MythBusters. Сезон 15. Эпизод 09. Скрытая угроза (2015).avi", title: "MythBusters", season: 15, episodes: [9]),
+        .init(name: "Сериал Сезон 3, Серия 21 (2019) WEB-DL 1080p", title: "Сериал", season: 3, episodes: [21]),
+        // Near misses: "Title T2" is a title; "10E5" is no padded season.
+        .init(name: "Terminator T2 1991 1080p BluRay x264-Grp", title: "Terminator T2", year: 1991, group: "Grp"),
+        .init(name: "Show 10E5 Name 2019 1080p WEB-DL", title: "Show 10E5 Name", year: 2019),
+    ]
+
+    /// Rarer source and resolution words.
+    static let rareSources: [ParserCase] = [
+        // seen in PTT
+        .init(name: "Genova DVD-Screener Spanish 2008", title: "Genova", year: 2008, source: .dvd),
+        .init(name: "El Albergue Rojo BR-Screener Spanish 2007", title: "El Albergue Rojo", year: 2007, source: .dvd),
+        .init(name: "Star Trek TS-Screener Spanish 2009", title: "Star Trek", year: 2009, source: .cam),
+        .init(name: "The.Mysteries.of.Pittsburgh.LIMITED.SCREENER.XviD-COALiTiON", title: "The Mysteries of Pittsburgh", source: .dvd, group: "COALiTiON"),
+        .init(name: "Companion.2025.1080p.HDSCR.x264-Nuxl.mkv", title: "Companion", year: 2025, source: .dvd, group: "Nuxl"),
+        .init(name: "Bohemian Rhapsody 2018.2160p.UHDrip.x265.HDR.DD+.5.1-DTOne", title: "Bohemian Rhapsody", year: 2018, quality: .p2160, source: .bluray),
+        .init(name: "UFC 187 PPV 720i HDTV X264-KYR", title: "UFC 187", quality: .p720, source: .hdtv, group: "KYR"),
+        // Near miss: "TS" alone before a title word stays weak.
+        .init(name: "Movie.Name.2019.TS.x264-Grp", title: "Movie Name", year: 2019, source: .cam, group: "Grp"),
+    ]
+
+    @Test(arguments: checksums) func neverTakesAChecksumForAGroup(_ c: ParserCase) { c.check() }
+    @Test(arguments: gluedBracketGroups) func readsGluedBracketGroups(_ c: ParserCase) { c.check() }
+    @Test(arguments: episodeSuffixes) func readsEpisodeSuffixes(_ c: ParserCase) { c.check() }
+    @Test(arguments: trailingTags) func dropsTrailingKindTagsAndVolumes(_ c: ParserCase) { c.check() }
+    @Test(arguments: siteAdverts) func skipsMistypedSiteAdverts(_ c: ParserCase) { c.check() }
+    @Test(arguments: foreignNumbering) func readsForeignNumbering(_ c: ParserCase) { c.check() }
+    @Test(arguments: rareSources) func readsRareSources(_ c: ParserCase) { c.check() }
+}
