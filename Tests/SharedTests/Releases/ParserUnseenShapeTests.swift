@@ -91,7 +91,15 @@ import Testing
         .init(name: "Companion.2025.1080p.HDSCR.x264-Nuxl.mkv", title: "Companion", year: 2025, source: .dvd, group: "Nuxl"),
         .init(name: "Bohemian Rhapsody 2018.2160p.UHDrip.x265.HDR.DD+.5.1-DTOne", title: "Bohemian Rhapsody", year: 2018, quality: .p2160, source: .bluray),
         .init(name: "UFC 187 PPV 720i HDTV X264-KYR", title: "UFC 187", quality: .p720, source: .hdtv, group: "KYR"),
-        // Near miss: "TS" alone before a title word stays weak.
+        // Vocabulary of the *arr quality parsers (Radarr's QualityParser), written here as our own names.
+        .init(name: "Movie.Title.2019.AmazonSD.x264-Grp", title: "Movie Title", year: 2019, source: .webdl, group: "Grp"),
+        .init(name: "Movie.Title.2019.WEBDLmux.x264-Grp", title: "Movie Title", year: 2019, source: .webdl, group: "Grp"),
+        .init(name: "Movie.Title.2019.960p.WEB-DL.x264-Grp", title: "Movie Title", year: 2019, quality: .p720, source: .webdl),
+        .init(name: "Movie.Title.2019.XvidHD.720p-Grp", title: "Movie Title", year: 2019, source: .hdtv, codec: "XviD", group: "Grp"),
+        .init(name: "Movie.Title.2019.HD-DVDRip.x264-Grp", title: "Movie Title", year: 2019, source: .bluray, group: "Grp"),
+        .init(name: "Series.Title.S01E01.SD.TV.x264-Grp", title: "Series Title", season: 1, episodes: [1], source: .hdtv),
+        // Near misses: "SD" and "HD" alone are no sources; "TS" alone before a title word stays weak.
+        .init(name: "Movie.Title.SD.2019.x264-Grp", title: "Movie Title SD", year: 2019, source: .unknown, group: "Grp"),
         .init(name: "Movie.Name.2019.TS.x264-Grp", title: "Movie Name", year: 2019, source: .cam, group: "Grp"),
     ]
 

@@ -138,7 +138,8 @@ enum ReleaseGroupParser {
             let next = t[k + 1].gap
             if next == " - " || next.hasPrefix("_-_") || next.hasPrefix(" - ") {
                 let w = t[k].lower
-                let domain = topLevelDomains.contains(w) || (t[k].dotJoined && w.utf8.count <= 4)
+                // Without its dot, only a short domain ("tel", "org") is told from a title's word ("World").
+                let domain = t[k].dotJoined ? topLevelDomains.contains(w) || w.utf8.count <= 4 : topLevelDomains.contains(w) && w.utf8.count <= 3
                 return k > start + 1 && domain ? k : nil
             }
             k += 1

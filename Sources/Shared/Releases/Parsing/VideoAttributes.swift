@@ -25,7 +25,7 @@ enum VideoAttributes {
     static let single: [String: (Meaning, Bool)] = {
         var t: [String: (Meaning, Bool)] = [:]
         for (w, q) in [("2160p", VideoQuality.p2160), ("4320p", .p2160), ("1440p", .p1080), ("1080p", .p1080), ("1080i", .p1080),
-                       ("720p", .p720), ("576p", .p480), ("576i", .p480), ("720i", .p720), ("540p", .p480), ("480p", .p480), ("480i", .p480),
+                       ("720p", .p720), ("960p", .p720), ("576p", .p480), ("576i", .p480), ("720i", .p720), ("540p", .p480), ("480p", .p480), ("480i", .p480),
                        ("360p", .p480), ("240p", .p480), ("3840x2160", .p2160), ("4096x2160", .p2160), ("1920x1080", .p1080),
                        ("1920x800", .p1080), ("1280x720", .p720), ("1280x544", .p720), ("720x480", .p480), ("720x576", .p480)] {
             t[w] = (.resolution(q, resolutionLabel(w, q)), true)
@@ -44,7 +44,7 @@ enum VideoAttributes {
         t["remux"] = (.remux, true)
         t["bdremux"] = (.remux, true)
         t["uhdremux"] = (.remux, true)
-        for w in ["webdl", "webhd", "amznweb", "dlmux", "webuhd"] { t[w] = (.source(.webdl, tag: "WEB-DL"), true) }
+        for w in ["webdl", "webhd", "amznweb", "dlmux", "webuhd", "webdlmux", "amazonsd"] { t[w] = (.source(.webdl, tag: "WEB-DL"), true) }
         t["web"] = (.source(.webdl, tag: "WEB"), false)
         for w in ["webrip", "webmux", "hdrip", "webcap", "web-rip", "webdlrip", "dlrip", "dmrip"] { t[w] = (.source(.webrip, tag: sourceLabel(w)), true) }
         for w in ["hdtv", "pdtv", "sdtv", "hdtvrip", "tvrip", "dsr", "dsrip", "dthrip", "dvbrip", "satrip", "ahdtv", "uhdtv", "tvdub",
@@ -56,6 +56,8 @@ enum VideoAttributes {
             t[w] = (.source(.dvd, tag: sourceLabel(w)), w != "ntsc")
         }
         t["xvidvd"] = (.both(.source(.dvd, tag: "DVD"), .codec("XviD")), true)   // Sonarr's "xvidvd": an XviD DVD rip
+        t["xvidhd"] = (.both(.source(.hdtv, tag: "HDTV"), .codec("XviD")), true)   // an XviD encode of an HD broadcast
+        t["regional"] = (.source(.dvd, tag: "R5"), false)   // a regional (R5-style) DVD release
         t["dvd"] = (.source(.dvd, tag: "DVD"), false)
         t["pal"] = (.source(.dvd, tag: "PAL"), false)
         t["scr"] = (.source(.dvd, tag: "SCR"), false)
@@ -220,7 +222,7 @@ enum VideoAttributes {
 
     /// First words of the multi-token forms below; anything else skips the (sequential) switch.
     private static let multiStarts: Set<String> = [
-        "web", "blu", "hd", "dvd", "bd", "br", "ts", "vhs", "dvb", "sat", "ppv", "uhd", "cam", "tele", "tv", "raw", "pre", "h", "x", "vc", "mpeg", "dolby", "hdr10", "dts", "dtshd",
+        "web", "blu", "hd", "sd", "dvd", "bd", "br", "ts", "vhs", "dvb", "sat", "ppv", "uhd", "cam", "tele", "tv", "raw", "pre", "h", "x", "vc", "mpeg", "dolby", "hdr10", "dts", "dtshd",
         "e", "dd", "true", "ac", "criterion", "deluxe", "remastered", "unrated", "directors", "director's", "director’s", "extended", "theatrical", "final", "special", "ultimate",
         "anniversary", "collectors", "collector's", "director", "limited", "dual", "complete", "alternate", "open", "fan", "diamond", "imax", "full",
     ]
@@ -241,7 +243,9 @@ enum VideoAttributes {
         case ("hd", "dvd"): return m(2, .source(.bluray, tag: "HD-DVD"))
         case ("dvd", "rip"): return m(2, .source(.dvd, tag: "DVDRip"))
         case ("dvd", "r") where t[i + 1].gap == "-": return m(2, .source(.dvd, tag: "DVD-R"))
-        case ("hd", "dvdscr"), ("hd", "dvdrip"): return m(2, .source(.dvd, tag: b == "dvdscr" ? "DVDSCR" : "DVDRip"))
+        // "HD-DVDRip", "HD.DVDScr": a rip of an HD DVD (a high-definition disc, filed with Blu-ray).
+        case ("hd", "dvdscr"), ("hd", "dvdrip"): return m(2, .source(.bluray, tag: b == "dvdscr" ? "HD-DVD" : "HDDVDRip"))
+        case ("sd", "tv"): return m(2, .source(.hdtv, tag: "SDTV"))
         case ("vhs", "rip"): return m(2, .source(.dvd, tag: "VHSRip"))
         // "DVD-Screener", "BR-Screener": a screener copy of the disc; "TS-Screener" is a cinema recording.
         case ("dvd", "screener"), ("br", "screener"), ("bd", "screener"), ("br", "scr"), ("bd", "scr"): return m(2, .source(.dvd, tag: "Screener"))
