@@ -38,6 +38,12 @@ import Testing
         // seen in PTT
         .init(name: "The Amazing World of Gumball - 107a - The Mystery (720p.x264.ac3-5.1) [449].mkv", title: "The Amazing World of Gumball", absolute: [107]),
         .init(name: "[Grp] Show Name - 09b [1080p].mkv", title: "Show Name", absolute: [9], group: "Grp"),
+        // seen in PTT: a recap numbered between two episodes is filed under the one before it
+        .init(name: "[KH] Sword Art Online II - 14.5 - Debriefing.mkv", title: "Sword Art Online II", absolute: [14], group: "KH"),
+        .init(name: "Show Title - 12.5 [1080p]", title: "Show Title", absolute: [12], quality: .p1080),
+        // Near misses: a decimal without a dash before it is the title's ("Evangelion 1.11"), as are audio channels.
+        .init(name: "Evangelion 1.11 - You Are (Not) Alone", title: "Evangelion 1.11 - You Are (Not) Alone", absolute: []),
+        .init(name: "Show - 05 - AAC 5.1 [720p]", title: "Show", absolute: [5]),
         // Near misses: a letter after one digit, or a longer word, is no split episode.
         .init(name: "Movie 2b (2019) 1080p BluRay x264-Grp", title: "Movie 2b", year: 2019, group: "Grp"),
     ]

@@ -15,6 +15,11 @@ enum AbsoluteEpisodes {
             let placed = dashed || fansub || isRange(t, at: j, end: end)
             // A zero-padded number in a fansub name is an episode even before an episode title.
             let padded = fansub && t[j].lower.hasPrefix("0") && t[j].lower.count >= 2
+            // "Title - 12.5 [1080p]": a recap between two episodes is filed under the one before it.
+            if dashed, version == nil, j + 1 < end, t[j + 1].gap == ".", t[j + 1].isNumber, (1...2).contains(t[j + 1].lower.utf8.count),
+               t[j].lower.utf8.count >= 2, followedByEnd(t, after: j + 1, end: end) {
+                return AttributeMatch(index: j, length: 2, meaning: .episode(EpisodeInfo(absolute: [number])), strong: true)
+            }
             let startsRange = rangeEnd(t, at: j, number: number, end: end) != nil
             guard placed, padded || startsRange || followedByEnd(t, after: j, end: end, dashAllowed: dashed) else { continue }
             var info = EpisodeInfo(absolute: [number], version: version)
