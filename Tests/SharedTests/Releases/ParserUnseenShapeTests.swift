@@ -109,6 +109,20 @@ import Testing
         .init(name: "Movie.Name.2019.TS.x264-Grp", title: "Movie Name", year: 2019, source: .cam, group: "Grp"),
     ]
 
+    /// Distributor tags and extensions written the way a name with lost dots writes them.
+    static let lostDots: [ParserCase] = [
+        // seen in PTT
+        .init(name: "Interstellar 2014 1080p BluRay DDP 5 1 x265-EDGE2020 mkv", title: "Interstellar", year: 2014, group: "EDGE2020"),
+        .init(name: "Series Title S01E01 1080p WEB H264-GRP EZTV", title: "Series Title", season: 1, episodes: [1], group: "GRP"),
+        .init(name: "Movie.Title.2019.1080p.BluRay.x264-GRP_RARBG", title: "Movie Title", year: 2019, group: "GRP"),
+        // seen in PTT: the multiplication sign is a frame size's x only after a digit
+        .init(name: "[NC-Raws] 间谍过家家 / SPY×FAMILY - 04 (B-Global 1920x1080 HEVC AAC MKV)", title: "SPY×FAMILY", absolute: [4], group: "NC-Raws"),
+        .init(name: "Movie 2019 1920×1080 WEB-DL", title: "Movie", year: 2019, quality: .p1080),
+        // Near miss: "Mkv" inside a title stays.
+        .init(name: "The Mkv Story 2019 1080p WEB-DL", title: "The Mkv Story", year: 2019),
+    ]
+
+    @Test(arguments: lostDots) func readsNamesWithLostDots(_ c: ParserCase) { c.check() }
     @Test(arguments: checksums) func neverTakesAChecksumForAGroup(_ c: ParserCase) { c.check() }
     @Test(arguments: gluedBracketGroups) func readsGluedBracketGroups(_ c: ParserCase) { c.check() }
     @Test(arguments: episodeSuffixes) func readsEpisodeSuffixes(_ c: ParserCase) { c.check() }

@@ -171,8 +171,8 @@ enum ReleaseGroupParser {
             dropped = j
             last = j - 1
         }
-        // "-GROUP.VTV", "-GROUP.rarbg": a distributor's tag glued with a dot.
-        if last > start + 2, !t[last].inBrackets, t[last].gap == ".", distributorTags.contains(t[last].lower),
+        // "-GROUP.VTV", "-GROUP.rarbg", "-GROUP_RARBG", "-GROUP EZTV": a distributor's tag after a dot, an underscore or a space.
+        if last > start + 2, !t[last].inBrackets, t[last].gap == "." || t[last].gap == "_" || t[last].gap == " ", distributorTags.contains(t[last].lower),
            hyphenGroup(t[last - 1], start: start, index: last - 1) != nil {
             dropped = dropped ?? last
             last -= 1
