@@ -122,6 +122,28 @@ import Testing
         .init(name: "The Mkv Story 2019 1080p WEB-DL", title: "The Mkv Story", year: 2019),
     ]
 
+    /// Shapes Sonarr's parser names in its comments (Parser.cs), written here as our own names.
+    static let sonarrShapes: [ParserCase] = [
+        // "Anime - [SubGroup] Title Absolute (Season+Episode)"
+        .init(name: "[Grp] Series Title 012 (S01E12) [720p]", title: "Series Title", season: 1, episodes: [12], absolute: [12], group: "Grp"),
+        .init(name: "[Grp] Series Title 012 - S01E12 [720p]", title: "Series Title", season: 1, episodes: [12], absolute: [12], group: "Grp"),
+        // "Mini-Series, treated as season 1, multi episodes are labelled as E1-E2"
+        .init(name: "Series Title E1-E2 720p", title: "Series Title", season: 1, episodes: [1, 2]),
+        // "Mini-Series with year in title ... labelled as Part01"
+        .init(name: "Series Title 2019 Part01 720p", title: "Series Title", year: 2019, season: 1, episodes: [1]),
+        // "Daily episodes that use short month format instead of number"
+        .init(name: "Series Title 28 Apr 2018 720p", title: "Series Title", airDate: "2018-04-28"),
+        // "iTunes 1-05 Title (Quality).ext"; seen in PTT: "4-13 Cursed (HD).m4v"
+        .init(name: "1-05 Title (HD).m4v", title: "", season: 1, episodes: [5], noGroup: true),
+        .init(name: "2-06. Девичья сила.mkv", title: "", season: 2, episodes: [6]),
+        // Near misses: a lone "E1", a number before a word that is no month, a zero-padded range, a title number.
+        .init(name: "Series Title E1 720p", title: "Series Title E1", episodes: []),
+        .init(name: "Series Title 15 Mayhem 2018 720p", title: "Series Title 15 Mayhem", year: 2018),
+        .init(name: "01-12 Title [720p]", title: "01-12 Title", season: nil),
+        .init(name: "[Grp] Series Title 100 - 05 - Sub Title [720p]", title: "Series Title 100", absolute: [5], group: "Grp"),
+    ]
+
+    @Test(arguments: sonarrShapes) func readsSonarrShapes(_ c: ParserCase) { c.check() }
     @Test(arguments: lostDots) func readsNamesWithLostDots(_ c: ParserCase) { c.check() }
     @Test(arguments: checksums) func neverTakesAChecksumForAGroup(_ c: ParserCase) { c.check() }
     @Test(arguments: gluedBracketGroups) func readsGluedBracketGroups(_ c: ParserCase) { c.check() }

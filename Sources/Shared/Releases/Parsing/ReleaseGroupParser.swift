@@ -202,6 +202,7 @@ enum ReleaseGroupParser {
                 return Trailing(group: group, firstIndex: j - 1, hyphenated: true)
             }
             guard j > start, last - j < 3, !t[j...last].contains(where: isJargon), !t[j...last].allSatisfy(\.isNumber),
+                  !(j == last && notGroups.contains(t[j].lower)),   // "(HD)"
                   EpisodePatterns.match(t, at: j) == nil else { return nil }   // "[Cap.408]" is an episode
             tagStart = j
             last = j - 1

@@ -24,7 +24,7 @@ enum VideoNameParser {
         release.year = yearIndex.flatMap { tokens[$0].number } ?? lead.year
         // "The.Kennedys.Part.2", "Series and Show 2012 Part 1": a mini-series' part, unless a year follows it
         // ("Movie.Part.2.2011" is a film in parts).
-        if yearIndex.map({ $0 + 1 < tokens.count && ["part", "pt"].contains(tokens[$0 + 1].lower) }) ?? (release.year == nil),
+        if yearIndex.map({ $0 + 1 < tokens.count && (["part", "pt"].contains(tokens[$0 + 1].lower) || isGluedPart(tokens[$0 + 1].lower)) }) ?? (release.year == nil),
            lead.group == nil, !matches.contains(where: isEpisode),
            let part = partEpisode(tokens, start: yearIndex.map { $0 } ?? start, end: min(firstStrong(matches) ?? scanEnd, scanEnd)) {
             matches.append(part)
@@ -100,6 +100,11 @@ enum VideoNameParser {
         let spacedAfterTitle = spacedName && tokens[tail.firstIndex].gap.has(" ") && !followsJargon(tokens, tail.firstIndex, matches)
         if bare || spacedAfterTitle { return (tokens.count, scan(tokens, from: start, to: tokens.count), nil) }
         return (tail.firstIndex, matches, tail.group)
+    }
+
+    /// "Part01", "Part2": a part number glued to its word.
+    private static func isGluedPart(_ w: String) -> Bool {
+        w.hasPrefix("part") && w.utf8.count <= 6 && w.utf8.count > 4 && Int(w.dropFirst(4)) != nil
     }
 
     /// Mini-series without a year: "The.Kennedys.Part.2.DSR" is season 1, episode 2 ("Part Two", "Part II" too).
@@ -194,9 +199,12 @@ enum VideoNameParser {
                 ?? bracketedNumber(tokens, in: titleZone)).map { ($0, true) }
         }
         // "[Grp] Title - 12 (S01E12) - (WEB 1080p)": a fansub's number right before its bracketed marker is the absolute one.
+        // "[Grp] Title 012 (S01E12)", "[Grp] Title 012 - S01E12": a zero-padded number right before the marker is too.
         if fansub, let marked = matches.first(where: { isEpisode($0) && !isSeasonOnly($0) }), marked.index - 1 > start,
-           tokens[marked.index].inBrackets, ReleaseGroupParser.opensBracket(tokens[marked.index].gap),
-           let n = tokens[marked.index - 1].number, tokens[marked.index - 1].gap == " - ", ReleaseYears.year(tokens[marked.index - 1]) == nil {
+           let n = tokens[marked.index - 1].number, ReleaseYears.year(tokens[marked.index - 1]) == nil,
+           tokens[marked.index].inBrackets && ReleaseGroupParser.opensBracket(tokens[marked.index].gap) && tokens[marked.index - 1].gap == " - "
+            || tokens[marked.index - 1].lower.hasPrefix("0") && tokens[marked.index - 1].lower.utf8.count == 3 && !tokens[marked.index - 1].inBrackets
+                && [" (", " [", " - ", " + "].contains(tokens[marked.index].gap) {
             return (AttributeMatch(index: marked.index - 1, length: 1, meaning: .episode(EpisodeInfo(absolute: [n])), strong: true), true)
         }
         // "Series - S01E01-02 - 001-002 - Title", "Show S10E14 214": the absolute number after the episode marker.
