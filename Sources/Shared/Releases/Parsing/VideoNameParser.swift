@@ -17,6 +17,10 @@ enum VideoNameParser {
             return bracketed(tokens, name: name, lead: lead, layout: layout)
         }
         var (scanEnd, matches, group) = groupAndAttributes(tokens, start: start, lead: lead, spacedName: name.has(" "))
+        // "[Grp] 中文标题 S2 / Show Name S2 - 05": a season marker that a translated title follows ends neither title.
+        // (Only after a title in another script, and before words: "Show (2016/S01/WEB-DL/1080p)" keeps its season.)
+        matches.removeAll { isSeasonOnly($0) && $0.index > start && $0.end < scanEnd && tokens[$0.end].gap == " / " && !tokens[$0.index].inBrackets
+            && !DoubleTitles.isLatin(tokens[$0.index - 1].text) && VideoAttributes.match(tokens, at: $0.end) == nil && EpisodePatterns.match(tokens, at: $0.end) == nil }
         release.group = group ?? lead.group ?? BracketGroups.inner(tokens, from: start, matches: matches)
 
         let yearIndex = findYear(tokens, from: start, before: firstStrong(matches) ?? scanEnd, matches: matches)
@@ -56,8 +60,15 @@ enum VideoNameParser {
     /// "[Group][Title][05][1080p]": the title and episode brackets found by `BracketTitles`, jargon after the title.
     private static func bracketed(_ t: [ReleaseToken], name: String, lead: ReleaseGroupParser.Leading, layout: BracketTitles.Layout) -> ParsedRelease {
         var r = ParsedRelease()
+        var layout = layout
         r.group = lead.group
         r.apply(layout.episode.meaning)
+        // "[Grp][中文标题][Show Name S2][05]": the title bracket may end in its season.
+        if layout.title.count > 1, let (season, episodes) = EpisodePatterns.splitSE(t[layout.title.upperBound - 1].lower), episodes.isEmpty, season > 0 {
+            r.seasons = [season]
+            r.season = season
+            layout.title = layout.title.lowerBound..<(layout.title.upperBound - 1)
+        }
         let episode = layout.episode.index..<layout.episode.end
         for m in scan(t, from: layout.title.upperBound, to: t.count) where !episode.contains(m.index) {
             r.apply(m.meaning)
