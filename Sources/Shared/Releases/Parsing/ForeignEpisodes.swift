@@ -166,6 +166,10 @@ enum ForeignEpisodes {
         if w == "сезон" {
             // "Сезон 15. Эпизод 09", "Сезон 3, Серия 21": the season, then its episode.
             if i + 3 < t.count, russianEpisodeWords.contains(t[i + 2].lower) || t[i + 2].lower == "эпизод", let e = t[i + 3].number, t[i + 3].lower.utf8.count <= 3 {
+                // "Сезон 4 / Серии 1-6": a range of them.
+                if i + 4 < t.count, t[i + 4].gap == "-", let last = t[i + 4].number, last > e, last - e < 500 {
+                    return AttributeMatch(index: i, length: 5, meaning: .episode(EpisodeInfo(seasons: [n], episodes: Array(e...last))), strong: true)
+                }
                 return AttributeMatch(index: i, length: 4, meaning: .episode(EpisodeInfo(seasons: [n], episodes: [e])), strong: true)
             }
             return AttributeMatch(index: i, length: 2, meaning: .episode(EpisodeInfo(seasons: [n], fullSeason: true)), strong: true)
