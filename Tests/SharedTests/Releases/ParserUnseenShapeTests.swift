@@ -149,6 +149,16 @@ import Testing
         .init(name: "[Grp] Series Title 100 - 05 - Sub Title [720p]", title: "Series Title 100", absolute: [5], group: "Grp"),
     ]
 
+    /// What Sonarr's group parser (ReleaseGroupParser.cs) refuses after the last hyphen: a bit depth and language codes.
+    static let notGroupsAfterHyphen: [ParserCase] = [
+        .init(name: "Movie Title 2019 1080p BluRay x265 10-bit", title: "Movie Title", year: 2019, noGroup: true),
+        .init(name: "Movie.Title.2019.1080p.BluRay.x264-GER", title: "Movie Title", year: 2019, noGroup: true),
+        .init(name: "Series.Title.S01E01.1080p.WEB-DL-CAT", title: "Series Title", season: 1, episodes: [1], noGroup: true),
+        // Near miss: a group whose second part is "bits" keeps it.
+        .init(name: "Some.Movie.2019.1080p.BluRay.DTS.x264-Blu-bits", title: "Some Movie", year: 2019, group: "Blu-bits"),
+    ]
+
+    @Test(arguments: notGroupsAfterHyphen) func refusesBitDepthsAndLanguagesAsGroups(_ c: ParserCase) { c.check() }
     @Test(arguments: sonarrShapes) func readsSonarrShapes(_ c: ParserCase) { c.check() }
     @Test(arguments: lostDots) func readsNamesWithLostDots(_ c: ParserCase) { c.check() }
     @Test(arguments: checksums) func neverTakesAChecksumForAGroup(_ c: ParserCase) { c.check() }

@@ -43,6 +43,8 @@ enum ReleaseGroupParser {
         "proper", "repack", "internal", "sample", "eng", "rus", "multi", "mkv", "mp4", "avi", "ts", "cam", "uhd", "hdr",
         "2160p", "1080p", "720p", "480p", "complete", "dvd", "vinyl", "cd", "flac", "mp3", "v0", "v2", "320", "lp", "ep",
         "single", "atmos", "sdr", "dv", "hdr10", "imax", "extended", "final", "part", "man",
+        // "x265 10-bit": a bit depth; "-GER", "-ITA": a language code after the last hyphen.
+        "bit", "en", "ger", "fre", "fra", "ita", "cat", "spa",
     ]
 
     /// Tags appended by distributors after the group; they are dropped, not reported as the group.
