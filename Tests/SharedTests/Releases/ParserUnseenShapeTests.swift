@@ -136,6 +136,7 @@ import Testing
         // "iTunes 1-05 Title (Quality).ext"; seen in PTT: "4-13 Cursed (HD).m4v"
         .init(name: "1-05 Title (HD).m4v", title: "", season: 1, episodes: [5], noGroup: true),
         .init(name: "2-06. Девичья сила.mkv", title: "", season: 2, episodes: [6]),
+        .init(name: "11-02_The_Series_Reaction (HD).m4v", title: "", season: 11, episodes: [2]),
         // Chinese fansub layouts Sonarr normalises (ParserCommon.cs): a season ending the title bracket, a season
         // after the Chinese title before the English one.
         .init(name: "[Grp][中文标题][Show Name S2][05][1080p]", title: "Show Name", season: 2, absolute: [5], group: "Grp"),

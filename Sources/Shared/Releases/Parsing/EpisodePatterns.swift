@@ -24,7 +24,7 @@ enum EpisodePatterns {
     /// then the episode's title. (A zero-padded "01-12 Title" is a range of episodes.)
     private static func iTunesNumber(_ t: [ReleaseToken], at i: Int) -> AttributeMatch? {
         guard i == 0, t.count > 2, let season = t[0].number, t[0].lower.utf8.count <= 2, t[0].lower.utf8.first != UInt8(ascii: "0"),
-              t[1].gap == "-", t[1].lower.utf8.count == 2, let episode = t[1].number, t[2].gap == " " || t[2].gap == ". ", !t[2].isNumber, season > 0 else { return nil }
+              t[1].gap == "-", t[1].lower.utf8.count == 2, let episode = t[1].number, [" ", ". ", "_", "."].contains(t[2].gap), !t[2].isNumber, season > 0 else { return nil }
         return AttributeMatch(index: 0, length: 2, meaning: .episode(EpisodeInfo(seasons: [season], episodes: [episode])), strong: true)
     }
 
