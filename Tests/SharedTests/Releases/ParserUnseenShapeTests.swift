@@ -142,7 +142,7 @@ import Testing
         .init(name: "[Grp][中文标题][Show Name S2][05][1080p]", title: "Show Name", season: 2, absolute: [5], group: "Grp"),
         .init(name: "[Grp] 中文标题 S2 / Show Name S2 - 05 [1080p]", title: "Show Name", season: 2, absolute: [5], group: "Grp"),
         .init(name: "Seriesless (2016/S01/WEB-DL/1080p/AC3 5.1/DUAL/SUB)", title: "Seriesless", season: 1),
-        .init(name: "Черное зеркало / Black Mirror / Сезон 4 / Серии 1-6 (6) [2017, WEBRip 1080p]", title: "Black Mirror", season: 4, episodes: [1, 2, 3, 4, 5, 6]),
+        .init(name: "Черное зеркало / Black Mirror / Сезон 4 / Серии 1-6 (6) [2017, WEBRip 1080p]", title: "Black Mirror", season: 4, episodes: [1, 2, 3, 4, 5, 6], absolute: []),
         // Near misses: a lone "E1", a number before a word that is no month, a zero-padded range, a title number.
         .init(name: "Series Title E1 720p", title: "Series Title E1", episodes: []),
         .init(name: "Series Title 15 Mayhem 2018 720p", title: "Series Title 15 Mayhem", year: 2018),

@@ -224,6 +224,9 @@ enum VideoNameParser {
            let absolute = AbsoluteEpisodes.match(tokens, in: (marked.end - 1)..<(marked.end + 1), fansub: true, end: scanEnd)
             // "S01E01-02 (001-002)", "s10e15(233)": in brackets right after the marker.
             ?? (tokens[marked.end].inBrackets ? bracketedNumber(tokens, in: marked.end..<(marked.end + 1)) : nil) {
+            // "Серии 1-6 (6)": after a range of episodes, one number alone counts them.
+            if case let .episode(marker) = marked.meaning, marker.episodes.count > 1, case let .episode(found) = absolute.meaning,
+               found.absolute.count == 1, found.absolute[0] == marker.episodes.count { return nil }
             return (absolute, false)
         }
         guard let season = matches.first(where: isSeasonOnly), season.end < scanEnd else { return nil }
