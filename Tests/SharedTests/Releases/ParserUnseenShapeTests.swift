@@ -159,6 +159,21 @@ import Testing
         .init(name: "Some.Movie.2019.1080p.BluRay.DTS.x264-Blu-bits", title: "Some Movie", year: 2019, group: "Blu-bits"),
     ]
 
+    /// Named cuts Radarr's parser knows (Parser.cs EditionRegex), written here as our own names: before the year
+    /// they end the title.
+    static let namedCuts: [ParserCase] = [
+        .init(name: "Movie.Title.Despecialized.1977.1080p.BluRay", title: "Movie Title", year: 1977),
+        .init(name: "Movie.Title.Assembly.Cut.2010.1080p", title: "Movie Title", year: 2010),
+        .init(name: "Movie.Title.Rekall.Version.2010.1080p", title: "Movie Title", year: 2010),
+        .init(name: "Movie.Title.25th.Anniversary.Edition.2010.1080p", title: "Movie Title", year: 2010),
+        .init(name: "Movie.Title.2in1.2010.1080p", title: "Movie Title", year: 2010),
+        .init(name: "Movie.Title.Extended.Version.2010.1080p", title: "Movie Title", year: 2010),
+        // Near misses: the words alone are titles.
+        .init(name: "The.Bounty.Hunter.2010.1080p", title: "The Bounty Hunter", year: 2010),
+        .init(name: "The.Rogue.2010.1080p", title: "The Rogue", year: 2010),
+    ]
+
+    @Test(arguments: namedCuts) func trimsNamedCuts(_ c: ParserCase) { c.check() }
     @Test(arguments: notGroupsAfterHyphen) func refusesBitDepthsAndLanguagesAsGroups(_ c: ParserCase) { c.check() }
     @Test(arguments: sonarrShapes) func readsSonarrShapes(_ c: ParserCase) { c.check() }
     @Test(arguments: lostDots) func readsNamesWithLostDots(_ c: ParserCase) { c.check() }

@@ -88,7 +88,8 @@ enum VideoAttributes {
         }
         for (w, e) in [("extended", "Extended"), ("remastered", "Remastered"), ("unrated", "Unrated"), ("uncut", "Uncut"),
                        ("theatrical", "Theatrical"), ("imax", "IMAX"), ("criterion", "Criterion"), ("uncensored", "Uncensored"),
-                       ("dc", "Director's Cut"), ("restored", "Restored")] {
+                       ("dc", "Director's Cut"), ("restored", "Restored"), ("despecialized", "Despecialized"), ("recut", "Recut"),
+                       ("2in1", "2in1"), ("3in1", "3in1"), ("4in1", "4in1")] {
             t[w] = (.edition(e), false)
         }
         for (w, l) in languageWords { t[w] = (.language(l), false) }
@@ -225,12 +226,18 @@ enum VideoAttributes {
         "web", "blu", "hd", "sd", "dvd", "bd", "br", "ts", "vhs", "dvb", "sat", "ppv", "uhd", "cam", "tele", "tv", "raw", "pre", "h", "x", "vc", "mpeg", "dolby", "hdr10", "dts", "dtshd",
         "e", "dd", "true", "ac", "criterion", "deluxe", "remastered", "unrated", "directors", "director's", "director’s", "extended", "theatrical", "final", "special", "ultimate",
         "anniversary", "collectors", "collector's", "director", "limited", "dual", "complete", "alternate", "open", "fan", "diamond", "imax", "full",
+        "assembly", "imperial", "signature", "hunter", "rekall", "rogue", "rouge",
     ]
 
     private static func matchMulti(_ t: [ReleaseToken], at i: Int) -> AttributeMatch? {
         guard i + 1 < t.count else { return nil }
         let a = t[i].lower, b = t[i + 1].lower, joined = !t[i + 1].gap.has(" ") || t[i + 1].gap == " " || t[i + 1].gap.hasPrefix("+")
         guard joined else { return nil }
+        // "25th Anniversary (Edition)": an anniversary cut, its ordinal first.
+        if b == "anniversary", a.hasSuffix("th"), (3...5).contains(a.utf8.count), Int(a.dropLast(2)) != nil {
+            let edition = i + 2 < t.count && ["edition", "cut"].contains(t[i + 2].lower)
+            return AttributeMatch(index: i, length: edition ? 3 : 2, meaning: .edition("Anniversary Edition"), strong: false)
+        }
         guard multiStarts.contains(a) else { return matchChannels(t, at: i) ?? spacedFrameSize(t, at: i) }
         let c = i + 2 < t.count ? t[i + 2].lower : ""
         func m(_ length: Int, _ meaning: Meaning, strong: Bool = true) -> AttributeMatch {
@@ -285,6 +292,11 @@ enum VideoAttributes {
                 return match
             }
             return m(2, .audio("EAC3"))
+        // Radarr's named cuts: "Assembly Cut", "Imperial Edition", "Rekall Version", "Extended Version".
+        case ("assembly", "cut"), ("assembly", "edition"), ("imperial", "edition"), ("imperial", "cut"), ("signature", "edition"),
+             ("hunter", "edition"), ("rekall", "version"), ("rogue", "cut"), ("rouge", "cut"), ("extended", "version"),
+             ("unrated", "version"), ("theatrical", "version"), ("directors", "version"), ("special", "version"), ("final", "version"):
+            return m(2, .edition(t[i].text.capitalized + " " + t[i + 1].text.capitalized), strong: false)
         case ("alternate", "cut"), ("open", "matte"), ("fan", "edit"), ("diamond", "edition"), ("imax", "edition"):
             return m(2, .edition(t[i].text.capitalized + " " + t[i + 1].text.capitalized), strong: false)
         case ("dd", _) where t[i + 1].gap.hasPrefix("+"): return m(1, .audio("EAC3"))
