@@ -38,8 +38,9 @@ enum DailyDates {
     /// plain day before a month's exact name (short or long).
     private static func wordedDate(_ t: [ReleaseToken], at i: Int) -> AttributeMatch? {
         let w = t[i].lower
-        if i > 0, i + 2 < t.count, (1...2).contains(w.utf8.count), let day = t[i].number, !t[i].inBrackets,
-           months.contains(t[i + 1].lower) || monthNames.contains(t[i + 1].lower),
+        // (Bytes first: a month's name is at least three letters and the year four digits.)
+        if i > 0, i + 2 < t.count, (1...2).contains(w.utf8.count), t[i + 1].lower.utf8.count >= 3, t[i + 2].lower.utf8.count == 4,
+           let day = t[i].number, !t[i].inBrackets, months.contains(t[i + 1].lower) || monthNames.contains(t[i + 1].lower),
            let month = months.firstIndex(of: String(t[i + 1].lower.prefix(3))).map({ $0 + 1 }),
            let year = ReleaseYears.year(t[i + 2]), isValid(year: year, month: month, day: day) {
             return AttributeMatch(index: i, length: 3, meaning: .episode(EpisodeInfo(airDate: String(format: "%04d-%02d-%02d", year, month, day))), strong: true)

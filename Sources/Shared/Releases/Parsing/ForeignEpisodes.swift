@@ -74,12 +74,14 @@ enum ForeignEpisodes {
     /// "T02E22", "T01xE08": Spanish and Portuguese write the season's letter as T (Temporada).
     private static func temporadaEpisode(_ w: String, at i: Int) -> AttributeMatch? {
         guard w.utf8.first == UInt8(ascii: "t"), w.utf8.count >= 5, w.utf8.count <= 10,
+              EpisodePatterns.isDigit(w.utf8[w.utf8.index(after: w.utf8.startIndex)]),   // "T0…" before any string is built
               let (season, episodes) = EpisodePatterns.splitSE("s" + w.dropFirst()), !episodes.isEmpty else { return nil }
         return AttributeMatch(index: i, length: 1, meaning: .episode(EpisodeInfo(seasons: [season], episodes: episodes)), strong: true)
     }
 
     /// "01E06": a zero-padded season and its episode without the S.
     private static func letterless(_ w: String, at i: Int) -> AttributeMatch? {
+        guard w.utf8.count == 5 else { return nil }
         let b = Array(w.utf8)
         guard b.count == 5, b[0] == UInt8(ascii: "0"), EpisodePatterns.isDigit(b[1]), b[2] == UInt8(ascii: "e"),
               EpisodePatterns.isDigit(b[3]), EpisodePatterns.isDigit(b[4]), b[1] > 48 else { return nil }

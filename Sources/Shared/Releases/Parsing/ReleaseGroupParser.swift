@@ -340,7 +340,7 @@ enum ReleaseGroupParser {
     }
 
     static func isChecksum(_ text: String) -> Bool {
-        text.count == 8 && text.allSatisfy(\.isHexDigit) && text.contains(where: \.isNumber)
+        text.utf8.count == 8 && text.allSatisfy(\.isHexDigit) && text.contains(where: \.isNumber)
     }
 
     static func opensBracket(_ gap: String) -> Bool { gap.has("[") || gap.has("(") || gap.has("{") }

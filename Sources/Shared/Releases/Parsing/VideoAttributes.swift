@@ -234,7 +234,7 @@ enum VideoAttributes {
         let a = t[i].lower, b = t[i + 1].lower, joined = !t[i + 1].gap.has(" ") || t[i + 1].gap == " " || t[i + 1].gap.hasPrefix("+")
         guard joined else { return nil }
         // "25th Anniversary (Edition)": an anniversary cut, its ordinal first.
-        if b == "anniversary", a.hasSuffix("th"), (3...5).contains(a.utf8.count), Int(a.dropLast(2)) != nil {
+        if let f = a.utf8.first, f >= 48, f <= 57, b == "anniversary", a.hasSuffix("th"), (3...5).contains(a.utf8.count), Int(a.dropLast(2)) != nil {
             let edition = i + 2 < t.count && ["edition", "cut"].contains(t[i + 2].lower)
             return AttributeMatch(index: i, length: edition ? 3 : 2, meaning: .edition("Anniversary Edition"), strong: false)
         }
@@ -252,11 +252,7 @@ enum VideoAttributes {
         case ("dvd", "r") where t[i + 1].gap == "-": return m(2, .source(.dvd, tag: "DVD-R"))
         // "HD-DVDRip", "HD.DVDScr": a rip of an HD DVD (a high-definition disc, filed with Blu-ray).
         case ("hd", "dvdscr"), ("hd", "dvdrip"): return m(2, .source(.bluray, tag: b == "dvdscr" ? "HD-DVD" : "HDDVDRip"))
-        case ("sd", "tv"): return m(2, .source(.hdtv, tag: "SDTV"))
         case ("vhs", "rip"): return m(2, .source(.dvd, tag: "VHSRip"))
-        // "DVD-Screener", "BR-Screener": a screener copy of the disc; "TS-Screener" is a cinema recording.
-        case ("dvd", "screener"), ("br", "screener"), ("bd", "screener"), ("br", "scr"), ("bd", "scr"): return m(2, .source(.dvd, tag: "Screener"))
-        case ("ts", "screener"): return m(2, .source(.cam, tag: "TS"))
         case ("dvb", "rip"), ("sat", "rip"), ("ppv", "rip"): return m(2, .source(.hdtv, tag: a.uppercased() + "Rip"))
         case ("web", "dlrip"): return m(2, .source(.webrip, tag: "WEBRip"))
         case ("uhd", "remux"), ("bd", "remux"): return m(2, .remux)
@@ -292,11 +288,6 @@ enum VideoAttributes {
                 return match
             }
             return m(2, .audio("EAC3"))
-        // Radarr's named cuts: "Assembly Cut", "Imperial Edition", "Rekall Version", "Extended Version".
-        case ("assembly", "cut"), ("assembly", "edition"), ("imperial", "edition"), ("imperial", "cut"), ("signature", "edition"),
-             ("hunter", "edition"), ("rekall", "version"), ("rogue", "cut"), ("rouge", "cut"), ("extended", "version"),
-             ("unrated", "version"), ("theatrical", "version"), ("directors", "version"), ("special", "version"), ("final", "version"):
-            return m(2, .edition(t[i].text.capitalized + " " + t[i + 1].text.capitalized), strong: false)
         case ("alternate", "cut"), ("open", "matte"), ("fan", "edit"), ("diamond", "edition"), ("imax", "edition"):
             return m(2, .edition(t[i].text.capitalized + " " + t[i + 1].text.capitalized), strong: false)
         case ("dd", _) where t[i + 1].gap.hasPrefix("+"): return m(1, .audio("EAC3"))
@@ -319,7 +310,7 @@ enum VideoAttributes {
             // "BD-1080": a Blu-ray source glued to its resolution.
             guard let res = GluedAttributes.resolution(b) else { return matchChannels(t, at: i) }
             return m(2, .both(.source(.bluray, tag: "BD"), res))
-        default: return matchChannels(t, at: i)
+        default: return rarePair(t, at: i, a, b) ?? matchChannels(t, at: i)
         }
     }
 
@@ -333,6 +324,27 @@ enum VideoAttributes {
               let meaning = GluedAttributes.frameSize(width: w, height: h) else { return nil }
         return AttributeMatch(index: i, length: 3, meaning: meaning, strong: true)
     }
+
+    /// Pairs too rare to test before the common ones (the switch above compares its cases in turn): screeners,
+    /// "SD.TV" and Radarr's named cuts ("Assembly Cut", "Imperial Edition", "Rekall Version", "Extended Version").
+    private static func rarePair(_ t: [ReleaseToken], at i: Int, _ a: String, _ b: String) -> AttributeMatch? {
+        guard let last = b.utf8.last else { return nil }
+        switch last {
+        case UInt8(ascii: "r"):   // "DVD-Screener", "BR-Screener": a screener copy of the disc; "TS-Screener" a cinema recording
+            guard b == "screener" || b == "scr" else { return nil }
+            if a == "ts" { return AttributeMatch(index: i, length: 2, meaning: .source(.cam, tag: "TS"), strong: true) }
+            return ["dvd", "br", "bd"].contains(a) ? AttributeMatch(index: i, length: 2, meaning: .source(.dvd, tag: "Screener"), strong: true) : nil
+        case UInt8(ascii: "v"):
+            return a == "sd" && b == "tv" ? AttributeMatch(index: i, length: 2, meaning: .source(.hdtv, tag: "SDTV"), strong: true) : nil
+        case UInt8(ascii: "t"), UInt8(ascii: "n"):
+            guard b == "cut" || b == "edition" || b == "version", namedCuts.contains(a) else { return nil }
+            return AttributeMatch(index: i, length: 2, meaning: .edition(t[i].text.capitalized + " " + t[i + 1].text.capitalized), strong: false)
+        default: return nil
+        }
+    }
+
+    private static let namedCuts: Set<String> = ["assembly", "imperial", "signature", "hunter", "rekall", "rogue", "rouge", "extended",
+                                                  "unrated", "theatrical", "directors", "special", "final"]
 
     /// "5.1", "7.1", "2.0" and codec-glued forms like "DD5.1", "DDP5.1", "AAC2.0", "DTS-HD.MA.5.1".
     private static func matchChannels(_ t: [ReleaseToken], at i: Int) -> AttributeMatch? {

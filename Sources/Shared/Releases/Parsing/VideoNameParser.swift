@@ -321,7 +321,7 @@ enum VideoNameParser {
             if case .language = m.meaning, t[(m.end)...].contains(where: { $0.lower == t[m.index].lower }) { break }
             end = m.index
         }
-        while end - 1 > start, bracketKindTags.contains(t[end - 1].lower), t[end - 1].inBrackets, ReleaseGroupParser.opensBracket(t[end - 1].gap),
+        while end - 1 > start, t[end - 1].inBrackets, ReleaseGroupParser.opensBracket(t[end - 1].gap), bracketKindTags.contains(t[end - 1].lower),
               end == t.count || !t[end].inBrackets || ReleaseGroupParser.opensBracket(t[end].gap) { end -= 1 }
         // "Aliens.SE.1986", "Title.PAL.Multi.DVD-R", "Star Trek DS9 Ep 2x03": capitalised tags and a dangling "Ep".
         // "Series.Title.Part.1.of.6": a dangling "Part", "Pt" or "Episode" before the number read as the episode.
@@ -339,7 +339,7 @@ enum VideoNameParser {
     /// volume after a spaced dash. (A film's "Kill Bill Vol. 1" keeps it.)
     private static func volumeStart(_ t: [ReleaseToken], start: Int, end: Int, fansub: Bool) -> Int? {
         guard end - start >= 3 else { return nil }
-        for i in (start + 1)..<end where t[i].lower == "vol" || t[i].lower == "volume" {
+        for i in (start + 1)..<end where t[i].lower.utf8.first == UInt8(ascii: "v") && (t[i].lower == "vol" || t[i].lower == "volume") {
             guard i + 1 < t.count, let first = t[i + 1].lower.utf8.first, first >= 48, first <= 57 else { continue }
             if fansub || t[i].gap == " - " || t[i].gap == "_-_" { return i }
         }
