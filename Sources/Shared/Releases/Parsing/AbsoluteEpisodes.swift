@@ -15,6 +15,11 @@ enum AbsoluteEpisodes {
             let placed = dashed || fansub || isRange(t, at: j, end: end)
             // A zero-padded number in a fansub name is an episode even before an episode title.
             let padded = fansub && t[j].lower.hasPrefix("0") && t[j].lower.count >= 2
+            // "Title - 12.5 [1080p]": a recap between two episodes is filed under the one before it.
+            if dashed, version == nil, j + 1 < end, t[j + 1].gap == ".", t[j + 1].isNumber, (1...2).contains(t[j + 1].lower.utf8.count),
+               t[j].lower.utf8.count >= 2, followedByEnd(t, after: j + 1, end: end) {
+                return AttributeMatch(index: j, length: 2, meaning: .episode(EpisodeInfo(absolute: [number])), strong: true)
+            }
             let startsRange = rangeEnd(t, at: j, number: number, end: end) != nil
             guard placed, padded || startsRange || followedByEnd(t, after: j, end: end, dashAllowed: dashed) else { continue }
             var info = EpisodeInfo(absolute: [number], version: version)
@@ -117,7 +122,13 @@ enum AbsoluteEpisodes {
         return followedByEnd(t, after: j + 1, end: end)
     }
 
-    /// "123" or "05v2", at most four digits and not a year.
+    /// "05v2": an episode number with its version (nil without one).
+    static func versioned(_ w: String) -> Int? {
+        guard let first = w.utf8.first, first >= 48, first <= 57, let (_, version) = episodeNumber(w) else { return nil }
+        return version
+    }
+
+    /// "123" or "05v2", at most four digits and not a year; "107a", "09b": a part of a split episode is its episode.
     private static func episodeNumber(_ w: String) -> (Int, Int?)? {
         // Bytes only: this runs for many tokens of every name.
         var n = 0, digits = 0
@@ -129,6 +140,8 @@ enum AbsoluteEpisodes {
                 n = n * 10 + Int(b - 48); digits += 1
             } else if b == 118, digits > 0, let v = it.next(), v >= 48, v <= 57, it.next() == nil {   // "05v2"
                 version = Int(v - 48)
+                break
+            } else if b >= 97, b <= 99, digits >= 2, it.next() == nil {   // "107a", "09b", "111c"
                 break
             } else {
                 return nil
@@ -151,6 +164,11 @@ enum AbsoluteEpisodes {
         let next = t[j + 1]
         if j + 1 >= end || next.inBrackets || ReleaseGroupParser.opensBracket(next.gap) { return true }
         if dashAllowed && (next.gap.has("-") || next.gap.has("~")) || finalWords.contains(next.lower) { return true }
+        // "Title_10_v2_[DVD]": a version written apart from its number.
+        if next.lower.utf8.count == 2, next.lower.utf8.first == UInt8(ascii: "v"), next.isNumber == false,
+           let v = next.lower.utf8.last, v >= 50, v <= 57, [" ", "_", "."].contains(next.gap) {
+            return followedByEnd(t, after: j + 1, end: end, dashAllowed: dashAllowed)
+        }
         guard let m = VideoAttributes.match(t, at: j + 1) else { return false }
         // "Title - 01 DVD - Group", "One Piece 603 VOSTFR": a weak source or language word right after the number is jargon too.
         switch m.meaning {

@@ -34,9 +34,17 @@ enum DailyDates {
 
     private static let months = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"]
 
-    /// "Series 23rd Feb 2024", "1st March 2020": an ordinal day, a month's name, a year.
+    /// "Series 23rd Feb 2024", "1st March 2020": an ordinal day, a month's name, a year; "Series 28 Apr 2018": a
+    /// plain day before a month's exact name (short or long).
     private static func wordedDate(_ t: [ReleaseToken], at i: Int) -> AttributeMatch? {
         let w = t[i].lower
+        // (Bytes first: a month's name is at least three letters and the year four digits.)
+        if i > 0, i + 2 < t.count, (1...2).contains(w.utf8.count), t[i + 1].lower.utf8.count >= 3, t[i + 2].lower.utf8.count == 4,
+           let day = t[i].number, !t[i].inBrackets, months.contains(t[i + 1].lower) || monthNames.contains(t[i + 1].lower),
+           let month = months.firstIndex(of: String(t[i + 1].lower.prefix(3))).map({ $0 + 1 }),
+           let year = ReleaseYears.year(t[i + 2]), isValid(year: year, month: month, day: day) {
+            return AttributeMatch(index: i, length: 3, meaning: .episode(EpisodeInfo(airDate: String(format: "%04d-%02d-%02d", year, month, day))), strong: true)
+        }
         // Bytes first (this runs for every word that starts with a digit): "…st", "…nd", "…rd", "…th".
         guard i > 0, i + 2 < t.count, (3...4).contains(w.utf8.count), let last = w.utf8.last,
               last == UInt8(ascii: "t") || last == UInt8(ascii: "d") || last == UInt8(ascii: "h"),

@@ -13,11 +13,19 @@ enum EpisodePatterns {
         guard let first = t[i].lower.utf8.first else { return nil }
         let digit = first >= 48 && first <= 57
         if first == UInt8(ascii: "s"), let m = seasonEpisode(t, at: i) { return m }
-        if digit, let m = crossNotation(t, at: i) ?? ofNotation(t, at: i) ?? spacedOf(t, at: i) { return m }
+        if digit, let m = crossNotation(t, at: i) ?? ofNotation(t, at: i) ?? spacedOf(t, at: i) ?? iTunesNumber(t, at: i) { return m }
         if let m = seasonWord(t, at: i) { return m }
         if first == UInt8(ascii: "e"), let m = episodeOnly(t, at: i) { return m }
         if let m = ForeignEpisodes.match(t, at: i, first: first) { return m }
         return digit ? DailyDates.match(t, at: i) : DailyDates.monthFirst(t, at: i)
+    }
+
+    /// "1-05 Title (HD)", "11-02 Title": iTunes files open with the season, a hyphen and the two-digit episode,
+    /// then the episode's title. (A zero-padded "01-12 Title" is a range of episodes.)
+    private static func iTunesNumber(_ t: [ReleaseToken], at i: Int) -> AttributeMatch? {
+        guard i == 0, t.count > 2, let season = t[0].number, t[0].lower.utf8.count <= 2, t[0].lower.utf8.first != UInt8(ascii: "0"),
+              t[1].gap == "-", t[1].lower.utf8.count == 2, let episode = t[1].number, [" ", ". ", "_", "."].contains(t[2].gap), !t[2].isNumber, season > 0 else { return nil }
+        return AttributeMatch(index: 0, length: 2, meaning: .episode(EpisodeInfo(seasons: [season], episodes: [episode])), strong: true)
     }
 
     // MARK: S01E02 and friends
@@ -310,7 +318,8 @@ enum EpisodePatterns {
         let w = t[i].lower
         var info = EpisodeInfo()
         var length: Int
-        if let ep = episodeToken(w), w.count >= 3 {
+        // "E1-E2": a one-digit episode only as a range's start (a lone "E1" may be a title's word).
+        if let ep = episodeToken(w), w.count >= 3 || i + 1 < t.count && t[i + 1].gap == "-" && episodeToken(t[i + 1].lower) != nil {
             info.episodes = [ep]
             length = 1
         } else if w == "episode" || w == "ep" || w == "eps" || w == "episodes", i + 1 < t.count, let ep = t[i + 1].number ?? episodeToken("e" + t[i + 1].lower), ep <= maxEpisode,

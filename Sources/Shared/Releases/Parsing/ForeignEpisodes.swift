@@ -10,7 +10,9 @@ enum ForeignEpisodes {
         switch first {
         case UInt8(ascii: "c"): return capitulo(t, at: i) ?? episodeWord(t, at: i)
         case UInt8(ascii: "0")...UInt8(ascii: "9"): return turkish(t, at: i) ?? turkishSeason(t, at: i) ?? ordinalSeason(t, at: i) ?? russianNumberFirst(t, at: i)
+            ?? letterless(w, at: i)
         case UInt8(ascii: "s"), UInt8(ascii: "t"): return gluedSeason(w, at: i) ?? dutch(t, at: i) ?? abbreviatedSeason(t, at: i) ?? spacedSeason(t, at: i)
+            ?? temporadaEpisode(w, at: i)
         case UInt8(ascii: "e"), UInt8(ascii: "f"), 0xC3: return episodeWord(t, at: i)
         case 0xD0, 0xD1: return russian(t, at: i)
         case 0xE7: return chineseSeason(t, at: i) ?? japanese(w, at: i)
@@ -68,6 +70,24 @@ enum ForeignEpisodes {
     }
 
     private static let gluedSeasonWords = ["season", "saison", "temporada", "seizoen", "staffel", "stagione", "sezon"]
+
+    /// "T02E22", "T01xE08": Spanish and Portuguese write the season's letter as T (Temporada).
+    private static func temporadaEpisode(_ w: String, at i: Int) -> AttributeMatch? {
+        guard w.utf8.first == UInt8(ascii: "t"), w.utf8.count >= 5, w.utf8.count <= 10,
+              EpisodePatterns.isDigit(w.utf8[w.utf8.index(after: w.utf8.startIndex)]),   // "T0…" before any string is built
+              let (season, episodes) = EpisodePatterns.splitSE("s" + w.dropFirst()), !episodes.isEmpty else { return nil }
+        return AttributeMatch(index: i, length: 1, meaning: .episode(EpisodeInfo(seasons: [season], episodes: episodes)), strong: true)
+    }
+
+    /// "01E06": a zero-padded season and its episode without the S.
+    private static func letterless(_ w: String, at i: Int) -> AttributeMatch? {
+        guard w.utf8.count == 5 else { return nil }
+        let b = Array(w.utf8)
+        guard b.count == 5, b[0] == UInt8(ascii: "0"), EpisodePatterns.isDigit(b[1]), b[2] == UInt8(ascii: "e"),
+              EpisodePatterns.isDigit(b[3]), EpisodePatterns.isDigit(b[4]), b[1] > 48 else { return nil }
+        let info = EpisodeInfo(seasons: [Int(b[1] - 48)], episodes: [Int(b[3] - 48) * 10 + Int(b[4] - 48)])
+        return AttributeMatch(index: i, length: 1, meaning: .episode(info), strong: true)
+    }
 
     /// "Saison3", "Season4", "Temporada1": a season word glued to its number.
     private static func gluedSeason(_ w: String, at i: Int) -> AttributeMatch? {
@@ -145,8 +165,18 @@ enum ForeignEpisodes {
     private static func russian(_ t: [ReleaseToken], at i: Int) -> AttributeMatch? {
         let w = t[i].lower
         guard i + 1 < t.count, let n = t[i + 1].number else { return nil }
-        if w == "сезон" { return AttributeMatch(index: i, length: 2, meaning: .episode(EpisodeInfo(seasons: [n], fullSeason: true)), strong: true) }
-        guard w == "серии" || w == "серия" || w == "серий" else { return nil }
+        if w == "сезон" {
+            // "Сезон 15. Эпизод 09", "Сезон 3, Серия 21": the season, then its episode.
+            if i + 3 < t.count, russianEpisodeWords.contains(t[i + 2].lower) || t[i + 2].lower == "эпизод", let e = t[i + 3].number, t[i + 3].lower.utf8.count <= 3 {
+                // "Сезон 4 / Серии 1-6": a range of them.
+                if i + 4 < t.count, t[i + 4].gap == "-", let last = t[i + 4].number, last > e, last - e < 500 {
+                    return AttributeMatch(index: i, length: 5, meaning: .episode(EpisodeInfo(seasons: [n], episodes: Array(e...last))), strong: true)
+                }
+                return AttributeMatch(index: i, length: 4, meaning: .episode(EpisodeInfo(seasons: [n], episodes: [e])), strong: true)
+            }
+            return AttributeMatch(index: i, length: 2, meaning: .episode(EpisodeInfo(seasons: [n], fullSeason: true)), strong: true)
+        }
+        guard w == "серии" || w == "серия" || w == "серий" || w == "эпизод" else { return nil }
         var info = EpisodeInfo(episodes: [n])
         var length = 2
         if i + 2 < t.count, t[i + 2].gap == "-", let m = t[i + 2].number, m > n, m - n < 500 { info.episodes = Array(n...m); length = 3 }

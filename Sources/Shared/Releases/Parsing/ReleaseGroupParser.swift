@@ -33,6 +33,7 @@ enum ReleaseGroupParser {
         "com", "net", "org", "to", "cd", "ws", "mx", "me", "info", "io", "tv", "ru", "xyz", "lol", "se", "nl", "in", "cc", "ag",
         "am", "pw", "tw", "li", "is", "re", "si", "vip", "club", "link", "co", "uk", "biz", "rs", "top", "ch", "sx", "pe", "vg",
         "nz", "eu", "fr", "de", "it", "es", "pl", "cz", "st", "ms", "ac", "bz", "one", "site", "online", "icu", "ninja", "cx",
+        "tel", "sbs", "lat", "world", "phd", "pics", "autos", "boats", "mov", "bid", "guru", "pro", "fun", "app", "dev", "live",
     ]
 
     /// Words that follow a hyphen inside jargon ("WEB-DL", "DTS-HD", "Blu-ray") and are never a group.
@@ -42,6 +43,8 @@ enum ReleaseGroupParser {
         "proper", "repack", "internal", "sample", "eng", "rus", "multi", "mkv", "mp4", "avi", "ts", "cam", "uhd", "hdr",
         "2160p", "1080p", "720p", "480p", "complete", "dvd", "vinyl", "cd", "flac", "mp3", "v0", "v2", "320", "lp", "ep",
         "single", "atmos", "sdr", "dv", "hdr10", "imax", "extended", "final", "part", "man",
+        // "x265 10-bit": a bit depth; "-GER", "-ITA": a language code after the last hyphen.
+        "bit", "en", "ger", "fre", "fra", "ita", "cat", "spa",
     ]
 
     /// Tags appended by distributors after the group; they are dropped, not reported as the group.
@@ -55,7 +58,7 @@ enum ReleaseGroupParser {
     static func leading(_ t: [ReleaseToken]) -> Leading {
         var lead = Leading()
         // "www.site.org - [Group] Title": a site's advert may come before anything else.
-        let s = t.first?.lower == "www" ? skipSiteAdvert(t, from: 0) : 0
+        let s = t.first?.lower == "www" || t.first?.lower == "ww" ? skipSiteAdvert(t, from: 0) : 0
         lead.titleStart = s
         // Fansub groups use square brackets; "(500) Days of Summer" starts with its title.
         if s < t.count, t[s].inBrackets, let end = bracketRunEnd(t, from: s), end < t.count {
@@ -69,7 +72,9 @@ enum ReleaseGroupParser {
                 lead.titleStart = end
             } else if !squared {
                 // "(500) Days of Summer": a parenthesis starts the title.
-            } else if run.count <= 4, !run.contains(where: { VideoAttributes.single[$0.lower]?.1 == true }) {
+            } else if run.count <= 4 || run.count <= 8 && !run.dropFirst().contains(where: { $0.gap.has(" ") }),
+                      !run.contains(where: { VideoAttributes.single[$0.lower]?.1 == true }) {
+                // (A glued name may hold dots and hyphens: "[BakaWolf-m.3.3.w]", "[B-G_&_m.3.3.w]".)
                 lead.group = joinedText(t, s, end) + closingPunctuation(t[end].gap)
                 lead.titleStart = end
             }
@@ -119,10 +124,29 @@ enum ReleaseGroupParser {
            t[start + 2].gap.has(" ") || t[start + 2].gap.count > 1 {
             return start + 2
         }
+        // "www 1Site tel - Title", "ww.Site.sbs - Title", "www,1Site.phd - Title": an advert whose dots were lost or mistyped
+        // ends at its top-level domain, right before a spaced dash.
+        if start + 2 < t.count, t[start].lower == "www" || t[start].lower == "ww", let k = advertEnd(t, from: start) { return k + 1 }
         guard start < t.count, t[start].lower == "www" else { return start }
         var j = start + 1
         while j < t.count, j < start + 6, t[j].dotJoined { j += 1 }
         return j > start + 1 && j < t.count ? j : start
+    }
+
+    /// The domain word that ends a "www ..." advert, right before a spaced dash.
+    private static func advertEnd(_ t: [ReleaseToken], from start: Int) -> Int? {
+        var k = start + 1
+        while k < min(t.count - 1, start + 4) {
+            let next = t[k + 1].gap
+            if next == " - " || next.hasPrefix("_-_") || next.hasPrefix(" - ") {
+                let w = t[k].lower
+                // Without its dot, only a short domain ("tel", "org") is told from a title's word ("World").
+                let domain = t[k].dotJoined ? topLevelDomains.contains(w) || w.utf8.count <= 4 : topLevelDomains.contains(w) && w.utf8.count <= 3
+                return k > start + 1 && domain ? k : nil
+            }
+            k += 1
+        }
+        return nil
     }
 
     /// The index just past the bracketed run that starts at `from`.
@@ -149,8 +173,8 @@ enum ReleaseGroupParser {
             dropped = j
             last = j - 1
         }
-        // "-GROUP.VTV", "-GROUP.rarbg": a distributor's tag glued with a dot.
-        if last > start + 2, !t[last].inBrackets, t[last].gap == ".", distributorTags.contains(t[last].lower),
+        // "-GROUP.VTV", "-GROUP.rarbg", "-GROUP_RARBG", "-GROUP EZTV": a distributor's tag after a dot, an underscore or a space.
+        if last > start + 2, !t[last].inBrackets, t[last].gap == "." || t[last].gap == "_" || t[last].gap == " ", distributorTags.contains(t[last].lower),
            hyphenGroup(t[last - 1], start: start, index: last - 1) != nil {
             dropped = dropped ?? last
             last -= 1
@@ -169,6 +193,7 @@ enum ReleaseGroupParser {
         if dropped != nil, !t[last].inBrackets, hyphenGroup(t[last], start: start, index: last) == nil {
             return Trailing(group: nil, firstIndex: dropped!, hyphenated: false)
         }
+        if let tagged = groupBeforeChecksum(t, last: last, start: start) { return tagged }
         if t[last].inBrackets {
             var j = last
             while j > start, t[j].inBrackets, !opensBracket(t[j].gap) { j -= 1 }
@@ -179,6 +204,7 @@ enum ReleaseGroupParser {
                 return Trailing(group: group, firstIndex: j - 1, hyphenated: true)
             }
             guard j > start, last - j < 3, !t[j...last].contains(where: isJargon), !t[j...last].allSatisfy(\.isNumber),
+                  !(j == last && notGroups.contains(t[j].lower)),   // "(HD)"
                   EpisodePatterns.match(t, at: j) == nil else { return nil }   // "[Cap.408]" is an episode
             tagStart = j
             last = j - 1
@@ -206,6 +232,18 @@ enum ReleaseGroupParser {
         // A distributor's tag or an anime file's CRC32 ("[ABCD1234]") is not who made the release.
         let isDistributor = distributorTags.contains(tag.lowercased()) || isChecksum(tag)
         return Trailing(group: isDistributor ? nil : tag, firstIndex: tagStart, hyphenated: false)
+    }
+
+    /// "Title - 01 [DGz][7A8A7769]", "Title - 05 (Central Anime) [BD841253]": an anime file names its group in the
+    /// bracket right before its CRC32.
+    private static func groupBeforeChecksum(_ t: [ReleaseToken], last: Int, start: Int) -> Trailing? {
+        guard last > start + 2, t[last].inBrackets, opensBracket(t[last].gap), isChecksum(t[last].text), t[last - 1].inBrackets else { return nil }
+        var j = last - 1
+        while j > start, t[j].inBrackets, !opensBracket(t[j].gap) { j -= 1 }
+        guard j > start + 1, last - 1 - j < 3, t[j].inBrackets, !t[j...(last - 1)].contains(where: { isJargon($0) || $0.isNumber }),
+              EpisodePatterns.match(t, at: j) == nil, !(j..<last).contains(where: { VideoAttributes.match(t, at: $0) != nil }) else { return nil }
+        let tag = joinedText(t, j, last)
+        return distributorTags.contains(tag.lowercased()) ? nil : Trailing(group: tag, firstIndex: j, hyphenated: false)
     }
 
     private static let codecWords: Set<String> = ["x264", "h264", "264", "x265", "h265", "265", "xvid", "hevc", "avc", "divx"]
@@ -289,7 +327,9 @@ enum ReleaseGroupParser {
         guard index > start, !token.inBrackets, gap.hasSuffix("-") || gap == "- " || gap == " - " || gap == ".-." else { return nil }
         let w = token.lower
         guard !notGroups.contains(w), !token.isNumber, !isJargon(token), !SizeWords.isSize([token], at: 0),
-              EpisodePatterns.episodeToken(w) == nil, EpisodePatterns.splitSE(w) == nil else { return nil }
+              EpisodePatterns.episodeToken(w) == nil, EpisodePatterns.splitSE(w) == nil,
+              // "Title_-_01_-_720p_-_E83AD672": an anime file's CRC32; "Title - 01v2": a versioned episode.
+              !isChecksum(token.text), AbsoluteEpisodes.versioned(w) == nil else { return nil }
         return token.text
     }
 
@@ -300,7 +340,7 @@ enum ReleaseGroupParser {
     }
 
     static func isChecksum(_ text: String) -> Bool {
-        text.count == 8 && text.allSatisfy(\.isHexDigit) && text.contains(where: \.isNumber)
+        text.utf8.count == 8 && text.allSatisfy(\.isHexDigit) && text.contains(where: \.isNumber)
     }
 
     static func opensBracket(_ gap: String) -> Bool { gap.has("[") || gap.has("(") || gap.has("{") }

@@ -21,10 +21,14 @@ enum ReleaseNameInput {
         }
         var scalars = String.UnicodeScalarView()
         var count = 0
+        var previous: Unicode.Scalar = " "
         for scalar in raw.unicodeScalars {
             if count == maxScalars { break }
             count += 1
-            scalars.append(replacement(for: scalar))
+            // "1280×720" is a frame size, "SPY×FAMILY" a title: the sign is an x only after a digit.
+            let next = scalar.value == 0xD7 && !(previous.value >= 48 && previous.value <= 57 || previous == " ") ? scalar : replacement(for: scalar)
+            scalars.append(next)
+            previous = next
         }
         return stripExtension(trimSpaces(String(scalars)))
     }
@@ -79,6 +83,15 @@ enum ReleaseNameInput {
         return fileExtensions.contains(ext) || audioExtensions.contains(ext) ? ext : nil
     }
 
+    /// "Movie 2019 1080p BluRay x265-GRP mkv": a name whose dots became spaces keeps its extension as a last,
+    /// lower-case word.
+    private static func stripSpacedExtension(_ text: String) -> String {
+        let bytes = text.utf8
+        guard bytes.count > 8, bytes.last.map({ $0 == UInt8(ascii: "v") || $0 == UInt8(ascii: "4") || $0 == UInt8(ascii: "i") }) == true else { return text }
+        for ext in [" mkv", " mp4", " avi"] where text.hasSuffix(ext) { return trimSpaces(String(text.dropLast(4))) }
+        return text
+    }
+
     /// ".ts" is a transport-stream file, but "TS" is also telesync: only "…-Group.ts" is a file.
     private static func stripTransportStream(_ text: String) -> String {
         // Only names ending in ".ts" (any case) are looked at further.
@@ -92,7 +105,7 @@ enum ReleaseNameInput {
     }
 
     private static func stripExtension(_ text: String) -> String {
-        let text = stripTransportStream(text)
+        let text = stripSpacedExtension(stripTransportStream(text))
         guard let ext = fileExtension(text), fileExtensions.contains(ext),
               let dot = text.utf8.lastIndex(of: UInt8(ascii: ".")), dot > text.startIndex else { return text }
         return trimSpaces(String(text[..<dot]))

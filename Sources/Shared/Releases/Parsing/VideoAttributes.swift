@@ -25,7 +25,7 @@ enum VideoAttributes {
     static let single: [String: (Meaning, Bool)] = {
         var t: [String: (Meaning, Bool)] = [:]
         for (w, q) in [("2160p", VideoQuality.p2160), ("4320p", .p2160), ("1440p", .p1080), ("1080p", .p1080), ("1080i", .p1080),
-                       ("720p", .p720), ("576p", .p480), ("576i", .p480), ("540p", .p480), ("480p", .p480), ("480i", .p480),
+                       ("720p", .p720), ("960p", .p720), ("576p", .p480), ("576i", .p480), ("720i", .p720), ("540p", .p480), ("480p", .p480), ("480i", .p480),
                        ("360p", .p480), ("240p", .p480), ("3840x2160", .p2160), ("4096x2160", .p2160), ("1920x1080", .p1080),
                        ("1920x800", .p1080), ("1280x720", .p720), ("1280x544", .p720), ("720x480", .p480), ("720x576", .p480)] {
             t[w] = (.resolution(q, resolutionLabel(w, q)), true)
@@ -37,14 +37,14 @@ enum VideoAttributes {
         t["8k"] = (.resolution(.p2160, "4320p"), true)
         t["uhd"] = (.resolution(.p2160, "2160p"), false)
         for w in ["bluray", "bdrip", "brrip", "bd25", "bd50", "bdmv", "bdiso", "blurayrip", "hddvd", "hddvdrip", "mbluray",
-                  "uhdbdrip", "uhdbd", "uhd2bd", "bdmux", "brmux", "bdripmux", "bdlight", "bd66", "bd100", "uhdbluray"] {
+                  "uhdbdrip", "uhdbd", "uhd2bd", "bdmux", "brmux", "bdripmux", "bdlight", "bd66", "bd100", "uhdbluray", "uhdrip"] {
             t[w] = (.source(.bluray, tag: sourceLabel(w)), true)
         }
         t["bd"] = (.source(.bluray, tag: "BD"), false)
         t["remux"] = (.remux, true)
         t["bdremux"] = (.remux, true)
         t["uhdremux"] = (.remux, true)
-        for w in ["webdl", "webhd", "amznweb", "dlmux", "webuhd"] { t[w] = (.source(.webdl, tag: "WEB-DL"), true) }
+        for w in ["webdl", "webhd", "amznweb", "dlmux", "webuhd", "webdlmux", "amazonsd"] { t[w] = (.source(.webdl, tag: "WEB-DL"), true) }
         t["web"] = (.source(.webdl, tag: "WEB"), false)
         for w in ["webrip", "webmux", "hdrip", "webcap", "web-rip", "webdlrip", "dlrip", "dmrip"] { t[w] = (.source(.webrip, tag: sourceLabel(w)), true) }
         for w in ["hdtv", "pdtv", "sdtv", "hdtvrip", "tvrip", "dsr", "dsrip", "dthrip", "dvbrip", "satrip", "ahdtv", "uhdtv", "tvdub",
@@ -52,10 +52,12 @@ enum VideoAttributes {
             t[w] = (.source(.hdtv, tag: sourceLabel(w)), true)
         }
         for w in ["dvdrip", "dvdr", "dvd5", "dvd9", "dvdscr", "dvdscreener", "dvdmux", "dvdivx", "bdscr", "r5", "r6", "ntsc",
-                  "vhsrip", "dvdr9", "dvdr5", "2dvd5", "2dvd9", "dvdmux"] {
+                  "vhsrip", "dvdr9", "dvdr5", "2dvd5", "2dvd9", "dvdmux", "brscreener", "bdscreener", "hdscr", "brscr"] {
             t[w] = (.source(.dvd, tag: sourceLabel(w)), w != "ntsc")
         }
         t["xvidvd"] = (.both(.source(.dvd, tag: "DVD"), .codec("XviD")), true)   // Sonarr's "xvidvd": an XviD DVD rip
+        t["xvidhd"] = (.both(.source(.hdtv, tag: "HDTV"), .codec("XviD")), true)   // an XviD encode of an HD broadcast
+        t["regional"] = (.source(.dvd, tag: "R5"), false)   // a regional (R5-style) DVD release
         t["dvd"] = (.source(.dvd, tag: "DVD"), false)
         t["pal"] = (.source(.dvd, tag: "PAL"), false)
         t["scr"] = (.source(.dvd, tag: "SCR"), false)
@@ -86,7 +88,8 @@ enum VideoAttributes {
         }
         for (w, e) in [("extended", "Extended"), ("remastered", "Remastered"), ("unrated", "Unrated"), ("uncut", "Uncut"),
                        ("theatrical", "Theatrical"), ("imax", "IMAX"), ("criterion", "Criterion"), ("uncensored", "Uncensored"),
-                       ("dc", "Director's Cut"), ("restored", "Restored")] {
+                       ("dc", "Director's Cut"), ("restored", "Restored"), ("despecialized", "Despecialized"), ("recut", "Recut"),
+                       ("2in1", "2in1"), ("3in1", "3in1"), ("4in1", "4in1")] {
             t[w] = (.edition(e), false)
         }
         for (w, l) in languageWords { t[w] = (.language(l), false) }
@@ -220,15 +223,21 @@ enum VideoAttributes {
 
     /// First words of the multi-token forms below; anything else skips the (sequential) switch.
     private static let multiStarts: Set<String> = [
-        "web", "blu", "hd", "dvd", "bd", "br", "vhs", "dvb", "sat", "ppv", "uhd", "cam", "tele", "tv", "raw", "pre", "h", "x", "vc", "mpeg", "dolby", "hdr10", "dts", "dtshd",
+        "web", "blu", "hd", "sd", "dvd", "bd", "br", "ts", "vhs", "dvb", "sat", "ppv", "uhd", "cam", "tele", "tv", "raw", "pre", "h", "x", "vc", "mpeg", "dolby", "hdr10", "dts", "dtshd",
         "e", "dd", "true", "ac", "criterion", "deluxe", "remastered", "unrated", "directors", "director's", "director’s", "extended", "theatrical", "final", "special", "ultimate",
         "anniversary", "collectors", "collector's", "director", "limited", "dual", "complete", "alternate", "open", "fan", "diamond", "imax", "full",
+        "assembly", "imperial", "signature", "hunter", "rekall", "rogue", "rouge",
     ]
 
     private static func matchMulti(_ t: [ReleaseToken], at i: Int) -> AttributeMatch? {
         guard i + 1 < t.count else { return nil }
         let a = t[i].lower, b = t[i + 1].lower, joined = !t[i + 1].gap.has(" ") || t[i + 1].gap == " " || t[i + 1].gap.hasPrefix("+")
         guard joined else { return nil }
+        // "25th Anniversary (Edition)": an anniversary cut, its ordinal first.
+        if let f = a.utf8.first, f >= 48, f <= 57, b == "anniversary", a.hasSuffix("th"), (3...5).contains(a.utf8.count), Int(a.dropLast(2)) != nil {
+            let edition = i + 2 < t.count && ["edition", "cut"].contains(t[i + 2].lower)
+            return AttributeMatch(index: i, length: edition ? 3 : 2, meaning: .edition("Anniversary Edition"), strong: false)
+        }
         guard multiStarts.contains(a) else { return matchChannels(t, at: i) ?? spacedFrameSize(t, at: i) }
         let c = i + 2 < t.count ? t[i + 2].lower : ""
         func m(_ length: Int, _ meaning: Meaning, strong: Bool = true) -> AttributeMatch {
@@ -241,7 +250,8 @@ enum VideoAttributes {
         case ("hd", "dvd"): return m(2, .source(.bluray, tag: "HD-DVD"))
         case ("dvd", "rip"): return m(2, .source(.dvd, tag: "DVDRip"))
         case ("dvd", "r") where t[i + 1].gap == "-": return m(2, .source(.dvd, tag: "DVD-R"))
-        case ("hd", "dvdscr"), ("hd", "dvdrip"): return m(2, .source(.dvd, tag: b == "dvdscr" ? "DVDSCR" : "DVDRip"))
+        // "HD-DVDRip", "HD.DVDScr": a rip of an HD DVD (a high-definition disc, filed with Blu-ray).
+        case ("hd", "dvdscr"), ("hd", "dvdrip"): return m(2, .source(.bluray, tag: b == "dvdscr" ? "HD-DVD" : "HDDVDRip"))
         case ("vhs", "rip"): return m(2, .source(.dvd, tag: "VHSRip"))
         case ("dvb", "rip"), ("sat", "rip"), ("ppv", "rip"): return m(2, .source(.hdtv, tag: a.uppercased() + "Rip"))
         case ("web", "dlrip"): return m(2, .source(.webrip, tag: "WEBRip"))
@@ -300,7 +310,7 @@ enum VideoAttributes {
             // "BD-1080": a Blu-ray source glued to its resolution.
             guard let res = GluedAttributes.resolution(b) else { return matchChannels(t, at: i) }
             return m(2, .both(.source(.bluray, tag: "BD"), res))
-        default: return matchChannels(t, at: i)
+        default: return rarePair(t, at: i, a, b) ?? matchChannels(t, at: i)
         }
     }
 
@@ -314,6 +324,27 @@ enum VideoAttributes {
               let meaning = GluedAttributes.frameSize(width: w, height: h) else { return nil }
         return AttributeMatch(index: i, length: 3, meaning: meaning, strong: true)
     }
+
+    /// Pairs too rare to test before the common ones (the switch above compares its cases in turn): screeners,
+    /// "SD.TV" and Radarr's named cuts ("Assembly Cut", "Imperial Edition", "Rekall Version", "Extended Version").
+    private static func rarePair(_ t: [ReleaseToken], at i: Int, _ a: String, _ b: String) -> AttributeMatch? {
+        guard let last = b.utf8.last else { return nil }
+        switch last {
+        case UInt8(ascii: "r"):   // "DVD-Screener", "BR-Screener": a screener copy of the disc; "TS-Screener" a cinema recording
+            guard b == "screener" || b == "scr" else { return nil }
+            if a == "ts" { return AttributeMatch(index: i, length: 2, meaning: .source(.cam, tag: "TS"), strong: true) }
+            return ["dvd", "br", "bd"].contains(a) ? AttributeMatch(index: i, length: 2, meaning: .source(.dvd, tag: "Screener"), strong: true) : nil
+        case UInt8(ascii: "v"):
+            return a == "sd" && b == "tv" ? AttributeMatch(index: i, length: 2, meaning: .source(.hdtv, tag: "SDTV"), strong: true) : nil
+        case UInt8(ascii: "t"), UInt8(ascii: "n"):
+            guard b == "cut" || b == "edition" || b == "version", namedCuts.contains(a) else { return nil }
+            return AttributeMatch(index: i, length: 2, meaning: .edition(t[i].text.capitalized + " " + t[i + 1].text.capitalized), strong: false)
+        default: return nil
+        }
+    }
+
+    private static let namedCuts: Set<String> = ["assembly", "imperial", "signature", "hunter", "rekall", "rogue", "rouge", "extended",
+                                                  "unrated", "theatrical", "directors", "special", "final"]
 
     /// "5.1", "7.1", "2.0" and codec-glued forms like "DD5.1", "DDP5.1", "AAC2.0", "DTS-HD.MA.5.1".
     private static func matchChannels(_ t: [ReleaseToken], at i: Int) -> AttributeMatch? {

@@ -17,6 +17,10 @@ enum VideoNameParser {
             return bracketed(tokens, name: name, lead: lead, layout: layout)
         }
         var (scanEnd, matches, group) = groupAndAttributes(tokens, start: start, lead: lead, spacedName: name.has(" "))
+        // "[Grp] 中文标题 S2 / Show Name S2 - 05": a season marker that a translated title follows ends neither title.
+        // (Only after a title in another script, and before words: "Show (2016/S01/WEB-DL/1080p)" keeps its season.)
+        matches.removeAll { isSeasonOnly($0) && $0.index > start && $0.end < scanEnd && tokens[$0.end].gap == " / " && !tokens[$0.index].inBrackets
+            && !DoubleTitles.isLatin(tokens[$0.index - 1].text) && VideoAttributes.match(tokens, at: $0.end) == nil && EpisodePatterns.match(tokens, at: $0.end) == nil }
         release.group = group ?? lead.group ?? BracketGroups.inner(tokens, from: start, matches: matches)
 
         let yearIndex = findYear(tokens, from: start, before: firstStrong(matches) ?? scanEnd, matches: matches)
@@ -24,7 +28,7 @@ enum VideoNameParser {
         release.year = yearIndex.flatMap { tokens[$0].number } ?? lead.year
         // "The.Kennedys.Part.2", "Series and Show 2012 Part 1": a mini-series' part, unless a year follows it
         // ("Movie.Part.2.2011" is a film in parts).
-        if yearIndex.map({ $0 + 1 < tokens.count && ["part", "pt"].contains(tokens[$0 + 1].lower) }) ?? (release.year == nil),
+        if yearIndex.map({ $0 + 1 < tokens.count && (["part", "pt"].contains(tokens[$0 + 1].lower) || isGluedPart(tokens[$0 + 1].lower)) }) ?? (release.year == nil),
            lead.group == nil, !matches.contains(where: isEpisode),
            let part = partEpisode(tokens, start: yearIndex.map { $0 } ?? start, end: min(firstStrong(matches) ?? scanEnd, scanEnd)) {
             matches.append(part)
@@ -33,6 +37,11 @@ enum VideoNameParser {
                                                                             fansub: lead.group != nil, hasYear: release.year != nil) {
             matches.append(numbered.match)
             if numbered.endsTitle { titleEnd = min(titleEnd, numbered.match.index) }
+        }
+        if let volume = volumeStart(tokens, start: start, end: titleEnd, fansub: lead.group != nil) {
+            // The volume's number is no episode.
+            matches.removeAll { isEpisode($0) && $0.index > volume && $0.index <= volume + 2 }
+            titleEnd = volume
         }
         titleEnd = trimTrailingWords(tokens, matches, start: start, end: titleEnd)
         if release.year == nil {
@@ -51,8 +60,15 @@ enum VideoNameParser {
     /// "[Group][Title][05][1080p]": the title and episode brackets found by `BracketTitles`, jargon after the title.
     private static func bracketed(_ t: [ReleaseToken], name: String, lead: ReleaseGroupParser.Leading, layout: BracketTitles.Layout) -> ParsedRelease {
         var r = ParsedRelease()
+        var layout = layout
         r.group = lead.group
         r.apply(layout.episode.meaning)
+        // "[Grp][中文标题][Show Name S2][05]": the title bracket may end in its season.
+        if layout.title.count > 1, let (season, episodes) = EpisodePatterns.splitSE(t[layout.title.upperBound - 1].lower), episodes.isEmpty, season > 0 {
+            r.seasons = [season]
+            r.season = season
+            layout.title = layout.title.lowerBound..<(layout.title.upperBound - 1)
+        }
         let episode = layout.episode.index..<layout.episode.end
         for m in scan(t, from: layout.title.upperBound, to: t.count) where !episode.contains(m.index) {
             r.apply(m.meaning)
@@ -95,6 +111,11 @@ enum VideoNameParser {
         let spacedAfterTitle = spacedName && tokens[tail.firstIndex].gap.has(" ") && !followsJargon(tokens, tail.firstIndex, matches)
         if bare || spacedAfterTitle { return (tokens.count, scan(tokens, from: start, to: tokens.count), nil) }
         return (tail.firstIndex, matches, tail.group)
+    }
+
+    /// "Part01", "Part2": a part number glued to its word.
+    private static func isGluedPart(_ w: String) -> Bool {
+        w.hasPrefix("part") && w.utf8.count <= 6 && w.utf8.count > 4 && Int(w.dropFirst(4)) != nil
     }
 
     /// Mini-series without a year: "The.Kennedys.Part.2.DSR" is season 1, episode 2 ("Part Two", "Part II" too).
@@ -189,9 +210,12 @@ enum VideoNameParser {
                 ?? bracketedNumber(tokens, in: titleZone)).map { ($0, true) }
         }
         // "[Grp] Title - 12 (S01E12) - (WEB 1080p)": a fansub's number right before its bracketed marker is the absolute one.
+        // "[Grp] Title 012 (S01E12)", "[Grp] Title 012 - S01E12": a zero-padded number right before the marker is too.
         if fansub, let marked = matches.first(where: { isEpisode($0) && !isSeasonOnly($0) }), marked.index - 1 > start,
-           tokens[marked.index].inBrackets, ReleaseGroupParser.opensBracket(tokens[marked.index].gap),
-           let n = tokens[marked.index - 1].number, tokens[marked.index - 1].gap == " - ", ReleaseYears.year(tokens[marked.index - 1]) == nil {
+           let n = tokens[marked.index - 1].number, ReleaseYears.year(tokens[marked.index - 1]) == nil,
+           tokens[marked.index].inBrackets && ReleaseGroupParser.opensBracket(tokens[marked.index].gap) && tokens[marked.index - 1].gap == " - "
+            || tokens[marked.index - 1].lower.hasPrefix("0") && tokens[marked.index - 1].lower.utf8.count == 3 && !tokens[marked.index - 1].inBrackets
+                && [" (", " [", " - ", " + "].contains(tokens[marked.index].gap) {
             return (AttributeMatch(index: marked.index - 1, length: 1, meaning: .episode(EpisodeInfo(absolute: [n])), strong: true), true)
         }
         // "Series - S01E01-02 - 001-002 - Title", "Show S10E14 214": the absolute number after the episode marker.
@@ -200,6 +224,9 @@ enum VideoNameParser {
            let absolute = AbsoluteEpisodes.match(tokens, in: (marked.end - 1)..<(marked.end + 1), fansub: true, end: scanEnd)
             // "S01E01-02 (001-002)", "s10e15(233)": in brackets right after the marker.
             ?? (tokens[marked.end].inBrackets ? bracketedNumber(tokens, in: marked.end..<(marked.end + 1)) : nil) {
+            // "Серии 1-6 (6)": after a range of episodes, one number alone counts them.
+            if case let .episode(marker) = marked.meaning, marker.episodes.count > 1, case let .episode(found) = absolute.meaning,
+               found.absolute.count == 1, found.absolute[0] == marker.episodes.count { return nil }
             return (absolute, false)
         }
         guard let season = matches.first(where: isSeasonOnly), season.end < scanEnd else { return nil }
@@ -294,6 +321,8 @@ enum VideoNameParser {
             if case .language = m.meaning, t[(m.end)...].contains(where: { $0.lower == t[m.index].lower }) { break }
             end = m.index
         }
+        while end - 1 > start, t[end - 1].inBrackets, ReleaseGroupParser.opensBracket(t[end - 1].gap), bracketKindTags.contains(t[end - 1].lower),
+              end == t.count || !t[end].inBrackets || ReleaseGroupParser.opensBracket(t[end].gap) { end -= 1 }
         // "Aliens.SE.1986", "Title.PAL.Multi.DVD-R", "Star Trek DS9 Ep 2x03": capitalised tags and a dangling "Ep".
         // "Series.Title.Part.1.of.6": a dangling "Part", "Pt" or "Episode" before the number read as the episode.
         while end - 1 > start, upperCaseTags.contains(t[end - 1].text) || t[end - 1].lower == "ep"
@@ -305,6 +334,20 @@ enum VideoNameParser {
     }
 
     private static let danglingEpisodeWords: Set<String> = ["part", "pt", "episode"]
+
+    /// "[Grp] Title - Vol.1 [BD]", "[Grp] Title Vol.1&2 (BD 1080p)": a fansub's disc volume ends the title, as does a
+    /// volume after a spaced dash. (A film's "Kill Bill Vol. 1" keeps it.)
+    private static func volumeStart(_ t: [ReleaseToken], start: Int, end: Int, fansub: Bool) -> Int? {
+        guard end - start >= 3 else { return nil }
+        for i in (start + 1)..<end where t[i].lower.utf8.first == UInt8(ascii: "v") && (t[i].lower == "vol" || t[i].lower == "volume") {
+            guard i + 1 < t.count, let first = t[i + 1].lower.utf8.first, first >= 48, first <= 57 else { continue }
+            if fansub || t[i].gap == " - " || t[i].gap == "_-_" { return i }
+        }
+        return nil
+    }
+
+    /// "Title (TV) - 02": a bracket holding only a tag that says what kind of release it is.
+    private static let bracketKindTags: Set<String> = ["tv", "ova", "ona", "oad", "oav", "raw", "uncensored", "uncut"]
 
     /// Tags that are words too ("Pay.Pal", "Mr.Se"): trimmed only as written in capitals.
     private static let upperCaseTags: Set<String> = ["SE", "OM", "PAL", "NTSC", "SECAM", "XXX", "VO", "OV"]
@@ -318,7 +361,7 @@ enum VideoNameParser {
         case .language, .edition, .proper, .repack, .real, .complete, .hdr, .service: return true
         case .noise: return trimmableNoise.contains(t[m.index].lower)
         // "Title [BD][720p]", "Title (DVD)": a bracketed source word is a tag, whatever its strength.
-        case .source: return t[m.index].inBrackets
+        case let .source(_, tag): return t[m.index].inBrackets || tag == "Screener" || tag == "SCR"   // "Title.LIMITED.SCREENER.XviD"
         default: return false
         }
     }
