@@ -37,11 +37,12 @@ import Testing
 
     @Test func stringsAreEscapedAsJSONEncoderDoes() throws {
         for text in Self.awkwardTexts {
-            let item = MovieListItem(Self.movie(1, title: text))
-            #expect(written(item) == (try encoded(item)), "title \(text.debugDescription)")
+            let page = MediaPage(items: [Self.movie(1, title: text)], total: 1)
+            let written = written(ListPage(page: page, query: MediaListQuery(), write: MovieListItem.write))
+            #expect(written == (try encoded(PageView(page, MediaListQuery(), MovieListItem.init))), "title \(text.debugDescription)")
             // And the output is JSON that reads back to the same text.
-            let parsed = try JSONSerialization.jsonObject(with: Data(written(item).utf8)) as? [String: Any]
-            #expect(parsed?["title"] as? String == text)
+            let parsed = try JSONSerialization.jsonObject(with: Data(written.utf8)) as? [String: Any]
+            #expect((parsed?["items"] as? [[String: Any]])?.first?["title"] as? String == text)
         }
     }
 
@@ -60,17 +61,20 @@ import Testing
     @Test func aMovieListPageIsTheEncodersBytes() throws {
         let page = MediaPage(items: [Self.movie(1, title: "Alien"), Self.movie(2, title: "Brazil", poster: nil),
                                      Self.movie(3, title: "Casablanca", poster: "not a url")], total: 103)
-        let view = PageView(page, MediaListQuery(page: 2, limit: 50), MovieListItem.init)
-        #expect(written(view) == (try encoded(view)))
+        let query = MediaListQuery(page: 2, limit: 50)
+        let view = PageView(page, query, MovieListItem.init)
+        let written = written(ListPage(page: page, query: query, write: MovieListItem.write))
+        #expect(written == (try encoded(view)))
         #expect(view.pages == 3)
-        #expect(written(view).contains("\"poster_path\":\"/api/images/tmdb/w500/p1.jpg\""))
-        #expect(!written(view).contains("overview"))   // lists carry the card's fields only
+        #expect(written.contains("\"poster_path\":\"/api/images/tmdb/w500/p1.jpg\""))
+        #expect(!written.contains("overview"))   // lists carry the card's fields only
     }
 
     @Test func anEmptyPageIsTheEncodersBytes() throws {
-        let view = PageView(MediaPage<MovieSummary>(items: [], total: 0), MediaListQuery(), MovieListItem.init)
-        #expect(written(view) == (try encoded(view)))
-        #expect(written(view) == #"{"items":[],"page":1,"pages":0,"total":0}"#)
+        let page = MediaPage<MovieSummary>(items: [], total: 0)
+        let written = written(ListPage(page: page, query: MediaListQuery(), write: MovieListItem.write))
+        #expect(written == (try encoded(PageView(page, MediaListQuery(), MovieListItem.init))))
+        #expect(written == #"{"items":[],"page":1,"pages":0,"total":0}"#)
     }
 
     @Test func aShowListPageIsTheEncodersBytes() throws {
@@ -79,22 +83,21 @@ import Testing
                      ShowSummary(id: 5, tmdbID: 55, title: "Lost", yearStart: nil, yearEnd: nil,
                                  posterPath: "https://image.tmdb.org/t/p/w500/s5.png", status: .continuing, monitored: false,
                                  qualityLimit: "1080p", addedAt: "odd")]
-        let view = PageView(MediaPage(items: shows, total: 2), MediaListQuery(), ShowListItem.init)
-        #expect(written(view) == (try encoded(view)))
+        let page = MediaPage(items: shows, total: 2)
+        #expect(written(ListPage(page: page, query: MediaListQuery(), write: ShowListItem.write))
+                == (try encoded(PageView(page, MediaListQuery(), ShowListItem.init))))
     }
 
     @Test func aShowWithItsSeasonsIsTheEncodersBytes() throws {
         let info = MediaFileInfo(durationSeconds: 2640, videoCodec: "h264", audioCodec: nil, width: 1920, height: 1080, container: "matroska")
-        let episodes = [Self.episode(1, season: 0, sparse: true), Self.episode(1, season: 1, info: info), Self.episode(2, season: 1),
-                        Self.episode(3, season: 2)].map(EpisodeView.init)
+        let records = [Self.episode(1, season: 0, sparse: true), Self.episode(1, season: 1, info: info), Self.episode(2, season: 1),
+                       Self.episode(3, season: 2)]
         let record = ShowRecord(id: 7, tmdbID: 77, imdbID: "tt0000007", title: "Star \"Trek\"", originalTitle: nil, yearStart: 1966,
                                 yearEnd: 1969, overview: "Space.", posterPath: "https://image.tmdb.org/t/p/w500/s7.jpg",
                                 backdropPath: "https://image.tmdb.org/t/p/w1280/b7.jpg", status: .ended, monitored: true,
                                 qualityLimit: "1080p", addedAt: "2026-01-02 03:04:05")
-        let full = ShowView(record, seasons: SeasonView.group(episodes))
-        #expect(written(full) == (try encoded(full)))
-        let bare = ShowView(record, seasons: nil)
-        #expect(written(bare) == (try encoded(bare)))
+        let full = ShowView(record, seasons: SeasonView.group(records.map(EpisodeView.init)))
+        #expect(written(ShowDetailView(show: record, episodes: records)) == (try encoded(full)))
         #expect(written(info) == (try encoded(info)))
     }
 

@@ -6,8 +6,6 @@
 /// Number of bytes read from the request body into buf (0 at end), or -1 on a stream error.
 int lcars_fcgx_read(FCGX_Request *request, char *buf, int len);
 
-/// Writes len bytes to the response; 0 on success, -1 when the web server went away.
-int lcars_fcgx_write(FCGX_Request *request, const char *buf, int len);
 
 /// The whole response (head, then body) and the end of the request in one writev: the STDOUT
 /// records, the empty STDOUT record and FCGI_END_REQUEST. libfcgi's own stream copies the output

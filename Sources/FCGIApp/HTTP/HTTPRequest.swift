@@ -14,22 +14,31 @@ struct HTTPRequest {
     var body: Data
     var remoteAddress: String
 
+    /// The CGI/FastCGI parameters a request is built from, besides the HTTP_* headers (FastCGI's
+    /// intake keeps only these: `RequestIntake.params(fromEnvironment:)`).
+    enum Parameter: String, CaseIterable {
+        case method = "REQUEST_METHOD", uri = "REQUEST_URI", scriptName = "SCRIPT_NAME", pathInfo = "PATH_INFO"
+        case queryString = "QUERY_STRING", contentType = "CONTENT_TYPE", contentLength = "CONTENT_LENGTH"
+        case remoteAddress = "REMOTE_ADDR"
+    }
+
     /// Builds a request from CGI/FastCGI parameters (REQUEST_METHOD, REQUEST_URI, HTTP_*, ...).
     init(params: [String: String], body: Data) {
-        method = params["REQUEST_METHOD"]?.uppercased() ?? "GET"
-        let uri = params["REQUEST_URI"] ?? ((params["SCRIPT_NAME"] ?? "") + (params["PATH_INFO"] ?? ""))
+        func param(_ name: Parameter) -> String? { params[name.rawValue] }
+        method = param(.method)?.uppercased() ?? "GET"
+        let uri = param(.uri) ?? ((param(.scriptName) ?? "") + (param(.pathInfo) ?? ""))
         let rawPath = uri.split(separator: "?", maxSplits: 1, omittingEmptySubsequences: false).first.map(String.init) ?? "/"
         path = Self.percentDecoded(rawPath)
         segments = Self.segments(of: rawPath)
-        query = Self.parseQuery(params["QUERY_STRING"] ?? "")
+        query = Self.parseQuery(param(.queryString) ?? "")
         var headers: [String: String] = [:]
         for (name, value) in params where name.hasPrefix("HTTP_") {
             headers[Self.headerName(param: name)] = value
         }
-        if let type = params["CONTENT_TYPE"] { headers["content-type"] = type }
+        if let type = param(.contentType) { headers["content-type"] = type }
         self.headers = headers
         self.body = body
-        remoteAddress = params["REMOTE_ADDR"] ?? ""
+        remoteAddress = param(.remoteAddress) ?? ""
     }
 
     init(method: String, path: String, query: [String: String] = [:], headers: [String: String] = [:],

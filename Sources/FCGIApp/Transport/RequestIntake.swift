@@ -6,7 +6,7 @@ public enum RequestIntake {
     /// `readBody(n)` reads exactly n bytes or returns nil when the client went away.
     public static func response(params: [String: String], maxBody: Int, responder: APIResponder,
                          readBody: (Int) -> Data?) -> HTTPResponse {
-        let length = Int(params["CONTENT_LENGTH"] ?? "") ?? 0
+        let length = Int(params[HTTPRequest.Parameter.contentLength.rawValue] ?? "") ?? 0
         if length > maxBody { return APIError.payloadTooLarge(limit: maxBody).response }
         guard length >= 0, let body = length > 0 ? readBody(length) : Data() else {
             return APIError.badRequest("the request body ended before CONTENT_LENGTH bytes").response
@@ -15,7 +15,7 @@ public enum RequestIntake {
     }
 
     /// The parameters `HTTPRequest` and `response` read, straight from a NULL-terminated
-    /// "NAME=value" array (FastCGI's params): the HTTP_* headers and `readParams`. nginx sends
+    /// "NAME=value" array (FastCGI's params): the HTTP_* headers and `HTTPRequest.Parameter`. nginx sends
     /// ~30 parameters per request (SCRIPT_FILENAME, DOCUMENT_ROOT, SERVER_SOFTWARE, …); making a
     /// String of each, then splitting it, was a visible part of a request.
     static func params(fromEnvironment envp: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?) -> [String: String] {
@@ -35,9 +35,8 @@ public enum RequestIntake {
         return result
     }
 
-    /// The non-header parameters anything reads (HTTPRequest.init, `response`).
-    static let readParams: [[UInt8]] = ["REQUEST_METHOD", "REQUEST_URI", "SCRIPT_NAME", "PATH_INFO", "QUERY_STRING",
-                                        "CONTENT_TYPE", "CONTENT_LENGTH", "REMOTE_ADDR"].map { Array($0.utf8) }
+    /// `HTTPRequest.Parameter`'s names as bytes, compared without making a String.
+    static let readParams: [[UInt8]] = HTTPRequest.Parameter.allCases.map { Array($0.rawValue.utf8) }
 
     private static func isHeader(_ name: UnsafeBufferPointer<UInt8>) -> Bool {
         name.count > 5 && name[0] == UInt8(ascii: "H") && name[1] == UInt8(ascii: "T") && name[2] == UInt8(ascii: "T")

@@ -5,8 +5,10 @@ import Persistence
 /// year, poster, status, monitoring), not the whole item — the overview, genres, files and seasons
 /// stay with `GET /:id`. A page of 50 is a fifth of the bytes it was, and a fifth of the work.
 /// docs/api.md ("Lists") and docs/openapi.yaml (`MovieListItem`, `ShowListItem`) name the fields.
+/// The routes write pages straight from the summaries (`write`, through `ListPage`); the structs
+/// are the same answer as JSONEncoder gives it, which JSONWriterTests holds `write` to.
 
-struct MovieListItem: Encodable, JSONWritable {
+struct MovieListItem: Encodable {
     let id: Int64, tmdb_id: Int64, title: String, year: Int, poster_path: String?
     let status: String, monitored: Bool, quality_limit: String, added_at: String
 
@@ -16,15 +18,7 @@ struct MovieListItem: Encodable, JSONWritable {
         added_at = SQLiteTime.iso8601(m.addedAt)
     }
 
-    func writeJSON(to w: inout JSONWriter) {
-        w.object { w in
-            w.field("added_at", added_at); w.field("id", id); w.field("monitored", monitored)
-            w.field("poster_path", poster_path); w.field("quality_limit", quality_limit); w.field("status", status)
-            w.field("title", title); w.field("tmdb_id", tmdb_id); w.field("year", year)
-        }
-    }
-
-    /// `MovieListItem(m).writeJSON(to:)` without the item (`ListPage` writes pages with it).
+    /// This item's JSON, written from the summary without making the item (`ListPage` pages).
     static func write(_ m: MovieSummary, to w: inout JSONWriter) {
         w.object { w in
             w.isoTimeField("added_at", m.addedAt); w.field("id", m.id); w.field("monitored", m.monitored)
@@ -34,7 +28,7 @@ struct MovieListItem: Encodable, JSONWritable {
     }
 }
 
-struct ShowListItem: Encodable, JSONWritable {
+struct ShowListItem: Encodable {
     let id: Int64, tmdb_id: Int64, title: String, year_start: Int?, year_end: Int?, poster_path: String?
     let status: String, monitored: Bool, quality_limit: String, added_at: String
 
@@ -44,15 +38,7 @@ struct ShowListItem: Encodable, JSONWritable {
         quality_limit = s.qualityLimit; added_at = SQLiteTime.iso8601(s.addedAt)
     }
 
-    func writeJSON(to w: inout JSONWriter) {
-        w.object { w in
-            w.field("added_at", added_at); w.field("id", id); w.field("monitored", monitored)
-            w.field("poster_path", poster_path); w.field("quality_limit", quality_limit); w.field("status", status)
-            w.field("title", title); w.field("tmdb_id", tmdb_id); w.field("year_end", year_end); w.field("year_start", year_start)
-        }
-    }
-
-    /// `ShowListItem(s).writeJSON(to:)` without the item.
+    /// This item's JSON, written from the summary without making the item.
     static func write(_ s: ShowSummary, to w: inout JSONWriter) {
         w.object { w in
             w.isoTimeField("added_at", s.addedAt); w.field("id", s.id); w.field("monitored", s.monitored)

@@ -7,34 +7,39 @@ import Persistence
 /// JSONWriterTests compares the two).
 struct ShowDetailView: Encodable, JSONWritable {
     let show: ShowRecord
-    /// By season, then episode (as `ShowStore.showWithEpisodes` reads them).
+    /// By season, then as they came: `ShowStore.showWithEpisodes` reads them by season and
+    /// episode; anything else is put in that order as `SeasonView.group` would (stable).
     let episodes: [EpisodeRecord]
 
-    var view: ShowView { ShowView(show, seasons: SeasonView.group(episodes.map(EpisodeView.init))) }
+    init(show: ShowRecord, episodes: [EpisodeRecord]) {
+        self.show = show
+        let ordered = zip(episodes, episodes.dropFirst()).allSatisfy { $0.seasonNumber <= $1.seasonNumber }
+        self.episodes = ordered ? episodes
+            : episodes.enumerated().sorted { ($0.element.seasonNumber, $0.offset) < ($1.element.seasonNumber, $1.offset) }.map(\.element)
+    }
 
-    func encode(to encoder: any Encoder) throws { try view.encode(to: encoder) }
+    func encode(to encoder: any Encoder) throws {
+        try ShowView(show, seasons: SeasonView.group(episodes.map(EpisodeView.init))).encode(to: encoder)
+    }
 
     func writeJSON(to w: inout JSONWriter) {
-        guard let seasons = seasonRanges else { view.writeJSON(to: &w); return }
         let s = show
         w.object { w in
             w.isoTimeField("added_at", s.addedAt); w.tmdbImageField("backdrop_path", s.backdropPath); w.field("id", s.id)
             w.field("imdb_id", s.imdbID); w.field("monitored", s.monitored); w.field("original_title", s.originalTitle)
             w.field("overview", s.overview); w.tmdbImageField("poster_path", s.posterPath); w.field("quality_limit", s.qualityLimit)
             w.key("seasons")
-            w.array(seasons) { w, range in writeSeason(episodes[range], to: &w) }
+            w.array(seasonRanges) { w, range in writeSeason(episodes[range], to: &w) }
             w.field("status", s.status.rawValue); w.field("title", s.title); w.field("tmdb_id", s.tmdbID)
             w.field("year_end", s.yearEnd); w.field("year_start", s.yearStart)
         }
     }
 
-    /// The runs of one season each, in order; nil when the episodes are not ordered by season
-    /// (then `view` groups them, as it always did).
-    private var seasonRanges: [Range<Int>]? {
+    /// The runs of one season each, in order.
+    private var seasonRanges: [Range<Int>] {
         var ranges: [Range<Int>] = []
         var start = 0
         for index in episodes.indices.dropFirst() where episodes[index].seasonNumber != episodes[index - 1].seasonNumber {
-            guard episodes[index].seasonNumber > episodes[index - 1].seasonNumber else { return nil }
             ranges.append(start..<index)
             start = index
         }
@@ -54,7 +59,7 @@ struct ShowDetailView: Encodable, JSONWritable {
 }
 
 extension EpisodeView {
-    /// `EpisodeView(e).writeJSON(to:)` without the view.
+    /// `EpisodeView(e)`'s JSON, written from the record without making the view.
     static func write(_ e: EpisodeRecord, to w: inout JSONWriter) {
         w.object { w in
             w.field("air_date", e.airDate); w.field("episode_number", e.episodeNumber); w.field("file_path", e.filePath)
