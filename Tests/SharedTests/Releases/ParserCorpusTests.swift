@@ -68,4 +68,23 @@ import Testing
         #expect(score.failures.count == 3, "\(score.failures.map(\.name))")
         #expect(score.total.fields == 7)
     }
+
+    /// Accents do not count in a title; guessit's bare `Web` for a "WEBRip" name does not decide
+    /// web-dl against web rip. Neither excuses anything else.
+    @Test func accentsAndGuessitsUnlistedRipAreNotChecked() throws {
+        let cases = try ParserCorpus.parse("""
+        {"name": "La.Science.Des.Reves.FRENCH.DVDRip.XviD-MP", "kind": "movie", "source": "t", "expect": {"title": "La Science des Rêves"}}
+        {"name": "La.Science.Des.Reves.FRENCH.DVDRip.XviD-MP", "kind": "movie", "source": "t", "expect": {"title": "La Science des Rives"}}
+        {"name": "The.Daily.Show.2015.07.02.CC.WEBRip.AAC2.0.x264-BTW", "kind": "episode", "source": "guessit:x", "expect": {"source": "webdl", "group": "BTW"}}
+        {"name": "The.Daily.Show.2015.07.02.CC.WEBRip.AAC2.0.x264-BTW", "kind": "episode", "source": "sonarr:x", "expect": {"source": "webdl"}}
+        {"name": "The.Daily.Show.2015.07.02.HDRip.AAC2.0.x264-BTW", "kind": "episode", "source": "guessit:x", "expect": {"source": "webdl"}}
+        """)
+        let score = ParserAccuracy.score(cases)
+        #expect(score.excused == 0)
+        #expect(score.total.fields == 5, "only the guessit WEBRip case's source is left out")
+        #expect(score.failures.map(\.name) == ["La.Science.Des.Reves.FRENCH.DVDRip.XviD-MP",
+                                               "The.Daily.Show.2015.07.02.CC.WEBRip.AAC2.0.x264-BTW",
+                                               "The.Daily.Show.2015.07.02.HDRip.AAC2.0.x264-BTW"])
+        #expect(ParserAccuracy.titleKey("Pokémon: Les Œufs") == ParserAccuracy.titleKey("POKEMON les œufs"))
+    }
 }

@@ -105,11 +105,13 @@ public enum ParserAccuracy {
         }
     }
 
-    /// Lower case; letters and digits of any script kept, everything else one space; "&" is "and".
+    /// Lower case without accents (a name often drops them, "Reves" for "Rêves", and `TitleMatcher`
+    /// folds them too); letters and digits of any script kept, everything else one space; "&" is "and".
     public static func titleKey(_ text: String) -> String {
         var out = ""
         var pendingSpace = false
-        for ch in text.lowercased().replacingOccurrences(of: "&", with: " and ") {
+        let folded = text.folding(options: [.diacriticInsensitive, .caseInsensitive], locale: nil).lowercased()
+        for ch in folded.replacingOccurrences(of: "&", with: " and ") {
             if ch.isLetter || ch.isNumber {
                 if pendingSpace, !out.isEmpty { out.append(" ") }
                 pendingSpace = false
