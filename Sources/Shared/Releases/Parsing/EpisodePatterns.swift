@@ -12,9 +12,9 @@ enum EpisodePatterns {
     static func match(_ t: [ReleaseToken], at i: Int) -> AttributeMatch? {
         guard let first = t[i].lower.utf8.first else { return nil }
         let digit = first >= 48 && first <= 57
-        if first == UInt8(ascii: "s"), let m = seasonEpisode(t, at: i) { return m }
+        if first == UInt8(ascii: "s"), let m = seasonEpisode(t, at: i) ?? bracketedEpisodes(t, at: i) { return m }
         if digit, let m = crossNotation(t, at: i) ?? ofNotation(t, at: i) ?? spacedOf(t, at: i) ?? iTunesNumber(t, at: i) { return m }
-        if let m = seasonWord(t, at: i) { return m }
+        if let m = seasonWord(t, at: i) ?? gluedSeasonWord(t, at: i) { return m }
         if first == UInt8(ascii: "e"), let m = episodeOnly(t, at: i) { return m }
         if let m = ForeignEpisodes.match(t, at: i, first: first) { return m }
         return digit ? DailyDates.match(t, at: i) : DailyDates.monthFirst(t, at: i)
@@ -93,6 +93,19 @@ enum EpisodePatterns {
             info.fullSeason = true
             length += 2
         }
+        return AttributeMatch(index: i, length: length, meaning: .episode(info), strong: true)
+    }
+
+    /// "S01EP(01-09)", "S02E(05)": a season and an episode letter whose numbers follow in brackets (seen in
+    /// platelminto/parse-torrent-title's tests).
+    private static func bracketedEpisodes(_ t: [ReleaseToken], at i: Int) -> AttributeMatch? {
+        let w = t[i].lower
+        guard let last = w.utf8.last, last == UInt8(ascii: "e") || last == UInt8(ascii: "p"), i + 1 < t.count,
+              t[i + 1].gap == "(" || t[i + 1].gap == "[", t[i + 1].lower.utf8.count <= 3, let first = t[i + 1].number else { return nil }
+        let stem = w.hasSuffix("ep") ? w.dropLast(2) : w.dropLast(last == UInt8(ascii: "e") ? 1 : w.utf8.count)
+        guard let (season, eps) = splitSE(String(stem)), eps.isEmpty else { return nil }
+        var info = EpisodeInfo(seasons: [season], episodes: [first])
+        let length = 2 + episodeContinuation(t, after: i + 1, season: season, into: &info)
         return AttributeMatch(index: i, length: length, meaning: .episode(info), strong: true)
     }
 
@@ -286,7 +299,8 @@ enum EpisodePatterns {
         let rangeAllowed = t[i].lower != "series"   // "Series 3 - 11" is season 3, episode 11
         // "Season 2 - 05" is season 2, episode 5: a spaced dash before a zero-padded number is no range.
         // "Season 2 - 10" (one season word, a spaced dash) is an anime episode too; "Seasons 1 - 3" a range.
-        let paddedAfterDash = i + 2 < t.count && t[i + 2].gap.has(" ") && (t[i + 2].lower.hasPrefix("0") || !t[i].lower.hasSuffix("s"))
+        // ("Season 1 to 6" is a range, spaced as it is.)
+        let paddedAfterDash = i + 2 < t.count && t[i + 2].gap.has(" ") && (t[i + 2].lower.hasPrefix("0") || !t[i].lower.hasSuffix("s")) && t[i + 2].lower != "to"
         if rangeAllowed, !paddedAfterDash, i + 2 < t.count, t[i + 2].gap.has("-") || t[i + 2].gap.has("~") || t[i + 2].lower == "to",
            let last = (t[i + 2].lower == "to" ? (i + 3 < t.count ? t[i + 3].number : nil) : t[i + 2].number), last > season, last - season < 50 {
             info.seasons = Array(season...last)
@@ -294,22 +308,51 @@ enum EpisodePatterns {
         }
         // "Seasons 1, 3 & 4", "Season 1&3", "Season.1.3.4", "Season 1 and 2": a list of seasons.
         if rangeAllowed, info.seasons.count == 1 { length += seasonList(t, after: i + length - 1, into: &info) }
-        if i + length + 1 < t.count, episodeWords.contains(t[i + length].lower),
-           let ep = t[i + length + 1].number ?? numberWord(t[i + length + 1].lower), ep <= maxEpisode {   // "Season Two Episode Five"
-            info.episodes = [ep]
-            length += 2
-            // "Season 01 Episode 05-06"
-            if i + length < t.count, t[i + length].gap == "-", let last = t[i + length].number, last > ep, last - ep < 100 {
-                info.episodes = Array(ep...last)
-                length += 1
-            }
-        } else if i + length < t.count, let ep = episodeToken(t[i + length].lower) ?? ofCount(t[i + length].lower) {
-            info.episodes = [ep]   // "Season 2 E05", "Season.2.1of4"
-            length += 1
+        length += episodeAfterSeason(t, at: i + length, into: &info)
+        return AttributeMatch(index: i, length: length, meaning: .episode(info), strong: true)
+    }
+
+    /// "Season2", "Saison5", "Series3 Episode2" (seen in FlexGet's and pr0pz/scene-release-parser's tests): a season
+    /// word glued to its number, perhaps an episode after it.
+    private static func gluedSeasonWord(_ t: [ReleaseToken], at i: Int) -> AttributeMatch? {
+        // Bytes first: this is tried for words that start with "s" or "t" and end in a digit.
+        let w = t[i].lower
+        guard (6...11).contains(w.utf8.count), let last = w.utf8.last, isDigit(last),
+              let letters = w.utf8.firstIndex(where: isDigit), w.utf8.distance(from: letters, to: w.utf8.endIndex) <= 2,
+              seasonWords.contains(String(w[..<letters])), !w.hasPrefix("seasons"), let season = Int(w[letters...]) else { return nil }
+        var info = EpisodeInfo(seasons: [season])
+        let length = 1 + episodeAfterSeason(t, at: i + 1, into: &info)
+        return AttributeMatch(index: i, length: length, meaning: .episode(info), strong: true)
+    }
+
+    /// "Episode2", "Episodio12": an episode word glued to its number.
+    static func gluedEpisodeWord(_ w: String) -> Int? {
+        guard w.utf8.count >= 5, let last = w.utf8.last, isDigit(last), let digits = w.utf8.firstIndex(where: isDigit),
+              w.utf8.distance(from: w.utf8.startIndex, to: digits) >= 4, episodeWords.contains(String(w[..<digits])),
+              let n = Int(w[digits...]), n <= maxEpisode else { return nil }
+        return n
+    }
+
+    /// The episode after a season marker ("Season 2 Episode 5", "Season 2 E05", "Season2, Episode2"), or a full season:
+    /// the tokens it took from `k`.
+    private static func episodeAfterSeason(_ t: [ReleaseToken], at k: Int, into info: inout EpisodeInfo) -> Int {
+        let ep: Int
+        var length: Int
+        if k + 1 < t.count, episodeWords.contains(t[k].lower), let n = t[k + 1].number ?? numberWord(t[k + 1].lower), n <= maxEpisode {
+            (ep, length) = (n, 2)   // "Season Two Episode Five"
+        } else if k < t.count, let n = episodeToken(t[k].lower) ?? ofCount(t[k].lower) ?? gluedEpisodeWord(t[k].lower) {
+            (ep, length) = (n, 1)   // "Season 2 E05", "Season.2.1of4", "Season2 Episode2"
         } else {
             info.fullSeason = true
+            return 0
         }
-        return AttributeMatch(index: i, length: length, meaning: .episode(info), strong: true)
+        info.episodes = [ep]
+        // "Season 01 Episode 05-06", "Saison5.Episode5-8"
+        if k + length < t.count, t[k + length].gap == "-", let last = t[k + length].number, last > ep, last - ep < 100 {
+            info.episodes = Array(ep...last)
+            length += 1
+        }
+        return length
     }
 
     // MARK: "E05", "Ep05", "Episode 5" without a season
@@ -321,6 +364,9 @@ enum EpisodePatterns {
         // "E1-E2": a one-digit episode only as a range's start (a lone "E1" may be a title's word).
         if let ep = episodeToken(w), w.count >= 3 || i + 1 < t.count && t[i + 1].gap == "-" && episodeToken(t[i + 1].lower) != nil {
             info.episodes = [ep]
+            length = 1
+        } else if let ep = gluedEpisodeWord(w) {
+            info.episodes = [ep]   // "Something - Episode2"
             length = 1
         } else if w == "episode" || w == "ep" || w == "eps" || w == "episodes", i + 1 < t.count, let ep = t[i + 1].number ?? episodeToken("e" + t[i + 1].lower), ep <= maxEpisode,
                   !(ReleaseGroupParser.opensBracket(t[i + 1].gap) && ReleaseYears.year(t[i + 1]) != nil) {   // "Album EP (2020)"

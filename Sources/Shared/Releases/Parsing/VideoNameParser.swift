@@ -327,8 +327,9 @@ enum VideoNameParser {
         // "Series.Title.Part.1.of.6": a dangling "Part", "Pt" or "Episode" before the number read as the episode.
         while end - 1 > start, upperCaseTags.contains(t[end - 1].text) || t[end - 1].lower == "ep"
                 || danglingEpisodeWords.contains(t[end - 1].lower) && end < t.count && t[end].isNumber { end -= 1 }
-        // "Series - The Complete Series": an article cannot end a title ("L.A." is an acronym, though).
-        while end - 1 > start, ["the", "a", "an"].contains(t[end - 1].lower), !t[end - 1].gap.has(","),   // "Simpsons, The"
+        // "Series - The Complete Series": an article cannot end a title ("L.A." is an acronym, though; "Plan A",
+        // "Athlete A": a lone capital A is a letter).
+        while end - 1 > start, ["the", "an"].contains(t[end - 1].lower) || t[end - 1].text == "a", !t[end - 1].gap.has(","),   // "Simpsons, The"
               !(t[end - 1].dotJoined && t[end - 2].lower.count == 1 && t[end - 1].lower.count == 1) { end -= 1 }
         return end
     }

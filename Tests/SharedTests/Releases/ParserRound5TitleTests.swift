@@ -1,0 +1,51 @@
+import Core
+import Testing
+
+/// Title and numbering shapes from issue 14's fifth parser round, found in public parser suites the fixture corpus
+/// does not draw on: FlexGet's tests/test_seriesparser.py, platelminto/parse-torrent-title's tests/files,
+/// pr0pz/scene-release-parser's test/ReleaseParser.test.js and jellyfin's tests/Jellyfin.Naming.Tests. Rows marked
+/// "seen in" are names those suites assert (names with their fields are facts); the others are made up here for
+/// the same class. Each table holds near misses that must not be read that way.
+@Suite struct ParserRound5TitleTests {
+    /// A season or episode word glued to its number.
+    static let gluedNumberWords: [ParserCase] = [
+        // seen in FlexGet
+        .init(name: "Something - Season2, Episode2", title: "Something", season: 2, episodes: [2]),
+        .init(name: "Something - Series3, Episode2", title: "Something", season: 3, episodes: [2]),
+        .init(name: "Something - Episode2", title: "Something", season: 1, episodes: [2]),
+        // seen in scene-release-parser
+        .init(name: "Friends.Saison5.Episode5-8.vo.subtitlefrench.DVDRIP.DivX-RoToTo", title: "Friends", season: 5, episodes: [5, 6, 7, 8]),
+        .init(name: "Show.Name.Staffel2.German.720p.WEB.x264-Grp", title: "Show Name", season: 2, fullSeason: true),
+        // Near misses: a longer word, a plural or a three-digit number is no season.
+        .init(name: "Seasonal.Show.2019.1080p.WEB.x264-Grp", title: "Seasonal Show", year: 2019, season: nil),
+        .init(name: "Show.Name.Seasons2.720p", title: "Show Name Seasons2", season: nil),
+        .init(name: "Show.Name.Season123.720p", title: "Show Name Season123", season: nil),
+    ]
+
+    /// Numbers that follow their marker in brackets, and a spaced "to" range of seasons.
+    static let markerForms: [ParserCase] = [
+        // seen in parse-torrent-title
+        .init(name: "www.1TamilBlasters.art - Sultan of Delhi (2023) S01EP(01-09) [HQ HDRip - x264 - AAC - 1.2GB - ESub]",
+              title: "Sultan of Delhi", year: 2023, season: 1, episodes: Array(1...9)),
+        .init(name: "Show Name S02E(05) 720p", title: "Show Name", season: 2, episodes: [5]),
+        // seen in parse-torrent-title
+        .init(name: "Justified - Season 1 to 6 - Mp4 x264 AC3 1080p", title: "Justified", seasons: Array(1...6)),
+        // Near misses: "Season 2 - 05" stays season 2's episode 5; a bracket after a plain word is no episode.
+        .init(name: "Show Name Season 2 - 05 [720p]", title: "Show Name", season: 2),
+        .init(name: "Shape (2019) 1080p WEB x264-Grp", title: "Shape", year: 2019, episodes: []),
+    ]
+
+    /// A lone capital A ends titles ("Plan A"); the other articles still go.
+    static let trailingLetters: [ParserCase] = [
+        // seen in parse-torrent-title
+        .init(name: "Athlete.A.2020.1080p.WEB.H264-HUZZAH[TGx]", title: "Athlete A", year: 2020),
+        .init(name: "Plan.A.2021.1080p.BluRay.x264-Grp", title: "Plan A", year: 2021),
+        // Near misses: a dangling "The" goes; a lower-case "a" is an article.
+        .init(name: "Series - The Complete Series 720p", title: "Series"),
+        .init(name: "Movie.Title.a.2019.1080p", title: "Movie Title", year: 2019),
+    ]
+
+    @Test(arguments: gluedNumberWords) func readsGluedSeasonAndEpisodeWords(_ c: ParserCase) { c.check() }
+    @Test(arguments: markerForms) func readsBracketedNumbersAndSeasonRanges(_ c: ParserCase) { c.check() }
+    @Test(arguments: trailingLetters) func keepsATrailingLetter(_ c: ParserCase) { c.check() }
+}
