@@ -45,6 +45,30 @@ import Testing
         .init(name: "Movie.Title.a.2019.1080p", title: "Movie Title", year: 2019),
     ]
 
+    /// Library layouts (Plex, Jellyfin, Radarr, Sonarr) and release folders: the folder names the title when the file's
+    /// own name is a hash, a DVD's structure, an abbreviation or the same title without its accents or with junk in front.
+    static let folderTitles: [ParserCase] = [
+        .init(name: "Movies/Some Movie (2010)/3f9a0c1d2e4b5a6978c0d1e2f3a4b5c6.mkv", title: "Some Movie", year: 2010),
+        .init(name: "/share/Movies/Some Movie (2013) BRRiP XViD/XD607ebb-BRc59935-5155473f/XD607ebb-BRc59935-5155473f.avi",
+              title: "Some Movie", year: 2013, source: .bluray),
+        .init(name: "Movies/Inception (2010)/VIDEO_TS/VTS_01_1.VOB", title: "Inception", year: 2010, source: .dvd),
+        .init(name: "Movies/Ratatouille/video_ts-ratatouille.srt", title: "Ratatouille", source: .dvd),
+        .init(name: "Movies/Amélie (2001)/Amelie.2001.1080p.BluRay.x264-GRP.mkv", title: "Amélie", year: 2001, group: "GRP"),
+        .init(name: "Movies/Heat (1995)/2009.heat.1080p.mkv", title: "Heat", year: 1995),
+        .init(name: "Movies/Some Movie (2010)/smv-720p.mkv", title: "Some Movie", year: 2010, quality: .p720),
+        // jellyfin's tests: a file in a season folder is that season's, even without its number.
+        .init(name: "TV/Caprica (2008)/Season 1/Apotheosis_1920x1080.mp4", title: "Caprica", year: 2008, season: 1, episodes: []),
+        .init(name: "TV/Show Name/Season 4/Show Name [401] Pilot.avi", title: "Show Name", season: 4, episodes: [1]),
+        // Near misses: a genre folder, a show folder without the article, a fansub's long-running number, a
+        // readable name glued together, a release folder named like its file.
+        .init(name: "Movies/Comedy/some_movie.avi", title: "some movie"),
+        .init(name: "Series/Simpsons/Season 12/Simpsons,.The.12x08.Title.avi", title: "The Simpsons", season: 12, episodes: [8]),
+        .init(name: "TV/Show Name/Season 1/[Grp] Show Name - 112 [720p].mkv", title: "Show Name", season: 1, episodes: [112]),
+        .init(name: "Movies/Movie.2010.1080p.BluRay.x264-GRP/Movie.2010.1080p.BluRay.x264-GRP.mkv", title: "Movie", year: 2010, group: "GRP"),
+        .init(name: "Movies/Heat (1995)/Dead.Heat.2002.1080p.mkv", title: "Dead Heat", year: 2002),
+    ]
+
+    @Test(arguments: folderTitles) func takesTheFolderTitleOverAFileThatSaysLess(_ c: ParserCase) { c.check() }
     @Test(arguments: gluedNumberWords) func readsGluedSeasonAndEpisodeWords(_ c: ParserCase) { c.check() }
     @Test(arguments: markerForms) func readsBracketedNumbersAndSeasonRanges(_ c: ParserCase) { c.check() }
     @Test(arguments: trailingLetters) func keepsATrailingLetter(_ c: ParserCase) { c.check() }

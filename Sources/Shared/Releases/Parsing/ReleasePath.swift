@@ -15,7 +15,8 @@ enum ReleasePath {
         // makes a path even without a file extension.
         let rooted = name.hasPrefix("/") || name.dropFirst().hasPrefix(":\\") || libraryFolders.contains(parts[0].lowercased())
         guard rooted || ReleaseNameInput.hasFileExtension(name) else { return nil }
-        return Array(parts.suffix(4))   // bounded: the file and up to three folders
+        let folders = FolderTitles.meaningful(Array(parts.dropLast().suffix(6)), fileName: parts[parts.count - 1])
+        return Array(folders.suffix(3)) + [parts[parts.count - 1]]   // bounded: the file and up to three folders
     }
 
     /// First folders that say the name is a path in a media library.
@@ -31,11 +32,26 @@ enum ReleasePath {
         // "Movie.2010.DVDRip.XviD-GRP/grp-mv.avi": a file name that says nothing defers to its folder
         // (an episode's number is something: "Season 1/01 - Pilot.avi").
         if richness(file) == 0, number == nil, file.absoluteEpisodes.isEmpty, let folder = folders.first, richness(folder) > 0 {
-            return merge(folder, fileName: "", folders: Array(folders.dropFirst()))
+            var r = merge(folder, fileName: "", folders: Array(folders.dropFirst()))
+            if FolderTitles.isDVDFile(fileName) { markDVD(&r) }
+            return r
         }
         if let number {
             r.absoluteEpisodes = [number]
             r.title = ""
+        }
+        // "…/Title (2010)/XD607ebb-BRc59935-5155473f.avi", "Title/VIDEO_TS/VTS_01_1.VOB": a hash or a disc's file names nothing.
+        if !fileName.isEmpty, FolderTitles.isObfuscated(fileName) || FolderTitles.isDVDFile(fileName) {
+            r.title = ""
+            if FolderTitles.isDVDFile(fileName) { markDVD(&r) }
+        }
+        if !fileName.isEmpty, let folder = folders.first(where: { !$0.title.isEmpty }) {
+            // "La Science des Rêves (2006)/La.Science.Des.Reves.FRENCH…", "Ratatouille/video_ts-ratatouille.srt": the
+            // folder's title, with its accents, or the one the file's lower-case name abbreviates.
+            if FolderTitles.folderIsCleaner(r.title, folder.title, folderHasYear: folder.year != nil && (r.year == nil || r.year == folder.year)) || r.episodes.isEmpty && r.absoluteEpisodes.isEmpty && r.seasons.isEmpty
+                && FolderTitles.abbreviates(fileName, fileTitle: r.title, folderTitle: folder.title, folderHasYear: folder.year != nil) {
+                r.title = folder.title
+            }
         }
         // "Cosmopolis.2012.720p.BluRay.x264-AN0NYM0US/ano-cosmo.720p.mkv": a scene file's abbreviated lower-case
         // name defers to its release folder's title.
@@ -47,6 +63,12 @@ enum ReleasePath {
         if r.episodes.isEmpty, r.absoluteEpisodes.isEmpty, folders.count >= 2, !folders[0].seasons.isEmpty, folders[0].title.isEmpty,
            !folders[1].title.isEmpty {
             r.title = folders[1].title
+            // (and it is that season's: "Caprica (2008)/Season 1/Apotheosis_1920x1080.mp4")
+            if r.seasons.isEmpty, folders[0].seasons.count == 1 {
+                r.seasons = folders[0].seasons
+                r.season = r.seasons.first
+                r.kind = .episode
+            }
         }
         for folder in folders {
             if r.title.isEmpty, !folder.title.isEmpty { r.title = folder.title }
@@ -55,6 +77,12 @@ enum ReleasePath {
             if r.seasons.isEmpty, !folder.seasons.isEmpty {
                 // "Season 3/05 - Name.mkv": in a season folder, a bare number is that season's episode.
                 if r.episodes.isEmpty, !r.absoluteEpisodes.isEmpty { r.episodes = r.absoluteEpisodes; r.absoluteEpisodes = [] }
+                // "Season 4/The Office [401] Fun Run.avi": a three-digit number that opens with the folder's season is
+                // that season's episode (S04E01).
+                if r.episodes.count == 1, (101...999).contains(r.episodes[0]), r.episodes[0] / 100 == folder.seasons[0], r.episodes[0] % 100 > 0,
+                   !fileName.hasPrefix("[") {
+                    r.episodes = [r.episodes[0] % 100]
+                }
                 if !r.episodes.isEmpty {
                     r.seasons = [folder.seasons[0]]
                     r.season = r.seasons.first
@@ -67,6 +95,14 @@ enum ReleasePath {
             if r.group == nil { r.group = folder.group }
         }
         return r
+    }
+
+    /// A DVD's structure file is a DVD rip, SD as DVDs are, unless the name said otherwise.
+    private static func markDVD(_ r: inout ParsedRelease) {
+        guard r.source == .unknown else { return }
+        r.source = .dvd
+        r.sourceTag = "DVD"
+        if r.quality == .unknown { r.quality = .p480 }
     }
 
     /// How much a parse recognised besides its title.
