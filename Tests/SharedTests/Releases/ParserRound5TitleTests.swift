@@ -68,6 +68,23 @@ import Testing
         .init(name: "Movies/Heat (1995)/Dead.Heat.2002.1080p.mkv", title: "Dead Heat", year: 2002),
     ]
 
+    /// Bare numbers placed where only an episode's number goes.
+    static let bareNumbers: [ParserCase] = [
+        // seen in FlexGet: a number right before an anime file's CRC32
+        .init(name: "Something 63 [560D3414]", title: "Something", absolute: [63]),
+        .init(name: "Show Name 07 [ABCD1234].mkv", title: "Show Name", absolute: [7]),
+        // seen in jellyfin: in a show's folder, a number right after the show's title
+        .init(name: "The Simpsons/The Simpsons 12.avi", title: "The Simpsons", absolute: [12]),
+        .init(name: "The Simpsons/The Simpsons - 02 Ep Name.avi", title: "The Simpsons", absolute: [2]),
+        // seen in scene-release-parser: a cross that opens the name is the title's when SxxEyy follows
+        .init(name: "4x4.Ule.ja.Umber.Autoga.Colombias.S01E09.EE.1080p.WEB.h264-EMX", title: "4x4 Ule ja Umber Autoga Colombias", season: 1, episodes: [9]),
+        // Near misses: a CRC32 that is not last, a film's sequel number, a year, a leading cross alone.
+        .init(name: "Movies/Rocky/Rocky 2.avi", title: "Rocky 2", absolute: []),
+        .init(name: "Shows/Show Name/Show Name 2010.avi", title: "Show Name", year: 2010, absolute: []),
+        .init(name: "Season 2/2x05 - Episode Title.mkv", title: "", season: 2, episodes: [5]),
+    ]
+
+    @Test(arguments: bareNumbers) func readsBareNumbersWhereEpisodesGo(_ c: ParserCase) { c.check() }
     @Test(arguments: folderTitles) func takesTheFolderTitleOverAFileThatSaysLess(_ c: ParserCase) { c.check() }
     @Test(arguments: gluedNumberWords) func readsGluedSeasonAndEpisodeWords(_ c: ParserCase) { c.check() }
     @Test(arguments: markerForms) func readsBracketedNumbersAndSeasonRanges(_ c: ParserCase) { c.check() }

@@ -12,7 +12,7 @@ enum AbsoluteEpisodes {
             // " - 07", "_-_07", ".-.07", "#957"
             let dashed = t[j].gap.has("-") && t[j].gap.count >= 2 || t[j].gap.hasPrefix("#") || t[j].gap.hasSuffix("#")
             guard !t[j].inBrackets else { continue }
-            let placed = dashed || fansub || isRange(t, at: j, end: end)
+            let placed = dashed || fansub || isRange(t, at: j, end: end) || beforeChecksum(t, at: j)
             // A zero-padded number in a fansub name is an episode even before an episode title.
             let padded = fansub && t[j].lower.hasPrefix("0") && t[j].lower.count >= 2
             // "Title - 12.5 [1080p]": a recap between two episodes is filed under the one before it.
@@ -113,6 +113,11 @@ enum AbsoluteEpisodes {
             break
         }
         return k - j - 1
+    }
+
+    /// "Something 63 [560D3414]" (seen in FlexGet's tests): a number right before an anime file's closing CRC32.
+    private static func beforeChecksum(_ t: [ReleaseToken], at j: Int) -> Bool {
+        j + 2 == t.count && t[j + 1].inBrackets && ReleaseGroupParser.opensBracket(t[j + 1].gap) && ReleaseGroupParser.isChecksum(t[j + 1].text)
     }
 
     /// "1-13 (English Dub)": a rising hyphenated pair followed by brackets, jargon or the end.

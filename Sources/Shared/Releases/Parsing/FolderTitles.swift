@@ -52,6 +52,7 @@ enum FolderTitles {
     static func folderIsCleaner(_ file: String, _ folder: String, folderHasYear: Bool) -> Bool {
         guard file != folder, !folder.isEmpty, !file.isEmpty else { return false }
         let f = fold(file), d = fold(folder)
+        // ("MASH" in "M.A.S.H. (1970)" stays as the file writes it: guessit's tests keep it.)
         if f == d { return true }
         guard folderHasYear, d.utf8.count >= 2, f.hasSuffix(" " + d) else { return false }
         // The junk is a number ("2009.shoot.fruit.chan") or ends in a dash ("blow-how.to.be.single", "Enki Bilal - Bunker
@@ -73,6 +74,18 @@ enum FolderTitles {
         let words = fold(folderTitle).split(separator: " ").filter { $0.utf8.count >= 4 }
         let file = fold(stem)
         return words.contains { file.contains($0) }
+    }
+
+    /// "The Simpsons/The Simpsons 12.avi", "Show/Show - 02 Ep Name.avi" (seen in jellyfin's tests): in a show's folder, a
+    /// number right after the show's title is the episode's. Two digits or a dash before it: "Rocky/Rocky 2.avi" is a film.
+    static func episodeAfterShowTitle(_ file: String, folder: String) -> Int? {
+        guard !folder.isEmpty, file.utf8.count > folder.utf8.count else { return nil }
+        let f = fold(file), d = fold(folder)
+        guard f.hasPrefix(d + " ") else { return nil }
+        let digits = f.dropFirst(d.utf8.count + 1).prefix { $0 != " " }
+        guard (1...4).contains(digits.utf8.count), digits.utf8.allSatisfy({ $0 >= 48 && $0 <= 57 }), let n = Int(digits), n > 0,
+              digits.utf8.count >= 2 || file.has("-"), digits.utf8.count < 4 || !ReleaseYears.isPlausible(n) else { return nil }
+        return n
     }
 
     /// Lower case, accents off, everything but letters and digits a single space.

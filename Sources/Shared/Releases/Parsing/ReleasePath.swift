@@ -45,6 +45,12 @@ enum ReleasePath {
             r.title = ""
             if FolderTitles.isDVDFile(fileName) { markDVD(&r) }
         }
+        if !fileName.isEmpty, r.episodes.isEmpty, r.absoluteEpisodes.isEmpty, r.year == nil, let folder = folders.first(where: { !$0.title.isEmpty }),
+           let n = FolderTitles.episodeAfterShowTitle(r.title, folder: folder.title) {
+            r.absoluteEpisodes = [n]
+            r.title = folder.title
+            r.kind = .episode
+        }
         if !fileName.isEmpty, let folder = folders.first(where: { !$0.title.isEmpty }) {
             // "La Science des Rêves (2006)/La.Science.Des.Reves.FRENCH…", "Ratatouille/video_ts-ratatouille.srt": the
             // folder's title, with its accents, or the one the file's lower-case name abbreviates.

@@ -21,6 +21,12 @@ enum VideoNameParser {
         // (Only after a title in another script, and before words: "Show (2016/S01/WEB-DL/1080p)" keeps its season.)
         matches.removeAll { isSeasonOnly($0) && $0.index > start && $0.end < scanEnd && tokens[$0.end].gap == " / " && !tokens[$0.index].inBrackets
             && !DoubleTitles.isLatin(tokens[$0.index - 1].text) && VideoAttributes.match(tokens, at: $0.end) == nil && EpisodePatterns.match(tokens, at: $0.end) == nil }
+        // "4x4.Ule.ja.Umber.Autoga.S01E09" (seen in scene-release-parser's tests): a cross that opens the name is the
+        // title's when an SxxEyy marker follows.
+        if let first = matches.first, first.index == start, first.length == 1, isEpisode(first), EpisodePatterns.crossSplit(tokens[start].lower) != nil,
+           matches.dropFirst().contains(where: { isEpisode($0) && EpisodePatterns.splitSE(tokens[$0.index].lower).map { !$0.episodes.isEmpty } == true }) {
+            matches.removeFirst()
+        }
         release.group = group ?? lead.group ?? BracketGroups.inner(tokens, from: start, matches: matches)
 
         let yearIndex = findYear(tokens, from: start, before: firstStrong(matches) ?? scanEnd, matches: matches)
