@@ -28,10 +28,14 @@ import Testing
         .init(name: "www.1TamilBlasters.art - Sultan of Delhi (2023) S01EP(01-09) [HQ HDRip - x264 - AAC - 1.2GB - ESub]",
               title: "Sultan of Delhi", year: 2023, season: 1, episodes: Array(1...9)),
         .init(name: "Show Name S02E(05) 720p", title: "Show Name", season: 2, episodes: [5]),
+        // shapes Sonarr's Parser.cs names: "s01.05" before the episode's title, a five-digit episode
+        .init(name: "Show.Title.s01.05.Episode.Name.720p-GRP", title: "Show Title", season: 1, episodes: [5], group: "GRP"),
+        .init(name: "Show.Title.S01E10105.720p-GRP", title: "Show Title", season: 1, episodes: [10105]),
         // seen in parse-torrent-title
         .init(name: "Justified - Season 1 to 6 - Mp4 x264 AC3 1080p", title: "Justified", seasons: Array(1...6)),
         // Near misses: "Season 2 - 05" stays season 2's episode 5; a bracket after a plain word is no episode.
         .init(name: "Show Name Season 2 - 05 [720p]", title: "Show Name", season: 2),
+        .init(name: "Show.Title.S01.05.06.720p", title: "Show Title", season: 1, episodes: []),
         .init(name: "Shape (2019) 1080p WEB x264-Grp", title: "Shape", year: 2019, episodes: []),
     ]
 
@@ -78,7 +82,10 @@ import Testing
         .init(name: "The Simpsons/The Simpsons - 02 Ep Name.avi", title: "The Simpsons", absolute: [2]),
         // seen in scene-release-parser: a cross that opens the name is the title's when SxxEyy follows
         .init(name: "4x4.Ule.ja.Umber.Autoga.Colombias.S01E09.EE.1080p.WEB.h264-EMX", title: "4x4 Ule ja Umber Autoga Colombias", season: 1, episodes: [9]),
+        // Sonarr's Parser.cs: "Title Absolute Episode Number [SubGroup] [Hash]"
+        .init(name: "Anime Title 99 [RlsGroup] [ABCD1234]", title: "Anime Title", absolute: [99], group: "RlsGroup"),
         // Near misses: a CRC32 that is not last, a film's sequel number, a year, a leading cross alone.
+        .init(name: "Anime Title 99 [ABCD1234] [720p]", title: "Anime Title 99", absolute: []),
         .init(name: "Movies/Rocky/Rocky 2.avi", title: "Rocky 2", absolute: []),
         .init(name: "Shows/Show Name/Show Name 2010.avi", title: "Show Name", year: 2010, absolute: []),
         .init(name: "Season 2/2x05 - Episode Title.mkv", title: "", season: 2, episodes: [5]),

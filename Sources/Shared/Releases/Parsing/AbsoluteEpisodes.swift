@@ -115,9 +115,14 @@ enum AbsoluteEpisodes {
         return k - j - 1
     }
 
-    /// "Something 63 [560D3414]" (seen in FlexGet's tests): a number right before an anime file's closing CRC32.
+    /// "Something 63 [560D3414]" (seen in FlexGet's tests), "Title 99 [RlsGroup] [ABCD1234]" (a shape Sonarr's Parser.cs
+    /// names): a number right before the brackets that end an anime file with its CRC32.
     private static func beforeChecksum(_ t: [ReleaseToken], at j: Int) -> Bool {
-        j + 2 == t.count && t[j + 1].inBrackets && ReleaseGroupParser.opensBracket(t[j + 1].gap) && ReleaseGroupParser.isChecksum(t[j + 1].text)
+        guard j + 1 < t.count, !t[j].inBrackets, t[j + 1].inBrackets, ReleaseGroupParser.opensBracket(t[j + 1].gap), let last = t.last,
+              ReleaseGroupParser.opensBracket(last.gap), ReleaseGroupParser.isChecksum(last.text) else { return false }
+        // Nothing or one bracket (the group's, up to three words) between the number and the CRC32.
+        let between = t[(j + 1)..<(t.count - 1)]
+        return between.count <= 3 && between.allSatisfy(\.inBrackets) && between.dropFirst().allSatisfy { !ReleaseGroupParser.opensBracket($0.gap) }
     }
 
     /// "1-13 (English Dub)": a rising hyphenated pair followed by brackets, jargon or the end.
