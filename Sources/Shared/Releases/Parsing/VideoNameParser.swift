@@ -10,6 +10,8 @@ enum VideoNameParser {
         guard !tokens.isEmpty else { return release }
         let lead = ReleaseGroupParser.leading(tokens)
         var start = ExtrasMarkers.afterFilmNumber(tokens, from: lead.titleStart)
+        let yearFirst = leadingYear(tokens, at: start)
+        if yearFirst != nil { start += 1 }
         // "[DeadFish] 01 - Tari Tari [BD]", "003. Show Name - Ep Name": the episode's number first.
         let leadingEpisode = AbsoluteEpisodes.leading(tokens, at: start, fansub: lead.group != nil)
         if let leadingEpisode { start = leadingEpisode.end }
@@ -31,7 +33,7 @@ enum VideoNameParser {
 
         let yearIndex = findYear(tokens, from: start, before: firstStrong(matches) ?? scanEnd, matches: matches)
         var titleEnd = min(firstStrong(matches) ?? scanEnd, yearIndex ?? scanEnd)
-        release.year = yearIndex.flatMap { tokens[$0].number } ?? lead.year
+        release.year = yearIndex.flatMap { tokens[$0].number } ?? lead.year ?? yearFirst
         // "The.Kennedys.Part.2", "Series and Show 2012 Part 1": a mini-series' part, unless a year follows it
         // ("Movie.Part.2.2011" is a film in parts).
         if yearIndex.map({ $0 + 1 < tokens.count && (["part", "pt"].contains(tokens[$0 + 1].lower) || isGluedPart(tokens[$0 + 1].lower)) }) ?? (release.year == nil),
@@ -117,6 +119,15 @@ enum VideoNameParser {
         let spacedAfterTitle = spacedName && tokens[tail.firstIndex].gap.has(" ") && !followsJargon(tokens, tail.firstIndex, matches)
         if bare || spacedAfterTitle { return (tokens.count, scan(tokens, from: start, to: tokens.count), nil) }
         return (tail.firstIndex, matches, tail.group)
+    }
+
+    /// "2010 - Movie Title 1080p" (the year-first folder layout Radarr's Parser.cs names): a year, a spaced dash, then words
+    /// with no year of their own. ("1883 - S01E01" and "2012 - 1080p" keep their number as the title.)
+    private static func leadingYear(_ t: [ReleaseToken], at i: Int) -> Int? {
+        guard i + 2 < t.count, t[i + 1].gap == " - ", !t[i].inBrackets, let year = ReleaseYears.year(t[i]), !t[i + 1].isNumber,
+              EpisodePatterns.match(t, at: i + 1) == nil, VideoAttributes.match(t, at: i + 1) == nil,
+              !t[(i + 1)...].contains(where: { ReleaseYears.year($0) != nil }) else { return nil }
+        return year
     }
 
     /// "Part01", "Part2": a part number glued to its word.
