@@ -91,6 +91,20 @@ import Testing
         .init(name: "Season 2/2x05 - Episode Title.mkv", title: "", season: 2, episodes: [5]),
     ]
 
+    /// Numbers around an episode marker (seen in Medusa's tests/test_guessit.yml).
+    static let aroundMarkers: [ParserCase] = [
+        .init(name: "Show Name 313-315 s16e03-05", title: "Show Name", season: 16, episodes: [3, 4, 5], absolute: [313, 314, 315]),
+        .init(name: "Show.Name.S01E01.2008.BluRay.VC1.1080P.5.1.WMV-NOVO", title: "Show Name", year: 2008, season: 1, episodes: [1]),
+        .init(name: "Show.Name.S03.2005.720p.BluRay.x264-SuperGroup", title: "Show Name", year: 2005, season: 3),
+        .init(name: "/somefolder/12.monkeys.Season.1.Complete", title: "12 monkeys", season: 1, absolute: []),
+        .init(name: "The Simpsons/02.EpName.avi", title: "The Simpsons", absolute: [2], kind: .episode),
+        // Near misses: a lone number before the marker is the title's; a year before an episode title stays unread.
+        .init(name: "The.100.S04E13.1080p.BluRay.x264-GRP", title: "The 100", season: 4, episodes: [13]),
+        .init(name: "Show Name 313-314 s16e03-05", title: "Show Name 313-314", season: 16, episodes: [3, 4, 5]),
+        .init(name: "Show.S01E05.1984.Title.720p", title: "Show", season: 1, episodes: [5], noYear: true),
+    ]
+
+    @Test(arguments: aroundMarkers) func readsNumbersAroundMarkers(_ c: ParserCase) { c.check() }
     @Test(arguments: bareNumbers) func readsBareNumbersWhereEpisodesGo(_ c: ParserCase) { c.check() }
     @Test(arguments: folderTitles) func takesTheFolderTitleOverAFileThatSaysLess(_ c: ParserCase) { c.check() }
     @Test(arguments: gluedNumberWords) func readsGluedSeasonAndEpisodeWords(_ c: ParserCase) { c.check() }

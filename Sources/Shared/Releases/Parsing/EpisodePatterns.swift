@@ -192,6 +192,9 @@ enum EpisodePatterns {
             else if let (s, eps) = crossSplit(next.lower), s == season, eps.count == 1 { value = eps[0] }
             else if next.lower.hasPrefix("x"), let n = Int(next.lower.dropFirst()), next.lower.count <= 4 { value = n }
             else if !worded, !listed, next.gap == "-" || next.gap == "~" || next.gap == "_", let n = next.number, next.lower.count <= 3 { value = n }
+            // "S03E21.22.FASTSUB.VOSTFR" (seen in Medusa's tests): the next episode dotted on, before jargon or the end.
+            else if next.gap == ".", season >= 0, next.lower.utf8.count == 2, let n = next.number, n == last + 1,
+                    j + 1 == t.count || VideoAttributes.match(t, at: j + 1) != nil { value = n }
             guard let value, value > last, value - last < 200 else { break }
             let isRange = worded || next.gap.has("-") || next.gap.has("~")
             info.episodes += isRange ? Array((last + 1)...value) : [value]

@@ -39,6 +39,7 @@ enum ReleasePath {
         if let number {
             r.absoluteEpisodes = [number]
             r.title = ""
+            r.kind = .episode
         }
         // "…/Title (2010)/XD607ebb-BRc59935-5155473f.avi", "Title/VIDEO_TS/VTS_01_1.VOB": a hash or a disc's file names nothing.
         if !fileName.isEmpty, FolderTitles.isObfuscated(fileName) || FolderTitles.isDVDFile(fileName) {
@@ -121,6 +122,10 @@ enum ReleasePath {
     private static func leadingNumber(_ name: String) -> Int? {
         let digits = name.prefix(while: \.isNumber)
         guard (1...3).contains(digits.count), let next = name.dropFirst(digits.count).first, " ._-".contains(next) else { return nil }
+        // "12.Monkeys.Season.1.Complete", "60.Minutes.-.2008.01.06" (seen in Medusa's tests): a number dotted to words is the
+        // title's, unless zero-padded ("02.EpName.avi") or alone before the extension ("12.avi").
+        let rest = name.dropFirst(digits.count + 1)
+        if next == ".", rest.first != " ", !digits.hasPrefix("0"), rest.has(".") || !ReleaseNameInput.hasFileExtension(name) { return nil }
         // "1080.mkv" would be a resolution, but three digits never are one; "05.mkv" is a number alone.
         return Int(digits)
     }

@@ -235,6 +235,14 @@ enum VideoNameParser {
                 && [" (", " [", " - ", " + "].contains(tokens[marked.index].gap) {
             return (AttributeMatch(index: marked.index - 1, length: 1, meaning: .episode(EpisodeInfo(absolute: [n])), strong: true), true)
         }
+        // "Show Name 313-315 s16e03-05" (seen in Medusa's tests): a range of absolute numbers right before a marker with as
+        // many episodes. (A lone number there may be the title's: "The.100.S04E13".)
+        if let marked = matches.first(where: { isEpisode($0) && !isSeasonOnly($0) }), marked.index - 2 > start,
+           case let .episode(info) = marked.meaning, info.episodes.count > 1, tokens[marked.index - 1].gap == "-",
+           let a = tokens[marked.index - 2].number, let b = tokens[marked.index - 1].number, b - a + 1 == info.episodes.count,
+           a >= info.episodes[0], ReleaseYears.year(tokens[marked.index - 2]) == nil, !tokens[marked.index - 2].inBrackets {
+            return (AttributeMatch(index: marked.index - 2, length: 2, meaning: .episode(EpisodeInfo(absolute: Array(a...b))), strong: true), true)
+        }
         // "Series - S01E01-02 - 001-002 - Title", "Show S10E14 214": the absolute number after the episode marker.
         if let marked = matches.first(where: { isEpisode($0) && !isSeasonOnly($0) }), marked.end < scanEnd,
            !CompactEpisodes.notEpisodes.contains(tokens[marked.end].lower),   // "S01E05.720.HDTV": a resolution
@@ -312,10 +320,17 @@ enum VideoNameParser {
     /// Episodes only take a bracketed one: their later numbers are often episode titles.
     private static func laterYear(_ t: [ReleaseToken], from: Int, to: Int, matches: [AttributeMatch], bracketedOnly: Bool) -> Int? {
         guard from < to else { return nil }
-        for j in from..<to where t[j].inBrackets || !bracketedOnly {
+        for j in from..<to where t[j].inBrackets || !bracketedOnly || followedByStrongJargon(t, j, matches) {
             if let y = ReleaseYears.year(t[j]), !matches.contains(where: { $0.index <= j && j < $0.end }) { return y }
         }
         return nil
+    }
+
+    /// "Show.Name.S01E01.2008.BluRay", "Show.Name.S03.2005.720p" (seen in Medusa's tests): a year right before a source or
+    /// resolution dates the release rather than titling the episode.
+    private static func followedByStrongJargon(_ t: [ReleaseToken], _ j: Int, _ matches: [AttributeMatch]) -> Bool {
+        guard j > 0, j + 1 < t.count, t[j].lower.utf8.count == 4, matches.contains(where: { $0.end == j && isEpisode($0) }) else { return false }
+        return matches.contains { $0.index == j + 1 && $0.strong && !isEpisode($0) }
     }
 
     /// Whether the token before `index` is release jargon (not an episode marker), a year or bracketed.
