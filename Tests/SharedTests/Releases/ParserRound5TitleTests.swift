@@ -104,6 +104,21 @@ import Testing
         .init(name: "Show.S01E05.1984.Title.720p", title: "Show", season: 1, episodes: [5], noYear: true),
     ]
 
+    /// Brackets of release metadata between a fansub's group and its title (seen in parse-torrent-title's
+    /// "[FFF-Remux][Batch] Accel World 1-24"), and library folders that name no title.
+    static let leadingJunk: [ParserCase] = [
+        .init(name: "[Grp][Batch] Title Name 01-12 [1080p]", title: "Title Name", absolute: Array(1...12), group: "Grp"),
+        .init(name: "[Grp] [BD] Title Name - 05 [1080p]", title: "Title Name", absolute: [5], group: "Grp"),
+        .init(name: "[Grp][Batch][Title Name][01-12][1080p]", title: "Title Name", absolute: Array(1...12), group: "Grp"),
+        // seen in jellyfin: a Windows drive written with a slash, a film named by a number
+        .init(name: "d:/movies/300 (2006).mkv", title: "300", year: 2006, absolute: []),
+        .init(name: "Movies/The Doors (1991)/09.03.08.The.Doors.(1991).BDRip.720p.mkv", title: "The Doors", year: 1991),
+        // Near misses: a title in a bracket row stays; a word bracket that is no metadata is the title's.
+        .init(name: "[Grp][Title Name][05]", title: "Title Name", absolute: [5], group: "Grp"),
+        .init(name: "[Grp] [Oshi] no Ko - 05 [1080p]", title: "[Oshi] no Ko", absolute: [5], group: "Grp"),
+    ]
+
+    @Test(arguments: leadingJunk) func skipsLeadingMetadataAndLibraryFolders(_ c: ParserCase) { c.check() }
     @Test(arguments: aroundMarkers) func readsNumbersAroundMarkers(_ c: ParserCase) { c.check() }
     @Test(arguments: bareNumbers) func readsBareNumbersWhereEpisodesGo(_ c: ParserCase) { c.check() }
     @Test(arguments: folderTitles) func takesTheFolderTitleOverAFileThatSaysLess(_ c: ParserCase) { c.check() }

@@ -29,12 +29,35 @@ enum BracketTitles {
         guard runs.count >= 2 else { return nil }
         for (k, run) in runs.enumerated() where k >= 1 {
             guard let episode = episodeRun(t, run) else { continue }
-            let candidates = runs[..<k].filter { r in !(r.count == 1 && ReleaseYears.year(t[r.lowerBound]) != nil) }
+            let candidates = runs[..<k].filter { r in !(r.count == 1 && ReleaseYears.year(t[r.lowerBound]) != nil) && !isMetadata(t, r) }
             guard let title = candidates.first(where: { hasLatin(t, $0) }) ?? candidates.first else { return nil }
             return Layout(title: title, episode: episode)
         }
         return nil
     }
+
+    /// "[Grp][Batch] Title 01-12", "[Grp] [BD] Title - 05": brackets of release metadata between a fansub's group and its
+    /// title; the index where the title starts.
+    static func afterMetadataBrackets(_ t: [ReleaseToken], from start: Int) -> Int {
+        var i = start
+        while i < t.count, t[i].inBrackets, ReleaseGroupParser.opensBracket(t[i].gap) {
+            var j = i + 1
+            while j < t.count, t[j].inBrackets, !ReleaseGroupParser.opensBracket(t[j].gap) { j += 1 }
+            // Only before words outside brackets: "[Grp][Title][05]" is a bracket row.
+            guard j < t.count, !t[j].inBrackets, j - i <= 3, isMetadata(t, i..<j) else { break }
+            i = j
+        }
+        return i
+    }
+
+    /// A bracket of release metadata: jargon ("BD", "1080p") or a batch's and a release's words.
+    private static func isMetadata(_ t: [ReleaseToken], _ run: Range<Int>) -> Bool {
+        run.allSatisfy { metadataWords.contains(t[$0].lower) || VideoAttributes.match(t, at: $0) != nil }
+    }
+
+    private static let metadataWords: Set<String> = ["batch", "complete", "completa", "end", "fin", "raw", "raws", "tv", "ova", "ona",
+                                                     "movie", "series", "eng", "english", "sub", "subs", "subbed", "dub", "dubbed", "hardsub",
+                                                     "softsub", "remux", "hevc", "uncensored", "uncut"]
 
     /// A bracket that holds an episode number or range and nothing else.
     static func episodeRun(_ t: [ReleaseToken], _ run: Range<Int>) -> AttributeMatch? {

@@ -55,10 +55,10 @@ enum FolderTitles {
         // ("MASH" in "M.A.S.H. (1970)" stays as the file writes it: guessit's tests keep it.)
         if f == d { return true }
         guard folderHasYear, d.utf8.count >= 2, f.hasSuffix(" " + d) else { return false }
-        // The junk is a number ("2009.shoot.fruit.chan") or ends in a dash ("blow-how.to.be.single", "Enki Bilal - Bunker
+        // The junk is numbers ("2009.shoot.fruit.chan", "09.03.08.The.Doors") or ends in a dash ("blow-how.to.be.single", "Enki Bilal - Bunker
         // Palace Hotel"); "Heat (1995)/Dead.Heat.2002" is another film.
         let junk = f.dropLast(d.utf8.count + 1)
-        return junk.utf8.allSatisfy { $0 >= 48 && $0 <= 57 } || file.has("-") && !["the", "a", "an"].contains(junk)
+        return junk.utf8.allSatisfy { $0 >= 48 && $0 <= 57 || $0 == 32 } || file.has("-") && !["the", "a", "an"].contains(junk)
     }
 
     /// "Movies/Ratatouille/video_ts-ratatouille.srt", "Ne.Le.Dis.A.Personne.Fr 2 cd/personnea_mp.avi": a file whose whole

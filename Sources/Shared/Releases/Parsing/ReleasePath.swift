@@ -13,9 +13,11 @@ enum ReleasePath {
         guard parts.count >= 2 else { return nil }
         // "Movies/Title.2010.1080p", "/mnt/NAS/Show/Season 01/Ep. 02 - Name": an absolute path or a library folder
         // makes a path even without a file extension.
-        let rooted = name.hasPrefix("/") || name.dropFirst().hasPrefix(":\\") || libraryFolders.contains(parts[0].lowercased())
+        let rooted = name.hasPrefix("/") || name.dropFirst().hasPrefix(":\\") || name.dropFirst().hasPrefix(":/") || libraryFolders.contains(parts[0].lowercased())
         guard rooted || ReleaseNameInput.hasFileExtension(name) else { return nil }
+        // A library's own folders ("movies", "d:") name no title.
         let folders = FolderTitles.meaningful(Array(parts.dropLast().suffix(6)), fileName: parts[parts.count - 1])
+            .filter { !libraryFolders.contains($0.lowercased()) && !($0.utf8.count == 2 && $0.hasSuffix(":")) }
         return Array(folders.suffix(3)) + [parts[parts.count - 1]]   // bounded: the file and up to three folders
     }
 
@@ -28,7 +30,8 @@ enum ReleasePath {
     static func merge(_ file: ParsedRelease, fileName: String, folders: [ParsedRelease]) -> ParsedRelease {
         var r = file
         // "05 - Episode Name": the file's number (its parse may have read it already), the title is the folders'.
-        let number = r.episodes.isEmpty && r.absoluteEpisodes.count <= 1 ? leadingNumber(fileName) : nil
+        // ("300 (2006).mkv" (seen in jellyfin's tests) is a film named by a number: its year says so.)
+        let number = r.episodes.isEmpty && r.absoluteEpisodes.count <= 1 && r.year == nil ? leadingNumber(fileName) : nil
         // "Movie.2010.DVDRip.XviD-GRP/grp-mv.avi": a file name that says nothing defers to its folder
         // (an episode's number is something: "Season 1/01 - Pilot.avi").
         if richness(file) == 0, number == nil, file.absoluteEpisodes.isEmpty, let folder = folders.first, richness(folder) > 0 {

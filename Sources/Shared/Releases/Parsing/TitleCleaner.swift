@@ -10,8 +10,11 @@ enum TitleCleaner {
         let utf8 = name.utf8
         var lower = utf8.index(utf8.startIndex, offsetBy: t[from].start)
         // "(500) Days of Summer": an opening parenthesis right before the title belongs to it.
-        if t[from].gap.hasSuffix("("), lower > utf8.startIndex { lower = utf8.index(before: lower) }
         var upper = utf8.index(utf8.startIndex, offsetBy: t[to - 1].end)
+        // "[Oshi] no Ko": so does a square bracket the title closes.
+        if t[from].gap.hasSuffix("(") || t[from].gap.hasSuffix("[") && name[lower..<upper].has("]"), lower > utf8.startIndex {
+            lower = utf8.index(before: lower)
+        }
         // "Show!!", "Why?": closing punctuation belongs to the title.
         while upper < utf8.endIndex, utf8[upper] == UInt8(ascii: "!") || utf8[upper] == UInt8(ascii: "?") { upper = utf8.index(after: upper) }
         if upper < utf8.endIndex {

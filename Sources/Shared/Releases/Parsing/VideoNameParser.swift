@@ -9,7 +9,7 @@ enum VideoNameParser {
         var release = ParsedRelease()
         guard !tokens.isEmpty else { return release }
         let lead = ReleaseGroupParser.leading(tokens)
-        var start = ExtrasMarkers.afterFilmNumber(tokens, from: lead.titleStart)
+        var start = ExtrasMarkers.afterFilmNumber(tokens, from: lead.group != nil ? BracketTitles.afterMetadataBrackets(tokens, from: lead.titleStart) : lead.titleStart)
         let yearFirst = leadingYear(tokens, at: start)
         if yearFirst != nil { start += 1 }
         // "[DeadFish] 01 - Tari Tari [BD]", "003. Show Name - Ep Name": the episode's number first.
