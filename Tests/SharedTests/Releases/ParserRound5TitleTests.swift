@@ -60,6 +60,9 @@ import Testing
         .init(name: "Movies/Amélie (2001)/Amelie.2001.1080p.BluRay.x264-GRP.mkv", title: "Amélie", year: 2001, group: "GRP"),
         .init(name: "Movies/Heat (1995)/2009.heat.1080p.mkv", title: "Heat", year: 1995),
         .init(name: "Movies/Some Movie (2010)/smv-720p.mkv", title: "Some Movie", year: 2010, quality: .p720),
+        // seen in SickChill's tests: a scene episode file's abbreviation in its release folder
+        .init(name: "MythBusters.S08E16.720p.HDTV.x264-aAF/aaf-mb.s08e16.720p.mkv", title: "MythBusters", season: 8, episodes: [16]),
+        .init(name: "Show.Name.S02E05.720p.HDTV.x264-GRP/grp-sn.s02e06.720p.mkv", title: "grp-sn", season: 2, episodes: [6]),
         // jellyfin's tests: a file in a season folder is that season's, even without its number.
         .init(name: "TV/Caprica (2008)/Season 1/Apotheosis_1920x1080.mp4", title: "Caprica", year: 2008, season: 1, episodes: []),
         .init(name: "TV/Show Name/Season 4/Show Name [401] Pilot.avi", title: "Show Name", season: 4, episodes: [1]),

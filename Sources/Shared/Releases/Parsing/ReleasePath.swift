@@ -64,9 +64,11 @@ enum ReleasePath {
             }
         }
         // "Cosmopolis.2012.720p.BluRay.x264-AN0NYM0US/ano-cosmo.720p.mkv": a scene file's abbreviated lower-case
-        // name defers to its release folder's title.
+        // name defers to its release folder's title; so does an episode's ("MythBusters.S08E16.720p.HDTV.x264-aAF/
+        // aaf-mb.s08e16.720p.mkv", seen in SickChill's tests) when the folder names the same episode.
         if let folder = folders.first, richness(folder) >= 2, !folder.title.isEmpty, r.title == r.title.lowercased(),
-           folder.title != folder.title.lowercased(), r.episodes.isEmpty {
+           folder.title != folder.title.lowercased(), r.episodes.isEmpty || r.episodes == folder.episodes && r.seasons == folder.seasons
+            && fileName.prefix(while: { $0 != "." }).has("-") {
             r.title = folder.title
         }
         // "Show (2008)/Season 1/Episode_Name.mp4": a file without an episode number in a season folder names the episode.
