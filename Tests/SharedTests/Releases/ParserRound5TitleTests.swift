@@ -28,8 +28,7 @@ import Testing
         .init(name: "www.1TamilBlasters.art - Sultan of Delhi (2023) S01EP(01-09) [HQ HDRip - x264 - AAC - 1.2GB - ESub]",
               title: "Sultan of Delhi", year: 2023, season: 1, episodes: Array(1...9)),
         .init(name: "Show Name S02E(05) 720p", title: "Show Name", season: 2, episodes: [5]),
-        // shapes Sonarr's Parser.cs names: "s01.05" before the episode's title, a five-digit episode
-        .init(name: "Show.Title.s01.05.Episode.Name.720p-GRP", title: "Show Title", season: 1, episodes: [5], group: "GRP"),
+        // a shape Sonarr's Parser.cs names: a five-digit episode
         .init(name: "Show.Title.S01E10105.720p-GRP", title: "Show Title", season: 1, episodes: [10105]),
         // seen in parse-torrent-title
         .init(name: "Justified - Season 1 to 6 - Mp4 x264 AC3 1080p", title: "Justified", seasons: Array(1...6)),
@@ -39,14 +38,18 @@ import Testing
         .init(name: "Shape (2019) 1080p WEB x264-Grp", title: "Shape", year: 2019, episodes: []),
     ]
 
-    /// A lone capital A ends titles ("Plan A"); the other articles still go.
+    /// A lone capital A ends titles ("Plan A"); the other articles still go; a double hyphen ends a title.
     static let trailingLetters: [ParserCase] = [
         // seen in parse-torrent-title
         .init(name: "Athlete.A.2020.1080p.WEB.H264-HUZZAH[TGx]", title: "Athlete A", year: 2020),
         .init(name: "Plan.A.2021.1080p.BluRay.x264-Grp", title: "Plan A", year: 2021),
-        // Near misses: a dangling "The" goes; a lower-case "a" is an article.
+        // A double hyphen ends the title (guessit files what follows as an alternative title).
+        .init(name: "Movie.Title--Subtitle.2010.1080p", title: "Movie Title", year: 2010),
+        .init(name: "Some_Film--The_Other_Name.mkv", title: "Some Film"),
+        // Near misses: a dangling "The" goes; a lower-case "a" is an article; a hyphenated word stays.
         .init(name: "Series - The Complete Series 720p", title: "Series"),
         .init(name: "Movie.Title.a.2019.1080p", title: "Movie Title", year: 2019),
+        .init(name: "Spider-Man.Far.From.Home.2019.1080p", title: "Spider-Man Far From Home", year: 2019),
     ]
 
     /// Library layouts (Plex, Jellyfin, Radarr, Sonarr) and release folders: the folder names the title when the file's

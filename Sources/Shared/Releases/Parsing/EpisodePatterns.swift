@@ -137,14 +137,13 @@ enum EpisodePatterns {
         return used
     }
 
-    /// "S01.07.720p": a two-digit number dotted to the season, then jargon or the end; "s01.05.Episode.Name" (a shape
-    /// Sonarr's Parser.cs names), then the episode's title. (Spaced, "S01 04" is a pack of seasons 1 to 4.)
+    /// "S01.07.720p": a two-digit number dotted to the season, then jargon or the end. (Spaced, "S01 04"
+    /// is a pack of seasons 1 to 4.)
     private static func spacedEpisode(_ t: [ReleaseToken], after i: Int) -> Int? {
         guard i + 1 < t.count, t[i + 1].gap == ".", t[i + 1].lower.utf8.count == 2, let e = t[i + 1].number, e > 0
         else { return nil }
         guard i + 2 < t.count else { return e }
         let next = t[i + 2]
-        if next.gap == ".", !next.isNumber, next.lower.utf8.count >= 2, !next.inBrackets { return e }
         return ReleaseGroupParser.opensBracket(next.gap) || VideoAttributes.match(t, at: i + 2)?.strong == true ? e : nil
     }
 

@@ -51,7 +51,7 @@ enum VideoNameParser {
             matches.removeAll { isEpisode($0) && $0.index > volume && $0.index <= volume + 2 }
             titleEnd = volume
         }
-        titleEnd = trimTrailingWords(tokens, matches, start: start, end: titleEnd)
+        titleEnd = trimTrailingWords(tokens, matches, start: start, end: doubleDash(tokens, start: start, end: titleEnd) ?? titleEnd)
         if release.year == nil {
             release.year = laterYear(tokens, from: titleEnd, to: scanEnd, matches: matches, bracketedOnly: matches.contains(where: isEpisode))
         }
@@ -128,6 +128,16 @@ enum VideoNameParser {
               EpisodePatterns.match(t, at: i + 1) == nil, VideoAttributes.match(t, at: i + 1) == nil,
               !t[(i + 1)...].contains(where: { ReleaseYears.year($0) != nil }) else { return nil }
         return year
+    }
+
+    /// "OSS_117--Cairo,_Nest_of_Spies": a double hyphen ends the title; an alternative title or the episode's follows.
+    private static func doubleDash(_ t: [ReleaseToken], start: Int, end: Int) -> Int? {
+        guard end - start >= 2 else { return nil }
+        return (start + 1..<end).first { k in
+            let gap = t[k].gap.utf8
+            return gap.count >= 2 && gap.count <= 4 && gap.filter({ $0 == UInt8(ascii: "-") }).count == 2 && !t[k].inBrackets
+                && gap.allSatisfy { $0 == UInt8(ascii: "-") || $0 == UInt8(ascii: "_") || $0 == 32 }
+        }
     }
 
     /// "Part01", "Part2": a part number glued to its word.
