@@ -124,6 +124,17 @@ import Testing
         .init(name: "[Grp] [Oshi] no Ko - 05 [1080p]", title: "[Oshi] no Ko", absolute: [5], group: "Grp"),
     ]
 
+    /// Dotted names with a space or two of their own still use their dots as spaces.
+    static let mixedSeparators: [ParserCase] = [
+        // seen in Medusa's tests
+        .init(name: "Show.Name.-.Other Name.-.02.(1280x720.HEVC.AAC)", title: "Show Name - Other Name", absolute: [2]),
+        .init(name: "Katy.Perry.-.Pepsi & Billboard.Summer.Beats.Concert.2012.1080i.HDTV", title: "Katy Perry - Pepsi & Billboard Summer Beats Concert", year: 2012),
+        // Near misses: abbreviations and decimals keep their dots.
+        .init(name: "Mr. Robot S01E01", title: "Mr. Robot", season: 1, episodes: [1]),
+        .init(name: "Vol.1 Something Else 2010", title: "Vol.1 Something Else", year: 2010),
+    ]
+
+    @Test(arguments: mixedSeparators) func undotsMostlyDottedTitles(_ c: ParserCase) { c.check() }
     @Test(arguments: leadingJunk) func skipsLeadingMetadataAndLibraryFolders(_ c: ParserCase) { c.check() }
     @Test(arguments: aroundMarkers) func readsNumbersAroundMarkers(_ c: ParserCase) { c.check() }
     @Test(arguments: bareNumbers) func readsBareNumbersWhereEpisodesGo(_ c: ParserCase) { c.check() }

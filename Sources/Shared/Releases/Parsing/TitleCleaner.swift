@@ -33,18 +33,29 @@ enum TitleCleaner {
     /// A byte pass: this runs once per name and string splitting was a fifth of the parse.
     static func clean(_ raw: Substring) -> String {
         var bytes = Array(raw.utf8)
-        var hasSpace = false
+        var spaces = 0
         for k in bytes.indices {
             if bytes[k] == 95 { bytes[k] = 32 }
-            if bytes[k] == 32 { hasSpace = true }
+            if bytes[k] == 32 { spaces += 1 }
         }
-        // A name that uses spaces keeps its dots ("Mr. Robot"); a dotted name uses them as spaces.
-        if !hasSpace { bytes = undot(bytes) }
+        // A name that uses spaces keeps its dots ("Mr. Robot"); a dotted name uses them as spaces, even with a space
+        // or two of its own ("Katy.Perry.-.Pepsi & Billboard.Summer.Beats").
+        if spaces == 0 || spaces < 3 && dotsBetweenWords(bytes) > spaces * 2 { bytes = undot(bytes) }
         var out: [UInt8] = []
         out.reserveCapacity(bytes.count)
         for b in bytes where !(b == 32 && (out.isEmpty || out.last == 32)) { out.append(b) }
         if out.last == 32 { out.removeLast() }
         return trim(String(decoding: out, as: UTF8.self))
+    }
+
+    /// How many dots join two words ("Star.Wars", not "Mr. Robot" or "1.5").
+    private static func dotsBetweenWords(_ bytes: [UInt8]) -> Int {
+        func isLetter(_ b: UInt8) -> Bool { (b | 0x20) >= 97 && (b | 0x20) <= 122 || b >= 0x80 }
+        guard bytes.count > 2 else { return 0 }
+        // (".-." counts too: a dotted name's spaced dash.)
+        return (1..<(bytes.count - 1)).filter {
+            bytes[$0] == 46 && (isLetter(bytes[$0 - 1]) || bytes[$0 - 1] == 45) && (isLetter(bytes[$0 + 1]) || bytes[$0 + 1] == 45)
+        }.count
     }
 
     /// "Marvel's.Agents.of.S.H.I.E.L.D" → "Marvel's Agents of S.H.I.E.L.D."
