@@ -34,6 +34,9 @@ import Testing
         .init(name: "Justified - Season 1 to 6 - Mp4 x264 AC3 1080p", title: "Justified", seasons: Array(1...6)),
         // Near misses: "Season 2 - 05" stays season 2's episode 5; a bracket after a plain word is no episode.
         .init(name: "Show Name Season 2 - 05 [720p]", title: "Show Name", season: 2),
+        // A dotted name's ".-." and a season in its own bracket are no range of seasons either.
+        .init(name: "[Grp].Anime.Name.(Season.2).-.33.(1280x720).[42A12A76].mkv", title: "Anime Name", season: 2, absolute: [33]),
+        .init(name: "Show.Seasons.1.-.3.1080p", title: "Show", seasons: [1, 2, 3]),
         .init(name: "Show.Title.S01.05.06.720p", title: "Show Title", season: 1, episodes: []),
         .init(name: "Shape (2019) 1080p WEB x264-Grp", title: "Shape", year: 2019, episodes: []),
     ]

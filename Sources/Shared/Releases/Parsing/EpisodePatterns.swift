@@ -304,7 +304,9 @@ enum EpisodePatterns {
         // "Season 2 - 05" is season 2, episode 5: a spaced dash before a zero-padded number is no range.
         // "Season 2 - 10" (one season word, a spaced dash) is an anime episode too; "Seasons 1 - 3" a range.
         // ("Season 1 to 6" is a range, spaced as it is.)
-        let paddedAfterDash = i + 2 < t.count && t[i + 2].gap.has(" ") && (t[i + 2].lower.hasPrefix("0") || !t[i].lower.hasSuffix("s")) && t[i + 2].lower != "to"
+        // (".-." is a dotted name's spaced dash; "(Season 2) - 33" closes its bracket before the number.)
+        let spacedDash = i + 2 < t.count && (t[i + 2].gap.has(" ") || t[i + 2].gap.has(".") || t[i + 2].gap.has(")") || t[i + 2].gap.has("]"))
+        let paddedAfterDash = spacedDash && (t[i + 2].lower.hasPrefix("0") || !t[i].lower.hasSuffix("s")) && t[i + 2].lower != "to"
         if rangeAllowed, !paddedAfterDash, i + 2 < t.count, t[i + 2].gap.has("-") || t[i + 2].gap.has("~") || t[i + 2].lower == "to",
            let last = (t[i + 2].lower == "to" ? (i + 3 < t.count ? t[i + 3].number : nil) : t[i + 2].number), last > season, last - season < 50 {
             info.seasons = Array(season...last)
