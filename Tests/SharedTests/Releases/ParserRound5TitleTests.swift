@@ -132,9 +132,13 @@ import Testing
         // seen in Medusa's tests
         .init(name: "Show.Name.-.Other Name.-.02.(1280x720.HEVC.AAC)", title: "Show Name - Other Name", absolute: [2]),
         .init(name: "Katy.Perry.-.Pepsi & Billboard.Summer.Beats.Concert.2012.1080i.HDTV", title: "Katy Perry - Pepsi & Billboard Summer Beats Concert", year: 2012),
-        // Near misses: abbreviations and decimals keep their dots.
+        // Spaces URL-encoded as plus signs.
+        .init(name: "Show+Name+S01E01+720p+HDTV+x264-GRP", title: "Show Name", season: 1, episodes: [1], group: "GRP"),
+        .init(name: "[Grp]+Anime+Name+(Season+2)+-+33+(1280x720)", title: "Anime Name", season: 2, absolute: [33]),
+        // Near misses: abbreviations and decimals keep their dots; a few pluses in a dotted name are the name's.
         .init(name: "Mr. Robot S01E01", title: "Mr. Robot", season: 1, episodes: [1]),
         .init(name: "Vol.1 Something Else 2010", title: "Vol.1 Something Else", year: 2010),
+        .init(name: "Underworld.Quadrilogie.VO+VFF+VFQ.1080p", title: "Underworld Quadrilogie"),
     ]
 
     @Test(arguments: mixedSeparators) func undotsMostlyDottedTitles(_ c: ParserCase) { c.check() }

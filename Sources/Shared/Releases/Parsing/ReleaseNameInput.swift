@@ -17,7 +17,7 @@ enum ReleaseNameInput {
     static func normalize(_ raw: String) -> String {
         // Most names are printable ASCII and short: nothing to replace, no need to rebuild the string.
         if raw.utf8.count <= maxScalars, raw.isPrintableASCII {
-            return stripExtension(unwrap(trimSpaces(raw)))
+            return stripExtension(unwrap(trimSpaces(plusSpaced(raw))))
         }
         var scalars = String.UnicodeScalarView()
         var count = 0
@@ -31,6 +31,18 @@ enum ReleaseNameInput {
             previous = next
         }
         return stripExtension(trimSpaces(String(scalars)))
+    }
+
+    /// "Series+Title+S03+-+EP14+VOSTFR+[1080p]": a name whose spaces were URL-encoded as plus signs (no spaces, pluses
+    /// between most words) gets its spaces back. ("VO+VFF+VFQ", "E01+E02" keep theirs: a name has spaces or dots too.)
+    static func plusSpaced(_ text: String) -> String {
+        guard text.has("+"), !text.has(" ") else { return text }
+        var pluses = 0, dots = 0, underscores = 0
+        for b in text.utf8 {
+            if b == UInt8(ascii: "+") { pluses += 1 } else if b == UInt8(ascii: ".") { dots += 1 } else if b == UInt8(ascii: "_") { underscores += 1 }
+        }
+        guard pluses >= 3, pluses > dots, pluses > underscores else { return text }
+        return String(decoding: text.utf8.map { $0 == UInt8(ascii: "+") ? 32 : $0 }, as: UTF8.self)
     }
 
     /// "[ Show S02E10 1080p WEB-DL x264-TrollHD ]": a whole name in one spaced bracket is the name.
