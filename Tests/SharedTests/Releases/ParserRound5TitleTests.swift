@@ -93,8 +93,14 @@ import Testing
         .init(name: "4x4.Ule.ja.Umber.Autoga.Colombias.S01E09.EE.1080p.WEB.h264-EMX", title: "4x4 Ule ja Umber Autoga Colombias", season: 1, episodes: [9]),
         // Sonarr's Parser.cs: "Title Absolute Episode Number [SubGroup] [Hash]"
         .init(name: "Anime Title 99 [RlsGroup] [ABCD1234]", title: "Anime Title", absolute: [99], group: "RlsGroup"),
-        // Near misses: a CRC32 that is not last, a film's sequel number, a year, a leading cross alone.
+        // Issue 14: a long-running anime's four-digit count after a space; a fansub's volume after a spaced dash.
+        .init(name: "One Piece 1098 [1080p]", title: "One Piece", absolute: [1098]),
+        .init(name: "[Grp] Title - Vol.05 [1080p]", title: "Title", absolute: []),
+        // Near misses: a CRC32 that is not last, a film's sequel number, a year, a leading cross alone, a scene
+        // name's dotted S10E13, a film's number beyond the years.
         .init(name: "Anime Title 99 [ABCD1234] [720p]", title: "Anime Title 99", absolute: []),
+        .init(name: "Show.1013.720p.HDTV-GRP", title: "Show", season: 10, episodes: [13]),
+        .init(name: "Blade Runner 2049 [1080p]", title: "Blade Runner 2049", absolute: []),
         .init(name: "Movies/Rocky/Rocky 2.avi", title: "Rocky 2", absolute: []),
         .init(name: "Shows/Show Name/Show Name 2010.avi", title: "Show Name", year: 2010, absolute: []),
         .init(name: "Season 2/2x05 - Episode Title.mkv", title: "", season: 2, episodes: [5]),
@@ -107,10 +113,17 @@ import Testing
         .init(name: "Show.Name.S03.2005.720p.BluRay.x264-SuperGroup", title: "Show Name", year: 2005, season: 3),
         .init(name: "/somefolder/12.monkeys.Season.1.Complete", title: "12 monkeys", season: 1, absolute: []),
         .init(name: "The Simpsons/02.EpName.avi", title: "The Simpsons", absolute: [2], kind: .episode),
-        // Near misses: a lone number before the marker is the title's; a year before an episode title stays unread.
+        .init(name: "Show.Name.E02.2010", title: "Show Name", year: 2010, episodes: [2]),
+        .init(name: "Show.Name.E02.2010 [rarbg]", title: "Show Name", year: 2010, episodes: [2]),
+        .init(name: "Show.Name.S14E00.and.S14E01.(Eng.Subs).SDTV.x264-[Grp].mp4", title: "Show Name", season: 14, episodes: [0, 1]),
+        .init(name: "/media/Show_Name-s03-x01.mkv", title: "Show Name", season: 3, episodes: [1]),
+        // Near misses: a lone number before the marker is the title's; a year before an episode title stays unread;
+        // a codec after a season is no episode; "and" before a word is the episode title's.
         .init(name: "The.100.S04E13.1080p.BluRay.x264-GRP", title: "The 100", season: 4, episodes: [13]),
         .init(name: "Show Name 313-314 s16e03-05", title: "Show Name 313-314", season: 16, episodes: [3, 4, 5]),
         .init(name: "Show.S01E05.1984.Title.720p", title: "Show", season: 1, episodes: [5], noYear: true),
+        .init(name: "Show.Name.S01.x264-Grp", title: "Show Name", season: 1, episodes: [], fullSeason: true),
+        .init(name: "Show.Name.S01E05.and.Then.There.Were.None.720p", title: "Show Name", season: 1, episodes: [5]),
     ]
 
     /// Brackets of release metadata between a fansub's group and its title (seen in parse-torrent-title's

@@ -12,7 +12,9 @@ enum AbsoluteEpisodes {
             // " - 07", "_-_07", ".-.07", "#957"
             let dashed = t[j].gap.has("-") && t[j].gap.count >= 2 || t[j].gap.hasPrefix("#") || t[j].gap.hasSuffix("#")
             guard !t[j].inBrackets else { continue }
-            let placed = dashed || fansub || isRange(t, at: j, end: end) || beforeChecksum(t, at: j)
+            // "One Piece 1098 [1080p]": a long-running anime's four-digit count (below any year: "Blade Runner 2049").
+            let longCount = t[j].gap == " " && t[j].lower.utf8.count == 4 && number < 1900 && version == nil
+            let placed = dashed || fansub || longCount || isRange(t, at: j, end: end) || beforeChecksum(t, at: j)
             // A zero-padded number in a fansub name is an episode even before an episode title.
             let padded = fansub && t[j].lower.hasPrefix("0") && t[j].lower.count >= 2
             // "Title - 12.5 [1080p]": a recap between two episodes is filed under the one before it.

@@ -16,6 +16,9 @@ enum CompactEpisodes {
             }
             guard (3...4).contains(w.count), t[j].isNumber, !notEpisodes.contains(w), ReleaseYears.year(t[j]) == nil,
                   [".", " ", "_"].contains(t[j].gap) else { continue }
+            // "One Piece 1098 [1080p]": four digits after a space are an anime's count from the series' start; scene names
+            // dot their "Show.1013.720p".
+            if w.utf8.count == 4, t[j].gap == " " { continue }
             guard let (season, first) = split(w) else { continue }
             var episodes = [first]
             var next = j + 1

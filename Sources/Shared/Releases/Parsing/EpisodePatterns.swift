@@ -69,7 +69,7 @@ enum EpisodePatterns {
         }
         if eps.isEmpty {
             // "S01 E02" / "S01.E02" / "S01.Ep.02" / "S02 - E06": the episode follows.
-            if i + 1 < t.count, isJoined(t[i + 1]) || t[i + 1].gap == " - ", let e = episodeToken(t[i + 1].lower) {
+            if i + 1 < t.count, isJoined(t[i + 1]) || t[i + 1].gap == " - ", let e = episodeToken(t[i + 1].lower) ?? crossEpisode(t[i + 1].lower) {
                 info.episodes = [e]; length = 2
             } else if i + 1 < t.count, isJoined(t[i + 1]), t[i + 1].lower.hasPrefix("e"), let (_, eps) = splitSE("s0" + t[i + 1].lower), eps.count > 1 {
                 info.episodes = eps; length = 2   // "S6.E1E2"
@@ -108,6 +108,12 @@ enum EpisodePatterns {
         var info = EpisodeInfo(seasons: [season], episodes: [first])
         let length = 2 + episodeContinuation(t, after: i + 1, season: season, into: &info)
         return AttributeMatch(index: i, length: length, meaning: .episode(info), strong: true)
+    }
+
+    /// "Parks_and_Recreation-s03-x01": an "x" and one or two digits after a season marker is its episode ("x264" is a codec).
+    private static func crossEpisode(_ w: String) -> Int? {
+        guard (2...3).contains(w.utf8.count), w.utf8.first == UInt8(ascii: "x"), w.utf8.dropFirst().allSatisfy(isDigit) else { return nil }
+        return Int(w.dropFirst())
     }
 
     /// " - EP14", " - Episode 4" after a season marker: the number and the tokens it took. ("S02 - E06",
@@ -176,14 +182,16 @@ enum EpisodePatterns {
         var j = i + 1
         while j < t.count, used < 50, info.episodes.count < 500, let last = info.episodes.last {
             var next = t[j]
-            // "S01E01.to.E05": a worded range.
+            // "S01E01.to.E05": a worded range; "S14E00.and.S14E01": a worded list.
             var worded = false
-            if next.lower == "to", j + 1 < t.count, episodeToken(t[j + 1].lower) != nil || splitSE(t[j + 1].lower) != nil {
-                worded = true
+            var wordedList = false
+            if next.lower == "to" || next.lower == "and", j + 1 < t.count, episodeToken(t[j + 1].lower) != nil || splitSE(t[j + 1].lower) != nil {
+                worded = next.lower == "to"
+                wordedList = !worded
                 next = t[j + 1]
             }
             // "S02E01+E02", "S02E01 & S02E02": a list.
-            let listed = ["+", " + ", "&", " & "].contains(next.gap)
+            let listed = wordedList || ["+", " + ", "&", " & "].contains(next.gap)
             guard worded || listed || next.gap == "-" || next.gap == "." || next.gap == "" || next.gap == " " || next.gap == "_" || next.gap == "~" || next.gap == " - " else { break }
             var value: Int?
             if let e = episodeToken(next.lower) { value = e }
@@ -197,8 +205,8 @@ enum EpisodePatterns {
             guard let value, value > last, value - last < 200 else { break }
             let isRange = worded || next.gap.has("-") || next.gap.has("~")
             info.episodes += isRange ? Array((last + 1)...value) : [value]
-            used += worded ? 2 : 1
-            j += worded ? 2 : 1
+            used += worded || wordedList ? 2 : 1
+            j += worded || wordedList ? 2 : 1
         }
         return used
     }

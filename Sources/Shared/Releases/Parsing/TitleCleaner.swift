@@ -53,9 +53,11 @@ enum TitleCleaner {
         func isLetter(_ b: UInt8) -> Bool { (b | 0x20) >= 97 && (b | 0x20) <= 122 || b >= 0x80 }
         guard bytes.count > 2 else { return 0 }
         // (".-." counts too: a dotted name's spaced dash.)
-        return (1..<(bytes.count - 1)).filter {
-            bytes[$0] == 46 && (isLetter(bytes[$0 - 1]) || bytes[$0 - 1] == 45) && (isLetter(bytes[$0 + 1]) || bytes[$0 + 1] == 45)
-        }.count
+        var count = 0
+        for k in 1..<(bytes.count - 1) where bytes[k] == 46 {
+            if (isLetter(bytes[k - 1]) || bytes[k - 1] == 45) && (isLetter(bytes[k + 1]) || bytes[k + 1] == 45) { count += 1 }
+        }
+        return count
     }
 
     /// "Marvel's.Agents.of.S.H.I.E.L.D" → "Marvel's Agents of S.H.I.E.L.D."

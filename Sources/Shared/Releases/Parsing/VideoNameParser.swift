@@ -330,17 +330,18 @@ enum VideoNameParser {
     /// Episodes only take a bracketed one: their later numbers are often episode titles.
     private static func laterYear(_ t: [ReleaseToken], from: Int, to: Int, matches: [AttributeMatch], bracketedOnly: Bool) -> Int? {
         guard from < to else { return nil }
-        for j in from..<to where t[j].inBrackets || !bracketedOnly || followedByStrongJargon(t, j, matches) {
+        for j in from..<to where t[j].inBrackets || !bracketedOnly || followedByStrongJargon(t, j, end: to, matches) {
             if let y = ReleaseYears.year(t[j]), !matches.contains(where: { $0.index <= j && j < $0.end }) { return y }
         }
         return nil
     }
 
-    /// "Show.Name.S01E01.2008.BluRay", "Show.Name.S03.2005.720p" (seen in Medusa's tests): a year right before a source or
-    /// resolution dates the release rather than titling the episode.
-    private static func followedByStrongJargon(_ t: [ReleaseToken], _ j: Int, _ matches: [AttributeMatch]) -> Bool {
-        guard j > 0, j + 1 < t.count, t[j].lower.utf8.count == 4, matches.contains(where: { $0.end == j && isEpisode($0) }) else { return false }
-        return matches.contains { $0.index == j + 1 && $0.strong && !isEpisode($0) }
+    /// "Show.Name.S01E01.2008.BluRay", "Show.Name.S03.2005.720p", "Show.Name.E02.2010" (seen in Medusa's tests): a year right
+    /// after the marker and before a source, a resolution or the end dates the release rather than titling the episode.
+    private static func followedByStrongJargon(_ t: [ReleaseToken], _ j: Int, end: Int, _ matches: [AttributeMatch]) -> Bool {
+        guard j > 0, t[j].lower.utf8.count == 4, matches.contains(where: { $0.end == j && isEpisode($0) }) else { return false }
+        // ("Show.Name.E02.2010": or the name's last word before its group or tags.)
+        return j + 1 >= end || matches.contains { $0.index == j + 1 && $0.strong && !isEpisode($0) }
     }
 
     /// Whether the token before `index` is release jargon (not an episode marker), a year or bracketed.
@@ -381,7 +382,8 @@ enum VideoNameParser {
     /// "[Grp] Title - Vol.1 [BD]", "[Grp] Title Vol.1&2 (BD 1080p)": a fansub's disc volume ends the title, as does a
     /// volume after a spaced dash. (A film's "Kill Bill Vol. 1" keeps it.)
     private static func volumeStart(_ t: [ReleaseToken], start: Int, end: Int, fansub: Bool) -> Int? {
-        guard end - start >= 3 else { return nil }
+        // ("[Grp] Title - Vol.05": the volume's number may be where the title was cut.)
+        guard end - start >= 2 else { return nil }
         for i in (start + 1)..<end where t[i].lower.utf8.first == UInt8(ascii: "v") && (t[i].lower == "vol" || t[i].lower == "volume") {
             guard i + 1 < t.count, let first = t[i + 1].lower.utf8.first, first >= 48, first <= 57 else { continue }
             if fansub || t[i].gap == " - " || t[i].gap == "_-_" { return i }
