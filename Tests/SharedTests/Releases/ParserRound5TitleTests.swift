@@ -117,12 +117,18 @@ import Testing
         .init(name: "Show.Name.E02.2010 [rarbg]", title: "Show Name", year: 2010, episodes: [2]),
         .init(name: "Show.Name.S14E00.and.S14E01.(Eng.Subs).SDTV.x264-[Grp].mp4", title: "Show Name", season: 14, episodes: [0, 1]),
         .init(name: "/media/Show_Name-s03-x01.mkv", title: "Show Name", season: 3, episodes: [1]),
+        // seen in jellyfin's and SickChill's tests: iTunes' "4-12 - Title", a leading range in a season folder; FlexGet's
+        // slashed US date
+        .init(name: "Series/4-12 - The Woman.mp4", title: "", season: 4, episodes: [12]),
+        .init(name: "TV/Show/Season 1/02-03 - blah.avi", title: "Show", season: 1, episodes: [2, 3]),
+        .init(name: "Something 10/25/2010", title: "Something", airDate: "2010-10-25"),
         // Near misses: a lone number before the marker is the title's; a year before an episode title stays unread;
         // a codec after a season is no episode; "and" before a word is the episode title's.
         .init(name: "The.100.S04E13.1080p.BluRay.x264-GRP", title: "The 100", season: 4, episodes: [13]),
         .init(name: "Show Name 313-314 s16e03-05", title: "Show Name 313-314", season: 16, episodes: [3, 4, 5]),
         .init(name: "Show.S01E05.1984.Title.720p", title: "Show", season: 1, episodes: [5], noYear: true),
         .init(name: "Show.Name.S01.x264-Grp", title: "Show Name", season: 1, episodes: [], fullSeason: true),
+        .init(name: "Artist - Album 2010 24/96 FLAC", title: "Artist - Album", album: "Album", kind: .music),
         .init(name: "Show.Name.S01E05.and.Then.There.Were.None.720p", title: "Show Name", season: 1, episodes: [5]),
     ]
 

@@ -73,7 +73,8 @@ enum AbsoluteEpisodes {
         if t[i + 1].gap == " - " || t[i + 1].gap == ". ", !t[i + 1].isNumber {   // "[Grp] 86 - 01": 86 is the title
             return AttributeMatch(index: i, length: 1, meaning: .episode(EpisodeInfo(absolute: [n])), strong: true)
         }
-        if t[i + 1].gap == "-", let m = t[i + 1].number, m > n, m - n < 500, i + 3 < t.count, t[i + 2].gap == ". " || t[i + 2].gap == " - " {
+        // ("Season 1/02-03 - blah.avi", seen in jellyfin's tests: the title may be one word.)
+        if t[i + 1].gap == "-", let m = t[i + 1].number, m > n, m - n < 500, t[i + 2].gap == ". " || t[i + 2].gap == " - ", !t[i + 2].isNumber {
             return AttributeMatch(index: i, length: 2, meaning: .episode(EpisodeInfo(absolute: Array(n...m))), strong: true)
         }
         return nil

@@ -73,7 +73,8 @@ enum DailyDates {
         return AttributeMatch(index: i, length: 3, meaning: .episode(EpisodeInfo(airDate: text)), strong: true)
     }
 
-    private static func isDateGap(_ gap: String) -> Bool { gap == "." || gap == "-" || gap == " " || gap == "_" }
+    /// ("Something 10/25/2010", seen in FlexGet's tests: the US order with slashes.)
+    private static func isDateGap(_ gap: String) -> Bool { gap == "." || gap == "-" || gap == " " || gap == "_" || gap == "/" }
 
     static func isValid(year: Int, month: Int, day: Int) -> Bool {
         guard (1...12).contains(month), day >= 1 else { return false }

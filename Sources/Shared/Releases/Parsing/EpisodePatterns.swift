@@ -20,11 +20,11 @@ enum EpisodePatterns {
         return digit ? DailyDates.match(t, at: i) : DailyDates.monthFirst(t, at: i)
     }
 
-    /// "1-05 Title (HD)", "11-02 Title": iTunes files open with the season, a hyphen and the two-digit episode,
+    /// "1-05 Title (HD)", "11-02 Title", "4-12 - The Woman" (seen in jellyfin's tests): iTunes files open with the season, a hyphen and the two-digit episode,
     /// then the episode's title. (A zero-padded "01-12 Title" is a range of episodes.)
     private static func iTunesNumber(_ t: [ReleaseToken], at i: Int) -> AttributeMatch? {
         guard i == 0, t.count > 2, let season = t[0].number, t[0].lower.utf8.count <= 2, t[0].lower.utf8.first != UInt8(ascii: "0"),
-              t[1].gap == "-", t[1].lower.utf8.count == 2, let episode = t[1].number, [" ", ". ", "_", "."].contains(t[2].gap), !t[2].isNumber, season > 0 else { return nil }
+              t[1].gap == "-", t[1].lower.utf8.count == 2, let episode = t[1].number, [" ", ". ", "_", ".", " - "].contains(t[2].gap), !t[2].isNumber, season > 0 else { return nil }
         return AttributeMatch(index: 0, length: 2, meaning: .episode(EpisodeInfo(seasons: [season], episodes: [episode])), strong: true)
     }
 

@@ -43,6 +43,8 @@ enum ReleasePath {
             r.absoluteEpisodes = [number]
             r.title = ""
             r.kind = .episode
+        } else if r.absoluteEpisodes.count > 1, r.episodes.isEmpty, r.absoluteEpisodes.first == leadingNumber(fileName) {
+            r.title = ""   // "Season 1/02-03 - Title.avi": a range first, then the episodes' title
         }
         // "…/Title (2010)/XD607ebb-BRc59935-5155473f.avi", "Title/VIDEO_TS/VTS_01_1.VOB": a hash or a disc's file names nothing.
         if !fileName.isEmpty, FolderTitles.isObfuscated(fileName) || FolderTitles.isDVDFile(fileName) {
