@@ -141,9 +141,14 @@ import Testing
         // seen in jellyfin: a Windows drive written with a slash, a film named by a number
         .init(name: "d:/movies/300 (2006).mkv", title: "300", year: 2006, absolute: []),
         .init(name: "Movies/The Doors (1991)/09.03.08.The.Doors.(1991).BDRip.720p.mkv", title: "The Doors", year: 1991),
-        // Near misses: a title in a bracket row stays; a word bracket that is no metadata is the title's.
+        // A leading bracket that holds the only title words is the title, not a group.
+        .init(name: "[Title Name][11][1080p]", title: "Title Name", absolute: [11], noGroup: true),
+        .init(name: "[Movie Title] (2010) [1080p]", title: "Movie Title", year: 2010, noGroup: true),
+        // Near misses: a title in a bracket row stays; a word bracket that is no metadata is the title's; a number is a
+        // title when an episode follows it.
         .init(name: "[Grp][Title Name][05]", title: "Title Name", absolute: [5], group: "Grp"),
         .init(name: "[Grp] [Oshi] no Ko - 05 [1080p]", title: "[Oshi] no Ko", absolute: [5], group: "Grp"),
+        .init(name: "[Grp] 86 - 01 [1080p]", title: "86", absolute: [1], group: "Grp"),
     ]
 
     /// Dotted names with a space or two of their own still use their dots as spaces.

@@ -62,7 +62,21 @@ enum VideoNameParser {
         for m in labelsLast(matches, tokens) where m.index >= titleEnd { apply(m, to: &release) }
         release.title = TitleCleaner.articleFirst(AlternativeTitles.dropTrailing(DoubleTitles.pick(title(tokens, name: name, from: start, to: titleEnd))))
         finish(&release)
+        if let unbracketed = titleInLeadingBracket(release, name: name, lead: lead) { return unbracketed }
         return release
+    }
+
+    /// "[Title Name][11][1080p]", "[Movie Title] (2010) [1080p]" (seen in jellyfin's tests): when the name holds no title
+    /// words besides its leading bracket, that bracket is the title, not a group. Read again without its brackets.
+    private static func titleInLeadingBracket(_ r: ParsedRelease, name: String, lead: ReleaseGroupParser.Leading) -> ParsedRelease? {
+        // ("[BakeSubs] 86 - 01": a number is a title when an episode was found besides it.)
+        guard lead.group != nil, !r.title.unicodeScalars.contains(where: { CharacterSet.letters.contains($0) }),
+              r.title.isEmpty || r.episodes.isEmpty && r.absoluteEpisodes.isEmpty && r.year == nil && r.airDate == nil,
+              name.utf8.first == UInt8(ascii: "["), let close = name.firstIndex(of: "]") else { return nil }
+        let inner = name[name.index(after: name.startIndex)..<close]
+        guard !inner.has("["), inner.contains(where: \.isLetter) else { return nil }
+        let unbracketed = String(inner) + " " + name[name.index(after: close)...]
+        return parse(ReleaseTokenizer.tokenize(unbracketed), name: unbracketed)
     }
 
     /// "[Group][Title][05][1080p]": the title and episode brackets found by `BracketTitles`, jargon after the title.
