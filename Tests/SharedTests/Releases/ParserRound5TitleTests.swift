@@ -49,10 +49,15 @@ import Testing
         // A double hyphen ends the title (guessit files what follows as an alternative title).
         .init(name: "Movie.Title--Subtitle.2010.1080p", title: "Movie Title", year: 2010),
         .init(name: "Some_Film--The_Other_Name.mkv", title: "Some Film"),
-        // Near misses: a dangling "The" goes; a lower-case "a" is an article; a hyphenated word stays.
+        // Tags that end titles: German scene's "Line Dubbed", an edition's first word, a picture label last.
+        .init(name: "Sweet.Home.Alabama.SCREENER.Line.Dubbed.German.VCD-TGSC", title: "Sweet Home Alabama"),
+        .init(name: "Der.Herr.Der.Ringe.SPECIAL.EXTENDED.EDITION.2001.German.DL.1080p.BluRay.AVC-AVCBD", title: "Der Herr Der Ringe", year: 2001),
+        .init(name: "Crouching.Tiger.Hidden.Dragon.UHD.mkv", title: "Crouching Tiger Hidden Dragon"),
+        // Near misses: a dangling "The" goes; a lower-case "a" is an article; a hyphenated word stays; "Line" alone stays.
         .init(name: "Series - The Complete Series 720p", title: "Series"),
         .init(name: "Movie.Title.a.2019.1080p", title: "Movie Title", year: 2019),
         .init(name: "Spider-Man.Far.From.Home.2019.1080p", title: "Spider-Man Far From Home", year: 2019),
+        .init(name: "Party.Line.2010.1080p", title: "Party Line", year: 2010),
     ]
 
     /// Library layouts (Plex, Jellyfin, Radarr, Sonarr) and release folders: the folder names the title when the file's

@@ -377,7 +377,13 @@ enum VideoNameParser {
             // "The.Good.German.2006.GERMAN": the release's language is stated again later.
             if case .language = m.meaning, t[(m.end)...].contains(where: { $0.lower == t[m.index].lower }) { break }
             end = m.index
+            // "Sweet.Home.Alabama.SCREENER.Line.Dubbed", "Title.SPECIAL.EXTENDED.EDITION.2001" (seen in scene-release-parser's
+            // tests): German scene's "Line Dubbed" and an edition's first word go with the tag.
+            if end - 1 > start, t[end - 1].lower == "line", t[end].lower == "dubbed" || t[end].lower == "dub" { end -= 1 }
+            if end - 1 > start, case .edition = m.meaning, editionLeads.contains(t[end - 1].lower) { end -= 1 }
         }
+        // "Crouching.Tiger.Hidden.Dragon.UHD.mkv" (seen in jellyfin's tests): a picture label that ends the name is no title word.
+        if end == t.count, end - 1 > start, ["uhd", "ultrahd", "4k"].contains(t[end - 1].lower) { end -= 1 }
         while end - 1 > start, t[end - 1].inBrackets, ReleaseGroupParser.opensBracket(t[end - 1].gap), bracketKindTags.contains(t[end - 1].lower),
               end == t.count || !t[end].inBrackets || ReleaseGroupParser.opensBracket(t[end].gap) { end -= 1 }
         // "Aliens.SE.1986", "Title.PAL.Multi.DVD-R", "Star Trek DS9 Ep 2x03": capitalised tags and a dangling "Ep".
@@ -392,6 +398,9 @@ enum VideoNameParser {
     }
 
     private static let danglingEpisodeWords: Set<String> = ["part", "pt", "episode"]
+
+    /// Words that open an edition's name before the edition words themselves ("Special Extended Edition").
+    private static let editionLeads: Set<String> = ["special", "ultimate", "collectors", "directors", "final", "theatrical", "extended"]
 
     /// "[Grp] Title - Vol.1 [BD]", "[Grp] Title Vol.1&2 (BD 1080p)": a fansub's disc volume ends the title, as does a
     /// volume after a spaced dash. (A film's "Kill Bill Vol. 1" keeps it.)
