@@ -170,6 +170,15 @@ import Testing
         .init(name: "Underworld.Quadrilogie.VO+VFF+VFQ.1080p", title: "Underworld Quadrilogie"),
     ]
 
+    /// A lone Latin code in a title of another script is no translation of it (Sonarr's Japanese variety shows).
+    static let mixedScripts: [ParserCase] = [
+        .init(name: "221205 ABC123 17研究所！ #17.ts", title: "ABC123 17研究所！", absolute: [17]),
+        // Near misses: a Latin title beside the original is still picked.
+        .init(name: "间谍过家家 Spy Family - 05 [1080p]", title: "Spy Family", absolute: [5]),
+        .init(name: "进击的巨人 Shingeki - 05 [1080p]", title: "Shingeki", absolute: [5]),
+    ]
+
+    @Test(arguments: mixedScripts) func keepsCodesInTitlesOfOtherScripts(_ c: ParserCase) { c.check() }
     @Test(arguments: mixedSeparators) func undotsMostlyDottedTitles(_ c: ParserCase) { c.check() }
     @Test(arguments: leadingJunk) func skipsLeadingMetadataAndLibraryFolders(_ c: ParserCase) { c.check() }
     @Test(arguments: aroundMarkers) func readsNumbersAroundMarkers(_ c: ParserCase) { c.check() }

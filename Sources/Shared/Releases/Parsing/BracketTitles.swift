@@ -124,7 +124,9 @@ enum DoubleTitles {
             while e < words.count, isLatin(words[e]) { e += 1 }
             // A translation sits before or after the original ("间谍过家家 Spy Family"); a Latin word inside it
             // is part of it ("나는 SOLO 나는 솔로").
-            if e - k > best.count, k == 0 || e == words.count, words[k..<e].contains(where: { $0.contains(where: \.isLetter) }) { best = words[k..<e] }
+            // (A lone code such as "ABC123" in "ABC123 17研究所！" names the channel, not a translation.)
+            let code = e - k == 1 && words[k].contains(where: \.isNumber)
+            if e - k > best.count, !code, k == 0 || e == words.count, words[k..<e].contains(where: { $0.contains(where: \.isLetter) }) { best = words[k..<e] }
             k = e
         }
         let picked = best.joined(separator: " ")
