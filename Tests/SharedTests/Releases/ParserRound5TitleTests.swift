@@ -58,6 +58,10 @@ import Testing
         .init(name: "Movie.Title.a.2019.1080p", title: "Movie Title", year: 2019),
         .init(name: "Spider-Man.Far.From.Home.2019.1080p", title: "Spider-Man Far From Home", year: 2019),
         .init(name: "Party.Line.2010.1080p", title: "Party Line", year: 2010),
+        // A streaming service's code written as a title's word is the title's (issue 14: no false hits from ordinary words).
+        .init(name: "Big.Red.2016.720p", title: "Big Red", year: 2016),
+        .init(name: "Simply Red - 2016-07-08 Montreux Jazz Festival 720p", title: "Simply Red", airDate: "2016-07-08"),
+        .init(name: "Movie.Title.AMZN.2016.720p", title: "Movie Title", year: 2016),
     ]
 
     /// Library layouts (Plex, Jellyfin, Radarr, Sonarr) and release folders: the folder names the title when the file's

@@ -426,7 +426,10 @@ enum VideoNameParser {
 
     private static func isTrimmable(_ m: AttributeMatch, _ t: [ReleaseToken]) -> Bool {
         switch m.meaning {
-        case .language, .edition, .proper, .repack, .real, .complete, .hdr, .service: return true
+        case .language, .edition, .proper, .repack, .real, .complete, .hdr: return true
+        // "Simply Red 2016", "Big.Red.2016": a service's code written as a title's word (capital, then lower case) is
+        // the title's; scene names write "RED", "AMZN", "NF".
+        case .service: return !t[m.index].text.utf8.dropFirst().contains { $0 >= 97 && $0 <= 122 }
         case .noise: return trimmableNoise.contains(t[m.index].lower)
         // "Title [BD][720p]", "Title (DVD)": a bracketed source word is a tag, whatever its strength.
         case let .source(_, tag): return t[m.index].inBrackets || tag == "Screener" || tag == "SCR"   // "Title.LIMITED.SCREENER.XviD"
