@@ -137,6 +137,9 @@ import Testing
         .init(name: "Show Name 313-314 s16e03-05", title: "Show Name 313-314", season: 16, episodes: [3, 4, 5]),
         .init(name: "Show.S01E05.1984.Title.720p", title: "Show", season: 1, episodes: [5], noYear: true),
         .init(name: "Show.Name.S01.x264-Grp", title: "Show Name", season: 1, episodes: [], fullSeason: true),
+        // A season's extras glued to its marker read as "S01.Extras" does.
+        .init(name: "My.Name.Is.Earl.S01Extras.-.Bad.Karma.DVDRip.XviD.avi", title: "My Name Is Earl", season: 1),
+        .init(name: "Show.S02Bonus.720p", title: "Show", season: 2),
         .init(name: "Artist - Album 2010 24/96 FLAC", title: "Artist - Album", album: "Album", kind: .music),
         .init(name: "Show.Name.S01E05.and.Then.There.Were.None.720p", title: "Show Name", season: 1, episodes: [5]),
     ]

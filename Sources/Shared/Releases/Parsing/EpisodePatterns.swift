@@ -30,6 +30,8 @@ enum EpisodePatterns {
 
     // MARK: S01E02 and friends
 
+    private static let seasonExtras: Set<String> = ["extras", "bonus", "specials", "featurettes"]
+
     /// Splits "s01e02e03" into [1] and [2, 3]; "s01" into [1] and [].
     static func splitSE(_ w: String) -> (season: Int, episodes: [Int])? {
         // Cheap refusal before any allocation: "s" then a digit.
@@ -38,6 +40,8 @@ enum EpisodePatterns {
         var i = 1
         guard let season = readNumber(chars, &i, maxDigits: 4), season <= maxSeason else { return nil }
         var episodes: [Int] = []
+        // "S01Extras", "S02Bonus": a season's extras glued to its marker, read as "S01.Extras" is.
+        if i < chars.count, i >= 2, chars.count - i >= 5, seasonExtras.contains(String(decoding: chars[i...], as: UTF8.self)) { return (season, []) }
         while i < chars.count {
             // "e", "ep" or "x" before each episode; a trailing "v2" is an anime revision.
             if chars[i] == UInt8(ascii: "e") { i += 1; if i < chars.count, chars[i] == UInt8(ascii: "p") { i += 1 } }
