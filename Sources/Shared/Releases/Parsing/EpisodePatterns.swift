@@ -41,7 +41,9 @@ enum EpisodePatterns {
         guard let season = readNumber(chars, &i, maxDigits: 4), season <= maxSeason else { return nil }
         var episodes: [Int] = []
         // "S01Extras", "S02Bonus": a season's extras glued to its marker, read as "S01.Extras" is.
-        if i < chars.count, i >= 2, chars.count - i >= 5, seasonExtras.contains(String(decoding: chars[i...], as: UTF8.self)) { return (season, []) }
+        // (Bytes first: this runs for every "s" word; the extras' words all end in "s".)
+        if i < chars.count, chars.count - i >= 5, chars[chars.count - 1] == UInt8(ascii: "s"),
+           seasonExtras.contains(String(decoding: chars[i...], as: UTF8.self)) { return (season, []) }
         while i < chars.count {
             // "e", "ep" or "x" before each episode; a trailing "v2" is an anime revision.
             if chars[i] == UInt8(ascii: "e") { i += 1; if i < chars.count, chars[i] == UInt8(ascii: "p") { i += 1 } }
