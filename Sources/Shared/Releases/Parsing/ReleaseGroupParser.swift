@@ -193,6 +193,11 @@ enum ReleaseGroupParser {
         if dropped != nil, !t[last].inBrackets, hyphenGroup(t[last], start: start, index: last) == nil {
             return Trailing(group: nil, firstIndex: dropped!, hyphenated: false)
         }
+        // "(... AAC 2.0 Anime Time)", "...-E.N.D", "....10bit.Tigole)": a group known to sign without "-GROUP" (Sonarr's and
+        // Radarr's lists) comes first, as in their parsers; a fansub's "[Group]" in front still wins (not hyphenated).
+        if let known = KnownGroups.ending(t, at: last, start: start) {
+            return Trailing(group: known.group, firstIndex: known.index, hyphenated: false)
+        }
         if let tagged = groupBeforeChecksum(t, last: last, start: start) { return tagged }
         if t[last].inBrackets {
             var j = last
