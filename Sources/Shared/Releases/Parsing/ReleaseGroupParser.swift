@@ -190,6 +190,11 @@ enum ReleaseGroupParser {
             last -= 1
             dropped = dropped ?? (last + 1)
         }
+        // "-Belex.-.Dual.Audio.-.Dublado", "-GRP - Dual Audio + Legendas": the audio and subtitle languages, after a spaced dash.
+        if let tail = languageTailStart(t, last: last, start: start) {
+            dropped = dropped ?? tail
+            last = tail - 1
+        }
         if dropped != nil, !t[last].inBrackets, hyphenGroup(t[last], start: start, index: last) == nil {
             return Trailing(group: nil, firstIndex: dropped!, hyphenated: false)
         }
@@ -225,8 +230,9 @@ enum ReleaseGroupParser {
             // "XviD.Etc-Group", "HQ.Hive-CM8", "H264.Fight-BB": after a dot or underscore too, when jargon precedes it.
             let joined = t[last - 1].gap.hasSuffix("-") || t[last - 1].gap == "." || t[last - 1].gap == "_"
             if last - 1 > start, t[last].gap == "-", joined, !t[last - 1].isNumber, !isJargon(t[last - 1]),
-               !notGroups.contains(t[last - 1].lower), !sceneTags.contains(t[last - 1].lower),
-               t[last - 1].lower.count == 1 || isJargon(t[last - 2]), VideoAttributes.match(t, at: last - 2).map({ $0.end > last - 1 }) != true {
+               !notGroups.contains(t[last - 1].lower), !sceneTags.contains(t[last - 1].lower), !SizeWords.isSize(t, at: last - 1),
+               t[last - 1].lower.count == 1 || isJargon(t[last - 2]) || twoPartAfterDetails(t, last - 1),
+               VideoAttributes.match(t, at: last - 2).map({ $0.end > last - 1 }) != true {
                 return Trailing(group: t[last - 1].text + "-" + group, firstIndex: last - 1, hyphenated: true)
             }
             return Trailing(group: group, firstIndex: last, hyphenated: true)
@@ -237,6 +243,17 @@ enum ReleaseGroupParser {
         // A distributor's tag or an anime file's CRC32 ("[ABCD1234]") is not who made the release.
         let isDistributor = distributorTags.contains(tag.lowercased()) || isChecksum(tag)
         return Trailing(group: isDistributor ? nil : tag, firstIndex: tagStart, hyphenated: false)
+    }
+
+    /// "(720p)(Multiple Subtitle)-Erai-raws", "DTS-HD.MA.5.1-SnOoP-UPR": a two-part group right after a closing bracket
+    /// or after a channel layout, whose digits the first part cannot belong to.
+    private static func twoPartAfterDetails(_ t: [ReleaseToken], _ first: Int) -> Bool {
+        let gap = t[first].gap
+        if gap.count >= 2, gap.hasSuffix("-"), let opening = gap.first, opening == ")" || opening == "]" { return true }
+        guard gap == "-", let m = jargon(t, endingAt: first) else { return false }
+        // (After a codec, "H.264-SC-SDH", the first part may be the group and the second a tag.)
+        if case .channels = m.meaning { return true }
+        return m.channels != nil
     }
 
     /// "Title - 01 [DGz][7A8A7769]", "Title - 05 (Central Anime) [BD841253]": an anime file names its group in the
@@ -304,6 +321,27 @@ enum ReleaseGroupParser {
         if [" ", ".", "_", "-"].contains(t[i].gap), case .language? = VideoAttributes.single[w]?.0 { return true }
         // "-rovers.proof", "-demand.sample": a scene file's kind after its group.
         if t[i].gap == ".", i == t.count - 1, ["proof", "sample", "nfo", "subs"].contains(w) { return true }
+        return false
+    }
+
+    /// Where a run of language words after "-GROUP" starts: it opens with a spaced dash, and holds only languages, "Dual
+    /// Audio" and dub or subtitle words joined by separators ("+" too).
+    private static func languageTailStart(_ t: [ReleaseToken], last: Int, start: Int) -> Int? {
+        guard last > start + 3, !t[last].inBrackets, isLanguageTailWord(t[last].lower) else { return nil }
+        var k = last
+        while k > start + 2, isLanguageTailWord(t[k].lower), !t[k].inBrackets,
+              t[k].gap.utf8.allSatisfy({ $0 == UInt8(ascii: ".") || $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: "-") || $0 == UInt8(ascii: "+") || $0 == UInt8(ascii: "_") }) {
+            if t[k].gap == " - ", !isLanguageTailWord(t[k - 1].lower) {
+                return hyphenGroup(t[k - 1], start: start, index: k - 1) != nil && jargon(t, endingAt: k - 1) != nil ? k : nil
+            }
+            k -= 1
+        }
+        return nil
+    }
+
+    private static func isLanguageTailWord(_ w: String) -> Bool {
+        if ["dual", "audio", "dublado", "dubbed", "dub", "legendado", "legendas", "legenda", "subbed", "subs", "multisub", "multi"].contains(w) { return true }
+        if case .language? = VideoAttributes.single[w]?.0 { return true }
         return false
     }
 
