@@ -224,7 +224,8 @@ enum ReleaseGroupParser {
            !notGroups.contains(t[last].lower), !t[last].isNumber, VideoAttributes.match(t, at: last).map({ $0.strong }) != true {
             return Trailing(group: t[last].text, firstIndex: last, hyphenated: true)
         }
-        if let group = hyphenGroup(t[last], start: start, index: last) {
+        // "Title.2019.DVD-R", "WEB-Cap", "DVB-S": a word that completes the jargon before its hyphen is no group.
+        if let group = hyphenGroup(t[last], start: start, index: last), t[last].gap != "-" || VideoAttributes.match(t, at: last - 1).map({ $0.end > last }) != true {
             // "-D-Z0N3", "XviD-AlFleNi-TeaM": a hyphenated group starts right after the last jargon.
             // "x264.D-Z0N3": a one-letter first part may follow a dot.
             // "XviD.Etc-Group", "HQ.Hive-CM8", "H264.Fight-BB": after a dot or underscore too, when jargon precedes it.

@@ -37,7 +37,9 @@ enum VideoAttributes {
         t["8k"] = (.resolution(.p2160, "4320p"), true)
         t["uhd"] = (.resolution(.p2160, "2160p"), false)
         for w in ["bluray", "bdrip", "brrip", "bd25", "bd50", "bdmv", "bdiso", "blurayrip", "hddvd", "hddvdrip", "mbluray",
-                  "uhdbdrip", "uhdbd", "uhd2bd", "bdmux", "brmux", "bdripmux", "bdlight", "bd66", "bd100", "uhdbluray", "uhdrip"] {
+                  "uhdbdrip", "uhdbd", "uhd2bd", "bdmux", "brmux", "bdripmux", "bdlight", "bd66", "bd100", "uhdbluray", "uhdrip",
+                  // A Blu-ray's structure cut down to a DVD-5 or DVD-9 disc.
+                  "bd5", "bd9"] {
             t[w] = (.source(.bluray, tag: sourceLabel(w)), true)
         }
         t["bd"] = (.source(.bluray, tag: "BD"), false)
@@ -48,7 +50,7 @@ enum VideoAttributes {
         t["web"] = (.source(.webdl, tag: "WEB"), false)
         for w in ["webrip", "webmux", "hdrip", "webcap", "web-rip", "webdlrip", "dlrip", "dmrip"] { t[w] = (.source(.webrip, tag: sourceLabel(w)), true) }
         for w in ["hdtv", "pdtv", "sdtv", "hdtvrip", "tvrip", "dsr", "dsrip", "dthrip", "dvbrip", "satrip", "ahdtv", "uhdtv", "tvdub",
-                  "hdtvmux", "dvb", "ppvrip", "iptvrip", "vodrip", "hdtvrip720p"] {
+                  "hdtvmux", "dvb", "ppvrip", "iptvrip", "vodrip", "hdtvrip720p", "ahdtvmux", "sdtvrip"] {
             t[w] = (.source(.hdtv, tag: sourceLabel(w)), true)
         }
         for w in ["dvdrip", "dvdr", "dvd5", "dvd9", "dvdscr", "dvdscreener", "dvdmux", "dvdivx", "bdscr", "r5", "r6", "ntsc",
@@ -254,7 +256,7 @@ enum VideoAttributes {
         case ("hd", "dvdscr"), ("hd", "dvdrip"): return m(2, .source(.bluray, tag: b == "dvdscr" ? "HD-DVD" : "HDDVDRip"))
         case ("vhs", "rip"): return m(2, .source(.dvd, tag: "VHSRip"))
         case ("dvb", "rip"), ("sat", "rip"), ("ppv", "rip"): return m(2, .source(.hdtv, tag: a.uppercased() + "Rip"))
-        case ("web", "dlrip"): return m(2, .source(.webrip, tag: "WEBRip"))
+        case ("web", "dlrip"), ("web", "hdrip"): return m(2, .source(.webrip, tag: "WEBRip"))   // "WEB HDRip": ripped from a web stream
         case ("uhd", "remux"), ("bd", "remux"): return m(2, .remux)
         case ("hd", "rip"): return m(2, .source(.webrip, tag: "HDRip"))
         case ("bd", "rip"), ("br", "rip"): return m(2, .source(.bluray, tag: "BDRip"))
