@@ -51,6 +51,7 @@ enum ReleaseGroupParser {
     static let distributorTags: Set<String> = [
         "ettv", "eztv", "rartv", "rarbg", "prime", "tgx", "ethd", "etrg", "eztvx", "publichd", "vtv", "xvid", "1337x",
         "isohunt", "bt4g", "torrentgalaxy", "glodls", "ion10", "mrc", "rbg",
+        "cttv",   // Sonarr's and Radarr's CleanTorrentSuffixRegex (ParserCommon.cs) drops it with ettv, rartv, rarbg, publichd
     ]
 
     // MARK: leading
@@ -215,6 +216,9 @@ enum ReleaseGroupParser {
             }
             guard j > start, last - j < 3, !t[j...last].contains(where: isJargon), !t[j...last].allSatisfy(\.isNumber),
                   !(j == last && notGroups.contains(t[j].lower)),   // "(HD)"
+                  // "[... Audio English] [Data Lass]": words apart in a closing bracket are a note, not a tag (Sonarr and Radarr
+                  // read a bracketed group at the end as one word).
+                  !t[j...last].dropFirst().contains(where: { $0.gap.has(" ") }),
                   EpisodePatterns.match(t, at: j) == nil else { return nil }   // "[Cap.408]" is an episode
             tagStart = j
             last = j - 1
