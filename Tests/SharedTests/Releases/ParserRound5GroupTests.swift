@@ -1,0 +1,92 @@
+import Core
+import Testing
+
+/// Group and source shapes from issue 14's fifth parser round. Group names marked "Sonarr/Radarr list" are the
+/// groups their production parsers (ReleaseGroupParser.cs) list as signing without "-GROUP"; rows marked "seen in"
+/// are names other public suites assert (platelminto/parse-torrent-title tests/files, pymedusa/Medusa
+/// tests/test_guessit.yml, Flexget tests); the rest are made up here for the same class. Each table holds near misses.
+@Suite struct ParserRound5GroupTests {
+    /// Groups known to sign without "-GROUP", at the end of a name after release jargon.
+    static let knownGroups: [ParserCase] = [
+        // Sonarr/Radarr list: names of several words, with dots or hyphens of their own, or all digits.
+        .init(name: "Series Title (2019) S01E02 (1080p BluRay x265 10bit AAC 2.0 Anime Time)", title: "Series Title", year: 2019,
+              season: 1, episodes: [2], group: "Anime Time"),
+        .init(name: "Movie Title (2020) [1080p BluRay x265 HEVC 10bit AAC 5.1 Project Angel]", title: "Movie Title", year: 2020, group: "Project Angel"),
+        .init(name: "Movie.Title.2019.1080p.BluRay.Remux.AVC.TrueHD.7.1-E.N.D", title: "Movie Title", year: 2019, group: "E.N.D"),
+        .init(name: "Movie Title (2024) (1080p BluRay x265 SDR DDP 5.1 English -BEN THE MEN", title: "Movie Title", year: 2024, group: "BEN THE MEN"),
+        .init(name: "Movie Title 2023 1080p WEB-DL H265 DDP 5.1-126811", title: "Movie Title", year: 2023, source: .webdl, group: "126811"),
+        // seen in guessit's shapes: YTS's domain and D-Z0N3 written with a space are still theirs
+        .init(name: "Movie.Title.2018.720p.H.264.YTS.LT.mp4", title: "Movie Title", year: 2018, group: "YTS.LT"),
+        .init(name: "Movie.Title.2010.1080p.BluRay.DTS.x264.D Z0N3.mkv", title: "Movie Title", year: 2010, group: "D Z0N3"),
+        // Sonarr/Radarr list: a name that closes a bracket, even one whose opening bracket was lost.
+        .init(name: "Movie.Title.2021.1080p.BluRay.x265.10bit.Tigole)", title: "Movie Title", year: 2021, group: "Tigole"),
+        .init(name: "Movie Title (2017) (1080p BluRay x265 10bit Joy)", title: "Movie Title", year: 2017, group: "Joy"),
+        .init(name: "Movie Title (2015) (1080p BluRay x265 HEVC 10bit AAC 5.1 -ZR-)", title: "Movie Title", year: 2015, group: "-ZR-"),
+        // Near misses: without the closing bracket a dotted "...10bit.Tigole" has no group (Radarr), nor a spaced episode name
+        // (Sonarr); the words are titles before the jargon; "-ZR-" not closing a bracket is the plain group "ZR".
+        .init(name: "Movie.Title.2021.1080p.BluRay.x265.10bit.Tigole", title: "Movie Title", year: 2021, noGroup: true),
+        .init(name: "Series Title S01E01 1080p WEB H264 Tigole", title: "Series Title", season: 1, episodes: [1], noGroup: true),
+        .init(name: "Ghost (1990) 1080p BluRay x264-GRP", title: "Ghost", year: 1990, group: "GRP"),
+        .init(name: "Joy.2015.1080p.BluRay.x264-SPARKS", title: "Joy", year: 2015, group: "SPARKS"),
+        .init(name: "Kappa Mikey S01E01 720p HDTV x264-GRP", title: "Kappa Mikey", season: 1, episodes: [1], group: "GRP"),
+        .init(name: "Series Title S01 REMUX Dual Audio AVC 1080p 8-Bit-ZR-", title: "Series Title", season: 1, group: "ZR"),
+    ]
+
+    /// A two-part "-A-B" group right after a closing bracket or a channel layout; never a size as its first part.
+    static let twoPartGroups: [ParserCase] = [
+        // seen in platelminto/parse-torrent-title
+        .init(name: "Kami no Tou - 12 (720p)(Multiple Subtitle)-Erai-raws[TGx]", title: "Kami no Tou", absolute: [12], group: "Erai-raws"),
+        .init(name: "Show Name - 03 (1080p)(HEVC)(Multiple Subtitle)-Erai-raws", title: "Show Name", absolute: [3], group: "Erai-raws"),
+        // seen in platelminto/parse-torrent-title
+        .init(name: "Bolt.2008.MULTI.BluRay.3D.1080p.AVC.DTS-HD.MA.DD.EX.5.1-SnOoP-UPR.iso", title: "Bolt", year: 2008, group: "SnOoP-UPR"),
+        // Near misses: after a codec the second part may be a tag (guessit: "H.264-SC-SDH" is SDH); a size is no group's part
+        // (seen in Medusa); a hyphenated title word before a bracket stays the title's.
+        .init(name: "Total.Divas.S05E01.720p.HDTV.AAC2.0.H.264-SC-SDH", title: "Total Divas", season: 5, episodes: [1], group: "SDH"),
+        .init(name: "Show.Name.S01E10.480p.HDTV.x264.160MB-Micromkv", title: "Show Name", season: 1, episodes: [10], group: "Micromkv"),
+    ]
+
+    /// Languages after a group's spaced dash ("- Dual Audio - Dublado") are no group.
+    static let languageTails: [ParserCase] = [
+        // seen in guessit's and Medusa's suites
+        .init(name: "Show.Name.S02E03.720p.HDTV.x264-Belex.-.Dual.Audio.-.Dublado", title: "Show Name", season: 2, episodes: [3], group: "Belex"),
+        .init(name: "Show.Name.S05.1080p.BluRay.x264-Belex.-.Dual.Audio.+.Legendas", title: "Show Name", season: 5, group: "Belex"),
+        .init(name: "Movie.Title.2019.1080p.BluRay.x264-GROUP.-.Dual.Audio", title: "Movie Title", year: 2019, group: "GROUP"),
+        // Near miss: a dual-audio tag without a group before it names none.
+        .init(name: "Movie.Title.2019.1080p.BluRay.x264.-.Dual.Audio", title: "Movie Title", year: 2019, noGroup: true),
+    ]
+
+    /// A closing bracket of words apart is a note; one word is a tag.
+    static let closingBrackets: [ParserCase] = [
+        .init(name: "Movie Name (2017) [2160p REMUX] [HEVC DV HDR10+ TrueHD Atmos 7 1 Audio English] [Data Lass]", title: "Movie Name",
+              year: 2017, noGroup: true),
+        .init(name: "Show.S01E01.720p.HDTV.x264-GRP[cttv]", title: "Show", season: 1, episodes: [1], group: "GRP"),
+        // Near miss: one word in the closing bracket is the group (Sonarr's "[-._ ]\[group\]$").
+        .init(name: "Movie Name (2017) [1080p BluRay x264] [Grp]", title: "Movie Name", year: 2017, group: "Grp"),
+    ]
+
+    /// Rarer sources, and jargon a "-GROUP" would otherwise cut.
+    static let sources: [ParserCase] = [
+        // seen in platelminto/parse-torrent-title
+        .init(name: "Penguin (2020) [Tam+Tel+Mal - 720p - WEB HDRip - x264 - DD 5.1 - MSub - 2GB] - MAZE", title: "Penguin", year: 2020, source: .webrip),
+        .init(name: "Gangs.Of.London.S01E01.Episodio.01.ITA.ENG.1080p.AHDTVMux.x264-Morpheus", title: "Gangs Of London", season: 1,
+              episodes: [1], source: .hdtv, group: "Morpheus"),
+        // seen in Medusa
+        .init(name: "Show.Name.BD9.720p", title: "Show Name", source: .bluray),
+        .init(name: "Movie.Title.2019.SDTVRip.XviD", title: "Movie Title", year: 2019, source: .hdtv),
+        .init(name: "Movie.Title.2019.PAL.DVD-R", title: "Movie Title", year: 2019, source: .dvd, noGroup: true),
+        .init(name: "Movie.Title.2019.WEB-Cap", title: "Movie Title", year: 2019, source: .webrip, noGroup: true),
+        // seen in Medusa: an episode title's "tc" gives way to the source stated after it
+        .init(name: "Show.Name.S02E01.eps2.0.unm4sk-pt1.tc.1080p.WEB-DL.DD5.1.H264-GROUP", title: "Show Name", season: 2, episodes: [1],
+              source: .webdl, group: "GROUP"),
+        // Near misses: a bare camera tag alone stays; a named camera copy beats a later tag; "WEB" alone is a web download.
+        .init(name: "Movie.Title.2019.TS.x264", title: "Movie Title", year: 2019, source: .cam),
+        .init(name: "Movie.Title.2019.HDCAM.WEB-DL", title: "Movie Title", year: 2019, source: .cam),
+        .init(name: "Movie.Title.2019.1080p.WEB.x264-GRP", title: "Movie Title", year: 2019, source: .webdl, group: "GRP"),
+    ]
+
+    @Test(arguments: knownGroups) func knownGroup(_ c: ParserCase) { c.check() }
+    @Test(arguments: twoPartGroups) func twoPartGroup(_ c: ParserCase) { c.check() }
+    @Test(arguments: languageTails) func languageTail(_ c: ParserCase) { c.check() }
+    @Test(arguments: closingBrackets) func closingBracket(_ c: ParserCase) { c.check() }
+    @Test(arguments: sources) func source(_ c: ParserCase) { c.check() }
+}
