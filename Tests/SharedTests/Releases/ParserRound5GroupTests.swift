@@ -43,6 +43,10 @@ import Testing
         // (seen in Medusa); a hyphenated title word before a bracket stays the title's.
         .init(name: "Total.Divas.S05E01.720p.HDTV.AAC2.0.H.264-SC-SDH", title: "Total Divas", season: 5, episodes: [1], group: "SDH"),
         .init(name: "Show.Name.S01E10.480p.HDTV.x264.160MB-Micromkv", title: "Show Name", season: 1, episodes: [10], group: "Micromkv"),
+        // seen in platelminto/parse-torrent-title: an underscore joins a group's words in a dotted name.
+        .init(name: "Bee.and.Puppycat.S01.1080p.VRV.WEB-DL.x264-Bernd_Lauert", title: "Bee and Puppycat", season: 1, group: "Bernd_Lauert"),
+        // Near miss: in a name written with underscores, the underscore separates.
+        .init(name: "Show_Name_S01E01_720p_HDTV_x264-GRP_proof", title: "Show Name", season: 1, episodes: [1], group: "GRP"),
     ]
 
     /// Languages after a group's spaced dash ("- Dual Audio - Dublado") are no group.

@@ -228,6 +228,7 @@ enum ReleaseGroupParser {
            !notGroups.contains(t[last].lower), !t[last].isNumber, VideoAttributes.match(t, at: last).map({ $0.strong }) != true {
             return Trailing(group: t[last].text, firstIndex: last, hyphenated: true)
         }
+        if let joined = underscoredGroup(t, last: last, start: start) { return joined }
         // "Title.2019.DVD-R", "WEB-Cap", "DVB-S": a word that completes the jargon before its hyphen is no group.
         if let group = hyphenGroup(t[last], start: start, index: last), t[last].gap != "-" || VideoAttributes.match(t, at: last - 1).map({ $0.end > last }) != true {
             // "-D-Z0N3", "XviD-AlFleNi-TeaM": a hyphenated group starts right after the last jargon.
@@ -248,6 +249,15 @@ enum ReleaseGroupParser {
         // A distributor's tag or an anime file's CRC32 ("[ABCD1234]") is not who made the release.
         let isDistributor = distributorTags.contains(tag.lowercased()) || isChecksum(tag)
         return Trailing(group: isDistributor ? nil : tag, firstIndex: tagStart, hyphenated: false)
+    }
+
+    /// "x264-Bernd_Lauert", "MacOS-I_KnoW": a group whose words an underscore joins, in a name that does not use underscores
+    /// as its separators.
+    private static func underscoredGroup(_ t: [ReleaseToken], last: Int, start: Int) -> Trailing? {
+        guard t[last].gap == "_", last - 1 > start, !t[last].isNumber, !isJargon(t[last]), !notGroups.contains(t[last].lower),
+              let first = hyphenGroup(t[last - 1], start: start, index: last - 1),
+              !t[start..<(last - 1)].contains(where: { $0.gap.has("_") }) else { return nil }
+        return Trailing(group: first + "_" + t[last].text, firstIndex: last - 1, hyphenated: true)
     }
 
     /// "(720p)(Multiple Subtitle)-Erai-raws", "DTS-HD.MA.5.1-SnOoP-UPR": a two-part group right after a closing bracket
@@ -325,7 +335,7 @@ enum ReleaseGroupParser {
         // "-SKGTV English", "-SKGTV.English", "-HiS@SiLUHD-English"
         if [" ", ".", "_", "-"].contains(t[i].gap), case .language? = VideoAttributes.single[w]?.0 { return true }
         // "-rovers.proof", "-demand.sample": a scene file's kind after its group.
-        if t[i].gap == ".", i == t.count - 1, ["proof", "sample", "nfo", "subs"].contains(w) { return true }
+        if t[i].gap == "." || t[i].gap == "_", i == t.count - 1, ["proof", "sample", "nfo", "subs"].contains(w) { return true }
         return false
     }
 
