@@ -79,6 +79,10 @@ import Testing
         .init(name: "Movie.Title.2019.SDTVRip.XviD", title: "Movie Title", year: 2019, source: .hdtv),
         .init(name: "Movie.Title.2019.PAL.DVD-R", title: "Movie Title", year: 2019, source: .dvd, noGroup: true),
         .init(name: "Movie.Title.2019.WEB-Cap", title: "Movie Title", year: 2019, source: .webrip, noGroup: true),
+        // Jargon of two words in a closing bracket is no group tag: the source stays.
+        .init(name: "[Grp] Show Name - 01 [Blu-ray]", title: "Show Name", absolute: [1], source: .bluray, group: "Grp"),
+        .init(name: "Movie Title 2019 720p [Web-DL]", title: "Movie Title", year: 2019, source: .webdl, noGroup: true),
+        .init(name: "Movie.Title.2019.DTVRip.XviD", title: "Movie Title", year: 2019, source: .hdtv),
         // seen in Medusa: an episode title's "tc" gives way to the source stated after it
         .init(name: "Show.Name.S02E01.eps2.0.unm4sk-pt1.tc.1080p.WEB-DL.DD5.1.H264-GROUP", title: "Show Name", season: 2, episodes: [1],
               source: .webdl, group: "GROUP"),

@@ -215,6 +215,8 @@ enum ReleaseGroupParser {
                 return Trailing(group: group, firstIndex: j - 1, hyphenated: true)
             }
             guard j > start, last - j < 3, !t[j...last].contains(where: isJargon), !t[j...last].allSatisfy(\.isNumber),
+                  // "[Blu-ray]", "[Web-DL]": jargon written in two words.
+                  VideoAttributes.match(t, at: j).map({ $0.end > j + 1 }) != true,
                   !(j == last && notGroups.contains(t[j].lower)),   // "(HD)"
                   // "[... Audio English] [Data Lass]": words apart in a closing bracket are a note, not a tag (Sonarr and Radarr
                   // read a bracketed group at the end as one word).

@@ -50,7 +50,7 @@ enum VideoAttributes {
         t["web"] = (.source(.webdl, tag: "WEB"), false)
         for w in ["webrip", "webmux", "hdrip", "webcap", "web-rip", "webdlrip", "dlrip", "dmrip"] { t[w] = (.source(.webrip, tag: sourceLabel(w)), true) }
         for w in ["hdtv", "pdtv", "sdtv", "hdtvrip", "tvrip", "dsr", "dsrip", "dthrip", "dvbrip", "satrip", "ahdtv", "uhdtv", "tvdub",
-                  "hdtvmux", "dvb", "ppvrip", "iptvrip", "vodrip", "hdtvrip720p", "ahdtvmux", "sdtvrip"] {
+                  "hdtvmux", "dvb", "ppvrip", "iptvrip", "vodrip", "hdtvrip720p", "ahdtvmux", "sdtvrip", "dtvrip"] {
             t[w] = (.source(.hdtv, tag: sourceLabel(w)), true)
         }
         for w in ["dvdrip", "dvdr", "dvd5", "dvd9", "dvdscr", "dvdscreener", "dvdmux", "dvdivx", "bdscr", "r5", "r6", "ntsc",
