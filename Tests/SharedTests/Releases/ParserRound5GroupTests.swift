@@ -55,7 +55,11 @@ import Testing
         .init(name: "Show.Name.S02E03.720p.HDTV.x264-Belex.-.Dual.Audio.-.Dublado", title: "Show Name", season: 2, episodes: [3], group: "Belex"),
         .init(name: "Show.Name.S05.1080p.BluRay.x264-Belex.-.Dual.Audio.+.Legendas", title: "Show Name", season: 5, group: "Belex"),
         .init(name: "Movie.Title.2019.1080p.BluRay.x264-GROUP.-.Dual.Audio", title: "Movie Title", year: 2019, group: "GROUP"),
-        // Near miss: a dual-audio tag without a group before it names none.
+        .init(name: "Movie.Title.2019.1080p.WEB-DL.DDP5.1.H.264-GRP (Spanish)", title: "Movie Title", year: 2019, group: "GRP"),
+        // A reposter's tag after the file's extension.
+        .init(name: "Series.Title.S01E01.1080p.WEB.h264-GRP.mkv-xpost", title: "Series Title", season: 1, episodes: [1], group: "GRP"),
+        // Near misses: a bracketed language alone, or a dual-audio tag, without a group before it names none.
+        .init(name: "Movie.Title.2019.1080p.WEB-DL.DDP5.1.H.264 (Spanish)", title: "Movie Title", year: 2019, noGroup: true),
         .init(name: "Movie.Title.2019.1080p.BluRay.x264.-.Dual.Audio", title: "Movie Title", year: 2019, noGroup: true),
     ]
 

@@ -196,6 +196,8 @@ enum ReleaseGroupParser {
             dropped = dropped ?? tail
             last = tail - 1
         }
+        // "-GRP.mkv-xpost": the file's extension before a reposter's tag.
+        if dropped != nil, last > start + 2, t[last].gap == ".", ReleaseNameInput.videoExtensions.contains(t[last].lower) { last -= 1 }
         if dropped != nil, !t[last].inBrackets, hyphenGroup(t[last], start: start, index: last) == nil {
             return Trailing(group: nil, firstIndex: dropped!, hyphenated: false)
         }
@@ -208,8 +210,8 @@ enum ReleaseGroupParser {
         if t[last].inBrackets {
             var j = last
             while j > start, t[j].inBrackets, !opensBracket(t[j].gap) { j -= 1 }
-            // "-VARYG (Blue Lock, Multi-Subs)": a spaced bracket of words after the group.
-            if j > start + 1, last - j >= 2, t[j].gap.hasPrefix(" "), t[j - 1].gap == "-",
+            // "-VARYG (Blue Lock, Multi-Subs)", "-GRP (Spanish)": a spaced bracket of words, or of languages, after the group.
+            if j > start + 1, last - j >= 2 || t[j...last].allSatisfy({ isLanguageTailWord($0.lower) }), t[j].gap.hasPrefix(" "), t[j - 1].gap == "-",
                !(j...last).contains(where: { VideoAttributes.match(t, at: $0)?.strong == true || ReleaseYears.year(t[$0]) != nil }),
                let group = hyphenGroup(t[j - 1], start: start, index: j - 1) {
                 return Trailing(group: group, firstIndex: j - 1, hyphenated: true)
