@@ -63,6 +63,15 @@ import Testing
         .init(name: "Movie.Title.2019.1080p.BluRay.x264.-.Dual.Audio", title: "Movie Title", year: 2019, noGroup: true),
     ]
 
+    /// Radarr's parser refuses these after the last hyphen: a language code and an IMDb id.
+    static let notGroups: [ParserCase] = [
+        .init(name: "Movie.Title.2019.1080p.BluRay.x264-JAP", title: "Movie Title", year: 2019, noGroup: true),
+        .init(name: "Movie.Title.2019.1080p.BluRay.x264-tt1234567", title: "Movie Title", year: 2019, noGroup: true),
+        // Near misses: a group that starts with "tt" or holds "jap" is a group.
+        .init(name: "Movie.Title.2019.1080p.BluRay.x264-ttGRP", title: "Movie Title", year: 2019, group: "ttGRP"),
+        .init(name: "Movie.Title.2019.1080p.BluRay.x264-JAPHD", title: "Movie Title", year: 2019, group: "JAPHD"),
+    ]
+
     /// A closing bracket of words apart is a note; one word is a tag.
     static let closingBrackets: [ParserCase] = [
         .init(name: "Movie Name (2017) [2160p REMUX] [HEVC DV HDR10+ TrueHD Atmos 7 1 Audio English] [Data Lass]", title: "Movie Name",
@@ -99,6 +108,7 @@ import Testing
     @Test(arguments: knownGroups) func knownGroup(_ c: ParserCase) { c.check() }
     @Test(arguments: twoPartGroups) func twoPartGroup(_ c: ParserCase) { c.check() }
     @Test(arguments: languageTails) func languageTail(_ c: ParserCase) { c.check() }
+    @Test(arguments: notGroups) func notGroup(_ c: ParserCase) { c.check() }
     @Test(arguments: closingBrackets) func closingBracket(_ c: ParserCase) { c.check() }
     @Test(arguments: sources) func source(_ c: ParserCase) { c.check() }
 }

@@ -45,6 +45,7 @@ enum ReleaseGroupParser {
         "single", "atmos", "sdr", "dv", "hdr10", "imax", "extended", "final", "part", "man",
         // "x265 10-bit": a bit depth; "-GER", "-ITA": a language code after the last hyphen.
         "bit", "en", "ger", "fre", "fra", "ita", "cat", "spa",
+        "jap",   // with "-ENG", "-ES", "-GER"... in Radarr's ReleaseGroupParser.cs list of language codes that end no group
     ]
 
     /// Tags appended by distributors after the group; they are dropped, not reported as the group.
@@ -229,7 +230,7 @@ enum ReleaseGroupParser {
         }
         // "H.264-NL", "x264-UHDTV": right after a codec, the last word is the group even when it is also jargon.
         if t[last].gap == "-", last == t.count - 1, last > start + 1, codecWords.contains(t[last - 1].lower),
-           !notGroups.contains(t[last].lower), !t[last].isNumber, VideoAttributes.match(t, at: last).map({ $0.strong }) != true {
+           !notGroups.contains(t[last].lower), !t[last].isNumber, !isIMDbID(t[last].lower), VideoAttributes.match(t, at: last).map({ $0.strong }) != true {
             return Trailing(group: t[last].text, firstIndex: last, hyphenated: true)
         }
         if let joined = underscoredGroup(t, last: last, start: start) { return joined }
@@ -391,7 +392,7 @@ enum ReleaseGroupParser {
         guard !notGroups.contains(w), !token.isNumber, !isJargon(token), !SizeWords.isSize([token], at: 0),
               EpisodePatterns.episodeToken(w) == nil, EpisodePatterns.splitSE(w) == nil,
               // "Title_-_01_-_720p_-_E83AD672": an anime file's CRC32; "Title - 01v2": a versioned episode.
-              !isChecksum(token.text), AbsoluteEpisodes.versioned(w) == nil else { return nil }
+              !isChecksum(token.text), AbsoluteEpisodes.versioned(w) == nil, !isIMDbID(w) else { return nil }
         return token.text
     }
 
@@ -399,6 +400,13 @@ enum ReleaseGroupParser {
     private static func isJargon(_ token: ReleaseToken) -> Bool {
         ReleaseYears.year(token) != nil || VideoAttributes.single[token.lower] != nil || MusicAttributes.formats[token.lower] != nil
             || MusicAttributes.sources[token.lower] != nil || GluedAttributes.match([token], at: 0) != nil
+    }
+
+    /// "-tt1234567": an IMDb id (Radarr's parser refuses it as a group too).
+    private static func isIMDbID(_ w: String) -> Bool {
+        let b = w.utf8
+        guard b.count == 9 || b.count == 10, w.hasPrefix("tt") else { return false }
+        return b.dropFirst(2).allSatisfy { $0 >= 48 && $0 <= 57 }
     }
 
     static func isChecksum(_ text: String) -> Bool {
