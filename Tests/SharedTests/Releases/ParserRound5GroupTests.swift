@@ -96,6 +96,12 @@ import Testing
         .init(name: "[Grp] Show Name - 01 [Blu-ray]", title: "Show Name", absolute: [1], source: .bluray, group: "Grp"),
         .init(name: "Movie Title 2019 720p [Web-DL]", title: "Movie Title", year: 2019, source: .webdl, noGroup: true),
         .init(name: "Movie.Title.2019.DTVRip.XviD", title: "Movie Title", year: 2019, source: .hdtv),
+        // Radarr's QualityParser.cs vocabulary: "X-vid", multi-disc DVD images, DVD regions.
+        .init(name: "Movie.Title.2019.DVDRip.X-vid-GRP", title: "Movie Title", year: 2019, source: .dvd, codec: "XviD", group: "GRP"),
+        .init(name: "Movie.Title.2019.MDVDR", title: "Movie Title", year: 2019, source: .dvd),
+        .init(name: "Movie.Title.2019.R3.x264-GRP", title: "Movie Title", year: 2019, source: .dvd, group: "GRP"),
+        // Near miss: a region's word inside the title is the title's.
+        .init(name: "Star.Wars.R2.D2.2019.1080p", title: "Star Wars R2 D2", year: 2019, quality: .p1080),
         // seen in Medusa: an episode title's "tc" gives way to the source stated after it
         .init(name: "Show.Name.S02E01.eps2.0.unm4sk-pt1.tc.1080p.WEB-DL.DD5.1.H264-GROUP", title: "Show Name", season: 2, episodes: [1],
               source: .webdl, group: "GROUP"),

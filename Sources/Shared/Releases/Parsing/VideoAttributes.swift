@@ -54,12 +54,16 @@ enum VideoAttributes {
             t[w] = (.source(.hdtv, tag: sourceLabel(w)), true)
         }
         for w in ["dvdrip", "dvdr", "dvd5", "dvd9", "dvdscr", "dvdscreener", "dvdmux", "dvdivx", "bdscr", "r5", "r6", "ntsc",
-                  "vhsrip", "dvdr9", "dvdr5", "2dvd5", "2dvd9", "dvdmux", "brscreener", "bdscreener", "hdscr", "brscr"] {
+                  "vhsrip", "dvdr9", "dvdr5", "2dvd5", "2dvd9", "dvdmux", "brscreener", "bdscreener", "hdscr", "brscr",
+                  // Radarr's QualityParser.cs "\d?x?M?DVD-?[R59]": a multi-disc or multi-audio DVD image.
+                  "mdvdr", "mdvd5", "mdvd9", "2xdvd5", "2xdvd9", "3xdvd9"] {
             t[w] = (.source(.dvd, tag: sourceLabel(w)), w != "ntsc")
         }
         t["xvidvd"] = (.both(.source(.dvd, tag: "DVD"), .codec("XviD")), true)   // Sonarr's "xvidvd": an XviD DVD rip
         t["xvidhd"] = (.both(.source(.hdtv, tag: "HDTV"), .codec("XviD")), true)   // an XviD encode of an HD broadcast
         t["regional"] = (.source(.dvd, tag: "R5"), false)   // a regional (R5-style) DVD release
+        // Other DVD regions (Radarr's QualityParser.cs "R[0-9]"): weak, since "R2" may be a title's word.
+        for w in ["r1", "r2", "r3", "r4", "r7", "r8", "r9"] { t[w] = (.source(.dvd, tag: w.uppercased()), false) }
         t["dvd"] = (.source(.dvd, tag: "DVD"), false)
         t["pal"] = (.source(.dvd, tag: "PAL"), false)
         t["scr"] = (.source(.dvd, tag: "SCR"), false)
@@ -272,6 +276,7 @@ enum VideoAttributes {
         case ("pre", "dvd"), ("pre", "dvdrip"): return m(2, .source(.cam, tag: "PDVD"))
         case ("h", "264"), ("x", "264"), ("h", "264p"): return m(2, .codec("x264"))
         case ("h", "265"), ("x", "265"): return m(2, .codec("x265"))
+        case ("x", "vid") where t[i + 1].gap == "-": return m(2, .codec("XviD"))   // Radarr's CodecRegex reads "X-vid" too
         case ("vc", "1"): return m(2, .codec("VC-1"))
         case ("mpeg", "2"), ("mpeg", "4"): return m(2, .codec(b == "2" ? "MPEG2" : "MPEG4"))
         case ("dolby", "vision"): return m(2, .hdr("DV"))
