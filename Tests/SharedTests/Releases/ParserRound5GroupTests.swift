@@ -111,6 +111,20 @@ import Testing
         .init(name: "Movie.Title.2019.1080p.WEB.x264-GRP", title: "Movie Title", year: 2019, source: .webdl, group: "GRP"),
     ]
 
+    /// A music release's year written in front of the artist.
+    static let musicYears: [ParserCase] = [
+        .init(name: "(2019) Artist Name - Album Title [FLAC 24-96]", title: "Artist Name - Album Title", year: 2019, artist: "Artist Name",
+              album: "Album Title", format: .flac),
+        .init(name: "[2019] Artist Name - Album Title (FLAC)", title: "Artist Name - Album Title", year: 2019, artist: "Artist Name",
+              album: "Album Title", format: .flac),
+        // Near misses: a year after the album wins; a genre in front is no year.
+        .init(name: "(2001) Artist Name - Album Title (2019) [FLAC]", title: "Artist Name - Album Title", year: 2019, artist: "Artist Name",
+              album: "Album Title", format: .flac),
+        .init(name: "(Heavy Metal) Artist Name - Album Title [FLAC]", title: "Artist Name - Album Title", artist: "Artist Name",
+              album: "Album Title", format: .flac, noYear: true),
+    ]
+
+    @Test(arguments: musicYears) func musicYear(_ c: ParserCase) { c.check() }
     @Test(arguments: knownGroups) func knownGroup(_ c: ParserCase) { c.check() }
     @Test(arguments: twoPartGroups) func twoPartGroup(_ c: ParserCase) { c.check() }
     @Test(arguments: languageTails) func languageTail(_ c: ParserCase) { c.check() }
