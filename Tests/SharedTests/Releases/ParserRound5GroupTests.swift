@@ -89,6 +89,12 @@ import Testing
               episodes: [1], source: .hdtv, group: "Morpheus"),
         // seen in Medusa
         .init(name: "Show.Name.BD9.720p", title: "Show Name", source: .bluray),
+        // seen in Medusa: "BD" right before a resolution is the Blu-ray, and no title word
+        .init(name: "Show.Name.BD.720p", title: "Show Name", quality: .p720, source: .bluray),
+        .init(name: "Show.Name.BRRipMux.720p", title: "Show Name", quality: .p720, source: .bluray),
+        .init(name: "Movie Title 2019 BD 1080p x264-GRP", title: "Movie Title", year: 2019, quality: .p1080, source: .bluray, group: "GRP"),
+        // Near miss: "BD" opening a title before words stays the title's.
+        .init(name: "BD.Wong.Story.2019.1080p", title: "BD Wong Story", year: 2019, quality: .p1080),
         .init(name: "Movie.Title.2019.SDTVRip.XviD", title: "Movie Title", year: 2019, source: .hdtv),
         .init(name: "Movie.Title.2019.PAL.DVD-R", title: "Movie Title", year: 2019, source: .dvd, noGroup: true),
         .init(name: "Movie.Title.2019.WEB-Cap", title: "Movie Title", year: 2019, source: .webrip, noGroup: true),

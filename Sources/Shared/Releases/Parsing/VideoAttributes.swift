@@ -39,7 +39,7 @@ enum VideoAttributes {
         for w in ["bluray", "bdrip", "brrip", "bd25", "bd50", "bdmv", "bdiso", "blurayrip", "hddvd", "hddvdrip", "mbluray",
                   "uhdbdrip", "uhdbd", "uhd2bd", "bdmux", "brmux", "bdripmux", "bdlight", "bd66", "bd100", "uhdbluray", "uhdrip",
                   // A Blu-ray's structure cut down to a DVD-5 or DVD-9 disc.
-                  "bd5", "bd9"] {
+                  "bd5", "bd9", "brripmux"] {
             t[w] = (.source(.bluray, tag: sourceLabel(w)), true)
         }
         t["bd"] = (.source(.bluray, tag: "BD"), false)
@@ -317,8 +317,15 @@ enum VideoAttributes {
             // "BD-1080": a Blu-ray source glued to its resolution.
             guard let res = GluedAttributes.resolution(b) else { return matchChannels(t, at: i) }
             return m(2, .both(.source(.bluray, tag: "BD"), res))
+        // "Show.Name.BD.720p": a Blu-ray right before its resolution (Radarr's QualityParser.cs reads any "BD" not ending a name).
+        case ("bd", _) where isResolution(b): return m(1, .source(.bluray, tag: "BD"))
         default: return rarePair(t, at: i, a, b) ?? matchChannels(t, at: i)
         }
+    }
+
+    private static func isResolution(_ w: String) -> Bool {
+        if case .resolution? = single[w]?.0 { return true }
+        return false
     }
 
     /// "1920 x 1080", "1280*720": a frame size written as three words or two.
