@@ -317,15 +317,18 @@ enum VideoAttributes {
             // "BD-1080": a Blu-ray source glued to its resolution.
             guard let res = GluedAttributes.resolution(b) else { return matchChannels(t, at: i) }
             return m(2, .both(.source(.bluray, tag: "BD"), res))
-        // "Show.Name.BD.720p": a Blu-ray right before its resolution (Radarr's QualityParser.cs reads any "BD" not ending a name).
-        case ("bd", _) where isResolution(b): return m(1, .source(.bluray, tag: "BD"))
+        // "Show.Name.BD.720p", "Title BD x264": a Blu-ray right before its resolution or codec (Radarr's QualityParser.cs reads
+        // any "BD" not ending a name).
+        case ("bd", _) where isResolutionOrCodec(b): return m(1, .source(.bluray, tag: "BD"))
         default: return rarePair(t, at: i, a, b) ?? matchChannels(t, at: i)
         }
     }
 
-    private static func isResolution(_ w: String) -> Bool {
-        if case .resolution? = single[w]?.0 { return true }
-        return false
+    private static func isResolutionOrCodec(_ w: String) -> Bool {
+        switch single[w]?.0 {
+        case .resolution?, .codec?: return true
+        default: return false
+        }
     }
 
     /// "1920 x 1080", "1280*720": a frame size written as three words or two.
