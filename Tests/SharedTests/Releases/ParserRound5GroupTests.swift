@@ -109,6 +109,8 @@ import Testing
         .init(name: "Movie.Title.2019.R3.x264-GRP", title: "Movie Title", year: 2019, source: .dvd, group: "GRP"),
         // Near miss: a region's word inside the title is the title's.
         .init(name: "Star.Wars.R2.D2.2019.1080p", title: "Star Wars R2 D2", year: 2019, quality: .p1080),
+        // seen in platelminto/parse-torrent-title: a frame size that keeps the height's "p"
+        .init(name: "Movie Title (2018) (1280x720p HD, 50fps, soft Eng subs)", title: "Movie Title", year: 2018, quality: .p720),
         // seen in Medusa: an episode title's "tc" gives way to the source stated after it
         .init(name: "Show.Name.S02E01.eps2.0.unm4sk-pt1.tc.1080p.WEB-DL.DD5.1.H264-GROUP", title: "Show Name", season: 2, episodes: [1],
               source: .webdl, group: "GROUP"),
