@@ -320,8 +320,16 @@ enum VideoAttributes {
         // "Show.Name.BD.720p", "Title BD x264": a Blu-ray right before its resolution or codec (Radarr's QualityParser.cs reads
         // any "BD" not ending a name).
         case ("bd", _) where isResolutionOrCodec(b): return m(1, .source(.bluray, tag: "BD"))
+        // "Show.Name.DVD.XviD", "Title.UHD.x265": the same for a DVD and for UHD (2160p), words no title ends in.
+        case ("dvd", _) where isResolutionOrCodec(b): return m(1, .source(.dvd, tag: "DVD"))
+        case ("uhd", _) where isCodec(b): return m(1, .resolution(.p2160, "2160p"))
         default: return rarePair(t, at: i, a, b) ?? matchChannels(t, at: i)
         }
+    }
+
+    private static func isCodec(_ w: String) -> Bool {
+        if case .codec? = single[w]?.0 { return true }
+        return false
     }
 
     private static func isResolutionOrCodec(_ w: String) -> Bool {
