@@ -135,7 +135,17 @@ import Testing
               album: "Album Title", format: .flac, noYear: true),
     ]
 
+    /// A scene WEB music release names its format only when it is not MP3.
+    static let sceneMusicFormats: [ParserCase] = [
+        .init(name: "Artist_Name-Album_Title-WEB-2022-GRP", title: "Artist Name - Album Title", year: 2022, artist: "Artist Name",
+              album: "Album Title", format: .mp3, hint: .music),
+        // Near miss: a stated format wins.
+        .init(name: "Artist_Name-Album_Title-WEB-FLAC-2022-GRP", title: "Artist Name - Album Title", year: 2022, artist: "Artist Name",
+              album: "Album Title", format: .flac, hint: .music),
+    ]
+
     @Test(arguments: musicYears) func musicYear(_ c: ParserCase) { c.check() }
+    @Test(arguments: sceneMusicFormats) func sceneMusicFormat(_ c: ParserCase) { c.check() }
     @Test(arguments: knownGroups) func knownGroup(_ c: ParserCase) { c.check() }
     @Test(arguments: twoPartGroups) func twoPartGroup(_ c: ParserCase) { c.check() }
     @Test(arguments: languageTails) func languageTail(_ c: ParserCase) { c.check() }

@@ -39,6 +39,9 @@ enum MusicNameParser {
         }
         // A bitrate alone means MP3: that is what 320/V0/192 releases are.
         if release.audioFormat == nil, release.bitrate != nil { release.audioFormat = .mp3 }
+        // "Artist-Album-WEB-2022-GRP": a scene WEB release names its format only when it is not MP3 ("-WEB-FLAC-"), the
+        // scene's music default (Lidarr's QualityParser.cs reads a WEB release without a codec as MP3 too).
+        if release.audioFormat == nil, scene, release.musicSource == "WEB", tail?.hyphenated == true { release.audioFormat = .mp3 }
         if tail?.hyphenated == true { release.group = tail?.group }
 
         // Noise and "Collection"-like words may sit inside an album title; the rest ends it.
