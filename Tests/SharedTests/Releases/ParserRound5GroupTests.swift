@@ -113,6 +113,13 @@ import Testing
         .init(name: "Star.Wars.R2.D2.2019.1080p", title: "Star Wars R2 D2", year: 2019, quality: .p1080),
         // seen in platelminto/parse-torrent-title: a frame size that keeps the height's "p"
         .init(name: "Movie Title (2018) (1280x720p HD, 50fps, soft Eng subs)", title: "Movie Title", year: 2018, quality: .p720),
+        // German scene remuxes name the disc's codec and no "Remux" (the shape Radarr's QualityParser.cs documents).
+        .init(name: "Movie.Title.1991.German.DL.1080p.BluRay.AVC-GRP", title: "Movie Title", year: 1991, source: .bluray, remux: true),
+        .init(name: "Movie.Title.2019.German.ML.2160p.BluRay.HEVC-GRP", title: "Movie Title", year: 2019, source: .bluray, remux: true),
+        // Near misses: an encode names its encoder; a web source or a title's "German" makes no remux.
+        .init(name: "Movie.Title.2019.German.DL.1080p.BluRay.x264-GRP", title: "Movie Title", year: 2019, source: .bluray, remux: false),
+        .init(name: "Movie.Title.2019.German.DL.1080p.WEB.AVC-GRP", title: "Movie Title", year: 2019, source: .webdl, remux: false),
+        .init(name: "The.German.2006.1080p.BluRay.AVC-GRP", title: "The German", year: 2006, source: .bluray, remux: false),
         // seen in Medusa: an episode title's "tc" gives way to the source stated after it
         .init(name: "Show.Name.S02E01.eps2.0.unm4sk-pt1.tc.1080p.WEB-DL.DD5.1.H264-GROUP", title: "Show Name", season: 2, episodes: [1],
               source: .webdl, group: "GROUP"),

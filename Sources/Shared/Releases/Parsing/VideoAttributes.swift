@@ -11,6 +11,9 @@ enum VideoAttributes {
         if let multi = matchMulti(tokens, at: i) { return multi }
         let token = tokens[i]
         if let (meaning, strong) = single[token.lower] {
+            if GermanRemux.discCodecs.contains(token.lower), GermanRemux.isRemux(tokens, codecAt: i) {
+                return AttributeMatch(index: i, length: 1, meaning: .both(meaning, .remux), strong: strong)
+            }
             return AttributeMatch(index: i, length: 1, meaning: meaning, strong: strong)
         }
         if token.text == "REAL" { return AttributeMatch(index: i, length: 1, meaning: .real, strong: false) }
