@@ -96,6 +96,7 @@ import Testing
         .init(name: "[Grp] Movie Title BD x265 FLAC", title: "Movie Title", source: .bluray, codec: "x265", group: "Grp"),
         .init(name: "Show.Name.DVD.XviD-GRP", title: "Show Name", quality: .p480, source: .dvd, codec: "XviD", group: "GRP"),
         .init(name: "Movie.Title.UHD.x265-GRP", title: "Movie Title", quality: .p2160, codec: "x265", group: "GRP"),
+        .init(name: "Movie Title 2009 3D BD", title: "Movie Title", year: 2009, source: .bluray),
         // Near miss: "BD" opening a title before words stays the title's.
         .init(name: "BD.Wong.Story.2019.1080p", title: "BD Wong Story", year: 2019, quality: .p1080),
         .init(name: "Movie.Title.2019.SDTVRip.XviD", title: "Movie Title", year: 2019, source: .hdtv),

@@ -235,7 +235,7 @@ enum VideoAttributes {
         "web", "blu", "hd", "sd", "dvd", "bd", "br", "ts", "vhs", "dvb", "sat", "ppv", "uhd", "cam", "tele", "tv", "raw", "pre", "h", "x", "vc", "mpeg", "dolby", "hdr10", "dts", "dtshd",
         "e", "dd", "true", "ac", "criterion", "deluxe", "remastered", "unrated", "directors", "director's", "director’s", "extended", "theatrical", "final", "special", "ultimate",
         "anniversary", "collectors", "collector's", "director", "limited", "dual", "complete", "alternate", "open", "fan", "diamond", "imax", "full",
-        "assembly", "imperial", "signature", "hunter", "rekall", "rogue", "rouge",
+        "assembly", "imperial", "signature", "hunter", "rekall", "rogue", "rouge", "3d",
     ]
 
     private static func matchMulti(_ t: [ReleaseToken], at i: Int) -> AttributeMatch? {
@@ -325,6 +325,8 @@ enum VideoAttributes {
         case ("bd", _) where isResolutionOrCodec(b): return m(1, .source(.bluray, tag: "BD"))
         // "Show.Name.DVD.XviD", "Title.UHD.x265": the same for a DVD and for UHD (2160p), words no title ends in.
         case ("dvd", _) where isResolutionOrCodec(b): return m(1, .source(.dvd, tag: "DVD"))
+        // "Movie 2009 3D BD": a 3D Blu-ray (Radarr's BR-DISK pattern reads "3D BD").
+        case ("3d", "bd"): return m(2, .source(.bluray, tag: "BD"))
         case ("uhd", _) where isCodec(b): return m(1, .resolution(.p2160, "2160p"))
         default: return rarePair(t, at: i, a, b) ?? matchChannels(t, at: i)
         }
