@@ -97,7 +97,9 @@ import Testing
         .init(name: "Show.Name.DVD.XviD-GRP", title: "Show Name", quality: .p480, source: .dvd, codec: "XviD", group: "GRP"),
         .init(name: "Movie.Title.UHD.x265-GRP", title: "Movie Title", quality: .p2160, codec: "x265", group: "GRP"),
         .init(name: "Movie Title 2009 3D BD", title: "Movie Title", year: 2009, source: .bluray),
-        // Near miss: "BD" opening a title before words stays the title's.
+        .init(name: "Movie.Title.2007.VIDEO_TS", title: "Movie Title", year: 2007, source: .dvd),
+        // Near misses: "BD" opening a title before words stays the title's, as do "Video" and "TS" apart.
+        .init(name: "Home.Video.TS.2019", title: "Home Video TS", year: 2019),
         .init(name: "BD.Wong.Story.2019.1080p", title: "BD Wong Story", year: 2019, quality: .p1080),
         .init(name: "Movie.Title.2019.SDTVRip.XviD", title: "Movie Title", year: 2019, source: .hdtv),
         .init(name: "Movie.Title.2019.PAL.DVD-R", title: "Movie Title", year: 2019, source: .dvd, noGroup: true),

@@ -235,7 +235,7 @@ enum VideoAttributes {
         "web", "blu", "hd", "sd", "dvd", "bd", "br", "ts", "vhs", "dvb", "sat", "ppv", "uhd", "cam", "tele", "tv", "raw", "pre", "h", "x", "vc", "mpeg", "dolby", "hdr10", "dts", "dtshd",
         "e", "dd", "true", "ac", "criterion", "deluxe", "remastered", "unrated", "directors", "director's", "director’s", "extended", "theatrical", "final", "special", "ultimate",
         "anniversary", "collectors", "collector's", "director", "limited", "dual", "complete", "alternate", "open", "fan", "diamond", "imax", "full",
-        "assembly", "imperial", "signature", "hunter", "rekall", "rogue", "rouge", "3d",
+        "assembly", "imperial", "signature", "hunter", "rekall", "rogue", "rouge", "3d", "video",
     ]
 
     private static func matchMulti(_ t: [ReleaseToken], at i: Int) -> AttributeMatch? {
@@ -327,6 +327,8 @@ enum VideoAttributes {
         case ("dvd", _) where isResolutionOrCodec(b): return m(1, .source(.dvd, tag: "DVD"))
         // "Movie 2009 3D BD": a 3D Blu-ray (Radarr's BR-DISK pattern reads "3D BD").
         case ("3d", "bd"): return m(2, .source(.bluray, tag: "BD"))
+        // "VIDEO_TS": a DVD's folder of video files.
+        case ("video", "ts") where t[i + 1].gap == "_": return m(2, .source(.dvd, tag: "DVD"))
         case ("uhd", _) where isCodec(b): return m(1, .resolution(.p2160, "2160p"))
         default: return rarePair(t, at: i, a, b) ?? matchChannels(t, at: i)
         }
