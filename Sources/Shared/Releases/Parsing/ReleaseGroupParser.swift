@@ -235,7 +235,7 @@ enum ReleaseGroupParser {
         }
         if let joined = underscoredGroup(t, last: last, start: start) { return joined }
         // "Title.2019.DVD-R", "WEB-Cap", "DVB-S": a word that completes the jargon before its hyphen is no group.
-        if let group = hyphenGroup(t[last], start: start, index: last), t[last].gap != "-" || VideoAttributes.match(t, at: last - 1).map({ $0.end > last }) != true {
+        if let group = hyphenGroup(t[last], start: start, index: last), !completesJargon(t, last) {
             // "-D-Z0N3", "XviD-AlFleNi-TeaM": a hyphenated group starts right after the last jargon.
             // "x264.D-Z0N3": a one-letter first part may follow a dot.
             // "XviD.Etc-Group", "HQ.Hive-CM8", "H264.Fight-BB": after a dot or underscore too, when jargon precedes it.
@@ -254,6 +254,13 @@ enum ReleaseGroupParser {
         // A distributor's tag or an anime file's CRC32 ("[ABCD1234]") is not who made the release.
         let isDistributor = distributorTags.contains(tag.lowercased()) || isChecksum(tag)
         return Trailing(group: isDistributor ? nil : tag, firstIndex: tagStart, hyphenated: false)
+    }
+
+    /// "DVD-R", "WEB-Cap", "DVB-S", "X-vid": two short words a hyphen joins into one piece of jargon (short words only, so
+    /// the common "x264-GROUP" skips the lookup).
+    private static func completesJargon(_ t: [ReleaseToken], _ last: Int) -> Bool {
+        guard t[last].gap == "-", t[last].lower.utf8.count <= 3, t[last - 1].lower.utf8.count <= 3 else { return false }
+        return VideoAttributes.match(t, at: last - 1).map({ $0.end > last }) == true
     }
 
     /// "x264-Bernd_Lauert", "MacOS-I_KnoW": a group whose words an underscore joins, in a name that does not use underscores
@@ -347,7 +354,8 @@ enum ReleaseGroupParser {
     /// Where a run of language words after "-GROUP" starts: it opens with a spaced dash, and holds only languages, "Dual
     /// Audio" and dub or subtitle words joined by separators ("+" too).
     private static func languageTailStart(_ t: [ReleaseToken], last: Int, start: Int) -> Int? {
-        guard last > start + 3, !t[last].inBrackets, isLanguageTailWord(t[last].lower) else { return nil }
+        // (Most names end "-GROUP": a hyphen before the last word skips the lookups.)
+        guard last > start + 3, t[last].gap != "-", !t[last].inBrackets, isLanguageTailWord(t[last].lower) else { return nil }
         var k = last
         while k > start + 2, isLanguageTailWord(t[k].lower), !t[k].inBrackets,
               t[k].gap.utf8.allSatisfy({ $0 == UInt8(ascii: ".") || $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: "-") || $0 == UInt8(ascii: "+") || $0 == UInt8(ascii: "_") }) {
@@ -359,8 +367,11 @@ enum ReleaseGroupParser {
         return nil
     }
 
+    private static let languageTailWords: Set<String> = ["dual", "audio", "dublado", "dubbed", "dub", "legendado", "legendas", "legenda",
+                                                          "subbed", "subs", "multisub", "multi"]
+
     private static func isLanguageTailWord(_ w: String) -> Bool {
-        if ["dual", "audio", "dublado", "dubbed", "dub", "legendado", "legendas", "legenda", "subbed", "subs", "multisub", "multi"].contains(w) { return true }
+        if languageTailWords.contains(w) { return true }
         if case .language? = VideoAttributes.single[w]?.0 { return true }
         return false
     }

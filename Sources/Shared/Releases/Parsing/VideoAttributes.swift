@@ -11,7 +11,7 @@ enum VideoAttributes {
         if let multi = matchMulti(tokens, at: i) { return multi }
         let token = tokens[i]
         if let (meaning, strong) = single[token.lower] {
-            if GermanRemux.discCodecs.contains(token.lower), GermanRemux.isRemux(tokens, codecAt: i) {
+            if case .codec = meaning, GermanRemux.isDiscCodec(token.lower), GermanRemux.isRemux(tokens, codecAt: i) {
                 return AttributeMatch(index: i, length: 1, meaning: .both(meaning, .remux), strong: strong)
             }
             return AttributeMatch(index: i, length: 1, meaning: meaning, strong: strong)
@@ -279,7 +279,6 @@ enum VideoAttributes {
         case ("pre", "dvd"), ("pre", "dvdrip"): return m(2, .source(.cam, tag: "PDVD"))
         case ("h", "264"), ("x", "264"), ("h", "264p"): return m(2, .codec("x264"))
         case ("h", "265"), ("x", "265"): return m(2, .codec("x265"))
-        case ("x", "vid") where t[i + 1].gap == "-": return m(2, .codec("XviD"))   // Radarr's CodecRegex reads "X-vid" too
         case ("vc", "1"): return m(2, .codec("VC-1"))
         case ("mpeg", "2"), ("mpeg", "4"): return m(2, .codec(b == "2" ? "MPEG2" : "MPEG4"))
         case ("dolby", "vision"): return m(2, .hdr("DV"))
@@ -320,17 +319,7 @@ enum VideoAttributes {
             // "BD-1080": a Blu-ray source glued to its resolution.
             guard let res = GluedAttributes.resolution(b) else { return matchChannels(t, at: i) }
             return m(2, .both(.source(.bluray, tag: "BD"), res))
-        // "Show.Name.BD.720p", "Title BD x264": a Blu-ray right before its resolution or codec (Radarr's QualityParser.cs reads
-        // any "BD" not ending a name).
-        case ("bd", _) where isResolutionOrCodec(b): return m(1, .source(.bluray, tag: "BD"))
-        // "Show.Name.DVD.XviD", "Title.UHD.x265": the same for a DVD and for UHD (2160p), words no title ends in.
-        case ("dvd", _) where isResolutionOrCodec(b): return m(1, .source(.dvd, tag: "DVD"))
-        // "Movie 2009 3D BD": a 3D Blu-ray (Radarr's BR-DISK pattern reads "3D BD").
-        case ("3d", "bd"): return m(2, .source(.bluray, tag: "BD"))
-        // "VIDEO_TS": a DVD's folder of video files.
-        case ("video", "ts") where t[i + 1].gap == "_": return m(2, .source(.dvd, tag: "DVD"))
-        case ("uhd", _) where isCodec(b): return m(1, .resolution(.p2160, "2160p"))
-        default: return rarePair(t, at: i, a, b) ?? matchChannels(t, at: i)
+        default: return sourcePair(t, at: i, a, b) ?? rarePair(t, at: i, a, b) ?? matchChannels(t, at: i)
         }
     }
 
@@ -359,6 +348,33 @@ enum VideoAttributes {
 
     /// Pairs too rare to test before the common ones (the switch above compares its cases in turn): screeners,
     /// "SD.TV" and Radarr's named cuts ("Assembly Cut", "Imperial Edition", "Rekall Version", "Extended Version").
+    /// Pairs of the fifth round, tried after the common ones (a byte test on the first word first).
+    private static func sourcePair(_ t: [ReleaseToken], at i: Int, _ a: String, _ b: String) -> AttributeMatch? {
+        func m(_ length: Int, _ meaning: Meaning) -> AttributeMatch { AttributeMatch(index: i, length: length, meaning: meaning, strong: true) }
+        switch a.utf8.first {
+        case UInt8(ascii: "b"):
+            // "Show.Name.BD.720p", "Title BD x264": a Blu-ray right before its resolution or codec (Radarr's QualityParser.cs
+            // reads any "BD" not ending a name).
+            return a == "bd" && isResolutionOrCodec(b) ? m(1, .source(.bluray, tag: "BD")) : nil
+        case UInt8(ascii: "d"):
+            // "Show.Name.DVD.XviD": the same for a DVD, a word no title ends in.
+            return a == "dvd" && isResolutionOrCodec(b) ? m(1, .source(.dvd, tag: "DVD")) : nil
+        case UInt8(ascii: "u"):
+            // "Title.UHD.x265": UHD is the 2160p label.
+            return a == "uhd" && isCodec(b) ? m(1, .resolution(.p2160, "2160p")) : nil
+        case UInt8(ascii: "x"):
+            // Radarr's CodecRegex reads "X-vid" too.
+            return a == "x" && b == "vid" && t[i + 1].gap == "-" ? m(2, .codec("XviD")) : nil
+        case UInt8(ascii: "3"):
+            // "Movie 2009 3D BD": a 3D Blu-ray (Radarr's BR-DISK pattern reads "3D BD").
+            return a == "3d" && b == "bd" ? m(2, .source(.bluray, tag: "BD")) : nil
+        case UInt8(ascii: "v"):
+            // "VIDEO_TS": a DVD's folder of video files.
+            return a == "video" && b == "ts" && t[i + 1].gap == "_" ? m(2, .source(.dvd, tag: "DVD")) : nil
+        default: return nil
+        }
+    }
+
     private static func rarePair(_ t: [ReleaseToken], at i: Int, _ a: String, _ b: String) -> AttributeMatch? {
         guard let last = b.utf8.last else { return nil }
         switch last {
