@@ -77,6 +77,9 @@ import Testing
         .init(name: "Movie Name (2017) [2160p REMUX] [HEVC DV HDR10+ TrueHD Atmos 7 1 Audio English] [Data Lass]", title: "Movie Name",
               year: 2017, noGroup: true),
         .init(name: "Show.S01E01.720p.HDTV.x264-GRP[cttv]", title: "Show", season: 1, episodes: [1], group: "GRP"),
+        // A distributor's tag after a hyphen is dropped as its bracketed form is; alone it is the group (RARBG's own encodes).
+        .init(name: "Show.S01E01.1080p.WEB.H264-GRP-RARBG", title: "Show", season: 1, episodes: [1], group: "GRP"),
+        .init(name: "Movie.2019.1080p.WEBRip.x264-RARBG", title: "Movie", year: 2019, group: "RARBG"),
         // Near miss: one word in the closing bracket is the group (Sonarr's "[-._ ]\[group\]$").
         .init(name: "Movie Name (2017) [1080p BluRay x264] [Grp]", title: "Movie Name", year: 2017, group: "Grp"),
     ]

@@ -342,7 +342,8 @@ enum ReleaseGroupParser {
         guard previous.gap.hasSuffix("-"), !previous.inBrackets, !previous.isNumber, !isJargon(previous),
               !notGroups.contains(previous.lower) else { return false }
         if t[i].gap == "-" {
-            return uploadSuffixes.contains(w) || w.hasPrefix("rakuv") || (t[i].isNumber && w.count <= 2)
+            // "-GRP-RARBG": a distributor's tag after the group, as "[rarbg]" is.
+            return uploadSuffixes.contains(w) || w.hasPrefix("rakuv") || (t[i].isNumber && w.count <= 2) || distributorTags.contains(w) && w != "xvid"
         }
         // "-SKGTV English", "-SKGTV.English", "-HiS@SiLUHD-English"
         if [" ", ".", "_", "-"].contains(t[i].gap), case .language? = VideoAttributes.single[w]?.0 { return true }
