@@ -63,7 +63,9 @@ import Foundation
         .init(name: "Movie.Title.2010.DVDRip.DivX-GRP", title: "Movie Title", year: 2010, codec: "DivX"),
         .init(name: "Movie.Title.2010.1080i.HDTV.MPEG2-GRP", title: "Movie Title", year: 2010, quality: .p1080, source: .hdtv, codec: "MPEG2"),
         .init(name: "Movie.Title.2010.1080p.BluRay.VC-1.LPCM.5.1-GRP", title: "Movie Title", year: 2010, codec: "VC-1", audio: "LPCM", channels: "5.1"),
-        .init(name: "Movie Title (2010) 1080p WEBRip x265 10bit AAC 5.1 - Qman [UTR]", title: "Movie Title", year: 2010, source: .webrip, codec: "x265", group: "Qman"),
+        // The team's tag closing the name names the group, as "(... Tigole) [QxR]" does (Sonarr's and Radarr's production
+        // parsers list UTR among the groups read where they close a bracket).
+        .init(name: "Movie Title (2010) 1080p WEBRip x265 10bit AAC 5.1 - Qman [UTR]", title: "Movie Title", year: 2010, source: .webrip, codec: "x265", group: "UTR"),
         .init(name: "Movie.Title.2010.1080p.BluRay.x264-D-Z0N3", title: "Movie Title", year: 2010, group: "D-Z0N3"),
         .init(name: "Movie Title [2010] 720p", title: "Movie Title", year: 2010, quality: .p720),
         .init(name: "Movie.Title.(2010).720p", title: "Movie Title", year: 2010, quality: .p720),

@@ -39,7 +39,7 @@ enum GluedAttributes {
     ]
 
     /// "1080p24", "1080p10", "720p60": a resolution followed by a frame rate or bit depth;
-    /// "848x480", "1280x528": a frame size, classed by its width (or height, for narrow frames).
+    /// "848x480", "1280x528", "1280x720p": a frame size, classed by its width (or height, for narrow frames).
     private static func resolutionShape(_ b: [UInt8], _ w: String, at i: Int) -> AttributeMatch? {
         var k = 0
         while k < b.count, isDigit(b[k]) { k += 1 }
@@ -53,8 +53,10 @@ enum GluedAttributes {
         if b[k] == UInt8(ascii: "p"), w.hasSuffix("bit"), b.count - k <= 6, let res = resolution(String(w.prefix(k + 1))) {
             return AttributeMatch(index: i, length: 1, meaning: res, strong: true)
         }
-        if b[k] == UInt8(ascii: "x"), b.count - k - 1 >= 3, b.count - k - 1 <= 4, b[(k + 1)...].allSatisfy(isDigit) {
-            let h = Int(String(w.dropFirst(k + 1)))!
+        // "1280x720p": the frame size may keep the height's "p".
+        let end = b.last == UInt8(ascii: "p") ? b.count - 1 : b.count
+        if b[k] == UInt8(ascii: "x"), end - k - 1 >= 3, end - k - 1 <= 4, b[(k + 1)..<end].allSatisfy(isDigit) {
+            let h = Int(String(w.dropFirst(k + 1).prefix(end - k - 1)))!
             guard let meaning = frameSize(width: n, height: h) else { return nil }
             return AttributeMatch(index: i, length: 1, meaning: meaning, strong: true)
         }

@@ -9,11 +9,16 @@ enum MusicNameParser {
         var release = ParsedRelease()
         release.kind = .music
         guard !tokens.isEmpty else { return release }
-        var start = ReleaseGroupParser.leading(tokens).titleStart
-        // "(Heavy Metal) [CD] Artist - Album - 2017, FLAC": a genre and a media tag before the artist.
+        let lead = ReleaseGroupParser.leading(tokens)
+        var start = lead.titleStart
+        // "(2019) Artist - Album": a year in front dates the release.
+        var leadingYear = lead.year
+        // "(Heavy Metal) [CD] Artist - Album - 2017, FLAC": a genre and a media tag before the artist; "[2019] Artist - Album": a year.
+        if start > 0, tokens[0].inBrackets, start == 1, let year = ReleaseYears.year(tokens[0]) { leadingYear = leadingYear ?? year }
         for _ in 0..<3 where start < tokens.count && tokens[start].inBrackets {
             guard let end = ReleaseGroupParser.bracketRunEnd(tokens, from: start), end < tokens.count, !tokens[end].inBrackets || end - start <= 4
             else { break }
+            if end == start + 1, let year = ReleaseYears.year(tokens[start]) { leadingYear = leadingYear ?? year }
             start = end
         }
         let scene = !tokens.dropFirst(start + 1).contains(where: isSpacedDash)
@@ -34,6 +39,9 @@ enum MusicNameParser {
         }
         // A bitrate alone means MP3: that is what 320/V0/192 releases are.
         if release.audioFormat == nil, release.bitrate != nil { release.audioFormat = .mp3 }
+        // "Artist-Album-WEB-2022-GRP": a scene WEB release names its format only when it is not MP3 ("-WEB-FLAC-"), the
+        // scene's music default (Lidarr's QualityParser.cs reads a WEB release without a codec as MP3 too).
+        if release.audioFormat == nil, scene, release.musicSource == "WEB", tail?.hyphenated == true { release.audioFormat = .mp3 }
         if tail?.hyphenated == true { release.group = tail?.group }
 
         // Noise and "Collection"-like words may sit inside an album title; the rest ends it.
@@ -45,6 +53,7 @@ enum MusicNameParser {
         let albumStart = yearFirst ? split! + 1 : split
         let yearIndex = yearFirst ? split : findYear(tokens, from: split ?? start, to: end, matches: matches)
         if let yearIndex { release.year = tokens[yearIndex].number }
+        if release.year == nil { release.year = leadingYear }
         let albumEnd = albumEnd(tokens, from: albumStart ?? start, limit: yearFirst ? metaStart : min(metaStart, yearIndex ?? metaStart), scene: scene)
         if let split, let albumStart {
             release.artist = text(tokens, name: name, start, split)

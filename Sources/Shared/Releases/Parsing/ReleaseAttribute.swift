@@ -70,12 +70,16 @@ extension ParsedRelease {
         }
     }
 
+    private static let bareCameraTags: Set<String> = ["TS", "CAM", "TC", "WP"]
+
     private mutating func applySource(_ s: VideoSource, tag: String) {
         // A web/tv tag that comes with a disc tag ("BluRay ... WEB") keeps the first; an explicit
         // camera tag (HDCAM, TELESYNC) wins, since a camera copy labelled anything else is still one.
         // Bare "TS"/"CAM"/"TC" (also a file extension, a word) never override another source.
-        let bareCamera = ["TS", "CAM", "TC", "WP"].contains(tag)
-        if source == .unknown || (s == .cam && !bareCamera) { source = s; sourceTag = tag }
+        let bareCamera = Self.bareCameraTags.contains(tag)
+        // ... and give way to a source stated after them ("Show.S02E01.eps2.0.unm4sk-pt1.tc.1080p.WEB-DL": an episode title's word).
+        let currentBare = source == .cam && Self.bareCameraTags.contains(sourceTag ?? "")
+        if source == .unknown || (s == .cam && !bareCamera) || currentBare && !bareCamera { source = s; sourceTag = tag }
     }
 
     private mutating func applyAudio(_ a: String) {

@@ -45,12 +45,14 @@ enum ReleaseGroupParser {
         "single", "atmos", "sdr", "dv", "hdr10", "imax", "extended", "final", "part", "man",
         // "x265 10-bit": a bit depth; "-GER", "-ITA": a language code after the last hyphen.
         "bit", "en", "ger", "fre", "fra", "ita", "cat", "spa",
+        "jap",   // with "-ENG", "-ES", "-GER"... in Radarr's ReleaseGroupParser.cs list of language codes that end no group
     ]
 
     /// Tags appended by distributors after the group; they are dropped, not reported as the group.
     static let distributorTags: Set<String> = [
         "ettv", "eztv", "rartv", "rarbg", "prime", "tgx", "ethd", "etrg", "eztvx", "publichd", "vtv", "xvid", "1337x",
         "isohunt", "bt4g", "torrentgalaxy", "glodls", "ion10", "mrc", "rbg",
+        "cttv",   // Sonarr's and Radarr's CleanTorrentSuffixRegex (ParserCommon.cs) drops it with ettv, rartv, rarbg, publichd
     ]
 
     // MARK: leading
@@ -190,38 +192,58 @@ enum ReleaseGroupParser {
             last -= 1
             dropped = dropped ?? (last + 1)
         }
+        // "-Belex.-.Dual.Audio.-.Dublado", "-GRP - Dual Audio + Legendas": the audio and subtitle languages, after a spaced dash.
+        if let tail = languageTailStart(t, last: last, start: start) {
+            dropped = dropped ?? tail
+            last = tail - 1
+        }
+        // "-GRP.mkv-xpost": the file's extension before a reposter's tag.
+        if dropped != nil, last > start + 2, t[last].gap == ".", ReleaseNameInput.videoExtensions.contains(t[last].lower) { last -= 1 }
         if dropped != nil, !t[last].inBrackets, hyphenGroup(t[last], start: start, index: last) == nil {
             return Trailing(group: nil, firstIndex: dropped!, hyphenated: false)
+        }
+        // "(... AAC 2.0 Anime Time)", "...-E.N.D", "....10bit.Tigole)": a group known to sign without "-GROUP" (Sonarr's and
+        // Radarr's lists) comes first, as in their parsers; a fansub's "[Group]" in front still wins (not hyphenated).
+        if let known = KnownGroups.ending(t, at: last, start: start) {
+            return Trailing(group: known.group, firstIndex: known.index, hyphenated: false)
         }
         if let tagged = groupBeforeChecksum(t, last: last, start: start) { return tagged }
         if t[last].inBrackets {
             var j = last
             while j > start, t[j].inBrackets, !opensBracket(t[j].gap) { j -= 1 }
-            // "-VARYG (Blue Lock, Multi-Subs)": a spaced bracket of words after the group.
-            if j > start + 1, last - j >= 2, t[j].gap.hasPrefix(" "), t[j - 1].gap == "-",
+            // "-VARYG (Blue Lock, Multi-Subs)", "-GRP (Spanish)": a spaced bracket of words, or of languages, after the group.
+            if j > start + 1, last - j >= 2 || t[j...last].allSatisfy({ isLanguageTailWord($0.lower) }), t[j].gap.hasPrefix(" "), t[j - 1].gap == "-",
                !(j...last).contains(where: { VideoAttributes.match(t, at: $0)?.strong == true || ReleaseYears.year(t[$0]) != nil }),
                let group = hyphenGroup(t[j - 1], start: start, index: j - 1) {
                 return Trailing(group: group, firstIndex: j - 1, hyphenated: true)
             }
             guard j > start, last - j < 3, !t[j...last].contains(where: isJargon), !t[j...last].allSatisfy(\.isNumber),
+                  // "[Blu-ray]", "[Web-DL]": jargon written in two words.
+                  VideoAttributes.match(t, at: j).map({ $0.end > j + 1 }) != true,
                   !(j == last && notGroups.contains(t[j].lower)),   // "(HD)"
+                  // "[... Audio English] [Data Lass]": words apart in a closing bracket are a note, not a tag (Sonarr and Radarr
+                  // read a bracketed group at the end as one word).
+                  !t[j...last].dropFirst().contains(where: { $0.gap.has(" ") }),
                   EpisodePatterns.match(t, at: j) == nil else { return nil }   // "[Cap.408]" is an episode
             tagStart = j
             last = j - 1
         }
         // "H.264-NL", "x264-UHDTV": right after a codec, the last word is the group even when it is also jargon.
         if t[last].gap == "-", last == t.count - 1, last > start + 1, codecWords.contains(t[last - 1].lower),
-           !notGroups.contains(t[last].lower), !t[last].isNumber, VideoAttributes.match(t, at: last).map({ $0.strong }) != true {
+           !notGroups.contains(t[last].lower), !t[last].isNumber, !isIMDbID(t[last].lower), VideoAttributes.match(t, at: last).map({ $0.strong }) != true {
             return Trailing(group: t[last].text, firstIndex: last, hyphenated: true)
         }
-        if let group = hyphenGroup(t[last], start: start, index: last) {
+        if let joined = underscoredGroup(t, last: last, start: start) { return joined }
+        // "Title.2019.DVD-R", "WEB-Cap", "DVB-S": a word that completes the jargon before its hyphen is no group.
+        if let group = hyphenGroup(t[last], start: start, index: last), !completesJargon(t, last) {
             // "-D-Z0N3", "XviD-AlFleNi-TeaM": a hyphenated group starts right after the last jargon.
             // "x264.D-Z0N3": a one-letter first part may follow a dot.
             // "XviD.Etc-Group", "HQ.Hive-CM8", "H264.Fight-BB": after a dot or underscore too, when jargon precedes it.
             let joined = t[last - 1].gap.hasSuffix("-") || t[last - 1].gap == "." || t[last - 1].gap == "_"
             if last - 1 > start, t[last].gap == "-", joined, !t[last - 1].isNumber, !isJargon(t[last - 1]),
-               !notGroups.contains(t[last - 1].lower), !sceneTags.contains(t[last - 1].lower),
-               t[last - 1].lower.count == 1 || isJargon(t[last - 2]), VideoAttributes.match(t, at: last - 2).map({ $0.end > last - 1 }) != true {
+               !notGroups.contains(t[last - 1].lower), !sceneTags.contains(t[last - 1].lower), !SizeWords.isSize(t, at: last - 1),
+               t[last - 1].lower.count == 1 || isJargon(t[last - 2]) || twoPartAfterDetails(t, last - 1),
+               VideoAttributes.match(t, at: last - 2).map({ $0.end > last - 1 }) != true {
                 return Trailing(group: t[last - 1].text + "-" + group, firstIndex: last - 1, hyphenated: true)
             }
             return Trailing(group: group, firstIndex: last, hyphenated: true)
@@ -232,6 +254,33 @@ enum ReleaseGroupParser {
         // A distributor's tag or an anime file's CRC32 ("[ABCD1234]") is not who made the release.
         let isDistributor = distributorTags.contains(tag.lowercased()) || isChecksum(tag)
         return Trailing(group: isDistributor ? nil : tag, firstIndex: tagStart, hyphenated: false)
+    }
+
+    /// "DVD-R", "WEB-Cap", "DVB-S", "X-vid": two short words a hyphen joins into one piece of jargon (short words only, so
+    /// the common "x264-GROUP" skips the lookup).
+    private static func completesJargon(_ t: [ReleaseToken], _ last: Int) -> Bool {
+        guard t[last].gap == "-", t[last].lower.utf8.count <= 3, t[last - 1].lower.utf8.count <= 3 else { return false }
+        return VideoAttributes.match(t, at: last - 1).map({ $0.end > last }) == true
+    }
+
+    /// "x264-Bernd_Lauert", "MacOS-I_KnoW": a group whose words an underscore joins, in a name that does not use underscores
+    /// as its separators.
+    private static func underscoredGroup(_ t: [ReleaseToken], last: Int, start: Int) -> Trailing? {
+        guard t[last].gap == "_", last - 1 > start, !t[last].isNumber, !isJargon(t[last]), !notGroups.contains(t[last].lower),
+              let first = hyphenGroup(t[last - 1], start: start, index: last - 1),
+              !t[start..<(last - 1)].contains(where: { $0.gap.has("_") }) else { return nil }
+        return Trailing(group: first + "_" + t[last].text, firstIndex: last - 1, hyphenated: true)
+    }
+
+    /// "(720p)(Multiple Subtitle)-Erai-raws", "DTS-HD.MA.5.1-SnOoP-UPR": a two-part group right after a closing bracket
+    /// or after a channel layout, whose digits the first part cannot belong to.
+    private static func twoPartAfterDetails(_ t: [ReleaseToken], _ first: Int) -> Bool {
+        let gap = t[first].gap
+        if gap.count >= 2, gap.hasSuffix("-"), let opening = gap.first, opening == ")" || opening == "]" { return true }
+        guard gap == "-", let m = jargon(t, endingAt: first) else { return false }
+        // (After a codec, "H.264-SC-SDH", the first part may be the group and the second a tag.)
+        if case .channels = m.meaning { return true }
+        return m.channels != nil
     }
 
     /// "Title - 01 [DGz][7A8A7769]", "Title - 05 (Central Anime) [BD841253]": an anime file names its group in the
@@ -293,12 +342,38 @@ enum ReleaseGroupParser {
         guard previous.gap.hasSuffix("-"), !previous.inBrackets, !previous.isNumber, !isJargon(previous),
               !notGroups.contains(previous.lower) else { return false }
         if t[i].gap == "-" {
-            return uploadSuffixes.contains(w) || w.hasPrefix("rakuv") || (t[i].isNumber && w.count <= 2)
+            // "-GRP-RARBG": a distributor's tag after the group, as "[rarbg]" is.
+            return uploadSuffixes.contains(w) || w.hasPrefix("rakuv") || (t[i].isNumber && w.count <= 2) || distributorTags.contains(w) && w != "xvid"
         }
         // "-SKGTV English", "-SKGTV.English", "-HiS@SiLUHD-English"
         if [" ", ".", "_", "-"].contains(t[i].gap), case .language? = VideoAttributes.single[w]?.0 { return true }
         // "-rovers.proof", "-demand.sample": a scene file's kind after its group.
-        if t[i].gap == ".", i == t.count - 1, ["proof", "sample", "nfo", "subs"].contains(w) { return true }
+        if t[i].gap == "." || t[i].gap == "_", i == t.count - 1, ["proof", "sample", "nfo", "subs"].contains(w) { return true }
+        return false
+    }
+
+    /// Where a run of language words after "-GROUP" starts: it opens with a spaced dash, and holds only languages, "Dual
+    /// Audio" and dub or subtitle words joined by separators ("+" too).
+    private static func languageTailStart(_ t: [ReleaseToken], last: Int, start: Int) -> Int? {
+        // (Most names end "-GROUP": a hyphen before the last word skips the lookups.)
+        guard last > start + 3, t[last].gap != "-", !t[last].inBrackets, isLanguageTailWord(t[last].lower) else { return nil }
+        var k = last
+        while k > start + 2, isLanguageTailWord(t[k].lower), !t[k].inBrackets,
+              t[k].gap.utf8.allSatisfy({ $0 == UInt8(ascii: ".") || $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: "-") || $0 == UInt8(ascii: "+") || $0 == UInt8(ascii: "_") }) {
+            if t[k].gap == " - ", !isLanguageTailWord(t[k - 1].lower) {
+                return hyphenGroup(t[k - 1], start: start, index: k - 1) != nil && jargon(t, endingAt: k - 1) != nil ? k : nil
+            }
+            k -= 1
+        }
+        return nil
+    }
+
+    private static let languageTailWords: Set<String> = ["dual", "audio", "dublado", "dubbed", "dub", "legendado", "legendas", "legenda",
+                                                          "subbed", "subs", "multisub", "multi"]
+
+    private static func isLanguageTailWord(_ w: String) -> Bool {
+        if languageTailWords.contains(w) { return true }
+        if case .language? = VideoAttributes.single[w]?.0 { return true }
         return false
     }
 
@@ -329,7 +404,7 @@ enum ReleaseGroupParser {
         guard !notGroups.contains(w), !token.isNumber, !isJargon(token), !SizeWords.isSize([token], at: 0),
               EpisodePatterns.episodeToken(w) == nil, EpisodePatterns.splitSE(w) == nil,
               // "Title_-_01_-_720p_-_E83AD672": an anime file's CRC32; "Title - 01v2": a versioned episode.
-              !isChecksum(token.text), AbsoluteEpisodes.versioned(w) == nil else { return nil }
+              !isChecksum(token.text), AbsoluteEpisodes.versioned(w) == nil, !isIMDbID(w) else { return nil }
         return token.text
     }
 
@@ -337,6 +412,13 @@ enum ReleaseGroupParser {
     private static func isJargon(_ token: ReleaseToken) -> Bool {
         ReleaseYears.year(token) != nil || VideoAttributes.single[token.lower] != nil || MusicAttributes.formats[token.lower] != nil
             || MusicAttributes.sources[token.lower] != nil || GluedAttributes.match([token], at: 0) != nil
+    }
+
+    /// "-tt1234567": an IMDb id (Radarr's parser refuses it as a group too).
+    private static func isIMDbID(_ w: String) -> Bool {
+        let b = w.utf8
+        guard b.count == 9 || b.count == 10, w.hasPrefix("tt") else { return false }
+        return b.dropFirst(2).allSatisfy { $0 >= 48 && $0 <= 57 }
     }
 
     static func isChecksum(_ text: String) -> Bool {

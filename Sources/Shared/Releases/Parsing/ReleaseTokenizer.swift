@@ -10,6 +10,9 @@ struct ReleaseToken: Sendable {
     /// The separator characters between the previous token and this one ("." "-" " - " "[" ...).
     let gap: String
     let bracketDepth: Int
+    /// A closing bracket follows it before the next word: the last word of a bracket, or of a name whose opening
+    /// bracket was lost ("...x265.10bit.Tigole)").
+    fileprivate(set) var closesBracket = false
 
     var isNumber: Bool { !lower.isEmpty && lower.utf8.allSatisfy { $0 >= 48 && $0 <= 57 } }
     var number: Int? { isNumber && lower.utf8.count <= 6 ? Int(lower) : nil }
@@ -41,7 +44,9 @@ enum ReleaseTokenizer {
                 }
                 gapStart = index
             } else {
-                depth = max(0, depth + bracketDelta(bytes[index]))
+                let delta = bracketDelta(bytes[index])
+                if delta < 0, !tokens.isEmpty { tokens[tokens.count - 1].closesBracket = true }
+                depth = max(0, depth + delta)
                 index += 1
             }
         }

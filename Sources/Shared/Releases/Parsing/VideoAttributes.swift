@@ -11,6 +11,9 @@ enum VideoAttributes {
         if let multi = matchMulti(tokens, at: i) { return multi }
         let token = tokens[i]
         if let (meaning, strong) = single[token.lower] {
+            if case .codec = meaning, GermanRemux.isDiscCodec(token.lower), GermanRemux.isRemux(tokens, codecAt: i) {
+                return AttributeMatch(index: i, length: 1, meaning: .both(meaning, .remux), strong: strong)
+            }
             return AttributeMatch(index: i, length: 1, meaning: meaning, strong: strong)
         }
         if token.text == "REAL" { return AttributeMatch(index: i, length: 1, meaning: .real, strong: false) }
@@ -37,7 +40,9 @@ enum VideoAttributes {
         t["8k"] = (.resolution(.p2160, "4320p"), true)
         t["uhd"] = (.resolution(.p2160, "2160p"), false)
         for w in ["bluray", "bdrip", "brrip", "bd25", "bd50", "bdmv", "bdiso", "blurayrip", "hddvd", "hddvdrip", "mbluray",
-                  "uhdbdrip", "uhdbd", "uhd2bd", "bdmux", "brmux", "bdripmux", "bdlight", "bd66", "bd100", "uhdbluray", "uhdrip"] {
+                  "uhdbdrip", "uhdbd", "uhd2bd", "bdmux", "brmux", "bdripmux", "bdlight", "bd66", "bd100", "uhdbluray", "uhdrip",
+                  // A Blu-ray's structure cut down to a DVD-5 or DVD-9 disc.
+                  "bd5", "bd9", "brripmux"] {
             t[w] = (.source(.bluray, tag: sourceLabel(w)), true)
         }
         t["bd"] = (.source(.bluray, tag: "BD"), false)
@@ -48,16 +53,20 @@ enum VideoAttributes {
         t["web"] = (.source(.webdl, tag: "WEB"), false)
         for w in ["webrip", "webmux", "hdrip", "webcap", "web-rip", "webdlrip", "dlrip", "dmrip"] { t[w] = (.source(.webrip, tag: sourceLabel(w)), true) }
         for w in ["hdtv", "pdtv", "sdtv", "hdtvrip", "tvrip", "dsr", "dsrip", "dthrip", "dvbrip", "satrip", "ahdtv", "uhdtv", "tvdub",
-                  "hdtvmux", "dvb", "ppvrip", "iptvrip", "vodrip", "hdtvrip720p"] {
+                  "hdtvmux", "dvb", "ppvrip", "iptvrip", "vodrip", "hdtvrip720p", "ahdtvmux", "sdtvrip", "dtvrip"] {
             t[w] = (.source(.hdtv, tag: sourceLabel(w)), true)
         }
         for w in ["dvdrip", "dvdr", "dvd5", "dvd9", "dvdscr", "dvdscreener", "dvdmux", "dvdivx", "bdscr", "r5", "r6", "ntsc",
-                  "vhsrip", "dvdr9", "dvdr5", "2dvd5", "2dvd9", "dvdmux", "brscreener", "bdscreener", "hdscr", "brscr"] {
+                  "vhsrip", "dvdr9", "dvdr5", "2dvd5", "2dvd9", "dvdmux", "brscreener", "bdscreener", "hdscr", "brscr",
+                  // Radarr's QualityParser.cs "\d?x?M?DVD-?[R59]": a multi-disc or multi-audio DVD image.
+                  "mdvdr", "mdvd5", "mdvd9", "2xdvd5", "2xdvd9", "3xdvd9"] {
             t[w] = (.source(.dvd, tag: sourceLabel(w)), w != "ntsc")
         }
         t["xvidvd"] = (.both(.source(.dvd, tag: "DVD"), .codec("XviD")), true)   // Sonarr's "xvidvd": an XviD DVD rip
         t["xvidhd"] = (.both(.source(.hdtv, tag: "HDTV"), .codec("XviD")), true)   // an XviD encode of an HD broadcast
         t["regional"] = (.source(.dvd, tag: "R5"), false)   // a regional (R5-style) DVD release
+        // Other DVD regions (Radarr's QualityParser.cs "R[0-9]"): weak, since "R2" may be a title's word.
+        for w in ["r1", "r2", "r3", "r4", "r7", "r8", "r9"] { t[w] = (.source(.dvd, tag: w.uppercased()), false) }
         t["dvd"] = (.source(.dvd, tag: "DVD"), false)
         t["pal"] = (.source(.dvd, tag: "PAL"), false)
         t["scr"] = (.source(.dvd, tag: "SCR"), false)
@@ -226,7 +235,7 @@ enum VideoAttributes {
         "web", "blu", "hd", "sd", "dvd", "bd", "br", "ts", "vhs", "dvb", "sat", "ppv", "uhd", "cam", "tele", "tv", "raw", "pre", "h", "x", "vc", "mpeg", "dolby", "hdr10", "dts", "dtshd",
         "e", "dd", "true", "ac", "criterion", "deluxe", "remastered", "unrated", "directors", "director's", "director’s", "extended", "theatrical", "final", "special", "ultimate",
         "anniversary", "collectors", "collector's", "director", "limited", "dual", "complete", "alternate", "open", "fan", "diamond", "imax", "full",
-        "assembly", "imperial", "signature", "hunter", "rekall", "rogue", "rouge",
+        "assembly", "imperial", "signature", "hunter", "rekall", "rogue", "rouge", "3d", "video",
     ]
 
     private static func matchMulti(_ t: [ReleaseToken], at i: Int) -> AttributeMatch? {
@@ -254,7 +263,7 @@ enum VideoAttributes {
         case ("hd", "dvdscr"), ("hd", "dvdrip"): return m(2, .source(.bluray, tag: b == "dvdscr" ? "HD-DVD" : "HDDVDRip"))
         case ("vhs", "rip"): return m(2, .source(.dvd, tag: "VHSRip"))
         case ("dvb", "rip"), ("sat", "rip"), ("ppv", "rip"): return m(2, .source(.hdtv, tag: a.uppercased() + "Rip"))
-        case ("web", "dlrip"): return m(2, .source(.webrip, tag: "WEBRip"))
+        case ("web", "dlrip"), ("web", "hdrip"): return m(2, .source(.webrip, tag: "WEBRip"))   // "WEB HDRip": ripped from a web stream
         case ("uhd", "remux"), ("bd", "remux"): return m(2, .remux)
         case ("hd", "rip"): return m(2, .source(.webrip, tag: "HDRip"))
         case ("bd", "rip"), ("br", "rip"): return m(2, .source(.bluray, tag: "BDRip"))
@@ -310,7 +319,19 @@ enum VideoAttributes {
             // "BD-1080": a Blu-ray source glued to its resolution.
             guard let res = GluedAttributes.resolution(b) else { return matchChannels(t, at: i) }
             return m(2, .both(.source(.bluray, tag: "BD"), res))
-        default: return rarePair(t, at: i, a, b) ?? matchChannels(t, at: i)
+        default: return sourcePair(t, at: i, a, b) ?? rarePair(t, at: i, a, b) ?? matchChannels(t, at: i)
+        }
+    }
+
+    private static func isCodec(_ w: String) -> Bool {
+        if case .codec? = single[w]?.0 { return true }
+        return false
+    }
+
+    private static func isResolutionOrCodec(_ w: String) -> Bool {
+        switch single[w]?.0 {
+        case .resolution?, .codec?: return true
+        default: return false
         }
     }
 
@@ -327,6 +348,33 @@ enum VideoAttributes {
 
     /// Pairs too rare to test before the common ones (the switch above compares its cases in turn): screeners,
     /// "SD.TV" and Radarr's named cuts ("Assembly Cut", "Imperial Edition", "Rekall Version", "Extended Version").
+    /// Pairs of the fifth round, tried after the common ones (a byte test on the first word first).
+    private static func sourcePair(_ t: [ReleaseToken], at i: Int, _ a: String, _ b: String) -> AttributeMatch? {
+        func m(_ length: Int, _ meaning: Meaning) -> AttributeMatch { AttributeMatch(index: i, length: length, meaning: meaning, strong: true) }
+        switch a.utf8.first {
+        case UInt8(ascii: "b"):
+            // "Show.Name.BD.720p", "Title BD x264": a Blu-ray right before its resolution or codec (Radarr's QualityParser.cs
+            // reads any "BD" not ending a name).
+            return a == "bd" && isResolutionOrCodec(b) ? m(1, .source(.bluray, tag: "BD")) : nil
+        case UInt8(ascii: "d"):
+            // "Show.Name.DVD.XviD": the same for a DVD, a word no title ends in.
+            return a == "dvd" && isResolutionOrCodec(b) ? m(1, .source(.dvd, tag: "DVD")) : nil
+        case UInt8(ascii: "u"):
+            // "Title.UHD.x265": UHD is the 2160p label.
+            return a == "uhd" && isCodec(b) ? m(1, .resolution(.p2160, "2160p")) : nil
+        case UInt8(ascii: "x"):
+            // Radarr's CodecRegex reads "X-vid" too.
+            return a == "x" && b == "vid" && t[i + 1].gap == "-" ? m(2, .codec("XviD")) : nil
+        case UInt8(ascii: "3"):
+            // "Movie 2009 3D BD": a 3D Blu-ray (Radarr's BR-DISK pattern reads "3D BD").
+            return a == "3d" && b == "bd" ? m(2, .source(.bluray, tag: "BD")) : nil
+        case UInt8(ascii: "v"):
+            // "VIDEO_TS": a DVD's folder of video files.
+            return a == "video" && b == "ts" && t[i + 1].gap == "_" ? m(2, .source(.dvd, tag: "DVD")) : nil
+        default: return nil
+        }
+    }
+
     private static func rarePair(_ t: [ReleaseToken], at i: Int, _ a: String, _ b: String) -> AttributeMatch? {
         guard let last = b.utf8.last else { return nil }
         switch last {
