@@ -157,6 +157,24 @@ import Testing
               album: "Album Title", format: .flac, hint: .music),
     ]
 
+    /// Release details bracketed after "-GROUP" keep the group and are read too; a site's bracket before or after a fansub
+    /// group's is neither group nor title (made up here for the shapes the round's helpers reported open).
+    static let bracketsAroundGroups: [ParserCase] = [
+        .init(name: "Movie.Title.2010.BluRay.x264-GRP [1080p]", title: "Movie Title", year: 2010, quality: .p1080, source: .bluray,
+              codec: "x264", group: "GRP"),
+        .init(name: "Show Name S01E05 HEVC-PSA [720p x265]", title: "Show Name", season: 1, episodes: [5], quality: .p720, codec: "x265",
+              group: "PSA"),
+        .init(name: "[ Site.org ] [Grp] Title - 05 [720p].mkv", title: "Title", absolute: [5], quality: .p720, group: "Grp"),
+        .init(name: "[Site.to] [Grp] Title - 05 [720p]", title: "Title", absolute: [5], quality: .p720, group: "Grp"),
+        .init(name: "[Z-Team][DBSuper.pw] Title - 05 [720p]", title: "Title", absolute: [5], quality: .p720, group: "Z-Team"),
+        // Near misses: details after jargon with no "-GROUP" give no group; a hyphenated title with details after it has no
+        // group; a site bracket alone is followed by the title, not taken as a group.
+        .init(name: "Movie.Title.2010.BluRay.x264 [1080p]", title: "Movie Title", year: 2010, quality: .p1080, noGroup: true),
+        .init(name: "Show-Name [1080p]", title: "Show-Name", quality: .p1080, noGroup: true),
+        .init(name: "[www.site.com] Title (2010) 1080p", title: "Title", year: 2010, quality: .p1080, noGroup: true),
+    ]
+
+    @Test(arguments: bracketsAroundGroups) func bracketAroundGroup(_ c: ParserCase) { c.check() }
     @Test(arguments: musicYears) func musicYear(_ c: ParserCase) { c.check() }
     @Test(arguments: sceneMusicFormats) func sceneMusicFormat(_ c: ParserCase) { c.check() }
     @Test(arguments: knownGroups) func knownGroup(_ c: ParserCase) { c.check() }

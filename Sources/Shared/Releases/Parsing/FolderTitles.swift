@@ -45,15 +45,16 @@ enum FolderTitles {
     }
 
     /// "movies/La Science des Rêves (2006)/La.Science.Des.Reves.FRENCH.DVDRip.XviD-MP-AceBot.avi": the folder's
-    /// title is the file's with its accents and case, so the folder's is the one to keep; "shoot fruit chan (2009)/
+    /// title is the file's with its accents, so the folder's is the one to keep; "shoot fruit chan (2009)/
     /// 2009.shoot.fruit.chan.multi.dvd9.pal": in a folder that names a film and its year, the file's title is the folder's
     /// with junk in front (a year, a scene group's prefix), which the folder leaves out. (A show's folder may drop
     /// the article: "Simpsons/Simpsons,.The.12x08" is "The Simpsons".)
     static func folderIsCleaner(_ file: String, _ folder: String, folderHasYear: Bool) -> Bool {
         guard file != folder, !folder.isEmpty, !file.isEmpty else { return false }
         let f = fold(file), d = fold(folder)
-        // ("MASH" in "M.A.S.H. (1970)" stays as the file writes it: guessit's tests keep it.)
-        if f == d { return true }
+        // ("MASH" in "M.A.S.H. (1970)" stays as the file writes it: guessit's tests keep it. So does a title the two
+        // spell alike but for case: "dexter/Dexter.5x02" is "Dexter".)
+        if f == d { return file.lowercased() != folder.lowercased() }
         guard folderHasYear, d.utf8.count >= 2, f.hasSuffix(" " + d) else { return false }
         // The junk is numbers ("2009.shoot.fruit.chan", "09.03.08.The.Doors") or ends in a dash ("blow-how.to.be.single", "Enki Bilal - Bunker
         // Palace Hotel"); "Heat (1995)/Dead.Heat.2002" is another film.
@@ -67,10 +68,10 @@ enum FolderTitles {
     /// word is a scene group's abbreviation too.
     static func abbreviates(_ fileName: String, fileTitle: String, folderTitle: String, folderHasYear: Bool) -> Bool {
         let stem = stripExtension(fileName)
+        // (A file that spells out the folder's whole title, "movie.title.1080p…", abbreviates nothing.)
         guard !stem.isEmpty, stem.utf8.count <= 40, !stem.has(" "), stem == stem.lowercased(), !folderTitle.isEmpty,
-              folderTitle != folderTitle.lowercased() else { return false }
-        if folderHasYear, !fileTitle.isEmpty, fileTitle.utf8.count <= 6, !fileTitle.has(" "), fileTitle == fileTitle.lowercased(),
-           fold(fileTitle) != fold(folderTitle) { return true }
+              folderTitle != folderTitle.lowercased(), fold(fileTitle) != fold(folderTitle) else { return false }
+        if folderHasYear, !fileTitle.isEmpty, fileTitle.utf8.count <= 6, !fileTitle.has(" "), fileTitle == fileTitle.lowercased() { return true }
         let words = fold(folderTitle).split(separator: " ").filter { $0.utf8.count >= 4 }
         let file = fold(stem)
         return words.contains { file.contains($0) }

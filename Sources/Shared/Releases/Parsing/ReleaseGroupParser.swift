@@ -23,6 +23,8 @@ enum ReleaseGroupParser {
         var firstIndex: Int
         /// True when the group came from "-GROUP", false for a bracket tag.
         var hyphenated: Bool
+        /// "-GRP [1080p]": release details bracketed after the group, read as attributes too.
+        var detailsAfter: Range<Int>? = nil
     }
 
     /// Words in a leading bracket that tag the release rather than name who made it.
@@ -62,12 +64,29 @@ enum ReleaseGroupParser {
         // "www.site.org - [Group] Title": a site's advert may come before anything else.
         let s = t.first?.lower == "www" || t.first?.lower == "ww" ? skipSiteAdvert(t, from: 0) : 0
         lead.titleStart = s
+        readLeadingBracket(t, at: s, into: &lead, afterSite: false)
+        if s < t.count, t[s].gap.hasSuffix("("), t.count > s + 2, let year = ReleaseYears.year(t[s]), !t[s + 1].inBrackets {
+            lead.year = year
+            lead.titleStart = s + 1
+        }
+        lead.titleStart = skipSiteAdvert(t, from: lead.titleStart)
+        lead.titleStart = skipLeadingJunk(t, from: lead.titleStart, afterGroup: lead.group != nil)
+        let jargonStart = lead.titleStart
+        lead.titleStart = LeadingJargon.skip(t, from: jargonStart)
+        if lead.titleStart > jargonStart { lead.jargon = jargonStart..<lead.titleStart }
+        return lead
+    }
+
+    /// A bracket run in front: a site's address ("[ www.Site.org ]", "[Site.to]"), which may be followed by the fansub
+    /// group's own bracket ("[ Site.org ] [Grp] Title - 05"); a tag ("[TV]"); or the fansub group.
+    private static func readLeadingBracket(_ t: [ReleaseToken], at s: Int, into lead: inout Leading, afterSite: Bool) {
         // Fansub groups use square brackets; "(500) Days of Summer" starts with its title.
         if s < t.count, t[s].inBrackets, let end = bracketRunEnd(t, from: s), end < t.count {
             let run = t[s..<end]
             let squared = t[s].gap.has("[") || t[s].gap.has("{")
-            if squared, run.contains(where: { $0.lower == "www" || topLevelDomains.contains($0.lower) && $0.dotJoined }) {
+            if squared, isSiteRun(run) {
                 lead.titleStart = end
+                if !afterSite, t[end].inBrackets, t[end].gap.has("[") { readLeadingBracket(t, at: end, into: &lead, afterSite: true) }
             } else if run.allSatisfy({ leadingTags.contains($0.lower) || VideoAttributes.single[$0.lower]?.1 == false }) {
                 // "[TV] Title", "[MP4] Title", "(Hi10) Title", "[Dual Audio] Title": a tag in front, no group.
                 // (Strong jargon in front, "[1080p] Title", is read by LeadingJargon.)
@@ -79,18 +98,18 @@ enum ReleaseGroupParser {
                 // (A glued name may hold dots and hyphens: "[BakaWolf-m.3.3.w]", "[B-G_&_m.3.3.w]".)
                 lead.group = joinedText(t, s, end) + closingPunctuation(t[end].gap)
                 lead.titleStart = end
+                // "[Z-Team][DBSuper.pw] Title": the site's bracket after the group's.
+                if t[end].inBrackets, t[end].gap.has("["), let siteEnd = bracketRunEnd(t, from: end), siteEnd < t.count,
+                   isSiteRun(t[end..<siteEnd]) {
+                    lead.titleStart = siteEnd
+                }
             }
         }
-        if s < t.count, t[s].gap.hasSuffix("("), t.count > s + 2, let year = ReleaseYears.year(t[s]), !t[s + 1].inBrackets {
-            lead.year = year
-            lead.titleStart = s + 1
-        }
-        lead.titleStart = skipSiteAdvert(t, from: lead.titleStart)
-        lead.titleStart = skipLeadingJunk(t, from: lead.titleStart, afterGroup: lead.group != nil)
-        let jargonStart = lead.titleStart
-        lead.titleStart = LeadingJargon.skip(t, from: jargonStart)
-        if lead.titleStart > jargonStart { lead.jargon = jargonStart..<lead.titleStart }
-        return lead
+    }
+
+    /// "www.Site.org", "DBSuper.pw": a bracket that holds a web address.
+    private static func isSiteRun(_ run: ArraySlice<ReleaseToken>) -> Bool {
+        run.contains(where: { $0.lower == "www" || topLevelDomains.contains($0.lower) && $0.dotJoined })
     }
 
     /// "[PuyaSubs!] Title": a group's name may end in "!" or "?" before its bracket closes.
@@ -211,6 +230,7 @@ enum ReleaseGroupParser {
         if t[last].inBrackets {
             var j = last
             while j > start, t[j].inBrackets, !opensBracket(t[j].gap) { j -= 1 }
+            if let details = detailsAfterGroup(t, j, last, start: start) { return details }
             // "-VARYG (Blue Lock, Multi-Subs)", "-GRP (Spanish)": a spaced bracket of words, or of languages, after the group.
             if j > start + 1, last - j >= 2 || t[j...last].allSatisfy({ isLanguageTailWord($0.lower) }), t[j].gap.hasPrefix(" "), t[j - 1].gap == "-",
                !(j...last).contains(where: { VideoAttributes.match(t, at: $0)?.strong == true || ReleaseYears.year(t[$0]) != nil }),
@@ -254,6 +274,15 @@ enum ReleaseGroupParser {
         // A distributor's tag or an anime file's CRC32 ("[ABCD1234]") is not who made the release.
         let isDistributor = distributorTags.contains(tag.lowercased()) || isChecksum(tag)
         return Trailing(group: isDistributor ? nil : tag, firstIndex: tagStart, hyphenated: false)
+    }
+
+    /// "x264-GRP [1080p]", "HEVC-GRP (1080p x265)": a bracket of release details after "-GROUP" (some indexers append
+    /// them); the group stays, and the details are read with the rest.
+    private static func detailsAfterGroup(_ t: [ReleaseToken], _ j: Int, _ last: Int, start: Int) -> Trailing? {
+        guard j > start + 2, last - j < 4, t[j].gap.hasPrefix(" "), t[j - 1].gap == "-", !t[j - 1].inBrackets,
+              t[j...last].allSatisfy({ VideoAttributes.single[$0.lower]?.1 == true || GluedAttributes.match([$0], at: 0) != nil }),
+              let group = hyphenGroup(t[j - 1], start: start, index: j - 1), !completesJargon(t, j - 1) else { return nil }
+        return Trailing(group: group, firstIndex: j - 1, hyphenated: true, detailsAfter: j..<(last + 1))
     }
 
     /// "DVD-R", "WEB-Cap", "DVB-S", "X-vid": two short words a hyphen joins into one piece of jargon (short words only, so

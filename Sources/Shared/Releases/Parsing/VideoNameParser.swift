@@ -117,7 +117,7 @@ enum VideoNameParser {
             }
             return (tokens.count, matches, nil)
         }
-        let matches = scan(tokens, from: start, to: tail.firstIndex)
+        let matches = scan(tokens, from: start, to: tail.firstIndex) + (tail.detailsAfter.map { scan(tokens, from: $0.lowerBound, to: $0.upperBound) } ?? [])
         guard tail.hyphenated else {
             // "x264.HDBRiSe.[sharethefiles.com]": with the site tag dropped, a word after the jargon may be the group.
             if tail.group == nil, lead.group == nil, tail.firstIndex >= 1,
