@@ -10,6 +10,7 @@ enum VideoNameParser {
         guard !tokens.isEmpty else { return release }
         let lead = ReleaseGroupParser.leading(tokens)
         var start = ExtrasMarkers.afterFilmNumber(tokens, from: lead.group != nil ? BracketTitles.afterMetadataBrackets(tokens, from: lead.titleStart) : lead.titleStart)
+        if lead.group == nil { start = CollectionIndex.after(tokens, from: start) }
         let yearFirst = leadingYear(tokens, at: start)
         if yearFirst != nil { start += 1 }
         // "[DeadFish] 01 - Tari Tari [BD]", "003. Show Name - Ep Name": the episode's number first.
