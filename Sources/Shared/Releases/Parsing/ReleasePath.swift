@@ -14,11 +14,30 @@ enum ReleasePath {
         // "Movies/Title.2010.1080p", "/mnt/NAS/Show/Season 01/Ep. 02 - Name": an absolute path or a library folder
         // makes a path even without a file extension.
         let rooted = name.hasPrefix("/") || name.dropFirst().hasPrefix(":\\") || name.dropFirst().hasPrefix(":/") || libraryFolders.contains(parts[0].lowercased())
-        guard rooted || ReleaseNameInput.hasFileExtension(name) else { return nil }
+        guard rooted || ReleaseNameInput.hasFileExtension(name) || fileRepeatsFolder(parts[parts.count - 2], parts[parts.count - 1], in: name)
+        else { return nil }
         // A library's own folders ("movies", "d:") name no title.
         let folders = FolderTitles.meaningful(Array(parts.dropLast().suffix(6)), fileName: parts[parts.count - 1])
             .filter { !libraryFolders.contains($0.lowercased()) && !($0.utf8.count == 2 && $0.hasSuffix(":")) }
         return Array(folders.suffix(3)) + [parts[parts.count - 1]]   // bounded: the file and up to three folders
+    }
+
+    /// "Kemono.Michi.Rise.Up/Kemono.Michi.Rise.Up.E03.1080p.WEB", "High Score Girl/[Grp] High Score Girl 2 - 01 [720p]"
+    /// (seen in Medusa's tests): a release file under its show's folder, without an extension. A path when the slash is
+    /// unspaced and the file's name (after a leading "[Group]") opens with the folder's whole title; "AC/DC - Back in Black"
+    /// and "Title A / Title B" stay names.
+    private static func fileRepeatsFolder(_ folder: String, _ file: String, in name: String) -> Bool {
+        let b = Array(name.utf8)
+        guard folder.utf8.count >= 4, !b.indices.contains(where: { (b[$0] == 47 || b[$0] == 92) && ($0 > 0 && b[$0 - 1] == 32 || $0 + 1 < b.count && b[$0 + 1] == 32) })
+        else { return false }
+        func key(_ s: Substring) -> [UInt8] {
+            s.utf8.compactMap { b in (b | 0x20) >= 97 && (b | 0x20) <= 122 ? b | 0x20 : b >= 48 && b <= 57 || b >= 0x80 ? b : nil }
+        }
+        var rest = Substring(file)
+        if rest.hasPrefix("["), let close = rest.firstIndex(of: "]") { rest = rest[rest.index(after: close)...] }
+        let f = key(Substring(folder)), r = key(rest)
+        // (the folder's whole title: at least four letters, and the file says more after it)
+        return f.count >= 4 && r.count > f.count && r.starts(with: f)
     }
 
     /// First folders that say the name is a path in a media library.
