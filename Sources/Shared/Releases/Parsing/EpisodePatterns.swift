@@ -204,7 +204,10 @@ enum EpisodePatterns {
             else if let (s, eps) = splitSE(next.lower), s == season, eps.count == 1 { value = eps[0] }
             else if let (s, eps) = crossSplit(next.lower), s == season, eps.count == 1 { value = eps[0] }
             else if next.lower.hasPrefix("x"), let n = Int(next.lower.dropFirst()), next.lower.count <= 4 { value = n }
-            else if !worded, !listed, next.gap == "-" || next.gap == "~" || next.gap == "_", let n = next.number, next.lower.count <= 3 { value = n }
+            // ("8x01_02" lists the next episode; "S03E13_91", "S02E04_11_27", "S08E20_50-50_Carla" (seen in parse-torrent-title's
+            // tests and Sonarr's, underscored) number something else: an underscore joins only the next episode.)
+            else if !worded, !listed, next.gap == "-" || next.gap == "~" || next.gap == "_", let n = next.number, next.lower.count <= 3,
+                    next.gap != "_" || n == last + 1 { value = n }
             // "S03E21.22.FASTSUB.VOSTFR" (seen in Medusa's tests): the next episode dotted on, before jargon or the end.
             else if next.gap == ".", season >= 0, next.lower.utf8.count == 2, let n = next.number, n == last + 1,
                     j + 1 == t.count || VideoAttributes.match(t, at: j + 1) != nil { value = n }
