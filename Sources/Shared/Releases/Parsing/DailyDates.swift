@@ -40,7 +40,7 @@ enum DailyDates {
         let w = t[i].lower
         // (Bytes first: a month's name is at least three letters and the year four digits.)
         if i > 0, i + 2 < t.count, (1...2).contains(w.utf8.count), t[i + 1].lower.utf8.count >= 3, t[i + 2].lower.utf8.count == 4,
-           let day = t[i].number, !t[i].inBrackets, months.contains(t[i + 1].lower) || monthNames.contains(t[i + 1].lower),
+           let day = t[i].number, !t[i].inBrackets || filledBracket(t, i, i + 2), months.contains(t[i + 1].lower) || monthNames.contains(t[i + 1].lower),
            let month = months.firstIndex(of: String(t[i + 1].lower.prefix(3))).map({ $0 + 1 }),
            let year = ReleaseYears.year(t[i + 2]), isValid(year: year, month: month, day: day) {
             return AttributeMatch(index: i, length: 3, meaning: .episode(EpisodeInfo(airDate: String(format: "%04d-%02d-%02d", year, month, day))), strong: true)
@@ -53,6 +53,12 @@ enum DailyDates {
               t[i + 1].lower.utf8.count >= 3, let year = ReleaseYears.year(t[i + 2]), isValid(year: year, month: month, day: day) else { return nil }
         let text = String(format: "%04d-%02d-%02d", year, month, day)
         return AttributeMatch(index: i, length: 3, meaning: .episode(EpisodeInfo(airDate: text)), strong: true)
+    }
+
+    /// "S10E06.(18.November.2016)", "Ep 19 (13 Feb 2016)" (seen in Medusa's and parse-torrent-title's tests): a bracket
+    /// that holds the date and nothing else.
+    private static func filledBracket(_ t: [ReleaseToken], _ first: Int, _ last: Int) -> Bool {
+        ReleaseGroupParser.opensBracket(t[first].gap) && t[last].closesBracket && t[first].bracketDepth == t[last].bracketDepth
     }
 
     private static let monthNames = ["january", "february", "march", "april", "may", "june", "july", "august", "september",
