@@ -50,11 +50,16 @@ enum ForeignEpisodes {
     /// "2nd Season 24", "3rd Season - 05": an English ordinal before the season word, maybe an episode after it.
     private static func ordinalSeason(_ t: [ReleaseToken], at i: Int) -> AttributeMatch? {
         let w = t[i].lower
-        // "2nd Season", and the Spanish/Portuguese "2ª Temporada".
-        let english = t[i + 1 < t.count ? i + 1 : i].lower == "season" && ["st", "nd", "rd", "th"].contains(String(w.suffix(2)))
-        let iberian = t[i + 1 < t.count ? i + 1 : i].lower == "temporada" && (w.hasSuffix("ª") || w.hasSuffix("º"))
-        guard i > 0, i + 1 < t.count, english || iberian, w.utf8.count >= 3, w.utf8.count <= 4,
-              let s = Int(w.dropLast(english ? 2 : 1)), s > 0 else { return nil }
+        // "2nd Season", and the Spanish/Portuguese "2ª Temporada" ("4° Temporada", "1a. Temporada", "3 Temporada", seen in
+        // parse-torrent-title's tests), the German "5. Staffel".
+        guard i > 0, i + 1 < t.count, w.utf8.count <= 4 else { return nil }
+        let next = t[i + 1].lower
+        let digits = w.prefix(while: { $0.isASCII && $0.isNumber })
+        let suffix = w.dropFirst(digits.count)
+        let english = next == "season" && w.utf8.count >= 3 && ["st", "nd", "rd", "th"].contains(suffix)
+        let iberian = next == "temporada" && ["ª", "º", "°", "a", "o", ""].contains(suffix)
+        let german = next == "staffel" && suffix.isEmpty && t[i + 1].gap.hasPrefix(".")
+        guard english || iberian || german, (1...2).contains(digits.count), let s = Int(digits), s > 0 else { return nil }
         var info = EpisodeInfo(seasons: [s], fullSeason: true)
         var length = 2
         if i + 2 < t.count, let e = t[i + 2].number, t[i + 2].lower.utf8.count <= 4, !t[i + 2].inBrackets, ReleaseYears.year(t[i + 2]) == nil {
