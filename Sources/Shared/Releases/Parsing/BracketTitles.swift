@@ -30,7 +30,9 @@ enum BracketTitles {
         for (k, run) in runs.enumerated() where k >= 1 {
             guard let episode = episodeRun(t, run) else { continue }
             let candidates = runs[..<k].filter { r in !(r.count == 1 && ReleaseYears.year(t[r.lowerBound]) != nil) && !isMetadata(t, r) }
-            guard let title = candidates.first(where: { hasLatin(t, $0) }) ?? candidates.first else { return nil }
+            // "【巴哈姆特之怒 Virgin Soul】【Anime Series Title】【24】": a bracket wholly in Latin script beats one that mixes scripts.
+            guard let title = candidates.first(where: { hasLatin(t, $0) && $0.allSatisfy { DoubleTitles.isLatin(t[$0].lower) } })
+                ?? candidates.first(where: { hasLatin(t, $0) }) ?? candidates.first else { return nil }
             return Layout(title: title, episode: episode)
         }
         return nil
@@ -113,6 +115,10 @@ enum DoubleTitles {
         let parts = title.split(whereSeparator: { $0 == "/" || $0 == "|" || $0 == "·" }).map { $0.trimmingCharacters(in: .whitespaces) }
             .filter { !$0.isEmpty }
         if parts.count > 1, let latin = parts.first(where: { isLatin($0) && $0.contains(where: \.isLetter) }) { return latin }
+        // "玛娜利亚魔法学院/巴哈姆特之怒Anime Series Title": no part wholly Latin; the one with Latin words is the title, whole (as
+        // Sonarr's tests expect).
+        if parts.count > 1, !parts[0].unicodeScalars.contains(where: { $0.isASCII && $0.properties.isAlphabetic }),
+           let mixed = parts.first(where: { $0.split(separator: " ").contains(where: { isLatin($0) && $0.contains(where: \.isLetter) }) }) { return mixed }
         // One part mixing scripts: the longest run of Latin-script words.
         let words = title.split(separator: " ")
         guard words.contains(where: { !isLatin($0) }), words.contains(where: { isLatin($0) && $0.contains(where: \.isLetter) }) else { return title }
@@ -133,12 +139,17 @@ enum DoubleTitles {
         return TitleCleaner.trim(picked).isEmpty ? title : TitleCleaner.trim(picked)
     }
 
-    /// No Cyrillic, CJK, kana, Hangul or full-width characters.
+    /// No Cyrillic, CJK, kana, Hangul or full-width characters. (Full-width punctuation and digits are neither script's:
+    /// "Anime Series Title～！", "My Series - １５８".)
     static func isLatin<S: StringProtocol>(_ s: S) -> Bool {
         !s.unicodeScalars.contains { v in
             let x = v.value
             return (0x0400...0x04FF).contains(x) || (0x3000...0x9FFF).contains(x) || (0xAC00...0xD7AF).contains(x)
-                || (0xFF00...0xFFEF).contains(x) || x == 0x2605
+                || (0xFF00...0xFFEF).contains(x) && !isFullWidthNeutral(x) || x == 0x2605
         }
+    }
+
+    private static func isFullWidthNeutral(_ x: UInt32) -> Bool {
+        (0xFF01...0xFF20).contains(x) || (0xFF3B...0xFF40).contains(x) || (0xFF5B...0xFF65).contains(x)
     }
 }
