@@ -315,6 +315,8 @@ enum EpisodePatterns {
               seasonWords.contains(t[i].lower), i + 1 < t.count, [" ", ".", "_"].contains(t[i + 1].gap),
               let season = t[i + 1].number.flatMap({ t[i + 1].lower.count <= 2 ? $0 : nil })
                 ?? (t[i].lower == "series" ? nil : numberWord(t[i + 1].lower) ?? ofCount(t[i + 1].lower)) else { return nil }
+        // "Mobile Series 00 S01" (Sonarr's tests): a British series counts from 1; "Series 00" is the title's.
+        if season == 0, t[i].lower == "series" { return nil }
         var info = EpisodeInfo(seasons: [season])
         var length = 2
         let rangeAllowed = t[i].lower != "series"   // "Series 3 - 11" is season 3, episode 11
