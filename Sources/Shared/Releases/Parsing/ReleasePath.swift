@@ -76,6 +76,12 @@ enum ReleasePath {
             r.title = folder.title
             r.kind = .episode
         }
+        // "Mind.Field.S02E06…/The Power of Suggestion - Mind Field S2 (Ep 6).srt" (guessit's tests): the episode's title, a
+        // spaced dash, then the folder's show title.
+        if !fileName.isEmpty, let folder = folders.first(where: { !$0.title.isEmpty }), r.title.hasSuffix(" - " + folder.title)
+            || r.title.lowercased().hasSuffix(" - " + folder.title.lowercased()) {
+            r.title = folder.title
+        }
         if !fileName.isEmpty, let folder = folders.first(where: { !$0.title.isEmpty }) {
             // "La Science des Rêves (2006)/La.Science.Des.Reves.FRENCH…", "Ratatouille/video_ts-ratatouille.srt": the
             // folder's title, with its accents, or the one the file's lower-case name abbreviates.
