@@ -185,6 +185,90 @@ import Testing
         .init(name: "进击的巨人 Shingeki - 05 [1080p]", title: "Shingeki", absolute: [5]),
     ]
 
+    // Round 5b: TheBeastLT/parse-torrent-title's test/*.js joined the suites above.
+
+    /// A collection's running number glued before a film's title.
+    static let collectionIndex: [ParserCase] = [
+        // seen in guessit's tests
+        .init(name: "(1)The Girl With The Dragon Tattoo (2009) BRrip 720 AAC x264.mkv", title: "The Girl With The Dragon Tattoo", year: 2009),
+        .init(name: "(12)Movie.Title.2010.1080p.BluRay.x264-GRP", title: "Movie Title", year: 2010, group: "GRP"),
+        // Near misses: a number spaced or dotted from the title is the title's.
+        .init(name: "(500) Days of Summer (2009) 1080p", title: "(500) Days of Summer", year: 2009),
+        .init(name: "(500).Days.Of.Summer.(2009).DTS.1080p.BluRay.x264", title: "(500) Days Of Summer", year: 2009),
+    ]
+
+    /// A path without a file extension: the file repeats its folder's title.
+    static let extensionlessPaths: [ParserCase] = [
+        // seen in Medusa's tests
+        .init(name: "Kemono.Michi.Rise.Up/Kemono.Michi.Rise.Up.E03.1080p.WEB.x264.1-URANiME-Obfuscated", title: "Kemono Michi Rise Up", episodes: [3]),
+        .init(name: "High Score Girl/[Mad le Zisell] High Score Girl 2 - 01 [720p]", title: "High Score Girl 2", absolute: [1], group: "Mad le Zisell"),
+        .init(name: "Show Name/Show.Name.S01E02.720p.HDTV.x264-GRP", title: "Show Name", season: 1, episodes: [2], group: "GRP"),
+        // Near misses: a slash inside a name, or spaced between two titles.
+        .init(name: "AC/DC - Back in Black (1980) [FLAC]", title: "AC/DC - Back in Black", year: 1980),
+        .init(name: "Босх: Спадок (S2E1) / Series: Legacy (S2E1) (2023) WEB-DL 1080p", title: "Босх: Спадок", year: 2023, season: 2, episodes: [1]),
+    ]
+
+    /// An underscore joins only the next episode to an SxxEyy marker.
+    static let underscoredEpisodes: [ParserCase] = [
+        // seen in parse-torrent-title
+        .init(name: "Cestovatelé_S02E04_11_27.mkv", title: "Cestovatelé", season: 2, episodes: [4]),
+        .init(name: "Show_S03E13_91.avi", title: "Show", season: 3, episodes: [13]),
+        // Sonarr's "Series S08E20 50-50 Carla [DVD]", underscored
+        .init(name: "Series_S08E20_50-50_Carla [DVD]", title: "Series", season: 8, episodes: [20]),
+        // seen in Sonarr's tests: the next episode is a list
+        .init(name: "Series's Sonarr - 8x01_02 - Free Falling", title: "Series's Sonarr", season: 8, episodes: [1, 2]),
+    ]
+
+    /// A worded air date filling its own bracket.
+    static let bracketedDates: [ParserCase] = [
+        // seen in Medusa's tests
+        .init(name: "Show.Name.S10E06.(18.November.2016).[PDTV.XviD].hdtv.x264", title: "Show Name", season: 10, episodes: [6], airDate: "2016-11-18"),
+        // seen in parse-torrent-title
+        .init(name: "Indias Best Dramebaaz 2 Ep 19 (13 Feb 2016) HDTV x264-AquoTube", title: "Indias Best Dramebaaz 2", airDate: "2016-02-13"),
+        // Near miss: a bracket that says more than the date.
+        .init(name: "Show Name (Live 13 Feb 2016) HDTV", title: "Show Name", year: 2016),
+    ]
+
+    /// A number before a season word in Portuguese/Spanish or German.
+    static let numberBeforeSeasonWord: [ParserCase] = [
+        // seen in parse-torrent-title
+        .init(name: "Eu, a Patroa e as Crianças  4° Temporada Completa - HDTV - Dublado", title: "Eu, a Patroa e as Crianças", season: 4),
+        .init(name: "Beavis and Butt-Head - 1a. Temporada", title: "Beavis and Butt-Head", season: 1),
+        .init(name: "Vikings 3 Temporada 720p", title: "Vikings", season: 3),
+        .init(name: "Friends.5.Staffel.German.720p.WEB.x264-GRP", title: "Friends", season: 5, group: "GRP"),
+        // Near miss: German needs the ordinal's dot.
+        .init(name: "Movie 5 Staffel", title: "Movie 5 Staffel", season: nil),
+    ]
+
+    /// Chinese fansub rows: the Latin-script title.
+    static let latinTitles: [ParserCase] = [
+        // seen in Sonarr's tests
+        .init(name: "【极影字幕社】 ★04月新番 【巴哈姆特之怒 Virgin Soul】【Anime Series Title】【24】 【END】GB MP4_720P", title: "Anime Series Title", absolute: [24]),
+        .init(name: "【动漫国字幕组】★01月新番[Anime Series Title～！][01][1080P][简体][MP4]", title: "Anime Series Title～！", absolute: [1]),
+        .init(name: "[喵萌奶茶屋&LoliHouse]玛娜利亚魔法学院/巴哈姆特之怒Anime Series Title - 03 [WebRip 1080p HEVC-10bit AAC][简繁内封字幕]",
+              title: "巴哈姆特之怒Anime Series Title", absolute: [3]),
+        .init(name: "[Grp][中文标题][Show Name][05][1080p]", title: "Show Name", absolute: [5], group: "Grp"),
+    ]
+
+    /// A British "Series N" counts from 1; a file named "Episode Title - Show Title" under its show's folder.
+    static let seriesAndFolders: [ParserCase] = [
+        // seen in Sonarr's tests
+        .init(name: "[hchcsen] Mobile Series 00 S01 [BD Remux Dual Audio 1080p AVC 2xFLAC] (Kidou Senshi Gundam 00 Season 1)", title: "Mobile Series 00", season: 1),
+        .init(name: "Doctor.Who.Series.3.720p.BluRay.x264-GRP", title: "Doctor Who", season: 3),
+        // seen in guessit's tests
+        .init(name: "Mind.Field.S02E06.The.Power.of.Suggestion.1440p.H264.WEBDL.Subtitles/The Power of Suggestion - Mind Field S2 (Ep 6) (English).srt",
+              title: "Mind Field", season: 2, episodes: [6]),
+        .init(name: "Show Name/Season 1/Show Name - S01E01 - Pilot.mkv", title: "Show Name", season: 1, episodes: [1]),
+    ]
+
+    @Test(arguments: collectionIndex) func dropsACollectionIndex(_ c: ParserCase) { c.check() }
+    @Test(arguments: extensionlessPaths) func readsExtensionlessPaths(_ c: ParserCase) { c.check() }
+    @Test(arguments: underscoredEpisodes) func joinsOnlyTheNextEpisodeByUnderscore(_ c: ParserCase) { c.check() }
+    @Test(arguments: bracketedDates) func readsBracketedWordedDates(_ c: ParserCase) { c.check() }
+    @Test(arguments: numberBeforeSeasonWord) func readsANumberBeforeASeasonWord(_ c: ParserCase) { c.check() }
+    @Test(arguments: latinTitles) func picksLatinTitlesInFansubRows(_ c: ParserCase) { c.check() }
+    @Test(arguments: seriesAndFolders) func readsSeriesZeroAndEpisodeTitledFiles(_ c: ParserCase) { c.check() }
+
     @Test(arguments: mixedScripts) func keepsCodesInTitlesOfOtherScripts(_ c: ParserCase) { c.check() }
     @Test(arguments: mixedSeparators) func undotsMostlyDottedTitles(_ c: ParserCase) { c.check() }
     @Test(arguments: leadingJunk) func skipsLeadingMetadataAndLibraryFolders(_ c: ParserCase) { c.check() }

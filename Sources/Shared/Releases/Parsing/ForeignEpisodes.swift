@@ -52,8 +52,11 @@ enum ForeignEpisodes {
         let w = t[i].lower
         // "2nd Season", and the Spanish/Portuguese "2ª Temporada" ("4° Temporada", "1a. Temporada", "3 Temporada", seen in
         // parse-torrent-title's tests), the German "5. Staffel".
-        guard i > 0, i + 1 < t.count, w.utf8.count <= 4 else { return nil }
+        // (Bytes first: this is tried for every word that starts with a digit.)
+        guard i > 0, i + 1 < t.count, w.utf8.count <= 4, let n0 = t[i + 1].lower.utf8.first, n0 == UInt8(ascii: "s") || n0 == UInt8(ascii: "t")
+        else { return nil }
         let next = t[i + 1].lower
+        guard next == "season" || next == "temporada" || next == "staffel" else { return nil }
         let digits = w.prefix(while: { $0.isASCII && $0.isNumber })
         let suffix = w.dropFirst(digits.count)
         let english = next == "season" && w.utf8.count >= 3 && ["st", "nd", "rd", "th"].contains(suffix)
