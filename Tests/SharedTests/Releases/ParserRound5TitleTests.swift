@@ -261,6 +261,17 @@ import Testing
         .init(name: "Show Name/Season 1/Show Name - S01E01 - Pilot.mkv", title: "Show Name", season: 1, episodes: [1]),
     ]
 
+    /// Russian trackers' double titles with a marker after each half: the Latin title after the slash.
+    static let secondTitles: [ParserCase] = [
+        // seen in Sonarr's tests
+        .init(name: "Босх: Спадок (S2E1) / Series: Legacy (S2E1) (2023) WEB-DL 1080p Ukr/Eng | sub Eng", title: "Series: Legacy", year: 2023, season: 2, episodes: [1]),
+        .init(name: "Босх: Спадок S02E01 / Bosch: Legacy S02E01 (2023) WEB-DL 1080p", title: "Bosch: Legacy", year: 2023, season: 2, episodes: [1]),
+        // Near misses: jargon after the slash, a Latin first half.
+        .init(name: "Интерны S02E01 / WEB-DL 1080p", title: "Интерны", season: 2, episodes: [1]),
+        .init(name: "Show Name S02E01 / Other Name S02E01 720p", title: "Show Name", season: 2, episodes: [1]),
+    ]
+
+    @Test(arguments: secondTitles) func takesTheLatinTitleAfterAMarkedCyrillicOne(_ c: ParserCase) { c.check() }
     @Test(arguments: collectionIndex) func dropsACollectionIndex(_ c: ParserCase) { c.check() }
     @Test(arguments: extensionlessPaths) func readsExtensionlessPaths(_ c: ParserCase) { c.check() }
     @Test(arguments: underscoredEpisodes) func joinsOnlyTheNextEpisodeByUnderscore(_ c: ParserCase) { c.check() }

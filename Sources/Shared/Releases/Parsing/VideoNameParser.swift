@@ -61,7 +61,8 @@ enum VideoNameParser {
             for m in scan(tokens, from: jargon.lowerBound, to: jargon.upperBound) { apply(m, to: &release) }
         }
         for m in labelsLast(matches, tokens) where m.index >= titleEnd { apply(m, to: &release) }
-        release.title = TitleCleaner.articleFirst(AlternativeTitles.dropTrailing(DoubleTitles.pick(title(tokens, name: name, from: start, to: titleEnd))))
+        let titleRange = SecondTitle.after(tokens, matches: matches, start: start, titleEnd: titleEnd) ?? start..<titleEnd
+        release.title = TitleCleaner.articleFirst(AlternativeTitles.dropTrailing(DoubleTitles.pick(title(tokens, name: name, from: titleRange.lowerBound, to: titleRange.upperBound))))
         finish(&release)
         if let unbracketed = titleInLeadingBracket(release, name: name, lead: lead) { return unbracketed }
         return release
