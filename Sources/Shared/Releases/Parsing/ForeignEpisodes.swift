@@ -117,7 +117,7 @@ enum ForeignEpisodes {
 
     /// "Series S 01 720p": a season letter spaced from its zero-padded number.
     private static func spacedSeason(_ t: [ReleaseToken], at i: Int) -> AttributeMatch? {
-        guard t[i].lower == "s", i > 0, i + 1 < t.count, t[i + 1].gap == " " || t[i + 1].gap == ".", t[i + 1].lower.utf8.count == 2,
+        guard t[i].lower == "s", i > 0, i + 1 < t.count, t[i + 1].gap == " " || t[i + 1].gap == "." || t[i + 1].gap == "_", t[i + 1].lower.utf8.count == 2,
               t[i + 1].lower.hasPrefix("0"), let n = t[i + 1].number, n > 0 else { return nil }
         return AttributeMatch(index: i, length: 2, meaning: .episode(EpisodeInfo(seasons: [n], fullSeason: true)), strong: true)
     }
