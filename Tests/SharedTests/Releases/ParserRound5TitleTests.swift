@@ -271,6 +271,16 @@ import Testing
         .init(name: "Show Name S02E01 / Other Name S02E01 720p", title: "Show Name", season: 2, episodes: [1]),
     ]
 
+    /// An ordinal season's batch range, read as "Season 2 - 01 ~ 12" is.
+    static let ordinalSeasonRanges: [ParserCase] = [
+        // seen in parse-torrent-title
+        .init(name: "[Erai-raws] 3D Kanojo - Real Girl 2nd Season - 01 ~ 12 [720p]", title: "3D Kanojo - Real Girl", season: 2, absolute: Array(1...12)),
+        .init(name: "[Grp] Title 2nd Season - 01-12 [720p]", title: "Title", season: 2, absolute: Array(1...12)),
+        // Near miss: a number opening the episode's title is no range's end.
+        .init(name: "[Grp] Title 2nd Season - 05 - 100 Years [720p]", title: "Title", season: 2, absolute: [5]),
+    ]
+
+    @Test(arguments: ordinalSeasonRanges) func readsAnOrdinalSeasonsRange(_ c: ParserCase) { c.check() }
     @Test(arguments: secondTitles) func takesTheLatinTitleAfterAMarkedCyrillicOne(_ c: ParserCase) { c.check() }
     @Test(arguments: collectionIndex) func dropsACollectionIndex(_ c: ParserCase) { c.check() }
     @Test(arguments: extensionlessPaths) func readsExtensionlessPaths(_ c: ParserCase) { c.check() }

@@ -67,6 +67,12 @@ enum ForeignEpisodes {
         var length = 2
         if i + 2 < t.count, let e = t[i + 2].number, t[i + 2].lower.utf8.count <= 4, !t[i + 2].inBrackets, ReleaseYears.year(t[i + 2]) == nil {
             info.absolute = [e]; info.fullSeason = false; length = 3
+            // "2nd Season - 01 ~ 12" (seen in parse-torrent-title's tests), "2nd Season - 01-12": a batch's range, read as
+            // "Season 2 - 01 ~ 12" is (numbers written alike).
+            if i + 3 < t.count, ["-", "~", " - ", " ~ "].contains(t[i + 3].gap), let m = t[i + 3].number, m > e, m - e < 500,
+               t[i + 3].lower.utf8.count == t[i + 2].lower.utf8.count, !t[i + 3].inBrackets {
+                info.absolute = Array(e...m); length = 4
+            }
         }
         return AttributeMatch(index: i, length: length, meaning: .episode(info), strong: true)
     }
