@@ -205,7 +205,7 @@ import Testing
         .init(name: "Show Name/Show.Name.S01E02.720p.HDTV.x264-GRP", title: "Show Name", season: 1, episodes: [2], group: "GRP"),
         // Near misses: a slash inside a name, or spaced between two titles.
         .init(name: "AC/DC - Back in Black (1980) [FLAC]", title: "AC/DC - Back in Black", year: 1980),
-        .init(name: "Босх: Спадок (S2E1) / Series: Legacy (S2E1) (2023) WEB-DL 1080p", title: "Босх: Спадок", year: 2023, season: 2, episodes: [1]),
+        .init(name: "Босх: Спадок / Series: Legacy (2023) WEB-DL 1080p", title: "Series: Legacy", year: 2023),
     ]
 
     /// An underscore joins only the next episode to an SxxEyy marker.
