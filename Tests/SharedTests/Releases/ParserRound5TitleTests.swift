@@ -280,6 +280,19 @@ import Testing
         .init(name: "[Grp] Title 2nd Season - 05 - 100 Years [720p]", title: "Title", season: 2, absolute: [5]),
     ]
 
+    /// A season marker spaced from a two-digit number: the episode when the number ends the name, a pack of seasons
+    /// when the details follow.
+    static let spacedSeasonNumbers: [ParserCase] = [
+        // seen in parse-torrent-title
+        .init(name: "Breaking Bad S02 03.mkv", title: "Breaking Bad", season: 2, episodes: [3]),
+        // seen in Sonarr's tests
+        .init(name: "Series Title S01 04 (1080p BluRay x265 HEVC 10bit AAC 5.1 Vyndros)", title: "Series Title", season: 1, seasons: [1, 2, 3, 4], fullSeason: true),
+        // Near misses: a year is no season; a dotted number before the details is the episode.
+        .init(name: "Show S01 2010", title: "Show", year: 2010, season: 1, seasons: [1]),
+        .init(name: "Show.S01.07.720p.HDTV", title: "Show", season: 1, episodes: [7]),
+    ]
+
+    @Test(arguments: spacedSeasonNumbers) func readsASpacedNumberAfterASeason(_ c: ParserCase) { c.check() }
     @Test(arguments: ordinalSeasonRanges) func readsAnOrdinalSeasonsRange(_ c: ParserCase) { c.check() }
     @Test(arguments: secondTitles) func takesTheLatinTitleAfterAMarkedCyrillicOne(_ c: ParserCase) { c.check() }
     @Test(arguments: collectionIndex) func dropsACollectionIndex(_ c: ParserCase) { c.check() }

@@ -152,8 +152,10 @@ enum EpisodePatterns {
     /// "S01.07.720p": a two-digit number dotted to the season, then jargon or the end. (Spaced, "S01 04"
     /// is a pack of seasons 1 to 4.)
     private static func spacedEpisode(_ t: [ReleaseToken], after i: Int) -> Int? {
-        guard i + 1 < t.count, t[i + 1].gap == ".", t[i + 1].lower.utf8.count == 2, let e = t[i + 1].number, e > 0
+        guard i + 1 < t.count, t[i + 1].gap == "." || t[i + 1].gap == " " && i + 2 == t.count, t[i + 1].lower.utf8.count == 2,
+              let e = t[i + 1].number, e > 0
         else { return nil }
+        // ("Breaking Bad S02 03.mkv", seen in parse-torrent-title's tests: spaced, the number must end the name.)
         guard i + 2 < t.count else { return e }
         let next = t[i + 2]
         return ReleaseGroupParser.opensBracket(next.gap) || VideoAttributes.match(t, at: i + 2)?.strong == true ? e : nil
@@ -169,6 +171,9 @@ enum EpisodePatterns {
         let last: Int?
         if let (s, eps) = splitSE(next.lower), eps.isEmpty { last = s }
         else if next.hyphenJoined, let n = next.number, next.lower.count <= 2 { last = n }
+        // "Series Title S01 04 (1080p BluRay…)" (Sonarr's multi-season tests): spaced, zero-padded, then the details.
+        else if next.gap == " ", next.lower.utf8.count == 2, next.lower.hasPrefix("0"), let n = next.number, i + 2 < t.count,
+                ReleaseGroupParser.opensBracket(t[i + 2].gap) || VideoAttributes.match(t, at: i + 2)?.strong == true { last = n }
         else { last = nil }
         guard let last, last > first, last - first < 100 else { return 0 }
         info.seasons = Array(first...last)
