@@ -54,6 +54,13 @@ enum CorpusConventions {
         return words.joined(separator: " ")
     }
 
+    /// Sonarr keeps a show's year in its title ("Series Title 2010", "Series Title [2022]"); we read it as the year. The
+    /// extractor moved a plain trailing year to `year`, not a bracketed one: such a title is right when ours and our year give it.
+    static func titleWithYear(_ title: String, year: Int?, suite: String) -> String? {
+        guard suite.hasPrefix("sonarr:"), let year else { return nil }
+        return "\(title) \(year)"
+    }
+
     /// guessit ends the title at the first " - " and files the rest as `episode_title` or `alternative_title`
     /// ("Garo - Vanishing Line - 01"); we keep the whole series name, as Sonarr and Radarr do
     /// ("Series Title - 100 Years Quest - 01"). A guessit title matches when ours continues it after " - ".

@@ -92,6 +92,7 @@ public enum ParserAccuracy {
             return titleKey(e) == titleKey(a) || r.season.map { n in
                 CorpusConventions.seasonMarkers(n).contains { titleKey(e) == titleKey(a + " " + $0) } } == true
                 || CorpusConventions.titleWithoutCountry(titleKey(a), suite: suite) == titleKey(e)
+                || CorpusConventions.titleWithYear(a, year: r.year, suite: suite).map { titleKey($0) == titleKey(e) } == true
                 || CorpusConventions.titleBeforeDash(a, suite: suite).map { titleKey($0) == titleKey(e)
                     || CorpusConventions.titleWithoutCountry(titleKey($0), suite: suite) == titleKey(e) } == true
         case let ("artist", .string(e), .string(a)), let ("album", .string(e), .string(a)):
