@@ -190,6 +190,7 @@ enum ReleaseGroupParser {
             while j > start, t[j].inBrackets, !opensBracket(t[j].gap) { j -= 1 }
             guard j > start + 1, last - j < 3, isDistributorRun(t, j, last), hyphenGroup(t[j - 1], start: start, index: j - 1) != nil
                     || t[j - 1].inBrackets && isDistributorRun(t, runStart(t, j - 1, start), j - 1) || isSiteAddress(t, j, last)
+                    || t[j - 1].inBrackets && detailsAfterGroup(t, runStart(t, j - 1, start), j - 1, start: start) != nil   // "-GRP [1080p] [eztv]"
             else { break }
             dropped = j
             last = j - 1
@@ -262,6 +263,7 @@ enum ReleaseGroupParser {
             let joined = t[last - 1].gap.hasSuffix("-") || t[last - 1].gap == "." || t[last - 1].gap == "_"
             if last - 1 > start, t[last].gap == "-", joined, !t[last - 1].isNumber, !isJargon(t[last - 1]),
                !notGroups.contains(t[last - 1].lower), !sceneTags.contains(t[last - 1].lower), !SizeWords.isSize(t, at: last - 1),
+               !isDiscPart(t[last - 1].lower), !isSubtitleTag(t[last - 1].lower),
                t[last - 1].lower.count == 1 || isJargon(t[last - 2]) || twoPartAfterDetails(t, last - 1),
                VideoAttributes.match(t, at: last - 2).map({ $0.end > last - 1 }) != true {
                 return Trailing(group: t[last - 1].text + "-" + group, firstIndex: last - 1, hyphenated: true)
@@ -328,6 +330,23 @@ enum ReleaseGroupParser {
 
     /// Scene flags that may sit right before "-GROUP": "PROOFFIX-OUTLAWS" is the group OUTLAWS.
     static let sceneTags: Set<String> = ["prooffix", "proof", "preair", "nlsubs", "upscaled", "dirfix", "nfofix", "subfix", "syncfix", "rerip"]
+
+    /// "XviD.CD1-GRP", "DVDRip.Disc2-GRP": which disc of a multi-disc release this file is; never a group's first part.
+    private static func isDiscPart(_ w: String) -> Bool {
+        let b = Array(w.utf8)
+        guard b.count >= 3, b.count <= 6, let last = b.last, last >= 48, last <= 57 else { return false }
+        let letters = b.prefix(while: { $0 >= 97 && $0 <= 122 })
+        guard b.dropFirst(letters.count).allSatisfy({ $0 >= 48 && $0 <= 57 }) else { return false }
+        return ["cd", "disc", "disk", "dvd", "part"].contains(String(decoding: letters, as: UTF8.self))
+    }
+
+    /// "X264.RoSubbed-Grp", "XviD.HebSubs-Grp", "x264.Dubbed-Grp": a subtitle or dub tag (a language glued to "Subs", "Subbed",
+    /// "Dubbed") right before the group's hyphen names the release's languages, not the group's first part (seen in
+    /// pymedusa/Medusa's test_guessit.yml: "Show.Name.S02E11.720p.HDTV.X264.RoSubbed-Grp" is the group "Grp").
+    private static func isSubtitleTag(_ w: String) -> Bool {
+        guard w.utf8.count >= 4, let last = w.utf8.last, last == UInt8(ascii: "s") || last == UInt8(ascii: "d") || last == UInt8(ascii: "b") else { return false }
+        return w.hasSuffix("subs") || w.hasSuffix("subbed") || w.hasSuffix("dubbed") || w.hasSuffix("dub") || w.hasSuffix("sub")
+    }
 
     /// "H265 MP4-BEN THE MEN", "H.264-EML HDTeam", "H264-BEN.THE.MEN": a group of two or three words after the
     /// last hyphen, right after a codec or a container.

@@ -118,6 +118,9 @@ enum VideoAttributes {
                   "v2", "v3", "v4", "esub", "esubs", "msub", "msubs", "convert", "doku", "hdlight", "upscaled", "ova", "ona", "oad", "oav", "subtitulado", "legendado", "legendas"] {
             if t[w] == nil { t[w] = (.noise, false) }
         }
+        // Video CD formats (pr0pz/scene-release-parser lists VCD, SVCD, CVD, XVCD as a release's format beside XviD and
+        // x264): jargon, never a title's word or a group's first part ("DVDRip.SVCD-GRP").
+        for w in ["vcd", "svcd", "xvcd", "cvd", "cvcd"] { t[w] = (.noise, true) }
         return t
     }()
 
