@@ -224,6 +224,7 @@ enum ReleaseGroupParser {
         }
         // "(... AAC 2.0 Anime Time)", "...-E.N.D", "....10bit.Tigole)": a group known to sign without "-GROUP" (Sonarr's and
         // Radarr's lists) comes first, as in their parsers; a fansub's "[Group]" in front still wins (not hyphenated).
+        if let credited = creditedGroup(t, last: last, start: start) { return credited }
         if let known = KnownGroups.ending(t, at: last, start: start) {
             return Trailing(group: known.group, firstIndex: known.index, hyphenated: false)
         }
@@ -330,6 +331,30 @@ enum ReleaseGroupParser {
 
     /// Scene flags that may sit right before "-GROUP": "PROOFFIX-OUTLAWS" is the group OUTLAWS.
     static let sceneTags: Set<String> = ["prooffix", "proof", "preair", "nlsubs", "upscaled", "dirfix", "nfofix", "subfix", "syncfix", "rerip"]
+
+    /// "DivX.by.Artik[SEDG]", "Sub Ita Eng by SnakeSPL MIRCrew", "DLMux By Pir8 [CURA] Supereroi": the release credits who
+    /// made it with "by" right after its jargon (Spanish and Italian releases; seen in guessit's movies.yml and episodes.yml,
+    /// dreulavelle/PTT's and platelminto/parse-torrent-title's test names). The name is the word after "by", or the two
+    /// words that end the name ("By GiuseppeTnT Littlelinx"); a bracket or a posting crew ("MIRCrew") after it is not theirs.
+    private static func creditedGroup(_ t: [ReleaseToken], last: Int, start: Int) -> Trailing? {
+        guard last - start > 3 else { return nil }
+        for k in stride(from: last - 1, through: max(start + 2, last - 6), by: -1) {
+            let b = t[k].lower.utf8
+            guard b.count == 2, b.first == UInt8(ascii: "b"), b.last == UInt8(ascii: "y") else { continue }
+            let name = t[k + 1]
+            guard !t[k].inBrackets, !name.inBrackets, isJargon(t[k - 1]), !isJargon(name), !name.isNumber,
+                  name.gap == " " || name.gap == "." || name.gap == "_" else { return nil }
+            var end = k + 1
+            // "by sp_54321": an underscore joins a name's parts in a name spaced otherwise.
+            while end < last, t[end + 1].gap == "_", !t[end + 1].inBrackets, name.gap != "_" { end += 1 }
+            if end + 1 == t.count - 1, last == t.count - 1, !t[last].inBrackets, t[last].gap == " ", !isJargon(t[last]),
+               !t[last].lower.hasSuffix("crew") {
+                end += 1
+            }
+            return Trailing(group: joinedText(t, k + 1, end + 1), firstIndex: k, hyphenated: false)
+        }
+        return nil
+    }
 
     /// "XviD.CD1-GRP", "DVDRip.Disc2-GRP": which disc of a multi-disc release this file is; never a group's first part.
     private static func isDiscPart(_ w: String) -> Bool {
