@@ -55,6 +55,9 @@ enum ReleaseGroupParser {
         "ettv", "eztv", "rartv", "rarbg", "prime", "tgx", "ethd", "etrg", "eztvx", "publichd", "vtv", "xvid", "1337x",
         "isohunt", "bt4g", "torrentgalaxy", "glodls", "ion10", "mrc", "rbg",
         "cttv",   // Sonarr's and Radarr's CleanTorrentSuffixRegex (ParserCommon.cs) drops it with ettv, rartv, rarbg, publichd
+        // An Indian reposter that signs after the encoder: "-Deflate.Telly", "MSubs - LOKiHD - Telly", "- mkvCinemas [Telly]"
+        // (names in dreulavelle/PTT's and platelminto/parse-torrent-title's tests; alone, "ESub - Telly", it is the group).
+        "telly",
     ]
 
     // MARK: leading
@@ -195,8 +198,10 @@ enum ReleaseGroupParser {
             dropped = j
             last = j - 1
         }
-        // "-GROUP.VTV", "-GROUP.rarbg", "-GROUP_RARBG", "-GROUP EZTV": a distributor's tag after a dot, an underscore or a space.
-        if last > start + 2, !t[last].inBrackets, t[last].gap == "." || t[last].gap == "_" || t[last].gap == " ", distributorTags.contains(t[last].lower),
+        // "-GROUP.VTV", "-GROUP.rarbg", "-GROUP_RARBG", "-GROUP EZTV", " - LOKiHD - Telly": a distributor's tag after a dot, an
+        // underscore, a space or a spaced dash.
+        if last > start + 2, !t[last].inBrackets, t[last].gap == "." || t[last].gap == "_" || t[last].gap == " " || t[last].gap == " - ",
+           distributorTags.contains(t[last].lower),
            hyphenGroup(t[last - 1], start: start, index: last - 1) != nil {
             dropped = dropped ?? last
             last -= 1
