@@ -239,7 +239,9 @@ enum ReleaseGroupParser {
             while j > start, t[j].inBrackets, !opensBracket(t[j].gap) { j -= 1 }
             if let details = detailsAfterGroup(t, j, last, start: start) { return details }
             // "-VARYG (Blue Lock, Multi-Subs)", "-GRP (Spanish)": a spaced bracket of words, or of languages, after the group.
-            if j > start + 1, last - j >= 2 || t[j...last].allSatisfy({ isLanguageTailWord($0.lower) }), t[j].gap.hasPrefix(" "), t[j - 1].gap == "-",
+            // Dotted names write the bracket's space as a dot too ("-VARYG.(Blue.Lock, Multi-Subs)").
+            if j > start + 1, last - j >= 2 || t[j...last].allSatisfy({ isLanguageTailWord($0.lower) }),
+               t[j].gap.hasPrefix(" ") || t[j].gap == ".(" || t[j].gap == "_(", t[j - 1].gap == "-",
                !(j...last).contains(where: { VideoAttributes.match(t, at: $0)?.strong == true || ReleaseYears.year(t[$0]) != nil }),
                let group = hyphenGroup(t[j - 1], start: start, index: j - 1) {
                 return Trailing(group: group, firstIndex: j - 1, hyphenated: true)
@@ -257,7 +259,7 @@ enum ReleaseGroupParser {
         }
         // "H.264-NL", "x264-UHDTV": right after a codec, the last word is the group even when it is also jargon.
         if t[last].gap == "-", last == t.count - 1, last > start + 1, codecWords.contains(t[last - 1].lower),
-           !notGroups.contains(t[last].lower), !t[last].isNumber, !isIMDbID(t[last].lower), VideoAttributes.match(t, at: last).map({ $0.strong }) != true {
+           !notGroups.contains(t[last].lower), !t[last].isNumber, !isIMDbID(t[last].lower), !isFrameRate(t[last].lower), VideoAttributes.match(t, at: last).map({ $0.strong }) != true {
             return Trailing(group: t[last].text, firstIndex: last, hyphenated: true)
         }
         if let joined = underscoredGroup(t, last: last, start: start) { return joined }
@@ -352,7 +354,7 @@ enum ReleaseGroupParser {
             var end = k + 1
             // "by sp_54321": an underscore joins a name's parts in a name spaced otherwise.
             while end < last, t[end + 1].gap == "_", !t[end + 1].inBrackets, name.gap != "_" { end += 1 }
-            if end + 1 == t.count - 1, last == t.count - 1, !t[last].inBrackets, t[last].gap == " ", !isJargon(t[last]),
+            if end + 1 == t.count - 1, last == t.count - 1, !t[last].inBrackets, t[last].gap == " " || t[last].gap == name.gap, !isJargon(t[last]),
                !t[last].lower.hasSuffix("crew") {
                 end += 1
             }
@@ -482,7 +484,7 @@ enum ReleaseGroupParser {
         guard !notGroups.contains(w), !token.isNumber, !isJargon(token), !SizeWords.isSize([token], at: 0),
               EpisodePatterns.episodeToken(w) == nil, EpisodePatterns.splitSE(w) == nil,
               // "Title_-_01_-_720p_-_E83AD672": an anime file's CRC32; "Title - 01v2": a versioned episode.
-              !isChecksum(token.text), AbsoluteEpisodes.versioned(w) == nil, !isIMDbID(w) else { return nil }
+              !isChecksum(token.text), AbsoluteEpisodes.versioned(w) == nil, !isIMDbID(w), !isFrameRate(w) else { return nil }
         return token.text
     }
 
@@ -490,6 +492,13 @@ enum ReleaseGroupParser {
     private static func isJargon(_ token: ReleaseToken) -> Bool {
         ReleaseYears.year(token) != nil || VideoAttributes.single[token.lower] != nil || MusicAttributes.formats[token.lower] != nil
             || MusicAttributes.sources[token.lower] != nil || GluedAttributes.match([token], at: 0) != nil
+    }
+
+    /// "19.1mbits - 120fps", "-60fps": a frame rate (guessit's "[HorribleSubs] Overlord II - 01 [1080p] 19.1mbits - 120fps").
+    private static func isFrameRate(_ w: String) -> Bool {
+        let b = w.utf8
+        guard b.count >= 4, let first = b.first, first >= 48, first <= 57, b.last == UInt8(ascii: "s") else { return false }
+        return w.hasSuffix("fps") && b.dropLast(3).allSatisfy { $0 >= 48 && $0 <= 57 }
     }
 
     /// "-tt1234567": an IMDb id (Radarr's parser refuses it as a group too).
