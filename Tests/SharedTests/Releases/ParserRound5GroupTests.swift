@@ -174,6 +174,59 @@ import Testing
         .init(name: "[www.site.com] Title (2010) 1080p", title: "Title", year: 2010, quality: .p1080, noGroup: true),
     ]
 
+    /// Round 5b: what sits between the jargon and the group, or after the group, and is neither the group nor its part.
+    static let aroundTheGroup: [ParserCase] = [
+        // Details bracketed after the group, then a distributor's tag (the shape round 5 left open).
+        .init(name: "Show.Name.S01E01.720p.HDTV.x264-GRP [1080p] [eztv]", title: "Show Name", season: 1, episodes: [1], quality: .p720,
+              group: "GRP"),
+        .init(name: "Movie.Title.2010.BluRay.x264-GRP [1080p] [rarbg]", title: "Movie Title", year: 2010, group: "GRP"),
+        // Near miss: details and a distributor's tag with no "-GROUP" give no group.
+        .init(name: "Movie.Title.2010.BluRay.x264 [1080p] [rarbg]", title: "Movie Title", year: 2010, noGroup: true),
+        // Which disc of a multi-disc release this is (guessit names "CD1.DVDRip.XviD.AC3-WAF" the same way), and Video CD
+        // formats (pr0pz/scene-release-parser: "DVDRip.SVCD.READ.NFO-c0nFuSed").
+        .init(name: "Movie.Title.2001.DVDRip.XviD.CD2-GRP.avi", title: "Movie Title", year: 2001, source: .dvd, codec: "XviD", group: "GRP"),
+        .init(name: "Movie.Title.2001.XviD.Disc1-GRP", title: "Movie Title", year: 2001, group: "GRP"),
+        .init(name: "Movie.Title.2001.DVDRip.SVCD-GRP", title: "Movie Title", year: 2001, source: .dvd, group: "GRP"),
+        .init(name: "Movie.Title.2001.VCD-GRP", title: "Movie Title", year: 2001, group: "GRP"),
+        // A subtitle or dub tag before the hyphen (seen in Medusa's test_guessit.yml: "X264.RoSubbed-Grp").
+        .init(name: "Show.Name.S02E11.720p.HDTV.X264.RoSubbed-Grp", title: "Show Name", season: 2, episodes: [11], group: "Grp"),
+        .init(name: "Movie.Title.2001.DVDRip.XviD.HebSubs-GRP", title: "Movie Title", year: 2001, group: "GRP"),
+        // Near misses: two-part groups after a bracket or a channel layout stay whole.
+        .init(name: "Show Name - 03 (1080p)(HEVC)(Multiple Subtitle)-Erai-raws", title: "Show Name", absolute: [3], group: "Erai-raws"),
+        .init(name: "Movie.2008.BluRay.DTS-HD.MA.5.1-SnOoP-UPR", title: "Movie", year: 2008, group: "SnOoP-UPR"),
+        // A reposter that signs after the encoder (PTT and parse-torrent-title names), also after a spaced dash; alone it is the group.
+        .init(name: "Kadakh 2020 Hindi 1080p WEBRip x264 AC3 ESubs - LOKiHD - Telly", title: "Kadakh", year: 2020, source: .webrip, group: "LOKiHD"),
+        .init(name: "Avengers.Endgame.2019.4K.UHD.ITUNES.DL.H265.Dolby.ATMOS.MSUBS-Deflate.Telly", title: "Avengers Endgame", year: 2019,
+              group: "Deflate"),
+        .init(name: "Kasganj 2019 Hindi 1080p Zee5 WebDL AVC AAC 2.0 ESub - Telly.mkv", title: "Kasganj", year: 2019, group: "Telly"),
+        // A dotted bracket of words after the group (Sonarr's "-VARYG (Blue Lock, Multi-Subs)" written with dots).
+        .init(name: "Series.Title.S01E09.1080p.DSNP.WEB-DL.DDP2.0.H.264-VARYG.(Blue.Lock, Multi-Subs)", title: "Series Title", season: 1,
+              episodes: [9], group: "VARYG"),
+        // A frame rate is no group (guessit: "[HorribleSubs] Overlord II - 01 [1080p] 19.1mbits - 120fps").
+        .init(name: "[HorribleSubs].Overlord.II.-.01.[1080p].19.1mbits.-.120fps.mkv", title: "Overlord II", absolute: [1], group: "HorribleSubs"),
+        .init(name: "Movie.2010.1080p.BluRay.x264-60fps", title: "Movie", year: 2010, noGroup: true),
+    ]
+
+    /// A release credited with "by" right after its jargon (guessit's movies.yml and episodes.yml, PTT and
+    /// parse-torrent-title's Italian names); a bracket or a posting crew after the name is not theirs.
+    static let creditedGroups: [ParserCase] = [
+        .init(name: "Movies/El Dia de la Bestia (1995)/El.dia.de.la.bestia.DVDrip.Spanish.DivX.by.Artik[SEDG].avi", title: "El dia de la bestia",
+              year: 1995, group: "Artik"),
+        .init(name: "Movie Title (2012) - 720p H264 Ita Eng DTS 5.1 Sub Ita Eng by SnakeSPL MIRCrew", title: "Movie Title", year: 2012,
+              group: "SnakeSPL"),
+        .init(name: "Show Name S01e10[Mux - 1080p - H264 - Ita Eng Ac3 - Sub Ita Eng]DLMux By GiuseppeTnT Littlelinx", title: "Show Name",
+              season: 1, episodes: [10], group: "GiuseppeTnT Littlelinx"),
+        .init(name: "Show Name (2014) S02e23 [Mux - XviD - Ita Eng Mp3 - Sub Ita Eng] DLMux By Pir8 [CURA] Supereroi SEASON FINALE",
+              title: "Show Name", season: 2, episodes: [23], group: "Pir8"),
+        .init(name: "Show Name S06e07 [Mux - H264 - Ita Eng Aac - Sub Ita Eng] DLMux by sp_54321", title: "Show Name", season: 6,
+              episodes: [7], group: "sp_54321"),
+        // Near misses: "by" inside a title, before any jargon, credits nobody.
+        .init(name: "Stand.by.Me.1986.1080p.BluRay.x264-GRP", title: "Stand by Me", year: 1986, group: "GRP"),
+        .init(name: "Stand by Me 1986 1080p BluRay x264", title: "Stand by Me", year: 1986, noGroup: true),
+    ]
+
+    @Test(arguments: aroundTheGroup) func aroundGroup(_ c: ParserCase) { c.check() }
+    @Test(arguments: creditedGroups) func creditedGroup(_ c: ParserCase) { c.check() }
     @Test(arguments: bracketsAroundGroups) func bracketAroundGroup(_ c: ParserCase) { c.check() }
     @Test(arguments: musicYears) func musicYear(_ c: ParserCase) { c.check() }
     @Test(arguments: sceneMusicFormats) func sceneMusicFormat(_ c: ParserCase) { c.check() }
