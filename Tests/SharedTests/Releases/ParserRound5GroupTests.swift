@@ -225,6 +225,19 @@ import Testing
         .init(name: "Stand by Me 1986 1080p BluRay x264", title: "Stand by Me", year: 1986, noGroup: true),
     ]
 
+    /// Scene music release types end the album (pr0pz/scene-release-parser: "Meschino_-_Romeo-SINGLE-WEB-IT-2023-UOVA" is the
+    /// song "Romeo"); as a title's ordinary word they stay.
+    static let musicReleaseTypes: [ParserCase] = [
+        .init(name: "Meschino_-_Romeo-SINGLE-WEB-IT-2023-UOVA", title: "Meschino - Romeo", year: 2023, group: "UOVA", artist: "Meschino",
+              album: "Romeo"),
+        .init(name: "Artist_Name-Song_Title-Single-WEB-2020-GRP", title: "Artist Name - Song Title", year: 2020, artist: "Artist Name",
+              album: "Song Title"),
+        .init(name: "Artist-Title-VLS-2001-GRP", title: "Artist - Title", year: 2001, artist: "Artist", album: "Title"),
+        // Near miss: "Single" inside the title, joined by underscores, is the title's.
+        .init(name: "Beyonce-Single_Ladies-WEB-2008-GRP", title: "Beyonce - Single Ladies", year: 2008, artist: "Beyonce", album: "Single Ladies"),
+    ]
+
+    @Test(arguments: musicReleaseTypes) func musicReleaseType(_ c: ParserCase) { c.check() }
     @Test(arguments: aroundTheGroup) func aroundGroup(_ c: ParserCase) { c.check() }
     @Test(arguments: creditedGroups) func creditedGroup(_ c: ParserCase) { c.check() }
     @Test(arguments: bracketsAroundGroups) func bracketAroundGroup(_ c: ParserCase) { c.check() }
