@@ -237,6 +237,17 @@ import Testing
         .init(name: "Beyonce-Single_Ladies-WEB-2008-GRP", title: "Beyonce - Single Ladies", year: 2008, artist: "Beyonce", album: "Single Ladies"),
     ]
 
+    /// Rarer source words (Medusa's test_guessit.yml): a broadcast dub written with a hyphen, a DVD set's disc number.
+    static let rareSources: [ParserCase] = [
+        .init(name: "[MK-Pn8].Dimension.W.-.05.[720p][Hi10][Dual][TV-Dub][EDA6E7F1]", title: "Dimension W", absolute: [5], source: .hdtv,
+              group: "MK-Pn8"),
+        .init(name: "Show.Name.S01.DVD2.NLsubs-QoQ", title: "Show Name", season: 1, source: .dvd, group: "QoQ"),
+        // Near misses: "TV" and "Dub" apart are no source; a disc format stays a format.
+        .init(name: "Show Name S01E01 TV Dub 720p", title: "Show Name", season: 1, episodes: [1], quality: .p720, source: .unknown),
+        .init(name: "Movie.Title.2001.DVD9-GRP", title: "Movie Title", year: 2001, source: .dvd, group: "GRP"),
+    ]
+
+    @Test(arguments: rareSources) func rareSource(_ c: ParserCase) { c.check() }
     @Test(arguments: musicReleaseTypes) func musicReleaseType(_ c: ParserCase) { c.check() }
     @Test(arguments: aroundTheGroup) func aroundGroup(_ c: ParserCase) { c.check() }
     @Test(arguments: creditedGroups) func creditedGroup(_ c: ParserCase) { c.check() }
