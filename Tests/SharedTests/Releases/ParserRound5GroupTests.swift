@@ -202,6 +202,14 @@ import Testing
         // A dotted bracket of words after the group (Sonarr's "-VARYG (Blue Lock, Multi-Subs)" written with dots).
         .init(name: "Series.Title.S01E09.1080p.DSNP.WEB-DL.DDP2.0.H.264-VARYG.(Blue.Lock, Multi-Subs)", title: "Series Title", season: 1,
               episodes: [9], group: "VARYG"),
+        // A group named like a source, after a name that already stated its source (guessit's episodes.yml).
+        .init(name: "Goof.Troop.1x24.Waste.Makes.Haste.720p.HDTV.x264.CZ-SDTV", title: "Goof Troop", season: 1, episodes: [24],
+              source: .hdtv, group: "SDTV"),
+        .init(name: "Marvels.Daredevil.S02E11.German.DL.DUBBED.2160p.WebUHD.x264-UHDTV", title: "Marvels Daredevil", season: 2,
+              episodes: [11], source: .webdl, group: "UHDTV"),
+        // Near misses: the only source word is the source; a hyphenated source pair ends no group.
+        .init(name: "Movie.2019.XviD-DVDRip", title: "Movie", year: 2019, source: .dvd, noGroup: true),
+        .init(name: "Show.S01E01.720p.WEB-DL", title: "Show", season: 1, episodes: [1], source: .webdl, noGroup: true),
         // A frame rate is no group (guessit: "[HorribleSubs] Overlord II - 01 [1080p] 19.1mbits - 120fps").
         .init(name: "[HorribleSubs].Overlord.II.-.01.[1080p].19.1mbits.-.120fps.mkv", title: "Overlord II", absolute: [1], group: "HorribleSubs"),
         .init(name: "Movie.2010.1080p.BluRay.x264-60fps", title: "Movie", year: 2010, noGroup: true),

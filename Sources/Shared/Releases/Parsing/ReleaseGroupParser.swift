@@ -262,6 +262,7 @@ enum ReleaseGroupParser {
            !notGroups.contains(t[last].lower), !t[last].isNumber, !isIMDbID(t[last].lower), !isFrameRate(t[last].lower), VideoAttributes.match(t, at: last).map({ $0.strong }) != true {
             return Trailing(group: t[last].text, firstIndex: last, hyphenated: true)
         }
+        if let named = sourceNamedGroup(t, last: last, start: start) { return named }
         if let joined = underscoredGroup(t, last: last, start: start) { return joined }
         // "Title.2019.DVD-R", "WEB-Cap", "DVB-S": a word that completes the jargon before its hyphen is no group.
         if let group = hyphenGroup(t[last], start: start, index: last), !completesJargon(t, last) {
@@ -361,6 +362,18 @@ enum ReleaseGroupParser {
             return Trailing(group: joinedText(t, k + 1, end + 1), firstIndex: k, hyphenated: false)
         }
         return nil
+    }
+
+    /// "720p.HDTV.x264.CZ-SDTV", "WebUHD.x264-UHDTV": a group named like a source, after the hyphen that ends a name which has
+    /// already stated its source (a name does not state it twice; guessit's episodes.yml names both groups).
+    private static func sourceNamedGroup(_ t: [ReleaseToken], last: Int, start: Int) -> Trailing? {
+        guard t[last].gap == "-", last == t.count - 1, last > start + 2, !t[last - 1].inBrackets, !completesJargon(t, last),
+              let m = VideoAttributes.match(t, at: last), m.end == last + 1, case .source = m.meaning else { return nil }
+        let earlier = VideoNameParser.scan(t, from: start, to: last - 1).contains {
+            if case .source = $0.meaning { return $0.strong }
+            return false
+        }
+        return earlier ? Trailing(group: t[last].text, firstIndex: last, hyphenated: true) : nil
     }
 
     /// "XviD.CD1-GRP", "DVDRip.Disc2-GRP": which disc of a multi-disc release this file is; never a group's first part.
