@@ -210,6 +210,12 @@ import Testing
         // Near misses: the only source word is the source; a hyphenated source pair ends no group.
         .init(name: "Movie.2019.XviD-DVDRip", title: "Movie", year: 2019, source: .dvd, noGroup: true),
         .init(name: "Show.S01E01.720p.WEB-DL", title: "Show", season: 1, episodes: [1], source: .webdl, noGroup: true),
+        // A usenet post's subject after the file's name (Medusa's test_guessit.yml): the group is before the file's extension.
+        .init(name: "Show.Name.S01E08.Episode.Title.720p.WEBRip.HEVC.x265-GROUP.mkv.par2.-.02.of.11.(1/1)", title: "Show Name", season: 1,
+              episodes: [8], group: "GROUP"),
+        .init(name: "Show.Name.S01E01.720p.HDTV.x264-GRP.part01.rar yEnc", title: "Show Name", season: 1, episodes: [1], group: "GRP"),
+        // Near miss: an extension after jargon with no "-GROUP" names nobody.
+        .init(name: "Movie.2019.1080p.BluRay.x264.mkv.GRP", title: "Movie", year: 2019, noGroup: true),
         // A frame rate is no group (guessit: "[HorribleSubs] Overlord II - 01 [1080p] 19.1mbits - 120fps").
         .init(name: "[HorribleSubs].Overlord.II.-.01.[1080p].19.1mbits.-.120fps.mkv", title: "Overlord II", absolute: [1], group: "HorribleSubs"),
         .init(name: "Movie.2010.1080p.BluRay.x264-60fps", title: "Movie", year: 2010, noGroup: true),

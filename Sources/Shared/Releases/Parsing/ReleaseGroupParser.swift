@@ -188,6 +188,12 @@ enum ReleaseGroupParser {
         var tagStart: Int?
         // "-2HD [eztv]-[rarbg.com]": distributor and site tags after the group are dropped, run by run.
         var dropped: Int?
+        // "x265-GROUP.mkv.par2.-.02.of.11.(1/1)", "x264-GRP.part01.rar yEnc": a usenet post's subject goes on after the file's
+        // name; the group is the one before the file's extension. (Names ending "-GROUP" skip the scan.)
+        if t[last].gap != "-", let ext = fileTail(t, start: start) {
+            dropped = ext
+            last = ext - 1
+        }
         while last > start + 1, t[last].inBrackets, dropped.map({ $0 - last < 8 }) ?? true {
             var j = last
             while j > start, t[j].inBrackets, !opensBracket(t[j].gap) { j -= 1 }
@@ -374,6 +380,23 @@ enum ReleaseGroupParser {
             return false
         }
         return earlier ? Trailing(group: t[last].text, firstIndex: last, hyphenated: true) : nil
+    }
+
+    private static let postedFileExtensions: Set<String> = ["mkv", "avi", "mp4", "m4v", "wmv", "mpg", "rar", "par2", "nzb", "nfo", "sfv"]
+
+    /// Where a posted file's extension follows "-GROUP" before the end of the name ("-GROUP.mkv.vol003+04.PAR2...").
+    private static func fileTail(_ t: [ReleaseToken], start: Int) -> Int? {
+        guard t.count - start > 4 else { return nil }
+        for k in (start + 3)..<(t.count - 1) where t[k].gap == "." && !t[k].inBrackets {
+            let n = t[k].lower.utf8.count
+            guard n >= 3, n <= 6 else { continue }
+            // "-GRP.part01.rar": a multi-part archive's part number before its extension.
+            let partOfArchive = n > 4 && t[k].lower.hasPrefix("part") && t[k + 1].lower == "rar" && t[k + 1].gap == "."
+            guard partOfArchive || n <= 4 && postedFileExtensions.contains(t[k].lower),
+                  hyphenGroup(t[k - 1], start: start, index: k - 1) != nil, jargon(t, endingAt: k - 1) != nil else { continue }
+            return k
+        }
+        return nil
     }
 
     /// "XviD.CD1-GRP", "DVDRip.Disc2-GRP": which disc of a multi-disc release this file is; never a group's first part.
