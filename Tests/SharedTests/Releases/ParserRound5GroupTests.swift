@@ -216,6 +216,12 @@ import Testing
         .init(name: "Show.Name.S01E01.720p.HDTV.x264-GRP.part01.rar yEnc", title: "Show Name", season: 1, episodes: [1], group: "GRP"),
         // Near miss: an extension after jargon with no "-GROUP" names nobody.
         .init(name: "Movie.2019.1080p.BluRay.x264.mkv.GRP", title: "Movie", year: 2019, noGroup: true),
+        // A date a renamer bracketed after the group (guessit's episodes.yml: "... x264 AC3 - IMMERSE - [2011-09-19].mkv").
+        .init(name: "Show Name - S01E01 - HDTV-720p Proper - x264 AC3 - IMMERSE - [2011-09-19].mkv", title: "Show Name", season: 1,
+              episodes: [1], group: "IMMERSE"),
+        .init(name: "Show.S01E01.720p.HDTV.x264-GRP.[2011-09-19]", title: "Show", season: 1, episodes: [1], group: "GRP"),
+        // Near miss: a hyphenated title before a date names no group.
+        .init(name: "Show-Name [2011-09-19]", title: "Show-Name", noGroup: true),
         // A frame rate is no group (guessit: "[HorribleSubs] Overlord II - 01 [1080p] 19.1mbits - 120fps").
         .init(name: "[HorribleSubs].Overlord.II.-.01.[1080p].19.1mbits.-.120fps.mkv", title: "Overlord II", absolute: [1], group: "HorribleSubs"),
         .init(name: "Movie.2010.1080p.BluRay.x264-60fps", title: "Movie", year: 2010, noGroup: true),

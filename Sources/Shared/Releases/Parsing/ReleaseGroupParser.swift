@@ -244,6 +244,11 @@ enum ReleaseGroupParser {
             var j = last
             while j > start, t[j].inBrackets, !opensBracket(t[j].gap) { j -= 1 }
             if let details = detailsAfterGroup(t, j, last, start: start) { return details }
+            // "x264 AC3 - IMMERSE - [2011-09-19]": a date a renamer appended after the group (guessit's episodes.yml).
+            if j > start + 2, isBracketedDate(t, j, last), let group = hyphenGroup(t[j - 1], start: start, index: j - 1),
+               jargon(t, endingAt: j - 1) != nil {
+                return Trailing(group: group, firstIndex: j - 1, hyphenated: true)
+            }
             // "-VARYG (Blue Lock, Multi-Subs)", "-GRP (Spanish)": a spaced bracket of words, or of languages, after the group.
             // Dotted names write the bracket's space as a dot too ("-VARYG.(Blue.Lock, Multi-Subs)").
             if j > start + 1, last - j >= 2 || t[j...last].allSatisfy({ isLanguageTailWord($0.lower) }),
@@ -397,6 +402,13 @@ enum ReleaseGroupParser {
             return k
         }
         return nil
+    }
+
+    /// "[2011-09-19]", "(2011.09.19)": a whole bracket holding one date, year first.
+    private static func isBracketedDate(_ t: [ReleaseToken], _ j: Int, _ last: Int) -> Bool {
+        guard last - j == 2, opensBracket(t[j].gap), let y = t[j].number, let m = t[j + 1].number, let d = t[j + 2].number,
+              t[j].lower.utf8.count == 4, t[j + 1].gap == t[j + 2].gap, t[j + 1].gap == "-" || t[j + 1].gap == "." else { return false }
+        return (1900...2099).contains(y) && (1...12).contains(m) && (1...31).contains(d)
     }
 
     /// "XviD.CD1-GRP", "DVDRip.Disc2-GRP": which disc of a multi-disc release this file is; never a group's first part.
