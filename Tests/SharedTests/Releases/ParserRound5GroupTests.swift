@@ -216,6 +216,13 @@ import Testing
         .init(name: "Show.Name.S01E01.720p.HDTV.x264-GRP.part01.rar yEnc", title: "Show Name", season: 1, episodes: [1], group: "GRP"),
         // Near miss: an extension after jargon with no "-GROUP" names nobody.
         .init(name: "Movie.2019.1080p.BluRay.x264.mkv.GRP", title: "Movie", year: 2019, noGroup: true),
+        // The release's languages after the group's own hyphen (guessit's "X264-HiS@SiLUHD-English.[sharethefiles.com]").
+        .init(name: "Movie.2019.1080p.BluRay.x264-GRP-Sub", title: "Movie", year: 2019, group: "GRP"),
+        .init(name: "The.Doors.(1991).BDRip.720p.AC3.X264-GRP-English.[sharethefiles.com]", title: "The Doors", year: 1991, group: "GRP"),
+        .init(name: "The.Doors.(1991).BDRip.720p.AC3.X264-HiS@SiLUHD-English", title: "The Doors", year: 1991, group: "HiS@SiLUHD"),
+        // Near misses: languages right after the codec name no group.
+        .init(name: "Title.2019.1080p.BluRay.x264-ITA-ENG", title: "Title", year: 2019, noGroup: true),
+        .init(name: "Movie.2019.1080p.BluRay.x264-GER", title: "Movie", year: 2019, noGroup: true),
         // A date a renamer bracketed after the group (guessit's episodes.yml: "... x264 AC3 - IMMERSE - [2011-09-19].mkv").
         .init(name: "Show Name - S01E01 - HDTV-720p Proper - x264 AC3 - IMMERSE - [2011-09-19].mkv", title: "Show Name", season: 1,
               episodes: [1], group: "IMMERSE"),

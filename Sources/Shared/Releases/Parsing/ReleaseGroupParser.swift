@@ -471,7 +471,11 @@ enum ReleaseGroupParser {
               !notGroups.contains(previous.lower) else { return false }
         if t[i].gap == "-" {
             // "-GRP-RARBG": a distributor's tag after the group, as "[rarbg]" is.
-            return uploadSuffixes.contains(w) || w.hasPrefix("rakuv") || (t[i].isNumber && w.count <= 2) || distributorTags.contains(w) && w != "xvid"
+            if uploadSuffixes.contains(w) || w.hasPrefix("rakuv") || (t[i].isNumber && w.count <= 2) || distributorTags.contains(w) && w != "xvid" {
+                return true
+            }
+            // "-HiS@SiLUHD-English", "-GRP-Subs", "-GRP-ITA": the release's languages after the group's name.
+            return (isLanguageTailWord(w) || w == "sub") && !isJargon(t[i - 1]) && !isLanguageTailWord(t[i - 1].lower)
         }
         // "-SKGTV English", "-SKGTV.English", "-HiS@SiLUHD-English"
         if [" ", ".", "_", "-"].contains(t[i].gap), case .language? = VideoAttributes.single[w]?.0 { return true }
