@@ -180,6 +180,10 @@ import Testing
         .init(name: "Show.Name.S01E01.720p.HDTV.x264-GRP [1080p] [eztv]", title: "Show Name", season: 1, episodes: [1], quality: .p720,
               group: "GRP"),
         .init(name: "Movie.Title.2010.BluRay.x264-GRP [1080p] [rarbg]", title: "Movie Title", year: 2010, group: "GRP"),
+        // Weak jargon bracketed after "codec-GROUP" is details too; a title's hyphenated word before it is no group.
+        .init(name: "Movie.2019.1080p.BluRay.x264-GRP [REPACK]", title: "Movie", year: 2019, group: "GRP", repack: true),
+        .init(name: "Movie.2019.1080p.BluRay.x265-GRP [10bit]", title: "Movie", year: 2019, group: "GRP"),
+        .init(name: "X-Men 2000 [Remastered]", title: "X-Men", year: 2000, noGroup: true),
         // Near miss: details and a distributor's tag with no "-GROUP" give no group.
         .init(name: "Movie.Title.2010.BluRay.x264 [1080p] [rarbg]", title: "Movie Title", year: 2010, noGroup: true),
         // Which disc of a multi-disc release this is (guessit names "CD1.DVDRip.XviD.AC3-WAF" the same way), and Video CD

@@ -302,9 +302,21 @@ enum ReleaseGroupParser {
     /// them); the group stays, and the details are read with the rest.
     private static func detailsAfterGroup(_ t: [ReleaseToken], _ j: Int, _ last: Int, start: Int) -> Trailing? {
         guard j > start + 2, last - j < 4, t[j].gap.hasPrefix(" "), t[j - 1].gap == "-", !t[j - 1].inBrackets,
-              t[j...last].allSatisfy({ VideoAttributes.single[$0.lower]?.1 == true || GluedAttributes.match([$0], at: 0) != nil }),
+              t[j...last].allSatisfy({ VideoAttributes.single[$0.lower]?.1 == true || GluedAttributes.match([$0], at: 0) != nil })
+                || allJargon(t, j, last) && jargon(t, endingAt: j - 1) != nil,
               let group = hyphenGroup(t[j - 1], start: start, index: j - 1), !completesJargon(t, j - 1) else { return nil }
         return Trailing(group: group, firstIndex: j - 1, hyphenated: true, detailsAfter: j..<(last + 1))
+    }
+
+    /// "[REPACK]", "[10bit]", "[5.1]": a bracket wholly of release jargon, weak words included — taken as details only after
+    /// "codec-GROUP", where a title's hyphenated word ("X-Men [Remastered]") cannot be.
+    private static func allJargon(_ t: [ReleaseToken], _ j: Int, _ last: Int) -> Bool {
+        var k = j
+        while k <= last {
+            guard let m = VideoAttributes.match(t, at: k), m.end <= last + 1 else { return false }
+            k = m.end
+        }
+        return true
     }
 
     /// "DVD-R", "WEB-Cap", "DVB-S", "X-vid": two short words a hyphen joins into one piece of jargon (short words only, so
