@@ -247,7 +247,7 @@ enum ReleaseGroupParser {
             // "x264 AC3 - IMMERSE - [2011-09-19]": a date a renamer appended after the group (guessit's episodes.yml).
             if j > start + 2, isBracketedDate(t, j, last), let group = hyphenGroup(t[j - 1], start: start, index: j - 1),
                jargon(t, endingAt: j - 1) != nil {
-                return Trailing(group: group, firstIndex: j - 1, hyphenated: true)
+                return Trailing(group: group, firstIndex: j - 1, hyphenated: true, detailsAfter: j..<(last + 1))
             }
             // "-VARYG (Blue Lock, Multi-Subs)", "-GRP (Spanish)": a spaced bracket of words, or of languages, after the group.
             // Dotted names write the bracket's space as a dot too ("-VARYG.(Blue.Lock, Multi-Subs)").
