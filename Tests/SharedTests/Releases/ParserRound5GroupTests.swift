@@ -229,7 +229,7 @@ import Testing
         .init(name: "Movie.2019.1080p.BluRay.x264-GER", title: "Movie", year: 2019, noGroup: true),
         // A date a renamer bracketed after the group (guessit's episodes.yml: "... x264 AC3 - IMMERSE - [2011-09-19].mkv").
         .init(name: "Show Name - S01E01 - HDTV-720p Proper - x264 AC3 - IMMERSE - [2011-09-19].mkv", title: "Show Name", season: 1,
-              episodes: [1], group: "IMMERSE"),
+              episodes: [1], airDate: "2011-09-19", group: "IMMERSE"),
         .init(name: "Show.S01E01.720p.HDTV.x264-GRP.[2011-09-19]", title: "Show", season: 1, episodes: [1], group: "GRP"),
         // Near miss: a hyphenated title before a date names no group.
         .init(name: "Show-Name [2011-09-19]", title: "Show-Name", noGroup: true),
