@@ -174,6 +174,114 @@ import Testing
         .init(name: "[www.site.com] Title (2010) 1080p", title: "Title", year: 2010, quality: .p1080, noGroup: true),
     ]
 
+    /// Round 5b: what sits between the jargon and the group, or after the group, and is neither the group nor its part.
+    static let aroundTheGroup: [ParserCase] = [
+        // Details bracketed after the group, then a distributor's tag (the shape round 5 left open).
+        .init(name: "Show.Name.S01E01.720p.HDTV.x264-GRP [1080p] [eztv]", title: "Show Name", season: 1, episodes: [1], quality: .p720,
+              group: "GRP"),
+        .init(name: "Movie.Title.2010.BluRay.x264-GRP [1080p] [rarbg]", title: "Movie Title", year: 2010, group: "GRP"),
+        // Weak jargon bracketed after "codec-GROUP" is details too; a title's hyphenated word before it is no group.
+        .init(name: "Movie.2019.1080p.BluRay.x264-GRP [REPACK]", title: "Movie", year: 2019, group: "GRP", repack: true),
+        .init(name: "Movie.2019.1080p.BluRay.x265-GRP [10bit]", title: "Movie", year: 2019, group: "GRP"),
+        .init(name: "X-Men 2000 [Remastered]", title: "X-Men", year: 2000, noGroup: true),
+        // Near miss: details and a distributor's tag with no "-GROUP" give no group.
+        .init(name: "Movie.Title.2010.BluRay.x264 [1080p] [rarbg]", title: "Movie Title", year: 2010, noGroup: true),
+        // Which disc of a multi-disc release this is (guessit names "CD1.DVDRip.XviD.AC3-WAF" the same way), and Video CD
+        // formats (pr0pz/scene-release-parser: "DVDRip.SVCD.READ.NFO-c0nFuSed").
+        .init(name: "Movie.Title.2001.DVDRip.XviD.CD2-GRP.avi", title: "Movie Title", year: 2001, source: .dvd, codec: "XviD", group: "GRP"),
+        .init(name: "Movie.Title.2001.XviD.Disc1-GRP", title: "Movie Title", year: 2001, group: "GRP"),
+        .init(name: "Movie.Title.2001.DVDRip.SVCD-GRP", title: "Movie Title", year: 2001, source: .dvd, group: "GRP"),
+        .init(name: "Movie.Title.2001.VCD-GRP", title: "Movie Title", year: 2001, group: "GRP"),
+        // A subtitle or dub tag before the hyphen (seen in Medusa's test_guessit.yml: "X264.RoSubbed-Grp").
+        .init(name: "Show.Name.S02E11.720p.HDTV.X264.RoSubbed-Grp", title: "Show Name", season: 2, episodes: [11], group: "Grp"),
+        .init(name: "Movie.Title.2001.DVDRip.XviD.HebSubs-GRP", title: "Movie Title", year: 2001, group: "GRP"),
+        // Near misses: two-part groups after a bracket or a channel layout stay whole.
+        .init(name: "Show Name - 03 (1080p)(HEVC)(Multiple Subtitle)-Erai-raws", title: "Show Name", absolute: [3], group: "Erai-raws"),
+        .init(name: "Movie.2008.BluRay.DTS-HD.MA.5.1-SnOoP-UPR", title: "Movie", year: 2008, group: "SnOoP-UPR"),
+        // A reposter that signs after the encoder (PTT and parse-torrent-title names), also after a spaced dash; alone it is the group.
+        .init(name: "Kadakh 2020 Hindi 1080p WEBRip x264 AC3 ESubs - LOKiHD - Telly", title: "Kadakh", year: 2020, source: .webrip, group: "LOKiHD"),
+        .init(name: "Avengers.Endgame.2019.4K.UHD.ITUNES.DL.H265.Dolby.ATMOS.MSUBS-Deflate.Telly", title: "Avengers Endgame", year: 2019,
+              group: "Deflate"),
+        .init(name: "Kasganj 2019 Hindi 1080p Zee5 WebDL AVC AAC 2.0 ESub - Telly.mkv", title: "Kasganj", year: 2019, group: "Telly"),
+        // A dotted bracket of words after the group (Sonarr's "-VARYG (Blue Lock, Multi-Subs)" written with dots).
+        .init(name: "Series.Title.S01E09.1080p.DSNP.WEB-DL.DDP2.0.H.264-VARYG.(Blue.Lock, Multi-Subs)", title: "Series Title", season: 1,
+              episodes: [9], group: "VARYG"),
+        // A group named like a source, after a name that already stated its source (guessit's episodes.yml).
+        .init(name: "Goof.Troop.1x24.Waste.Makes.Haste.720p.HDTV.x264.CZ-SDTV", title: "Goof Troop", season: 1, episodes: [24],
+              source: .hdtv, group: "SDTV"),
+        .init(name: "Marvels.Daredevil.S02E11.German.DL.DUBBED.2160p.WebUHD.x264-UHDTV", title: "Marvels Daredevil", season: 2,
+              episodes: [11], source: .webdl, group: "UHDTV"),
+        // Near misses: the only source word is the source; a hyphenated source pair ends no group.
+        .init(name: "Movie.2019.XviD-DVDRip", title: "Movie", year: 2019, source: .dvd, noGroup: true),
+        .init(name: "Show.S01E01.720p.WEB-DL", title: "Show", season: 1, episodes: [1], source: .webdl, noGroup: true),
+        // A usenet post's subject after the file's name (Medusa's test_guessit.yml): the group is before the file's extension.
+        .init(name: "Show.Name.S01E08.Episode.Title.720p.WEBRip.HEVC.x265-GROUP.mkv.par2.-.02.of.11.(1/1)", title: "Show Name", season: 1,
+              episodes: [8], group: "GROUP"),
+        .init(name: "Show.Name.S01E01.720p.HDTV.x264-GRP.part01.rar yEnc", title: "Show Name", season: 1, episodes: [1], group: "GRP"),
+        // Near miss: an extension after jargon with no "-GROUP" names nobody.
+        .init(name: "Movie.2019.1080p.BluRay.x264.mkv.GRP", title: "Movie", year: 2019, noGroup: true),
+        // The release's languages after the group's own hyphen (guessit's "X264-HiS@SiLUHD-English.[sharethefiles.com]").
+        .init(name: "Movie.2019.1080p.BluRay.x264-GRP-Sub", title: "Movie", year: 2019, group: "GRP"),
+        .init(name: "The.Doors.(1991).BDRip.720p.AC3.X264-GRP-English.[sharethefiles.com]", title: "The Doors", year: 1991, group: "GRP"),
+        .init(name: "The.Doors.(1991).BDRip.720p.AC3.X264-HiS@SiLUHD-English", title: "The Doors", year: 1991, group: "HiS@SiLUHD"),
+        // Near misses: languages right after the codec name no group.
+        .init(name: "Title.2019.1080p.BluRay.x264-ITA-ENG", title: "Title", year: 2019, noGroup: true),
+        .init(name: "Movie.2019.1080p.BluRay.x264-GER", title: "Movie", year: 2019, noGroup: true),
+        // A date a renamer bracketed after the group (guessit's episodes.yml: "... x264 AC3 - IMMERSE - [2011-09-19].mkv").
+        .init(name: "Show Name - S01E01 - HDTV-720p Proper - x264 AC3 - IMMERSE - [2011-09-19].mkv", title: "Show Name", season: 1,
+              episodes: [1], airDate: "2011-09-19", group: "IMMERSE"),
+        .init(name: "Show.S01E01.720p.HDTV.x264-GRP.[2011-09-19]", title: "Show", season: 1, episodes: [1], group: "GRP"),
+        // Near miss: a hyphenated title before a date names no group.
+        .init(name: "Show-Name [2011-09-19]", title: "Show-Name", noGroup: true),
+        // A frame rate is no group (guessit: "[HorribleSubs] Overlord II - 01 [1080p] 19.1mbits - 120fps").
+        .init(name: "[HorribleSubs].Overlord.II.-.01.[1080p].19.1mbits.-.120fps.mkv", title: "Overlord II", absolute: [1], group: "HorribleSubs"),
+        .init(name: "Movie.2010.1080p.BluRay.x264-60fps", title: "Movie", year: 2010, noGroup: true),
+    ]
+
+    /// A release credited with "by" right after its jargon (guessit's movies.yml and episodes.yml, PTT and
+    /// parse-torrent-title's Italian names); a bracket or a posting crew after the name is not theirs.
+    static let creditedGroups: [ParserCase] = [
+        .init(name: "Movies/El Dia de la Bestia (1995)/El.dia.de.la.bestia.DVDrip.Spanish.DivX.by.Artik[SEDG].avi", title: "El dia de la bestia",
+              year: 1995, group: "Artik"),
+        .init(name: "Movie Title (2012) - 720p H264 Ita Eng DTS 5.1 Sub Ita Eng by SnakeSPL MIRCrew", title: "Movie Title", year: 2012,
+              group: "SnakeSPL"),
+        .init(name: "Show Name S01e10[Mux - 1080p - H264 - Ita Eng Ac3 - Sub Ita Eng]DLMux By GiuseppeTnT Littlelinx", title: "Show Name",
+              season: 1, episodes: [10], group: "GiuseppeTnT Littlelinx"),
+        .init(name: "Show Name (2014) S02e23 [Mux - XviD - Ita Eng Mp3 - Sub Ita Eng] DLMux By Pir8 [CURA] Supereroi SEASON FINALE",
+              title: "Show Name", season: 2, episodes: [23], group: "Pir8"),
+        .init(name: "Show Name S06e07 [Mux - H264 - Ita Eng Aac - Sub Ita Eng] DLMux by sp_54321", title: "Show Name", season: 6,
+              episodes: [7], group: "sp_54321"),
+        // Near misses: "by" inside a title, before any jargon, credits nobody.
+        .init(name: "Stand.by.Me.1986.1080p.BluRay.x264-GRP", title: "Stand by Me", year: 1986, group: "GRP"),
+        .init(name: "Stand by Me 1986 1080p BluRay x264", title: "Stand by Me", year: 1986, noGroup: true),
+    ]
+
+    /// Scene music release types end the album (pr0pz/scene-release-parser: "Meschino_-_Romeo-SINGLE-WEB-IT-2023-UOVA" is the
+    /// song "Romeo"); as a title's ordinary word they stay.
+    static let musicReleaseTypes: [ParserCase] = [
+        .init(name: "Meschino_-_Romeo-SINGLE-WEB-IT-2023-UOVA", title: "Meschino - Romeo", year: 2023, group: "UOVA", artist: "Meschino",
+              album: "Romeo"),
+        .init(name: "Artist_Name-Song_Title-Single-WEB-2020-GRP", title: "Artist Name - Song Title", year: 2020, artist: "Artist Name",
+              album: "Song Title"),
+        .init(name: "Artist-Title-VLS-2001-GRP", title: "Artist - Title", year: 2001, artist: "Artist", album: "Title"),
+        // Near miss: "Single" inside the title, joined by underscores, is the title's.
+        .init(name: "Beyonce-Single_Ladies-WEB-2008-GRP", title: "Beyonce - Single Ladies", year: 2008, artist: "Beyonce", album: "Single Ladies"),
+    ]
+
+    /// Rarer source words (Medusa's test_guessit.yml): a broadcast dub written with a hyphen, a DVD set's disc number.
+    static let rareSources: [ParserCase] = [
+        .init(name: "[MK-Pn8].Dimension.W.-.05.[720p][Hi10][Dual][TV-Dub][EDA6E7F1]", title: "Dimension W", absolute: [5], source: .hdtv,
+              group: "MK-Pn8"),
+        .init(name: "Show.Name.S01.DVD2.NLsubs-QoQ", title: "Show Name", season: 1, source: .dvd, group: "QoQ"),
+        // Near misses: "TV" and "Dub" apart are no source; a disc format stays a format.
+        .init(name: "Show Name S01E01 TV Dub 720p", title: "Show Name", season: 1, episodes: [1], quality: .p720, source: .unknown),
+        .init(name: "Movie.Title.2001.DVD9-GRP", title: "Movie Title", year: 2001, source: .dvd, group: "GRP"),
+    ]
+
+    @Test(arguments: rareSources) func rareSource(_ c: ParserCase) { c.check() }
+    @Test(arguments: musicReleaseTypes) func musicReleaseType(_ c: ParserCase) { c.check() }
+    @Test(arguments: aroundTheGroup) func aroundGroup(_ c: ParserCase) { c.check() }
+    @Test(arguments: creditedGroups) func creditedGroup(_ c: ParserCase) { c.check() }
     @Test(arguments: bracketsAroundGroups) func bracketAroundGroup(_ c: ParserCase) { c.check() }
     @Test(arguments: musicYears) func musicYear(_ c: ParserCase) { c.check() }
     @Test(arguments: sceneMusicFormats) func sceneMusicFormat(_ c: ParserCase) { c.check() }

@@ -13,6 +13,8 @@ enum MusicAttributes {
         case depthAndRate(Int, Int)
         case source(String)
         case discography
+        /// "-SINGLE-", "-MAXI-", "-BOOTLEG-": what kind of release it is; ends the album, sets nothing.
+        case releaseType
         case proper, repack
         case noise
     }
@@ -40,6 +42,18 @@ enum MusicAttributes {
         "cassette": "Cassette", "bluray": "Blu-ray",
     ]
 
+    /// Scene music release types (pr0pz/scene-release-parser's ReleasePatterns.js: "Web Single", "CD Single", "Maxi CD",
+    /// "Maxi Single", "VLS" for a vinyl single, "CD EP", "Bootleg", "Promo").
+    static let releaseTypes: Set<String> = ["single", "maxi", "bootleg", "promo", "vls", "cdep", "maxisingle"]
+    /// Release types that are also ordinary words ("Single Ladies", "Maxi"): only in capitals, in brackets, or as a scene
+    /// name's own hyphenated part ("Romeo-SINGLE-WEB-IT-2023-UOVA").
+    private static let wordlikeReleaseTypes: Set<String> = ["single", "maxi", "bootleg", "promo"]
+
+    private static func standsApart(_ t: [ReleaseToken], _ i: Int) -> Bool {
+        if t[i].inBrackets || t[i].text == t[i].text.uppercased() { return true }
+        return t[i].gap.hasSuffix("-") && i + 1 < t.count && t[i + 1].gap.hasPrefix("-")
+    }
+
     static let discographyWords: Set<String> = ["discography", "discografia", "diskografie", "discographie", "anthology",
                                                 "collection", "boxset", "discografía"]
     static let noiseWords: Set<String> = ["lossless", "hires", "hi", "res", "cbr", "vbr", "kbps", "kbs", "kbit", "khz", "bit",
@@ -61,6 +75,7 @@ enum MusicAttributes {
         if let combined = depthRateWord(w, at: i) { return combined }
         if let s = sources[w] { return m(1, .source(s)) }
         if discographyWords.contains(w) { return m(1, .discography) }
+        if releaseTypes.contains(w), !wordlikeReleaseTypes.contains(w) || standsApart(t, i) { return m(1, .releaseType) }
         if ["v0", "v1", "v2"].contains(w) { return m(1, .vbr(w.uppercased())) }
         if w == "box", i + 1 < t.count, t[i + 1].lower == "set" { return m(2, .discography) }
         if let depth = bitDepth(t, at: i) { return depth }
@@ -148,7 +163,7 @@ enum MusicAttributes {
         case .vbr: return token.lower == "v0"   // "v2" is also a fansub revision; V2 counts next to MP3
         case .source(let s): return s == "Vinyl" || s == "CD" || s == "SACD" || s == "Cassette"
         case .noise: return ["lossless", "kbps", "khz", "cbr", "vbr"].contains(token.lower)
-        case .proper, .repack: return false
+        case .proper, .repack, .releaseType: return false
         }
     }
 }

@@ -120,7 +120,7 @@ enum MusicNameParser {
         case .discography: r.discography = true
         case .proper: r.proper = true
         case .repack: r.repack = true
-        case .noise: break
+        case .noise, .releaseType: break
         }
     }
 

@@ -55,6 +55,9 @@ enum ReleaseGroupParser {
         "ettv", "eztv", "rartv", "rarbg", "prime", "tgx", "ethd", "etrg", "eztvx", "publichd", "vtv", "xvid", "1337x",
         "isohunt", "bt4g", "torrentgalaxy", "glodls", "ion10", "mrc", "rbg",
         "cttv",   // Sonarr's and Radarr's CleanTorrentSuffixRegex (ParserCommon.cs) drops it with ettv, rartv, rarbg, publichd
+        // An Indian reposter that signs after the encoder: "-Deflate.Telly", "MSubs - LOKiHD - Telly", "- mkvCinemas [Telly]"
+        // (names in dreulavelle/PTT's and platelminto/parse-torrent-title's tests; alone, "ESub - Telly", it is the group).
+        "telly",
     ]
 
     // MARK: leading
@@ -185,17 +188,26 @@ enum ReleaseGroupParser {
         var tagStart: Int?
         // "-2HD [eztv]-[rarbg.com]": distributor and site tags after the group are dropped, run by run.
         var dropped: Int?
+        // "x265-GROUP.mkv.par2.-.02.of.11.(1/1)", "x264-GRP.part01.rar yEnc": a usenet post's subject goes on after the file's
+        // name; the group is the one before the file's extension. (Names ending "-GROUP" skip the scan.)
+        if t[last].gap != "-", let ext = fileTail(t, start: start) {
+            dropped = ext
+            last = ext - 1
+        }
         while last > start + 1, t[last].inBrackets, dropped.map({ $0 - last < 8 }) ?? true {
             var j = last
             while j > start, t[j].inBrackets, !opensBracket(t[j].gap) { j -= 1 }
             guard j > start + 1, last - j < 3, isDistributorRun(t, j, last), hyphenGroup(t[j - 1], start: start, index: j - 1) != nil
                     || t[j - 1].inBrackets && isDistributorRun(t, runStart(t, j - 1, start), j - 1) || isSiteAddress(t, j, last)
+                    || t[j - 1].inBrackets && detailsAfterGroup(t, runStart(t, j - 1, start), j - 1, start: start) != nil   // "-GRP [1080p] [eztv]"
             else { break }
             dropped = j
             last = j - 1
         }
-        // "-GROUP.VTV", "-GROUP.rarbg", "-GROUP_RARBG", "-GROUP EZTV": a distributor's tag after a dot, an underscore or a space.
-        if last > start + 2, !t[last].inBrackets, t[last].gap == "." || t[last].gap == "_" || t[last].gap == " ", distributorTags.contains(t[last].lower),
+        // "-GROUP.VTV", "-GROUP.rarbg", "-GROUP_RARBG", "-GROUP EZTV", " - LOKiHD - Telly": a distributor's tag after a dot, an
+        // underscore, a space or a spaced dash.
+        if last > start + 2, !t[last].inBrackets, t[last].gap == "." || t[last].gap == "_" || t[last].gap == " " || t[last].gap == " - ",
+           distributorTags.contains(t[last].lower),
            hyphenGroup(t[last - 1], start: start, index: last - 1) != nil {
             dropped = dropped ?? last
             last -= 1
@@ -223,6 +235,7 @@ enum ReleaseGroupParser {
         }
         // "(... AAC 2.0 Anime Time)", "...-E.N.D", "....10bit.Tigole)": a group known to sign without "-GROUP" (Sonarr's and
         // Radarr's lists) comes first, as in their parsers; a fansub's "[Group]" in front still wins (not hyphenated).
+        if let credited = creditedGroup(t, last: last, start: start) { return credited }
         if let known = KnownGroups.ending(t, at: last, start: start) {
             return Trailing(group: known.group, firstIndex: known.index, hyphenated: false)
         }
@@ -231,8 +244,15 @@ enum ReleaseGroupParser {
             var j = last
             while j > start, t[j].inBrackets, !opensBracket(t[j].gap) { j -= 1 }
             if let details = detailsAfterGroup(t, j, last, start: start) { return details }
+            // "x264 AC3 - IMMERSE - [2011-09-19]": a date a renamer appended after the group (guessit's episodes.yml).
+            if j > start + 2, isBracketedDate(t, j, last), let group = hyphenGroup(t[j - 1], start: start, index: j - 1),
+               jargon(t, endingAt: j - 1) != nil {
+                return Trailing(group: group, firstIndex: j - 1, hyphenated: true, detailsAfter: j..<(last + 1))
+            }
             // "-VARYG (Blue Lock, Multi-Subs)", "-GRP (Spanish)": a spaced bracket of words, or of languages, after the group.
-            if j > start + 1, last - j >= 2 || t[j...last].allSatisfy({ isLanguageTailWord($0.lower) }), t[j].gap.hasPrefix(" "), t[j - 1].gap == "-",
+            // Dotted names write the bracket's space as a dot too ("-VARYG.(Blue.Lock, Multi-Subs)").
+            if j > start + 1, last - j >= 2 || t[j...last].allSatisfy({ isLanguageTailWord($0.lower) }),
+               t[j].gap.hasPrefix(" ") || t[j].gap == ".(" || t[j].gap == "_(", t[j - 1].gap == "-",
                !(j...last).contains(where: { VideoAttributes.match(t, at: $0)?.strong == true || ReleaseYears.year(t[$0]) != nil }),
                let group = hyphenGroup(t[j - 1], start: start, index: j - 1) {
                 return Trailing(group: group, firstIndex: j - 1, hyphenated: true)
@@ -250,9 +270,10 @@ enum ReleaseGroupParser {
         }
         // "H.264-NL", "x264-UHDTV": right after a codec, the last word is the group even when it is also jargon.
         if t[last].gap == "-", last == t.count - 1, last > start + 1, codecWords.contains(t[last - 1].lower),
-           !notGroups.contains(t[last].lower), !t[last].isNumber, !isIMDbID(t[last].lower), VideoAttributes.match(t, at: last).map({ $0.strong }) != true {
+           !notGroups.contains(t[last].lower), !t[last].isNumber, !isIMDbID(t[last].lower), !isFrameRate(t[last].lower), VideoAttributes.match(t, at: last).map({ $0.strong }) != true {
             return Trailing(group: t[last].text, firstIndex: last, hyphenated: true)
         }
+        if let named = sourceNamedGroup(t, last: last, start: start) { return named }
         if let joined = underscoredGroup(t, last: last, start: start) { return joined }
         // "Title.2019.DVD-R", "WEB-Cap", "DVB-S": a word that completes the jargon before its hyphen is no group.
         if let group = hyphenGroup(t[last], start: start, index: last), !completesJargon(t, last) {
@@ -262,6 +283,7 @@ enum ReleaseGroupParser {
             let joined = t[last - 1].gap.hasSuffix("-") || t[last - 1].gap == "." || t[last - 1].gap == "_"
             if last - 1 > start, t[last].gap == "-", joined, !t[last - 1].isNumber, !isJargon(t[last - 1]),
                !notGroups.contains(t[last - 1].lower), !sceneTags.contains(t[last - 1].lower), !SizeWords.isSize(t, at: last - 1),
+               !isDiscPart(t[last - 1].lower), !isSubtitleTag(t[last - 1].lower),
                t[last - 1].lower.count == 1 || isJargon(t[last - 2]) || twoPartAfterDetails(t, last - 1),
                VideoAttributes.match(t, at: last - 2).map({ $0.end > last - 1 }) != true {
                 return Trailing(group: t[last - 1].text + "-" + group, firstIndex: last - 1, hyphenated: true)
@@ -280,9 +302,21 @@ enum ReleaseGroupParser {
     /// them); the group stays, and the details are read with the rest.
     private static func detailsAfterGroup(_ t: [ReleaseToken], _ j: Int, _ last: Int, start: Int) -> Trailing? {
         guard j > start + 2, last - j < 4, t[j].gap.hasPrefix(" "), t[j - 1].gap == "-", !t[j - 1].inBrackets,
-              t[j...last].allSatisfy({ VideoAttributes.single[$0.lower]?.1 == true || GluedAttributes.match([$0], at: 0) != nil }),
+              t[j...last].allSatisfy({ VideoAttributes.single[$0.lower]?.1 == true || GluedAttributes.match([$0], at: 0) != nil })
+                || allJargon(t, j, last) && jargon(t, endingAt: j - 1) != nil,
               let group = hyphenGroup(t[j - 1], start: start, index: j - 1), !completesJargon(t, j - 1) else { return nil }
         return Trailing(group: group, firstIndex: j - 1, hyphenated: true, detailsAfter: j..<(last + 1))
+    }
+
+    /// "[REPACK]", "[10bit]", "[5.1]": a bracket wholly of release jargon, weak words included — taken as details only after
+    /// "codec-GROUP", where a title's hyphenated word ("X-Men [Remastered]") cannot be.
+    private static func allJargon(_ t: [ReleaseToken], _ j: Int, _ last: Int) -> Bool {
+        var k = j
+        while k <= last {
+            guard let m = VideoAttributes.match(t, at: k), m.end <= last + 1 else { return false }
+            k = m.end
+        }
+        return true
     }
 
     /// "DVD-R", "WEB-Cap", "DVB-S", "X-vid": two short words a hyphen joins into one piece of jargon (short words only, so
@@ -329,6 +363,83 @@ enum ReleaseGroupParser {
     /// Scene flags that may sit right before "-GROUP": "PROOFFIX-OUTLAWS" is the group OUTLAWS.
     static let sceneTags: Set<String> = ["prooffix", "proof", "preair", "nlsubs", "upscaled", "dirfix", "nfofix", "subfix", "syncfix", "rerip"]
 
+    /// "DivX.by.Artik[SEDG]", "Sub Ita Eng by SnakeSPL MIRCrew", "DLMux By Pir8 [CURA] Supereroi": the release credits who
+    /// made it with "by" right after its jargon (Spanish and Italian releases; seen in guessit's movies.yml and episodes.yml,
+    /// dreulavelle/PTT's and platelminto/parse-torrent-title's test names). The name is the word after "by", or the two
+    /// words that end the name ("By GiuseppeTnT Littlelinx"); a bracket or a posting crew ("MIRCrew") after it is not theirs.
+    private static func creditedGroup(_ t: [ReleaseToken], last: Int, start: Int) -> Trailing? {
+        guard last - start > 3 else { return nil }
+        for k in stride(from: last - 1, through: max(start + 2, last - 6), by: -1) {
+            let b = t[k].lower.utf8
+            guard b.count == 2, b.first == UInt8(ascii: "b"), b.last == UInt8(ascii: "y") else { continue }
+            let name = t[k + 1]
+            guard !t[k].inBrackets, !name.inBrackets, isJargon(t[k - 1]), !isJargon(name), !name.isNumber,
+                  name.gap == " " || name.gap == "." || name.gap == "_" else { return nil }
+            var end = k + 1
+            // "by sp_54321": an underscore joins a name's parts in a name spaced otherwise.
+            while end < last, t[end + 1].gap == "_", !t[end + 1].inBrackets, name.gap != "_" { end += 1 }
+            if end + 1 == t.count - 1, last == t.count - 1, !t[last].inBrackets, t[last].gap == " " || t[last].gap == name.gap, !isJargon(t[last]),
+               !t[last].lower.hasSuffix("crew") {
+                end += 1
+            }
+            return Trailing(group: joinedText(t, k + 1, end + 1), firstIndex: k, hyphenated: false)
+        }
+        return nil
+    }
+
+    /// "720p.HDTV.x264.CZ-SDTV", "WebUHD.x264-UHDTV": a group named like a source, after the hyphen that ends a name which has
+    /// already stated its source (a name does not state it twice; guessit's episodes.yml names both groups).
+    private static func sourceNamedGroup(_ t: [ReleaseToken], last: Int, start: Int) -> Trailing? {
+        guard t[last].gap == "-", last == t.count - 1, last > start + 2, !t[last - 1].inBrackets, !completesJargon(t, last),
+              let m = VideoAttributes.match(t, at: last), m.end == last + 1, case .source = m.meaning else { return nil }
+        let earlier = VideoNameParser.scan(t, from: start, to: last - 1).contains {
+            if case .source = $0.meaning { return $0.strong }
+            return false
+        }
+        return earlier ? Trailing(group: t[last].text, firstIndex: last, hyphenated: true) : nil
+    }
+
+    private static let postedFileExtensions: Set<String> = ["mkv", "avi", "mp4", "m4v", "wmv", "mpg", "rar", "par2", "nzb", "nfo", "sfv"]
+
+    /// Where a posted file's extension follows "-GROUP" before the end of the name ("-GROUP.mkv.vol003+04.PAR2...").
+    private static func fileTail(_ t: [ReleaseToken], start: Int) -> Int? {
+        guard t.count - start > 4 else { return nil }
+        for k in (start + 3)..<(t.count - 1) where t[k].gap == "." && !t[k].inBrackets {
+            let n = t[k].lower.utf8.count
+            guard n >= 3, n <= 6 else { continue }
+            // "-GRP.part01.rar": a multi-part archive's part number before its extension.
+            let partOfArchive = n > 4 && t[k].lower.hasPrefix("part") && t[k + 1].lower == "rar" && t[k + 1].gap == "."
+            guard partOfArchive || n <= 4 && postedFileExtensions.contains(t[k].lower),
+                  hyphenGroup(t[k - 1], start: start, index: k - 1) != nil, jargon(t, endingAt: k - 1) != nil else { continue }
+            return k
+        }
+        return nil
+    }
+
+    /// "[2011-09-19]", "(2011.09.19)": a whole bracket holding one date, year first.
+    private static func isBracketedDate(_ t: [ReleaseToken], _ j: Int, _ last: Int) -> Bool {
+        guard last - j == 2, opensBracket(t[j].gap), let y = t[j].number, let m = t[j + 1].number, let d = t[j + 2].number,
+              t[j].lower.utf8.count == 4, t[j + 1].gap == t[j + 2].gap, t[j + 1].gap == "-" || t[j + 1].gap == "." else { return false }
+        return (1900...2099).contains(y) && (1...12).contains(m) && (1...31).contains(d)
+    }
+
+    /// "XviD.CD1-GRP", "DVDRip.Disc2-GRP": which disc of a multi-disc release this file is; never a group's first part.
+    private static func isDiscPart(_ w: String) -> Bool {
+        let b = Array(w.utf8)
+        guard b.count >= 3, b.count <= 6, let last = b.last, last >= 48, last <= 57 else { return false }
+        let letters = b.prefix(while: { $0 >= 97 && $0 <= 122 })
+        guard b.dropFirst(letters.count).allSatisfy({ $0 >= 48 && $0 <= 57 }) else { return false }
+        return ["cd", "disc", "disk", "dvd", "part"].contains(String(decoding: letters, as: UTF8.self))
+    }
+
+    /// "X264.RoSubbed-Grp", "XviD.HebSubs-Grp", "x264.Dubbed-Grp": a subtitle or dub tag (a language glued to "Subs", "Subbed",
+    /// "Dubbed") right before the group's hyphen names the release's languages, not the group's first part (seen in
+    /// pymedusa/Medusa's test_guessit.yml: "Show.Name.S02E11.720p.HDTV.X264.RoSubbed-Grp" is the group "Grp").
+    private static func isSubtitleTag(_ w: String) -> Bool {
+        guard w.utf8.count >= 4, let last = w.utf8.last, last == UInt8(ascii: "s") || last == UInt8(ascii: "d") || last == UInt8(ascii: "b") else { return false }
+        return w.hasSuffix("subs") || w.hasSuffix("subbed") || w.hasSuffix("dubbed") || w.hasSuffix("dub") || w.hasSuffix("sub")
+    }
+
     /// "H265 MP4-BEN THE MEN", "H.264-EML HDTeam", "H264-BEN.THE.MEN": a group of two or three words after the
     /// last hyphen, right after a codec or a container.
     private static func spacedGroup(_ t: [ReleaseToken], last: Int, start: Int) -> Trailing? {
@@ -372,7 +483,11 @@ enum ReleaseGroupParser {
               !notGroups.contains(previous.lower) else { return false }
         if t[i].gap == "-" {
             // "-GRP-RARBG": a distributor's tag after the group, as "[rarbg]" is.
-            return uploadSuffixes.contains(w) || w.hasPrefix("rakuv") || (t[i].isNumber && w.count <= 2) || distributorTags.contains(w) && w != "xvid"
+            if uploadSuffixes.contains(w) || w.hasPrefix("rakuv") || (t[i].isNumber && w.count <= 2) || distributorTags.contains(w) && w != "xvid" {
+                return true
+            }
+            // "-HiS@SiLUHD-English", "-GRP-Subs", "-GRP-ITA": the release's languages after the group's name.
+            return (isLanguageTailWord(w) || w == "sub") && !isJargon(t[i - 1]) && !isLanguageTailWord(t[i - 1].lower)
         }
         // "-SKGTV English", "-SKGTV.English", "-HiS@SiLUHD-English"
         if [" ", ".", "_", "-"].contains(t[i].gap), case .language? = VideoAttributes.single[w]?.0 { return true }
@@ -433,7 +548,7 @@ enum ReleaseGroupParser {
         guard !notGroups.contains(w), !token.isNumber, !isJargon(token), !SizeWords.isSize([token], at: 0),
               EpisodePatterns.episodeToken(w) == nil, EpisodePatterns.splitSE(w) == nil,
               // "Title_-_01_-_720p_-_E83AD672": an anime file's CRC32; "Title - 01v2": a versioned episode.
-              !isChecksum(token.text), AbsoluteEpisodes.versioned(w) == nil, !isIMDbID(w) else { return nil }
+              !isChecksum(token.text), AbsoluteEpisodes.versioned(w) == nil, !isIMDbID(w), !isFrameRate(w) else { return nil }
         return token.text
     }
 
@@ -441,6 +556,13 @@ enum ReleaseGroupParser {
     private static func isJargon(_ token: ReleaseToken) -> Bool {
         ReleaseYears.year(token) != nil || VideoAttributes.single[token.lower] != nil || MusicAttributes.formats[token.lower] != nil
             || MusicAttributes.sources[token.lower] != nil || GluedAttributes.match([token], at: 0) != nil
+    }
+
+    /// "19.1mbits - 120fps", "-60fps": a frame rate (guessit's "[HorribleSubs] Overlord II - 01 [1080p] 19.1mbits - 120fps").
+    private static func isFrameRate(_ w: String) -> Bool {
+        let b = w.utf8
+        guard b.count >= 4, let first = b.first, first >= 48, first <= 57, b.last == UInt8(ascii: "s") else { return false }
+        return w.hasSuffix("fps") && b.dropLast(3).allSatisfy { $0 >= 48 && $0 <= 57 }
     }
 
     /// "-tt1234567": an IMDb id (Radarr's parser refuses it as a group too).

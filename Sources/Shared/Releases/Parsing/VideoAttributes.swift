@@ -68,6 +68,8 @@ enum VideoAttributes {
         // Other DVD regions (Radarr's QualityParser.cs "R[0-9]"): weak, since "R2" may be a title's word.
         for w in ["r1", "r2", "r3", "r4", "r7", "r8", "r9"] { t[w] = (.source(.dvd, tag: w.uppercased()), false) }
         t["dvd"] = (.source(.dvd, tag: "DVD"), false)
+        // "Show.Name.S01.DVD2": the second disc of a DVD set (Medusa's test_guessit.yml); DVD5 and DVD9 are disc formats above.
+        for w in ["dvd1", "dvd2", "dvd3", "dvd4", "dvd6", "dvd7", "dvd8"] { t[w] = (.source(.dvd, tag: "DVD"), false) }
         t["pal"] = (.source(.dvd, tag: "PAL"), false)
         t["scr"] = (.source(.dvd, tag: "SCR"), false)
         t["vhs"] = (.source(.dvd, tag: "VHS"), false)
@@ -118,6 +120,9 @@ enum VideoAttributes {
                   "v2", "v3", "v4", "esub", "esubs", "msub", "msubs", "convert", "doku", "hdlight", "upscaled", "ova", "ona", "oad", "oav", "subtitulado", "legendado", "legendas"] {
             if t[w] == nil { t[w] = (.noise, false) }
         }
+        // Video CD formats (pr0pz/scene-release-parser lists VCD, SVCD, CVD, XVCD as a release's format beside XviD and
+        // x264): jargon, never a title's word or a group's first part ("DVDRip.SVCD-GRP").
+        for w in ["vcd", "svcd", "xvcd", "cvd", "cvcd"] { t[w] = (.noise, true) }
         return t
     }()
 
@@ -384,6 +389,8 @@ enum VideoAttributes {
             return ["dvd", "br", "bd"].contains(a) ? AttributeMatch(index: i, length: 2, meaning: .source(.dvd, tag: "Screener"), strong: true) : nil
         case UInt8(ascii: "v"):
             return a == "sd" && b == "tv" ? AttributeMatch(index: i, length: 2, meaning: .source(.hdtv, tag: "SDTV"), strong: true) : nil
+        case UInt8(ascii: "b"):   // "[TV-Dub]": dubbed from a broadcast, as "TVDub" (guessit's episodes in Medusa's test_guessit.yml)
+            return a == "tv" && b == "dub" && t[i + 1].gap == "-" ? AttributeMatch(index: i, length: 2, meaning: .source(.hdtv, tag: "TVDub"), strong: true) : nil
         case UInt8(ascii: "t"), UInt8(ascii: "n"):
             guard b == "cut" || b == "edition" || b == "version", namedCuts.contains(a) else { return nil }
             return AttributeMatch(index: i, length: 2, meaning: .edition(t[i].text.capitalized + " " + t[i + 1].text.capitalized), strong: false)
