@@ -109,8 +109,8 @@ enum EpisodePatterns {
         let w = t[i].lower
         guard let last = w.utf8.last, last == UInt8(ascii: "e") || last == UInt8(ascii: "p"), i + 1 < t.count,
               t[i + 1].gap == "(" || t[i + 1].gap == "[", t[i + 1].lower.utf8.count <= 3, let first = t[i + 1].number else { return nil }
-        let stem = w.hasSuffix("ep") ? w.dropLast(2) : w.dropLast(last == UInt8(ascii: "e") ? 1 : w.utf8.count)
-        guard let (season, eps) = splitSE(String(stem)), eps.isEmpty else { return nil }
+        let letters = w.hasSuffix("ep") ? 2 : last == UInt8(ascii: "e") ? 1 : 0
+        guard letters > 0, let (season, eps) = splitSE(String(w.dropLast(letters))), eps.isEmpty else { return nil }
         var info = EpisodeInfo(seasons: [season], episodes: [first])
         let length = 2 + episodeContinuation(t, after: i + 1, season: season, into: &info)
         return AttributeMatch(index: i, length: length, meaning: .episode(info), strong: true)

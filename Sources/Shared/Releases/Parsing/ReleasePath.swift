@@ -30,9 +30,7 @@ enum ReleasePath {
         let b = Array(name.utf8)
         guard folder.utf8.count >= 4, !b.indices.contains(where: { (b[$0] == 47 || b[$0] == 92) && ($0 > 0 && b[$0 - 1] == 32 || $0 + 1 < b.count && b[$0 + 1] == 32) })
         else { return false }
-        func key(_ s: Substring) -> [UInt8] {
-            s.utf8.compactMap { b in (b | 0x20) >= 97 && (b | 0x20) <= 122 ? b | 0x20 : b >= 48 && b <= 57 || b >= 0x80 ? b : nil }
-        }
+        func key(_ s: Substring) -> String { FolderTitles.fold(String(s)).filter { $0 != " " } }
         var rest = Substring(file)
         if rest.hasPrefix("["), let close = rest.firstIndex(of: "]") { rest = rest[rest.index(after: close)...] }
         let f = key(Substring(folder)), r = key(rest)
@@ -70,26 +68,7 @@ enum ReleasePath {
             r.title = ""
             if FolderTitles.isDVDFile(fileName) { markDVD(&r) }
         }
-        if !fileName.isEmpty, r.episodes.isEmpty, r.absoluteEpisodes.isEmpty, r.year == nil, let folder = folders.first(where: { !$0.title.isEmpty }),
-           let n = FolderTitles.episodeAfterShowTitle(r.title, folder: folder.title) {
-            r.absoluteEpisodes = [n]
-            r.title = folder.title
-            r.kind = .episode
-        }
-        // "Mind.Field.S02E06…/The Power of Suggestion - Mind Field S2 (Ep 6).srt" (guessit's tests): the episode's title, a
-        // spaced dash, then the folder's show title.
-        if !fileName.isEmpty, let folder = folders.first(where: { !$0.title.isEmpty }), r.title.hasSuffix(" - " + folder.title)
-            || r.title.lowercased().hasSuffix(" - " + folder.title.lowercased()) {
-            r.title = folder.title
-        }
-        if !fileName.isEmpty, let folder = folders.first(where: { !$0.title.isEmpty }) {
-            // "La Science des Rêves (2006)/La.Science.Des.Reves.FRENCH…", "Ratatouille/video_ts-ratatouille.srt": the
-            // folder's title, with its accents, or the one the file's lower-case name abbreviates.
-            if FolderTitles.folderIsCleaner(r.title, folder.title, folderHasYear: folder.year != nil && (r.year == nil || r.year == folder.year)) || r.episodes.isEmpty && r.absoluteEpisodes.isEmpty && r.seasons.isEmpty
-                && FolderTitles.abbreviates(fileName, fileTitle: r.title, folderTitle: folder.title, folderHasYear: folder.year != nil) {
-                r.title = folder.title
-            }
-        }
+        if !fileName.isEmpty, let folder = folders.first(where: { !$0.title.isEmpty }) { preferFolderTitle(&r, folder, fileName: fileName) }
         // "Cosmopolis.2012.720p.BluRay.x264-AN0NYM0US/ano-cosmo.720p.mkv": a scene file's abbreviated lower-case
         // name defers to its release folder's title; so does an episode's ("MythBusters.S08E16.720p.HDTV.x264-aAF/
         // aaf-mb.s08e16.720p.mkv", seen in SickChill's tests) when the folder names the same episode.
@@ -134,6 +113,24 @@ enum ReleasePath {
             if r.group == nil { r.group = folder.group }
         }
         return r
+    }
+
+    /// The nearest folder with a title, against the file's own: "Show/Show 12.avi" numbers the show's episode; "Mind.Field.
+    /// S02E06…/The Power of Suggestion - Mind Field S2 (Ep 6).srt" (guessit's tests) names the episode, a spaced dash, then
+    /// the show; "La Science des Rêves (2006)/La.Science.Des.Reves.FRENCH…" and "Ratatouille/video_ts-ratatouille.srt" take
+    /// the folder's title, with its accents, or the one the file's lower-case name abbreviates.
+    private static func preferFolderTitle(_ r: inout ParsedRelease, _ folder: ParsedRelease, fileName: String) {
+        if r.episodes.isEmpty, r.absoluteEpisodes.isEmpty, r.year == nil, let n = FolderTitles.episodeAfterShowTitle(r.title, folder: folder.title) {
+            r.absoluteEpisodes = [n]
+            r.title = folder.title
+            r.kind = .episode
+        }
+        if r.title.lowercased().hasSuffix(" - " + folder.title.lowercased()) { r.title = folder.title }
+        if FolderTitles.folderIsCleaner(r.title, folder.title, folderHasYear: folder.year != nil && (r.year == nil || r.year == folder.year))
+            || r.episodes.isEmpty && r.absoluteEpisodes.isEmpty && r.seasons.isEmpty
+            && FolderTitles.abbreviates(fileName, fileTitle: r.title, folderTitle: folder.title, folderHasYear: folder.year != nil) {
+            r.title = folder.title
+        }
     }
 
     /// A DVD's structure file is a DVD rip, SD as DVDs are, unless the name said otherwise.

@@ -351,8 +351,6 @@ enum VideoAttributes {
         return AttributeMatch(index: i, length: 3, meaning: meaning, strong: true)
     }
 
-    /// Pairs too rare to test before the common ones (the switch above compares its cases in turn): screeners,
-    /// "SD.TV" and Radarr's named cuts ("Assembly Cut", "Imperial Edition", "Rekall Version", "Extended Version").
     /// Pairs of the fifth round, tried after the common ones (a byte test on the first word first).
     private static func sourcePair(_ t: [ReleaseToken], at i: Int, _ a: String, _ b: String) -> AttributeMatch? {
         func m(_ length: Int, _ meaning: Meaning) -> AttributeMatch { AttributeMatch(index: i, length: length, meaning: meaning, strong: true) }
@@ -380,6 +378,8 @@ enum VideoAttributes {
         }
     }
 
+    /// Pairs too rare to test before the common ones (the switch above compares its cases in turn): screeners,
+    /// "SD.TV" and Radarr's named cuts ("Assembly Cut", "Imperial Edition", "Rekall Version", "Extended Version").
     private static func rarePair(_ t: [ReleaseToken], at i: Int, _ a: String, _ b: String) -> AttributeMatch? {
         guard let last = b.utf8.last else { return nil }
         switch last {
