@@ -69,5 +69,17 @@ enum CorpusConventions {
         return String(title[..<dash.lowerBound])
     }
 
+    /// Lidarr's release-group tests are older copies of Sonarr's. For a name that closes with a collective's tag
+    /// after the encoder's name ("(… x265 Tigole) [QxR]", "(… 5 1 RZeroX) QxR", "(… x265-TheSickle[TAoE])"), Lidarr
+    /// names the encoder; Sonarr's and Radarr's current tests of the very same names name the collective, as we do.
+    /// A Lidarr group is right when ours is the tag that closes the name right after the encoder it names.
+    static func collectiveAfterEncoder(_ ours: String, encoder: String, in name: String, suite: String) -> Bool {
+        guard suite.hasPrefix("lidarr:"), let at = name.range(of: encoder, options: .backwards) else { return false }
+        let tail = name[at.upperBound...]
+        guard let opener = tail.first, opener == ")" || opener == "[" else { return false }
+        let closing = tail.filter { $0.isLetter || $0.isNumber }
+        return !closing.isEmpty && closing.lowercased() == ours.lowercased()
+    }
+
     private static let countries: Set<Substring> = ["us", "uk", "au", "ca", "nz"]
 }

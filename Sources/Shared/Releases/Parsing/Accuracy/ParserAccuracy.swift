@@ -33,7 +33,7 @@ public enum ParserAccuracy {
             var right = 0
             for (field, expected) in checked {
                 let actual = value(of: field, in: r)
-                let ok = matches(field: field, expected: expected, actual: actual, release: r, suite: c.source)
+                let ok = matches(field: field, expected: expected, actual: actual, release: r, suite: c.source, name: c.name)
                 if ok { right += 1 } else {
                     score.failures.append(Failure(name: c.name, source: c.source, field: field,
                                                   expected: expected.description, actual: actual.description))
@@ -85,7 +85,7 @@ public enum ParserAccuracy {
     }
 
     static func matches(field: String, expected: ParserCorpusCase.Value, actual: ParserCorpusCase.Value, release r: ParsedRelease,
-                        suite: String = "") -> Bool {
+                        suite: String = "", name: String = "") -> Bool {
         switch (field, expected, actual) {
         case let ("title", .string(e), .string(a)):
             // Sonarr keeps an anime season marker in the title ("Title S2 - 05"); we read it as the season.
@@ -100,7 +100,8 @@ public enum ParserAccuracy {
         case let ("title_key", .string(e), _):
             let key = cleanKey(r.title)
             return key == e || r.year.map { cleanKey(r.title + " \($0)") == e } == true
-        case let ("group", .string(e), .string(a)): return e.lowercased() == a.lowercased()
+        case let ("group", .string(e), .string(a)):
+            return e.lowercased() == a.lowercased() || CorpusConventions.collectiveAfterEncoder(a, encoder: e, in: name, suite: suite)
         case (_, .ints(let e), .ints(let a)): return e == a
         default: return expected == actual
         }
