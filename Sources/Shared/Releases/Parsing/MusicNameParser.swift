@@ -26,6 +26,8 @@ enum MusicNameParser {
         let end = (tail?.hyphenated == true ? tail?.firstIndex : nil) ?? tokens.count
         let matches = scan(tokens, from: start, to: end)
         for m in matches { apply(m.meaning, to: &release) }
+        // "[FLAC] Artist - Album", "[MP3 320] Artist - Album": the format in a bracket in front.
+        for m in scan(tokens, from: 0, to: start, firstIsArtist: false) where tokens[m.index].inBrackets { apply(m.meaning, to: &release) }
         // "FLAC24bit", "FLAC24-44.1": the format glued to its bit depth.
         if release.bitDepth == nil, release.audioFormat == nil || release.audioFormat == .flac,
            let glued = tokens[start..<end].first(where: { $0.lower.hasPrefix("flac") && ($0.lower.dropFirst(4).hasPrefix("24") || $0.lower.dropFirst(4).hasPrefix("16")) }) {
@@ -95,9 +97,11 @@ enum MusicNameParser {
         return tail
     }
 
-    static func scan(_ t: [ReleaseToken], from: Int, to: Int) -> [MusicAttributes.Match] {
+    /// The music jargon between `from` and `to`. The first word is the artist's, even "Vinyl" or "Collection",
+    /// unless the caller says the range opens with something else (the brackets in front of the artist).
+    static func scan(_ t: [ReleaseToken], from: Int, to: Int, firstIsArtist: Bool = true) -> [MusicAttributes.Match] {
         var matches: [MusicAttributes.Match] = []
-        var i = from + 1   // the first word is always the artist's, even "Vinyl" or "Collection"
+        var i = firstIsArtist ? from + 1 : from
         while i < to {
             if let m = MusicAttributes.match(t, at: i), m.end <= to { matches.append(m); i = m.end } else { i += 1 }
         }
