@@ -74,7 +74,7 @@ enum CorpusConventions {
     /// names the encoder; Sonarr's and Radarr's current tests of the very same names name the collective, as we do.
     /// A Lidarr group is right when ours is the tag that closes the name right after the encoder it names.
     static func collectiveAfterEncoder(_ ours: String, encoder: String, in name: String, suite: String) -> Bool {
-        guard suite.hasPrefix("lidarr:"), let at = name.range(of: encoder, options: .backwards) else { return false }
+        guard suite.hasPrefix("lidarr:"), let at = name.range(of: encoder, options: [.backwards, .caseInsensitive]) else { return false }
         let tail = name[at.upperBound...]
         guard let opener = tail.first, opener == ")" || opener == "[" else { return false }
         let closing = tail.filter { $0.isLetter || $0.isNumber }
