@@ -26,5 +26,27 @@ import Testing
         .init(name: "[AAC] Show Name - 05 [720p]", title: "Show Name", absolute: [5], kind: .episode),
     ]
 
+    /// A record's release type alone in its bracket after "Artist - Title" makes an unmarked name music (flannelfox's
+    /// scenetools tests label names "[single]", "[ep]", "[compilation]"; Lidarr's "Jake Bugg - Jake Bugg (Album) [2012]");
+    /// "[v0vbr]" is the V0 preset.
+    static let releaseTypes: [ParserCase] = [
+        .init(name: "Artist Name - Song Title (Single) (2020)", title: "Artist Name - Song Title", year: 2020,
+              artist: "Artist Name", album: "Song Title", kind: .music),
+        .init(name: "Artist Name - Album Title [EP] (2019)", title: "Artist Name - Album Title", year: 2019,
+              artist: "Artist Name", album: "Album Title", kind: .music),
+        .init(name: "Artist Name - Album Title (Compilation) (2020)", title: "Artist Name - Album Title", year: 2020,
+              artist: "Artist Name", album: "Album Title", kind: .music),
+        .init(name: "some.band - album.name [v0vbr]", title: "some band - album name", artist: "some band", album: "album name",
+              format: .mp3, vbr: "V0", kind: .music),
+        // Near misses: no dash before it, a word of the title, an episode's bracket, or a picture beside it.
+        .init(name: "Movie Title (Single) 2020 1080p", title: "Movie Title", year: 2020, kind: .movie),
+        .init(name: "The Single Life (2020)", title: "The Single Life", year: 2020, kind: .movie),
+        .init(name: "Single.Parents.S01E01.720p.HDTV.x264-GRP", title: "Single Parents", season: 1, episodes: [1], kind: .episode),
+        .init(name: "[Group] Show Name - 05 [Soundtrack]", title: "Show Name", absolute: [5], kind: .episode),
+        .init(name: "Show Name - The Album (2019)", title: "Show Name - The Album", year: 2019, kind: .movie),
+        .init(name: "Artist Name - Album Title (Album) (2019) [1080p]", title: "Artist Name - Album Title", year: 2019, kind: .movie),
+    ]
+
     @Test(arguments: leadingFormat) func leadingFormatBracket(_ c: ParserCase) { c.check() }
+    @Test(arguments: releaseTypes) func releaseTypeBracket(_ c: ParserCase) { c.check() }
 }

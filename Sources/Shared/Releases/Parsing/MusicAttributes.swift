@@ -77,6 +77,8 @@ enum MusicAttributes {
         if discographyWords.contains(w) { return m(1, .discography) }
         if releaseTypes.contains(w), !wordlikeReleaseTypes.contains(w) || standsApart(t, i) { return m(1, .releaseType) }
         if ["v0", "v1", "v2"].contains(w) { return m(1, .vbr(w.uppercased())) }
+        // "[v0vbr]": the preset glued to "vbr".
+        if w.count == 5, w.hasSuffix("vbr"), ["v0", "v1", "v2"].contains(String(w.prefix(2))) { return m(1, .vbr(String(w.prefix(2)).uppercased())) }
         if w == "box", i + 1 < t.count, t[i + 1].lower == "set" { return m(2, .discography) }
         if let depth = bitDepth(t, at: i) { return depth }
         if let rate = bitrate(t, at: i) { return rate }
@@ -160,7 +162,7 @@ enum MusicAttributes {
         switch meaning {
         case .format(let f): return f != .aac || token.lower == "m4a"   // AAC alone is also a video audio track
         case .bitrate, .sampleRate, .bitDepth, .depthAndRate, .discography: return true
-        case .vbr: return token.lower == "v0"   // "v2" is also a fansub revision; V2 counts next to MP3
+        case .vbr: return token.lower == "v0" || token.lower.hasSuffix("vbr")   // "v2" is also a fansub revision; V2 counts next to MP3
         case .source(let s): return s == "Vinyl" || s == "CD" || s == "SACD" || s == "Cassette"
         case .noise: return ["lossless", "kbps", "khz", "cbr", "vbr"].contains(token.lower)
         case .proper, .repack, .releaseType: return false

@@ -62,6 +62,20 @@ public enum ReleaseNameParser {
     /// Spec name: a music release.
     public static func parseMusicRelease(_ name: String) -> ParsedRelease { parse(name, hint: .music) }
 
+    /// "Artist - Title (Single) (2020)", "Artist - Title [EP]": a record's release type alone in its bracket, after the
+    /// spaced dash between artist and title.
+    private static func bracketedReleaseType(_ t: [ReleaseToken]) -> Bool {
+        guard let dash = t.firstIndex(where: MusicNameParser.isSpacedDash), dash > 0 else { return false }
+        return t[dash...].indices.contains { j in
+            t[j].inBrackets && bracketedReleaseTypes.contains(t[j].lower) && ReleaseGroupParser.opensBracket(t[j].gap)
+                && (j + 1 == t.count || ReleaseGroupParser.opensBracket(t[j + 1].gap) || !t[j + 1].inBrackets)
+        }
+    }
+
+    /// The release types record shops and trackers label a record with (MusicBrainz's primary and secondary types).
+    private static let bracketedReleaseTypes: Set<String> = ["single", "ep", "album", "compilation", "mixtape", "soundtrack",
+                                                             "ost", "remixes", "maxi", "promo", "bootleg"]
+
     /// Music when the name has music-only jargon and nothing that only video has.
     static func looksLikeMusic(_ tokens: [ReleaseToken], video: ParsedRelease) -> Bool {
         // An anime-style bare number ("Adele - 25") is too weak to call a name video.
@@ -69,6 +83,7 @@ public enum ReleaseNameParser {
         let pictureOnly = video.resolution != nil || video.codec != nil
             || [.bluray, .hdtv, .webrip, .cam, .dvd].contains(video.source) && video.sourceTag != "BD"
         if pictureOnly { return false }
+        if video.episodes.isEmpty, video.absoluteEpisodes.isEmpty, bracketedReleaseType(tokens) { return true }
         if episodic {
             // "Artist - Album (2019) [WMA 192]", "Artist - Album 2019 320": a bare number read as an episode
             // (S1E92, S3E20) is the bitrate where music names put one, when nothing says video.
