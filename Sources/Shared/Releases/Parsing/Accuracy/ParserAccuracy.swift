@@ -127,9 +127,11 @@ public enum ParserAccuracy {
 
     /// Sonarr's clean form: the title key without articles and joining words, without spaces. Sonarr
     /// keeps such a word when it opens or closes the title ("The Daily Series" → "thedailyseries").
+    /// Sonarr also spells a percent sign after a number out ("3%" → "3percent").
     static func cleanKey(_ text: String) -> String {
         let drop: Set<Substring> = ["a", "an", "the", "and", "or", "of"]
-        let words = titleKey(text).split(separator: " ")
+        let spelled = text.replacingOccurrences(of: #"(?<=\d)%"#, with: "percent", options: .regularExpression)
+        let words = titleKey(spelled).split(separator: " ")
         return words.enumerated().filter { k, w in k == 0 || k == words.count - 1 || !drop.contains(w) }.map(\.element).joined()
     }
 
