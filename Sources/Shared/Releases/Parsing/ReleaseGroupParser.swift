@@ -90,7 +90,9 @@ enum ReleaseGroupParser {
             if squared, isSiteRun(run) {
                 lead.titleStart = end
                 if !afterSite, t[end].inBrackets, t[end].gap.has("[") { readLeadingBracket(t, at: end, into: &lead, afterSite: true) }
-            } else if run.allSatisfy({ leadingTags.contains($0.lower) || VideoAttributes.single[$0.lower]?.1 == false }) {
+            } else if run.allSatisfy({ leadingTags.contains($0.lower) || VideoAttributes.single[$0.lower]?.1 == false })
+                        || squared && run.allSatisfy(\.isNumber) && t[end].gap.hasPrefix("] ") {
+                // "[06] Documentary - Part", "[2019] Title": a part's number or a year in front names no one either.
                 // "[TV] Title", "[MP4] Title", "(Hi10) Title", "[Dual Audio] Title": a tag in front, no group.
                 // (Strong jargon in front, "[1080p] Title", is read by LeadingJargon.)
                 lead.titleStart = end
@@ -184,6 +186,12 @@ enum ReleaseGroupParser {
 
     static func trailing(_ t: [ReleaseToken], from start: Int) -> Trailing? {
         guard t.count - start >= 2 else { return nil }
+        if t[t.count - 1].inBrackets, let details = detailsAfterDistributor(t, start: start) {
+            // "-GRP [TGx] [1080p]": read the name without its last bracket, which holds details read with the rest.
+            guard var tail = trailing(Array(t[..<details.lowerBound]), from: start), tail.group != nil, tail.detailsAfter == nil else { return nil }
+            tail.detailsAfter = details
+            return tail
+        }
         var last = t.count - 1
         var tagStart: Int?
         // "-2HD [eztv]-[rarbg.com]": distributor and site tags after the group are dropped, run by run.
@@ -291,6 +299,9 @@ enum ReleaseGroupParser {
             return Trailing(group: group, firstIndex: last, hyphenated: true)
         }
         if let spaced = spacedGroup(t, last: last, start: start) { return spaced }
+        if tagStart == nil, dropped == nil, last == t.count - 1, let styled = StyledGroups.ending(t, at: last, start: start) {
+            return Trailing(group: styled.group, firstIndex: styled.index, hyphenated: false)
+        }
         guard let tagStart else { return nil }
         let tag = joinedText(t, tagStart, t.count)
         // A distributor's tag or an anime file's CRC32 ("[ABCD1234]") is not who made the release.
@@ -306,6 +317,19 @@ enum ReleaseGroupParser {
                 || allJargon(t, j, last) && jargon(t, endingAt: j - 1) != nil,
               let group = hyphenGroup(t[j - 1], start: start, index: j - 1), !completesJargon(t, j - 1) else { return nil }
         return Trailing(group: group, firstIndex: j - 1, hyphenated: true, detailsAfter: j..<(last + 1))
+    }
+
+    /// "x264-GRP [TGx] [1080p]", "-GRP [eztv] (1080p x265)": a bracket of release details after a distributor's tag that follows
+    /// "-GROUP" (an indexer appends both); the details' range, read as attributes, or nil for any other shape.
+    private static func detailsAfterDistributor(_ t: [ReleaseToken], start: Int) -> Range<Int>? {
+        let last = t.count - 1
+        var j = last
+        while j > start, t[j].inBrackets, !opensBracket(t[j].gap) { j -= 1 }
+        guard j > start + 3, last - j < 4, t[j - 1].inBrackets, allJargon(t, j, last),
+              (j...last).contains(where: { VideoAttributes.match(t, at: $0)?.strong == true }) else { return nil }
+        let tag = runStart(t, j - 1, start)
+        guard tag > start + 1, isDistributorRun(t, tag, j - 1), hyphenGroup(t[tag - 1], start: start, index: tag - 1) != nil else { return nil }
+        return j..<(last + 1)
     }
 
     /// "[REPACK]", "[10bit]", "[5.1]": a bracket wholly of release jargon, weak words included — taken as details only after
@@ -474,6 +498,10 @@ enum ReleaseGroupParser {
         "repackpost", "nzbgeek", "nzbget", "rakuvus", "rakuvfinhel",
     ]
 
+    /// Revision and scene flags that are never a group's name (guessit files them as `other`; Sonarr's QualityParser.cs
+    /// reads "proper", "repack", "rerip" and "real" anywhere in a name).
+    private static let flagsAfterGroup: Set<String> = ["proper", "repack", "rerip", "real", "internal", "readnfo", "dirfix", "nfofix"]
+
     private static func isUploadSuffix(_ t: [ReleaseToken], _ i: Int) -> Bool {
         let w = t[i].lower
         let previous = t[i - 1]
@@ -486,6 +514,8 @@ enum ReleaseGroupParser {
             if uploadSuffixes.contains(w) || w.hasPrefix("rakuv") || (t[i].isNumber && w.count <= 2) || distributorTags.contains(w) && w != "xvid" {
                 return true
             }
+            // "-GRP-Proper", "-GRP-REPACK", "-GRP-iNTERNAL": a scene flag after the group's name is no second part of it.
+            if flagsAfterGroup.contains(w) { return true }
             // "-HiS@SiLUHD-English", "-GRP-Subs", "-GRP-ITA": the release's languages after the group's name.
             return (isLanguageTailWord(w) || w == "sub") && !isJargon(t[i - 1]) && !isLanguageTailWord(t[i - 1].lower)
         }

@@ -42,7 +42,9 @@ enum VideoAttributes {
         for w in ["bluray", "bdrip", "brrip", "bd25", "bd50", "bdmv", "bdiso", "blurayrip", "hddvd", "hddvdrip", "mbluray",
                   "uhdbdrip", "uhdbd", "uhd2bd", "bdmux", "brmux", "bdripmux", "bdlight", "bd66", "bd100", "uhdbluray", "uhdrip",
                   // A Blu-ray's structure cut down to a DVD-5 or DVD-9 disc.
-                  "bd5", "bd9", "brripmux"] {
+                  "bd5", "bd9", "brripmux",
+                  // Radarr's QualityParser.cs BR-DISK "Full[-_. ]?Blu[-_. ]?ray"; "BRip", a short BRRip.
+                  "fullbluray", "brip"] {
             t[w] = (.source(.bluray, tag: sourceLabel(w)), true)
         }
         t["bd"] = (.source(.bluray, tag: "BD"), false)
@@ -51,7 +53,7 @@ enum VideoAttributes {
         t["uhdremux"] = (.remux, true)
         for w in ["webdl", "webhd", "amznweb", "dlmux", "webuhd", "webdlmux", "amazonsd"] { t[w] = (.source(.webdl, tag: "WEB-DL"), true) }
         t["web"] = (.source(.webdl, tag: "WEB"), false)
-        for w in ["webrip", "webmux", "hdrip", "webcap", "web-rip", "webdlrip", "dlrip", "dmrip"] { t[w] = (.source(.webrip, tag: sourceLabel(w)), true) }
+        for w in ["webrip", "webmux", "hdrip", "webcap", "web-rip", "webdlrip", "dlrip", "dmrip", "webhdrip"] { t[w] = (.source(.webrip, tag: sourceLabel(w)), true) }
         for w in ["hdtv", "pdtv", "sdtv", "hdtvrip", "tvrip", "dsr", "dsrip", "dthrip", "dvbrip", "satrip", "ahdtv", "uhdtv", "tvdub",
                   "hdtvmux", "dvb", "ppvrip", "iptvrip", "vodrip", "hdtvrip720p", "ahdtvmux", "sdtvrip", "dtvrip"] {
             t[w] = (.source(.hdtv, tag: sourceLabel(w)), true)
@@ -75,6 +77,7 @@ enum VideoAttributes {
         t["vhs"] = (.source(.dvd, tag: "VHS"), false)
         t["screener"] = (.source(.dvd, tag: "Screener"), false)
         t["webscreener"] = (.source(.dvd, tag: "Screener"), true)
+        t["webscr"] = (.source(.dvd, tag: "Screener"), true)
         t["rawhd"] = (.source(.hdtv, tag: "RAW-HD"), true)
         t["vod"] = (.source(.hdtv, tag: "VOD"), false)
         for w in ["camrip", "hdcam", "telesync", "hdts", "telecine", "hdtc", "pdvd", "predvd", "predvdrip", "workprint", "hqcam", "tsrip",
@@ -123,6 +126,8 @@ enum VideoAttributes {
         // Video CD formats (pr0pz/scene-release-parser lists VCD, SVCD, CVD, XVCD as a release's format beside XviD and
         // x264): jargon, never a title's word or a group's first part ("DVDRip.SVCD-GRP").
         for w in ["vcd", "svcd", "xvcd", "cvd", "cvcd"] { t[w] = (.noise, true) }
+        // "UHD.BD.ISO-GRP", "DVD.ISO": a disc image (Radarr's BR-DISK pattern reads "BD[-_. ]?ISO"); weak, "ISO" may be a title's.
+        t["iso"] = (.noise, false)
         return t
     }()
 
@@ -276,7 +281,9 @@ enum VideoAttributes {
         case ("cam", "rip"): return m(2, .source(.cam, tag: "CAMRip"))
         // Weak: "TV.Rip.Tide", "Raw-Hd Stories" may be titles.
         case ("tv", "rip") where t[i + 1].gap == "-" || t[i + 1].gap == ".": return m(2, .source(.hdtv, tag: "TVRip"), strong: false)
-        case ("raw", "hd") where t[i + 1].gap == "-": return m(2, .source(.hdtv, tag: "RAW-HD"), strong: false)
+        // Sonarr's RawHDRegex "Raw[-_. ]HD"; spaced only as "Raw HD" between other jargon would say it, so a space is left out.
+        case ("raw", "hd") where t[i + 1].gap == "-" || t[i + 1].gap == "." || t[i + 1].gap == "_":
+            return m(2, .source(.hdtv, tag: "RAW-HD"), strong: false)
         case ("br", "disk") where t[i + 1].gap == "-": return m(2, .source(.bluray, tag: "BR-DISK"))
         case ("hd", "cam"): return m(2, .source(.cam, tag: "HDCAM"))
         case ("hd", "ts"): return m(2, .source(.cam, tag: "HDTS"))

@@ -1,0 +1,76 @@
+import Core
+import Testing
+
+/// Group and source shapes from issue 14's sixth parser round. Rows marked "guessit" are names guessit's movies.yml or
+/// episodes.yml assert (the tuning part holds them); "Sonarr/Radarr vocabulary" marks words their production parsers
+/// (QualityParser.cs, ReleaseGroupParser.cs) list; the rest are made up here for the same class. Each table holds near misses.
+@Suite struct ParserRound6GroupTests {
+    /// A group that styles its name in mixed case ("EuReKA", "NovaRip") signs without a hyphen right after the jargon.
+    static let styledGroups: [ParserCase] = [
+        // guessit
+        .init(name: "Street.Kings.2008.BluRay.1080p.DTS.x264.dxva EuReKA.mkv", title: "Street Kings", year: 2008, group: "EuReKA"),
+        .init(name: "Zootopia.2016.HDRip.1.46Gb.Dub.MegaPeer", title: "Zootopia", year: 2016, source: .webrip, group: "MegaPeer"),
+        .init(name: "Show Name 3x18 Un Tuffo Nel Passato ITA HDTVMux x264 NovaRip", title: "Show Name", season: 3, episodes: [18],
+              source: .hdtv, group: "NovaRip"),
+        .init(name: "Movie.Title.2019.1080p.WEB-DL.x264.MacGyver", title: "Movie Title", year: 2019, source: .webdl, group: "MacGyver"),
+        // Near misses: a word in capitals after an episode's jargon stays no group (Sonarr); a plain word before the jargon, or a
+        // styled word of the title, stays the title's; a styled word in brackets or after a hyphen is read as before.
+        .init(name: "Series Title S01E14 HDTV XviD LOL", title: "Series Title", season: 1, episodes: [14], noGroup: true),
+        .init(name: "Series Title S01E14 Pilot Episode HDTV XviD Freedom", title: "Series Title", season: 1, episodes: [14], noGroup: true),
+        .init(name: "Series Title S01E01 HDTV x264 GoodFellas Return", title: "Series Title", season: 1, episodes: [1], noGroup: true),
+        .init(name: "Some.Show.S01E01.The.MacGuffin.720p.HDTV.x264-GRP", title: "Some Show", season: 1, episodes: [1], group: "GRP"),
+        .init(name: "The.Walking.Dead.S05E03.720p.HDTV.x264-ASAP", title: "The Walking Dead", season: 5, episodes: [3], group: "ASAP"),
+    ]
+
+    /// "-GRP [TGx] [1080p]": a distributor's tag, then a bracket of details; the group stays and the details are read.
+    static let detailsAfterTags: [ParserCase] = [
+        .init(name: "Some Movie 2019 1080p WEBRip x264-GRP [TGx] [1080p]", title: "Some Movie", year: 2019, quality: .p1080, source: .webrip,
+              group: "GRP"),
+        .init(name: "Some.Movie.2019.WEB-DL.x264-GRP [TGx] [1080p]", title: "Some Movie", year: 2019, quality: .p1080, source: .webdl, group: "GRP"),
+        .init(name: "Some.Show.S01E01.WEB.x264-GRP [eztv] (720p x264)", title: "Some Show", season: 1, episodes: [1], quality: .p720, group: "GRP"),
+        .init(name: "Some.Movie.2019.1080p.WEB-DL.x264-GRP [TGx] [5.1]", title: "Some Movie", year: 2019, group: "GRP"),
+        // Near misses: the details first and the tag last were read before; a bracket that is no distributor's is no tag.
+        .init(name: "Movie.2019.1080p.WEB-DL.x264-GRP [1080p] [eztv]", title: "Movie", year: 2019, quality: .p1080, group: "GRP"),
+        .init(name: "Some Movie 2019 WEBRip x264-GRP [TGx]", title: "Some Movie", year: 2019, source: .webrip, group: "GRP"),
+        .init(name: "Movie.2019.WEB-DL.x264-Title [Final] [1080p]", title: "Movie", year: 2019, noGroup: true),
+    ]
+
+    /// A revision or scene flag after "-GROUP" ("-GRP-Proper") is no second part of the group.
+    static let flagsAfterGroup: [ParserCase] = [
+        .init(name: "Some.Movie.2019.1080p.BluRay.x264-GRP-Proper", title: "Some Movie", year: 2019, group: "GRP"),
+        .init(name: "Some.Show.S01E02.720p.HDTV.x264-GRP-REPACK", title: "Some Show", season: 1, episodes: [2], group: "GRP"),
+        .init(name: "Some.Show.S01E02.720p.HDTV.x264-GRP-iNTERNAL", title: "Some Show", season: 1, episodes: [2], group: "GRP"),
+        // Near misses: a two-part group keeps both parts (Radarr's "-VH-PROD"); a flag right after the codec is no group.
+        .init(name: "SomeMovie.1080p.BluRay.DTS.x264.-VH-PROD.mkv", title: "SomeMovie", group: "VH-PROD"),
+        .init(name: "Movie.2019.1080p.BluRay.x264-REPACK", title: "Movie", year: 2019, noGroup: true),
+    ]
+
+    /// A leading bracket that holds only digits is a part's number or a year, no fansub group.
+    static let numberedBrackets: [ParserCase] = [
+        .init(name: "[06] Documentary - Title of Part.mkv", title: "Documentary - Title of Part", noGroup: true),
+        .init(name: "[2019] Documentary Title.mkv", title: "Documentary Title", noGroup: true),
+        // Near misses: a fansub group with digits in its name stays a group.
+        .init(name: "[A4VF] Anime Title - 05 [720p].mkv", title: "Anime Title", absolute: [5], group: "A4VF"),
+        .init(name: "[HorribleSubs] Anime Title - 05 [720p].mkv", title: "Anime Title", absolute: [5], group: "HorribleSubs"),
+    ]
+
+    /// Source words of Sonarr's and Radarr's QualityParser.cs not read before, and their near misses.
+    static let sources: [ParserCase] = [
+        // Sonarr/Radarr vocabulary
+        .init(name: "Show.Name.S01E01.1080p.Raw.HD.x264-GRP", title: "Show Name", season: 1, episodes: [1], source: .hdtv, group: "GRP"),
+        .init(name: "Movie.Title.2019.FullBluray-GRP", title: "Movie Title", year: 2019, source: .bluray, group: "GRP"),
+        .init(name: "Movie.Title.2019.1080p.UHD.BD.ISO-GRP", title: "Movie Title", year: 2019, source: .bluray, group: "GRP"),
+        .init(name: "Movie.Title.2019.BRip.x264-GRP", title: "Movie Title", year: 2019, source: .bluray, group: "GRP"),
+        .init(name: "Movie.Title.2019.WEBHDRip.x264-GRP", title: "Movie Title", year: 2019, source: .webrip, group: "GRP"),
+        .init(name: "Movie.Title.2019.WEBSCR.x264-GRP", title: "Movie Title", year: 2019, source: .dvd, group: "GRP"),
+        // Near misses: the words in a title stay the title's.
+        .init(name: "Raw.HD.Stories.S01E01.720p.HDTV.x264-GRP", title: "Raw HD Stories", season: 1, episodes: [1], source: .hdtv, group: "GRP"),
+        .init(name: "ISO.Standards.2019.1080p.BluRay.x264-GRP", title: "ISO Standards", year: 2019, group: "GRP"),
+    ]
+
+    @Test(arguments: styledGroups) func styledGroup(_ c: ParserCase) { c.check() }
+    @Test(arguments: detailsAfterTags) func detailsAfterTag(_ c: ParserCase) { c.check() }
+    @Test(arguments: flagsAfterGroup) func flagAfterGroup(_ c: ParserCase) { c.check() }
+    @Test(arguments: numberedBrackets) func numberedBracket(_ c: ParserCase) { c.check() }
+    @Test(arguments: sources) func source(_ c: ParserCase) { c.check() }
+}
