@@ -45,6 +45,21 @@ import Testing
         .init(name: "Movie.2019.1080p.BluRay.x264-REPACK", title: "Movie", year: 2019, noGroup: true),
     ]
 
+    /// Around "-GROUP": a group named "-HD" as Sonarr's and Radarr's ReleaseGroupRegex read it, a reposter's tag after a spaced
+    /// dash or an underscore (Sonarr's CleanReleaseGroupRegex list), a bit rate before the hyphen (guessit's "448kbps-ALANiS").
+    static let aroundTheGroup: [ParserCase] = [
+        .init(name: "Movie.Title.2019.1080p.BluRay.x264-GRP-HD", title: "Movie Title", year: 2019, group: "GRP-HD"),
+        .init(name: "Series Title S01E01 1080p WEB-DL DD5.1 H264-GRP - Obfuscated", title: "Series Title", season: 1, episodes: [1], group: "GRP"),
+        .init(name: "Series.Title.S01E01.1080p.WEB-DL.DD5.1.H264-GRP_postbot", title: "Series Title", season: 1, episodes: [1], group: "GRP"),
+        .init(name: "Hotel.Hell.S01E01.DD5.1.720p.448kbps-ALANiS", title: "Hotel Hell", season: 1, episodes: [1], group: "ALANiS"),
+        // Near misses: "DTS-HD" and "WEB-HD" stay jargon; "-HD" right after the codec is no group; an underscored group keeps its
+        // second word.
+        .init(name: "Movie.Title.2019.1080p.BluRay.x264.DTS-HD", title: "Movie Title", year: 2019, noGroup: true),
+        .init(name: "Movie.Title.2019.1080p.WEB-HD.x264-GRP", title: "Movie Title", year: 2019, source: .webdl, group: "GRP"),
+        .init(name: "Movie.Title.2019.1080p.BluRay.x264-HD", title: "Movie Title", year: 2019, noGroup: true),
+        .init(name: "Bee.and.Puppycat.S01.1080p.VRV.WEB-DL.x264-Bernd_Lauert", title: "Bee and Puppycat", season: 1, group: "Bernd_Lauert"),
+    ]
+
     /// A leading bracket that holds only digits is a part's number or a year, no fansub group.
     static let numberedBrackets: [ParserCase] = [
         .init(name: "[06] Documentary - Title of Part.mkv", title: "Documentary - Title of Part", noGroup: true),
@@ -72,5 +87,6 @@ import Testing
     @Test(arguments: detailsAfterTags) func detailsAfterTag(_ c: ParserCase) { c.check() }
     @Test(arguments: flagsAfterGroup) func flagAfterGroup(_ c: ParserCase) { c.check() }
     @Test(arguments: numberedBrackets) func numberedBracket(_ c: ParserCase) { c.check() }
+    @Test(arguments: aroundTheGroup) func aroundGroup(_ c: ParserCase) { c.check() }
     @Test(arguments: sources) func source(_ c: ParserCase) { c.check() }
 }

@@ -291,7 +291,7 @@ enum ReleaseGroupParser {
             let joined = t[last - 1].gap.hasSuffix("-") || t[last - 1].gap == "." || t[last - 1].gap == "_"
             if last - 1 > start, t[last].gap == "-", joined, !t[last - 1].isNumber, !isJargon(t[last - 1]),
                !notGroups.contains(t[last - 1].lower), !sceneTags.contains(t[last - 1].lower), !SizeWords.isSize(t, at: last - 1),
-               !isDiscPart(t[last - 1].lower), !isSubtitleTag(t[last - 1].lower),
+               !isDiscPart(t[last - 1].lower), !isSubtitleTag(t[last - 1].lower), !isBitrate(t[last - 1].lower),
                t[last - 1].lower.count == 1 || isJargon(t[last - 2]) || twoPartAfterDetails(t, last - 1),
                VideoAttributes.match(t, at: last - 2).map({ $0.end > last - 1 }) != true {
                 return Trailing(group: t[last - 1].text + "-" + group, firstIndex: last - 1, hyphenated: true)
@@ -299,6 +299,7 @@ enum ReleaseGroupParser {
             return Trailing(group: group, firstIndex: last, hyphenated: true)
         }
         if let spaced = spacedGroup(t, last: last, start: start) { return spaced }
+        if let suffixed = hdSuffixedGroup(t, last: last, start: start) { return suffixed }
         if tagStart == nil, dropped == nil, last == t.count - 1, let styled = StyledGroups.ending(t, at: last, start: start) {
             return Trailing(group: styled.group, firstIndex: styled.index, hyphenated: false)
         }
@@ -456,12 +457,27 @@ enum ReleaseGroupParser {
         return ["cd", "disc", "disk", "dvd", "part"].contains(String(decoding: letters, as: UTF8.self))
     }
 
+    /// "448kbps-ALANiS", "320Kbps-GRP": an audio bit rate before the group's hyphen is jargon, never the group's first part.
+    private static func isBitrate(_ w: String) -> Bool {
+        guard let first = w.utf8.first, first >= 48, first <= 57, w.utf8.count >= 5, w.hasSuffix("kbps") || w.hasSuffix("mbps") else { return false }
+        return w.utf8.dropLast(4).allSatisfy { $0 >= 48 && $0 <= 57 }
+    }
+
     /// "X264.RoSubbed-Grp", "XviD.HebSubs-Grp", "x264.Dubbed-Grp": a subtitle or dub tag (a language glued to "Subs", "Subbed",
     /// "Dubbed") right before the group's hyphen names the release's languages, not the group's first part (seen in
     /// pymedusa/Medusa's test_guessit.yml: "Show.Name.S02E11.720p.HDTV.X264.RoSubbed-Grp" is the group "Grp").
     private static func isSubtitleTag(_ w: String) -> Bool {
         guard w.utf8.count >= 4, let last = w.utf8.last, last == UInt8(ascii: "s") || last == UInt8(ascii: "d") || last == UInt8(ascii: "b") else { return false }
         return w.hasSuffix("subs") || w.hasSuffix("subbed") || w.hasSuffix("dubbed") || w.hasSuffix("dub") || w.hasSuffix("sub")
+    }
+
+    /// "x264-GRP-HD": a group whose name ends in "-HD" after the codec's hyphen (Sonarr's and Radarr's ReleaseGroupRegex read
+    /// "GRP-HD" as a two-part group, as they read "-GRP-SD"); "HD" alone is jargon and no group, and "DTS-HD", "WEB-HD" stay jargon.
+    private static func hdSuffixedGroup(_ t: [ReleaseToken], last: Int, start: Int) -> Trailing? {
+        guard last == t.count - 1, last - 2 > start, t[last].gap == "-", t[last].lower == "hd", !t[last - 1].inBrackets,
+              t[last - 1].gap == "-" || t[last - 1].gap == ".-", let first = hyphenGroup(t[last - 1], start: start, index: last - 1),
+              isJargon(t[last - 2]) || jargon(t, endingAt: last - 1) != nil else { return nil }
+        return Trailing(group: first + "-" + t[last].text, firstIndex: last - 1, hyphenated: true)
     }
 
     /// "H265 MP4-BEN THE MEN", "H.264-EML HDTeam", "H264-BEN.THE.MEN": a group of two or three words after the
@@ -506,7 +522,8 @@ enum ReleaseGroupParser {
         let w = t[i].lower
         let previous = t[i - 1]
         // "….mkv-xpost": a reposter's tag never names the group, whatever comes before it.
-        if t[i].gap == "-", w.count > 4, uploadSuffixes.contains(w) || w.hasPrefix("rakuv") { return true }
+        // "-GRP - Obfuscated", "-GRP_postbot": the same tag after a spaced dash or an underscore.
+        if t[i].gap == "-" || t[i].gap == " - " || t[i].gap == "_", w.count > 4, uploadSuffixes.contains(w) || w.hasPrefix("rakuv") { return true }
         guard previous.gap.hasSuffix("-"), !previous.inBrackets, !previous.isNumber, !isJargon(previous),
               !notGroups.contains(previous.lower) else { return false }
         if t[i].gap == "-" {
