@@ -60,6 +60,20 @@ import Testing
         .init(name: "Bee.and.Puppycat.S01.1080p.VRV.WEB-DL.x264-Bernd_Lauert", title: "Bee and Puppycat", season: 1, group: "Bernd_Lauert"),
     ]
 
+    /// In a name that opens with a fansub's "[Group]", a hyphen with no release jargon before it joins an episode name's words
+    /// (Sonarr reads the leading bracket as the group); "10bits" is jargon like "10bit". (The first two names are Sonarr's test
+    /// names, which assert only their titles.)
+    static let fansubLed: [ParserCase] = [
+        .init(name: "[RlsGrp] Series Title - S01E27 - 24-Hour", title: "Series Title", season: 1, episodes: [27], group: "RlsGrp"),
+        .init(name: "[Mystic Z-Team] Series Title Super - Episode 013 VF - Non-censuré [720p].mp4", title: "Series Title Super",
+              group: "Mystic Z-Team"),
+        .init(name: "[Onii-ChanSub] The.Series - 02 vostfr (FHD 1080p 10bits).mkv", title: "The Series", group: "Onii-ChanSub"),
+        // Near misses: after jargon the "-GROUP" is still read; without a leading bracket the hyphen is read as before.
+        .init(name: "[BD]Movie.Title.2008.2023.1080p.COMPLETE.BLURAY-RlsGrp", title: "Movie Title 2008", year: 2023, group: "RlsGrp"),
+        .init(name: "[Dolby Vision] Movie.Title.S07.MULTi.UHD.BLURAY.REMUX.DV-NoTag", title: "Movie Title", season: 7, group: "NoTag"),
+        .init(name: "Series.Title.S01E01.720p.HDTV.x264-GRP", title: "Series Title", season: 1, episodes: [1], group: "GRP"),
+    ]
+
     /// A leading bracket that holds only digits is a part's number or a year, no fansub group.
     static let numberedBrackets: [ParserCase] = [
         .init(name: "[06] Documentary - Title of Part.mkv", title: "Documentary - Title of Part", noGroup: true),
@@ -88,5 +102,6 @@ import Testing
     @Test(arguments: flagsAfterGroup) func flagAfterGroup(_ c: ParserCase) { c.check() }
     @Test(arguments: numberedBrackets) func numberedBracket(_ c: ParserCase) { c.check() }
     @Test(arguments: aroundTheGroup) func aroundGroup(_ c: ParserCase) { c.check() }
+    @Test(arguments: fansubLed) func fansubLedName(_ c: ParserCase) { c.check() }
     @Test(arguments: sources) func source(_ c: ParserCase) { c.check() }
 }

@@ -284,7 +284,7 @@ enum ReleaseGroupParser {
         if let named = sourceNamedGroup(t, last: last, start: start) { return named }
         if let joined = underscoredGroup(t, last: last, start: start) { return joined }
         // "Title.2019.DVD-R", "WEB-Cap", "DVB-S": a word that completes the jargon before its hyphen is no group.
-        if let group = hyphenGroup(t[last], start: start, index: last), !completesJargon(t, last) {
+        if let group = hyphenGroup(t[last], start: start, index: last), !completesJargon(t, last), !isTitleHyphenAfterFansub(t, last, start: start) {
             // "-D-Z0N3", "XviD-AlFleNi-TeaM": a hyphenated group starts right after the last jargon.
             // "x264.D-Z0N3": a one-letter first part may follow a dot.
             // "XviD.Etc-Group", "HQ.Hive-CM8", "H264.Fight-BB": after a dot or underscore too, when jargon precedes it.
@@ -316,7 +316,8 @@ enum ReleaseGroupParser {
         guard j > start + 2, last - j < 4, t[j].gap.hasPrefix(" "), t[j - 1].gap == "-", !t[j - 1].inBrackets,
               t[j...last].allSatisfy({ VideoAttributes.single[$0.lower]?.1 == true || GluedAttributes.match([$0], at: 0) != nil })
                 || allJargon(t, j, last) && jargon(t, endingAt: j - 1) != nil,
-              let group = hyphenGroup(t[j - 1], start: start, index: j - 1), !completesJargon(t, j - 1) else { return nil }
+              let group = hyphenGroup(t[j - 1], start: start, index: j - 1), !completesJargon(t, j - 1),
+              !isTitleHyphenAfterFansub(t, j - 1, start: start) else { return nil }
         return Trailing(group: group, firstIndex: j - 1, hyphenated: true, detailsAfter: j..<(last + 1))
     }
 
@@ -469,6 +470,17 @@ enum ReleaseGroupParser {
     private static func isSubtitleTag(_ w: String) -> Bool {
         guard w.utf8.count >= 4, let last = w.utf8.last, last == UInt8(ascii: "s") || last == UInt8(ascii: "d") || last == UInt8(ascii: "b") else { return false }
         return w.hasSuffix("subs") || w.hasSuffix("subbed") || w.hasSuffix("dubbed") || w.hasSuffix("dub") || w.hasSuffix("sub")
+    }
+
+    /// "[RlsGrp] Series Title - S01E27 - 24-Hour", "[Grp] Title - 013 VF - Non-censuré [720p]": in a name that opens with a fansub's
+    /// "[Group]", a hyphen with no release jargon anywhere before it joins the words of an episode's name (Sonarr reads the
+    /// leading bracket as the group of such names); "[Grp] Title.S01.1080p.BluRay-RlsGrp" keeps its "-GROUP".
+    private static func isTitleHyphenAfterFansub(_ t: [ReleaseToken], _ last: Int, start: Int) -> Bool {
+        guard start > 0, t[0].inBrackets, t[0].gap.hasSuffix("["), t[last].gap == "-", !t[last - 1].inBrackets else { return false }
+        return !VideoNameParser.scan(t, from: start, to: last).contains {
+            if case .episode = $0.meaning { return false }
+            return $0.strong
+        }
     }
 
     /// "x264-GRP-HD": a group whose name ends in "-HD" after the codec's hyphen (Sonarr's and Radarr's ReleaseGroupRegex read

@@ -117,7 +117,7 @@ enum VideoAttributes {
         t["rerip"] = (.repack, false)
         t["complete"] = (.complete, false)
         for w in ["internal", "limited", "readnfo", "nfofix", "subbed", "dubbed", "hc", "hardsub", "hardsubs", "3d", "sbs", "hsbs",
-                  "hou", "10bit", "8bit", "12bit", "hi10p", "hi10", "multisub", "multisubs", "subs", "festival", "stv", "ws",
+                  "hou", "10bit", "8bit", "12bit", "10bits", "8bits", "12bits", "hi10p", "hi10", "multisub", "multisubs", "subs", "festival", "stv", "ws",
                   "fs", "dual", "retail", "docu", "ppv", "custom", "hybrid", "colorized", "open", "matte", "openmatte",
                   "ntsc", "dubbing", "sub", "dub", "vost", "hq", "ld", "md", "mic", "line", "ac3d", "x", "rip", "dl", "ma",
                   "v2", "v3", "v4", "esub", "esubs", "msub", "msubs", "convert", "doku", "hdlight", "upscaled", "ova", "ona", "oad", "oav", "subtitulado", "legendado", "legendas"] {
