@@ -74,6 +74,22 @@ import Testing
         .init(name: "Series.Title.S01E01.720p.HDTV.x264-GRP", title: "Series Title", season: 1, episodes: [1], group: "GRP"),
     ]
 
+    /// A lower-case scene file with its group in front ("grp-the.title.2016.1080p..."), the shape guessit's release_group.py
+    /// documents; "blow-..." names are in guessit's movies.yml and ProfChaos/torrent-name-parser's parser_test.go.
+    static let sceneGroupPrefixes: [ParserCase] = [
+        .init(name: "blow-how.to.be.single.2016.1080p.bluray.x264.mkv", title: "how to be single", year: 2016, source: .bluray, group: "blow"),
+        .init(name: "blow-action.point.2018.1080p.bluray.x264.mp4", title: "action point", year: 2018, group: "blow"),
+        .init(name: "grp-show.name.s01e01.720p.hdtv.x264.mkv", title: "show name", season: 1, episodes: [1], group: "grp"),
+        .init(name: "sprinter-the.title.2019.1080p.web-dl.dd5.1.h264.mkv", title: "the title", year: 2019, source: .webdl, group: "sprinter"),
+        // Near misses: a hyphenated title word with one word after it, a group at the end, capitals, a one-letter first part,
+        // hyphens everywhere (Sonarr's "7s-Series-s02e01-720p", no group).
+        .init(name: "spider-man.2002.720p.bluray.x264.mkv", title: "spider-man", year: 2002, noGroup: true),
+        .init(name: "ant-man.and.the.wasp.2018.720p.bluray.x264-sparks.mkv", title: "ant-man and the wasp", year: 2018, group: "sparks"),
+        .init(name: "Ant-Man.and.the.Wasp.2018.720p.BluRay.x264.mkv", title: "Ant-Man and the Wasp", year: 2018, noGroup: true),
+        .init(name: "t-rex.the.movie.2019.1080p.bluray.x264", title: "t-rex the movie", year: 2019, noGroup: true),
+        .init(name: "7s-Series-s02e01-720p.mkv", title: "7s-Series", season: 2, episodes: [1], noGroup: true),
+    ]
+
     /// A leading bracket that holds only digits is a part's number or a year, no fansub group.
     static let numberedBrackets: [ParserCase] = [
         .init(name: "[06] Documentary - Title of Part.mkv", title: "Documentary - Title of Part", noGroup: true),
@@ -103,5 +119,6 @@ import Testing
     @Test(arguments: numberedBrackets) func numberedBracket(_ c: ParserCase) { c.check() }
     @Test(arguments: aroundTheGroup) func aroundGroup(_ c: ParserCase) { c.check() }
     @Test(arguments: fansubLed) func fansubLedName(_ c: ParserCase) { c.check() }
+    @Test(arguments: sceneGroupPrefixes) func sceneGroupPrefix(_ c: ParserCase) { c.check() }
     @Test(arguments: sources) func source(_ c: ParserCase) { c.check() }
 }

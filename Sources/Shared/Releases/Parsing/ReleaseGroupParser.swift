@@ -68,6 +68,12 @@ enum ReleaseGroupParser {
         let s = t.first?.lower == "www" || t.first?.lower == "ww" ? skipSiteAdvert(t, from: 0) : 0
         lead.titleStart = s
         readLeadingBracket(t, at: s, into: &lead, afterSite: false)
+        // "blow-how.to.be.single.2016.1080p.bluray.x264": a lower-case scene group in front (a byte test first).
+        if s == 0, lead.group == nil, t.count >= 6, t[1].gap == "-", let group = SceneGroupPrefix.group(t) {
+            lead.group = group
+            lead.titleStart = 1
+            return lead
+        }
         if s < t.count, t[s].gap.hasSuffix("("), t.count > s + 2, let year = ReleaseYears.year(t[s]), !t[s + 1].inBrackets {
             lead.year = year
             lead.titleStart = s + 1
