@@ -108,7 +108,8 @@ import Testing
         .init(name: "Movie.Title.2019.BRip.x264-GRP", title: "Movie Title", year: 2019, source: .bluray, group: "GRP"),
         .init(name: "Movie.Title.2019.WEBHDRip.x264-GRP", title: "Movie Title", year: 2019, source: .webrip, group: "GRP"),
         .init(name: "Movie.Title.2019.WEBSCR.x264-GRP", title: "Movie Title", year: 2019, source: .dvd, group: "GRP"),
-        // Near misses: the words in a title stay the title's.
+        .init(name: "Movie.Title.2019.WEB1080p.x264-GRP", title: "Movie Title", year: 2019, quality: .p1080, source: .webdl, group: "GRP"),
+        // Near misses: the words in a title stay the title's; "WEBRip" glued to nothing stays WEBRip.
         .init(name: "Raw.HD.Stories.S01E01.720p.HDTV.x264-GRP", title: "Raw HD Stories", season: 1, episodes: [1], source: .hdtv, group: "GRP"),
         .init(name: "ISO.Standards.2019.1080p.BluRay.x264-GRP", title: "ISO Standards", year: 2019, group: "GRP"),
     ]
