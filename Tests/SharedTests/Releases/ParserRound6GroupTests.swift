@@ -90,6 +90,17 @@ import Testing
         .init(name: "7s-Series-s02e01-720p.mkv", title: "7s-Series", season: 2, episodes: [1], noGroup: true),
     ]
 
+    /// A web address after "-GROUP", credited ("par-www...") or not, is the site's (guessit's movies.yml for the first).
+    static let siteTails: [ParserCase] = [
+        .init(name: "Movies/Comme une Image (2004)/Comme.Une.Image.FRENCH.DVDRiP.XViD-NTK.par-www.divx-overnet.com.avi",
+              title: "Comme Une Image", year: 2004, source: .dvd, group: "NTK"),
+        .init(name: "Movie.Title.2019.720p.BluRay.x264-GRP.www.Site.org", title: "Movie Title", year: 2019, group: "GRP"),
+        .init(name: "Movie.Title.2019.720p.BluRay.x264-GRP - www.Site.org", title: "Movie Title", year: 2019, group: "GRP"),
+        // Near misses: no group before the address; an advert in front.
+        .init(name: "Movie.Title.2019.720p.BluRay.x264 - www.Site.org", title: "Movie Title", year: 2019, noGroup: true),
+        .init(name: "www.Site.org - Movie.Title.2019.720p.BluRay.x264-GRP", title: "Movie Title", year: 2019, group: "GRP"),
+    ]
+
     /// A leading bracket that holds only digits is a part's number or a year, no fansub group.
     static let numberedBrackets: [ParserCase] = [
         .init(name: "[06] Documentary - Title of Part.mkv", title: "Documentary - Title of Part", noGroup: true),
@@ -121,5 +132,6 @@ import Testing
     @Test(arguments: aroundTheGroup) func aroundGroup(_ c: ParserCase) { c.check() }
     @Test(arguments: fansubLed) func fansubLedName(_ c: ParserCase) { c.check() }
     @Test(arguments: sceneGroupPrefixes) func sceneGroupPrefix(_ c: ParserCase) { c.check() }
+    @Test(arguments: siteTails) func siteTail(_ c: ParserCase) { c.check() }
     @Test(arguments: sources) func source(_ c: ParserCase) { c.check() }
 }

@@ -192,9 +192,9 @@ enum ReleaseGroupParser {
 
     static func trailing(_ t: [ReleaseToken], from start: Int) -> Trailing? {
         guard t.count - start >= 2 else { return nil }
-        if t[t.count - 1].inBrackets, let details = detailsAfterDistributor(t, start: start) {
-            // "-GRP [TGx] [1080p]": read the name without its last bracket, which holds details read with the rest.
-            guard var tail = trailing(Array(t[..<details.lowerBound]), from: start), tail.group != nil, tail.detailsAfter == nil else { return nil }
+        // "-GRP [TGx] [1080p]": read the name without its last bracket, which holds details read with the rest.
+        if t[t.count - 1].inBrackets, let details = detailsAfterDistributor(t, start: start),
+           var tail = trailing(Array(t[..<details.lowerBound]), from: start), tail.group != nil, tail.detailsAfter == nil {
             tail.detailsAfter = details
             return tail
         }
@@ -207,6 +207,12 @@ enum ReleaseGroupParser {
         if t[last].gap != "-", let ext = fileTail(t, start: start) {
             dropped = ext
             last = ext - 1
+        }
+        // "XViD-NTK.par-www.divx-overnet.com", "x264-GRP.www.Site.org": a web address after the group, credited with "par" or
+        // "by" or not, is the site's, as a bracketed one is.
+        if dropped == nil, !t[last].inBrackets, t[last].dotJoined, topLevelDomains.contains(t[last].lower), let site = siteTail(t, last: last, start: start) {
+            dropped = site
+            last = site - 1
         }
         while last > start + 1, t[last].inBrackets, dropped.map({ $0 - last < 8 }) ?? true {
             var j = last
@@ -446,6 +452,16 @@ enum ReleaseGroupParser {
             return k
         }
         return nil
+    }
+
+    /// Where an unbracketed web address ("www.divx-overnet.com"), with the credit word before it ("par", "by"), starts after
+    /// "-GROUP"; nil when no "www" opens it or no group precedes it.
+    private static func siteTail(_ t: [ReleaseToken], last: Int, start: Int) -> Int? {
+        guard let www = stride(from: last - 1, through: max(start + 3, last - 5), by: -1).first(where: { t[$0].lower == "www" && !t[$0].inBrackets })
+        else { return nil }
+        let credited = ["par", "by", "from", "pour", "for"].contains(t[www - 1].lower) && !t[www - 1].inBrackets
+        let first = credited ? www - 1 : www
+        return hyphenGroup(t[first - 1], start: start, index: first - 1) != nil ? first : nil
     }
 
     /// "[2011-09-19]", "(2011.09.19)": a whole bracket holding one date, year first.
