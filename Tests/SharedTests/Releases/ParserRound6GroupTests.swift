@@ -120,9 +120,14 @@ import Testing
         .init(name: "Movie.Title.2019.WEBHDRip.x264-GRP", title: "Movie Title", year: 2019, source: .webrip, group: "GRP"),
         .init(name: "Movie.Title.2019.WEBSCR.x264-GRP", title: "Movie Title", year: 2019, source: .dvd, group: "GRP"),
         .init(name: "Movie.Title.2019.WEB1080p.x264-GRP", title: "Movie Title", year: 2019, quality: .p1080, source: .webdl, group: "GRP"),
-        // Near misses: the words in a title stay the title's; "WEBRip" glued to nothing stays WEBRip.
+        // Named cuts (guessit's "Alternative Cut"; International and Producers cuts) end a title without a year.
+        .init(name: "Movie.Name.International.Cut.1080p.BluRay.x264-GRP", title: "Movie Name", edition: "International Cut", group: "GRP"),
+        .init(name: "Movie.Name.Alternative.Cut.1080p.BluRay.x264-GRP", title: "Movie Name", group: "GRP"),
+        .init(name: "Show.Name.S01E01.FASTSUB.VOSTFR.720p.HDTV.x264-GRP", title: "Show Name", season: 1, episodes: [1], group: "GRP"),
+        // Near misses: the words in a title stay the title's; "International" without "Cut" is a title's word.
         .init(name: "Raw.HD.Stories.S01E01.720p.HDTV.x264-GRP", title: "Raw HD Stories", season: 1, episodes: [1], source: .hdtv, group: "GRP"),
         .init(name: "ISO.Standards.2019.1080p.BluRay.x264-GRP", title: "ISO Standards", year: 2019, group: "GRP"),
+        .init(name: "International.Velvet.1978.1080p.BluRay.x264-GRP", title: "International Velvet", year: 1978, group: "GRP"),
     ]
 
     @Test(arguments: styledGroups) func styledGroup(_ c: ParserCase) { c.check() }

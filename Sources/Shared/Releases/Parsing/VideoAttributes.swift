@@ -123,6 +123,12 @@ enum VideoAttributes {
                   "v2", "v3", "v4", "esub", "esubs", "msub", "msubs", "convert", "doku", "hdlight", "upscaled", "ova", "ona", "oad", "oav", "subtitulado", "legendado", "legendas"] {
             if t[w] == nil { t[w] = (.noise, false) }
         }
+        // guessit's `other` vocabulary (guessit/config/options.json): fixes, re-encodes, fansub flags, broadcast and frame-rate
+        // tags. Weak: they only end a title or sit before a group.
+        for w in ["audiofix", "syncfix", "reenc", "reencoded", "prooffix", "fansub", "fastsub", "preair", "secam", "hfr", "vfr", "ldtv",
+                  "mhd", "oar", "bt2020"] where t[w] == nil {
+            t[w] = (.noise, false)
+        }
         // Video CD formats (pr0pz/scene-release-parser lists VCD, SVCD, CVD, XVCD as a release's format beside XviD and
         // x264): jargon, never a title's word or a group's first part ("DVDRip.SVCD-GRP").
         for w in ["vcd", "svcd", "xvcd", "cvd", "cvcd"] { t[w] = (.noise, true) }
@@ -246,6 +252,7 @@ enum VideoAttributes {
         "e", "dd", "true", "ac", "criterion", "deluxe", "remastered", "unrated", "directors", "director's", "director’s", "extended", "theatrical", "final", "special", "ultimate",
         "anniversary", "collectors", "collector's", "director", "limited", "dual", "complete", "alternate", "open", "fan", "diamond", "imax", "full",
         "assembly", "imperial", "signature", "hunter", "rekall", "rogue", "rouge", "3d", "video",
+        "alternative", "international", "producers", "producer's",
     ]
 
     private static func matchMulti(_ t: [ReleaseToken], at i: Int) -> AttributeMatch? {
@@ -406,7 +413,9 @@ enum VideoAttributes {
     }
 
     private static let namedCuts: Set<String> = ["assembly", "imperial", "signature", "hunter", "rekall", "rogue", "rouge", "extended",
-                                                  "unrated", "theatrical", "directors", "special", "final"]
+                                                  "unrated", "theatrical", "directors", "special", "final",
+                                                  // guessit's "Alternative Cut"; an "International Cut" or a "Producers Cut" of a film.
+                                                  "alternative", "international", "producers", "producer's"]
 
     /// "5.1", "7.1", "2.0" and codec-glued forms like "DD5.1", "DDP5.1", "AAC2.0", "DTS-HD.MA.5.1".
     private static func matchChannels(_ t: [ReleaseToken], at i: Int) -> AttributeMatch? {
