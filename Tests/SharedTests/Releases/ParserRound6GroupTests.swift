@@ -119,6 +119,15 @@ import Testing
         .init(name: "Movie.Title.2019.BRip.x264-GRP", title: "Movie Title", year: 2019, source: .bluray, group: "GRP"),
         .init(name: "Movie.Title.2019.WEBHDRip.x264-GRP", title: "Movie Title", year: 2019, source: .webrip, group: "GRP"),
         .init(name: "Movie.Title.2019.WEBSCR.x264-GRP", title: "Movie Title", year: 2019, source: .dvd, group: "GRP"),
+        // guessit's source.py vocabulary
+        .init(name: "Movie.Title.2019.TVHDRip.x264-GRP", title: "Movie Title", year: 2019, source: .hdtv, group: "GRP"),
+        .init(name: "Movie.Title.2019.PD-TV.x264-GRP", title: "Movie Title", year: 2019, source: .hdtv, group: "GRP"),
+        .init(name: "Movie.Title.2019.UHD-TV.x265-GRP", title: "Movie Title", year: 2019, source: .hdtv, group: "GRP"),
+        .init(name: "Movie.Title.2019.DLWEB.x264-GRP", title: "Movie Title", year: 2019, source: .webdl, group: "GRP"),
+        .init(name: "Movie.Title.2019.UltraBluray.x265-GRP", title: "Movie Title", year: 2019, source: .bluray, group: "GRP"),
+        .init(name: "Movie.Title.2019.HDTelesync.x264-GRP", title: "Movie Title", year: 2019, source: .cam, group: "GRP"),
+        .init(name: "Movie.Title.2019.WEB-DL-Rip.x264-GRP", title: "Movie Title", year: 2019, source: .webrip, group: "GRP"),
+        .init(name: "Movie.Title.2019.BR-Mux.x264-GRP", title: "Movie Title", year: 2019, source: .bluray, group: "GRP"),
         .init(name: "Movie.Title.2019.WEB1080p.x264-GRP", title: "Movie Title", year: 2019, quality: .p1080, source: .webdl, group: "GRP"),
         // Named cuts (guessit's "Alternative Cut"; International and Producers cuts) end a title without a year.
         .init(name: "Movie.Name.International.Cut.1080p.BluRay.x264-GRP", title: "Movie Name", edition: "International Cut", group: "GRP"),
@@ -128,6 +137,7 @@ import Testing
         .init(name: "Raw.HD.Stories.S01E01.720p.HDTV.x264-GRP", title: "Raw HD Stories", season: 1, episodes: [1], source: .hdtv, group: "GRP"),
         .init(name: "ISO.Standards.2019.1080p.BluRay.x264-GRP", title: "ISO Standards", year: 2019, group: "GRP"),
         .init(name: "International.Velvet.1978.1080p.BluRay.x264-GRP", title: "International Velvet", year: 1978, group: "GRP"),
+        .init(name: "Movie.Title.2019.1080p.WEB-DL.x264-GRP", title: "Movie Title", year: 2019, source: .webdl, group: "GRP"),
     ]
 
     @Test(arguments: styledGroups) func styledGroup(_ c: ParserCase) { c.check() }

@@ -43,19 +43,21 @@ enum VideoAttributes {
                   "uhdbdrip", "uhdbd", "uhd2bd", "bdmux", "brmux", "bdripmux", "bdlight", "bd66", "bd100", "uhdbluray", "uhdrip",
                   // A Blu-ray's structure cut down to a DVD-5 or DVD-9 disc.
                   "bd5", "bd9", "brripmux",
-                  // Radarr's QualityParser.cs BR-DISK "Full[-_. ]?Blu[-_. ]?ray"; "BRip", a short BRRip.
-                  "fullbluray", "brip"] {
+                  // Radarr's QualityParser.cs BR-DISK "Full[-_. ]?Blu[-_. ]?ray"; "BRip", a short BRRip; guessit's "Ultra-?Blu-?ray".
+                  "fullbluray", "brip", "ultrabluray"] {
             t[w] = (.source(.bluray, tag: sourceLabel(w)), true)
         }
         t["bd"] = (.source(.bluray, tag: "BD"), false)
         t["remux"] = (.remux, true)
         t["bdremux"] = (.remux, true)
         t["uhdremux"] = (.remux, true)
-        for w in ["webdl", "webhd", "amznweb", "dlmux", "webuhd", "webdlmux", "amazonsd"] { t[w] = (.source(.webdl, tag: "WEB-DL"), true) }
+        for w in ["webdl", "webhd", "amznweb", "dlmux", "webuhd", "webdlmux", "amazonsd", "dlweb"] { t[w] = (.source(.webdl, tag: "WEB-DL"), true) }
         t["web"] = (.source(.webdl, tag: "WEB"), false)
-        for w in ["webrip", "webmux", "hdrip", "webcap", "web-rip", "webdlrip", "dlrip", "dmrip", "webhdrip"] { t[w] = (.source(.webrip, tag: sourceLabel(w)), true) }
+        for w in ["webrip", "webmux", "hdrip", "webcap", "web-rip", "webdlrip", "dlrip", "dmrip", "webhdrip", "webcaprip"] { t[w] = (.source(.webrip, tag: sourceLabel(w)), true) }
         for w in ["hdtv", "pdtv", "sdtv", "hdtvrip", "tvrip", "dsr", "dsrip", "dthrip", "dvbrip", "satrip", "ahdtv", "uhdtv", "tvdub",
-                  "hdtvmux", "dvb", "ppvrip", "iptvrip", "vodrip", "hdtvrip720p", "ahdtvmux", "sdtvrip", "dtvrip"] {
+                  "hdtvmux", "dvb", "ppvrip", "iptvrip", "vodrip", "hdtvrip720p", "ahdtvmux", "sdtvrip", "dtvrip",
+                  // guessit's source.py: "TV-?HD-?Rip", "TV-?Rip-?HD", "PD-?TV-?Rip", "UHD-?TV-?Rip".
+                  "tvhdrip", "tvriphd", "pdtvrip", "uhdtvrip"] {
             t[w] = (.source(.hdtv, tag: sourceLabel(w)), true)
         }
         for w in ["dvdrip", "dvdr", "dvd5", "dvd9", "dvdscr", "dvdscreener", "dvdmux", "dvdivx", "bdscr", "r5", "r6", "ntsc",
@@ -81,7 +83,7 @@ enum VideoAttributes {
         t["rawhd"] = (.source(.hdtv, tag: "RAW-HD"), true)
         t["vod"] = (.source(.hdtv, tag: "VOD"), false)
         for w in ["camrip", "hdcam", "telesync", "hdts", "telecine", "hdtc", "pdvd", "predvd", "predvdrip", "workprint", "hqcam", "tsrip",
-                  "hdcamrip", "hdtsrip", "hdtcrip", "camhd", "telesynch", "tcrip", "newcam"] {
+                  "hdcamrip", "hdtsrip", "hdtcrip", "camhd", "telesynch", "tcrip", "newcam", "hdtelesync", "hdtelecine"] {
             t[w] = (.source(.cam, tag: sourceLabel(w)), true)
         }
         for w in ["cam", "ts", "tc", "wp"] { t[w] = (.source(.cam, tag: w.uppercased()), false) }
@@ -252,7 +254,7 @@ enum VideoAttributes {
         "e", "dd", "true", "ac", "criterion", "deluxe", "remastered", "unrated", "directors", "director's", "director’s", "extended", "theatrical", "final", "special", "ultimate",
         "anniversary", "collectors", "collector's", "director", "limited", "dual", "complete", "alternate", "open", "fan", "diamond", "imax", "full",
         "assembly", "imperial", "signature", "hunter", "rekall", "rogue", "rouge", "3d", "video",
-        "alternative", "international", "producers", "producer's",
+        "alternative", "international", "producers", "producer's", "pd",
     ]
 
     private static func matchMulti(_ t: [ReleaseToken], at i: Int) -> AttributeMatch? {
@@ -270,6 +272,8 @@ enum VideoAttributes {
             AttributeMatch(index: i, length: length, meaning: meaning, strong: strong)
         }
         switch (a, b) {
+        // "WEB-DL-Rip": ripped from a web download (guessit's "WEB-?DL" with its Rip suffix).
+        case ("web", "dl") where c == "rip" && t[i + 2].gap == "-": return m(3, .source(.webrip, tag: "WEBRip"))
         case ("web", "dl"), ("web", "hd"): return m(2, .source(.webdl, tag: "WEB-DL"))
         case ("web", "rip"), ("web", "cap"): return m(2, .source(.webrip, tag: "WEBRip"))
         case ("blu", "ray"): return m(2, .source(.bluray, tag: "BluRay"))
@@ -401,8 +405,11 @@ enum VideoAttributes {
             guard b == "screener" || b == "scr" else { return nil }
             if a == "ts" { return AttributeMatch(index: i, length: 2, meaning: .source(.cam, tag: "TS"), strong: true) }
             return ["dvd", "br", "bd"].contains(a) ? AttributeMatch(index: i, length: 2, meaning: .source(.dvd, tag: "Screener"), strong: true) : nil
-        case UInt8(ascii: "v"):
-            return a == "sd" && b == "tv" ? AttributeMatch(index: i, length: 2, meaning: .source(.hdtv, tag: "SDTV"), strong: true) : nil
+        case UInt8(ascii: "v"):   // "SD.TV", "PD-TV", "UHD-TV" (guessit's source.py)
+            guard b == "tv", a == "sd" || a == "pd" || a == "uhd" else { return nil }
+            return AttributeMatch(index: i, length: 2, meaning: .source(.hdtv, tag: a.uppercased() + "TV"), strong: true)
+        case UInt8(ascii: "x"):   // "BR-Mux": a remux of a Blu-ray into another container (guessit's "BR-?(?=Mux)")
+            return a == "br" && b == "mux" ? AttributeMatch(index: i, length: 2, meaning: .source(.bluray, tag: "BRMux"), strong: true) : nil
         case UInt8(ascii: "b"):   // "[TV-Dub]": dubbed from a broadcast, as "TVDub" (guessit's episodes in Medusa's test_guessit.yml)
             return a == "tv" && b == "dub" && t[i + 1].gap == "-" ? AttributeMatch(index: i, length: 2, meaning: .source(.hdtv, tag: "TVDub"), strong: true) : nil
         case UInt8(ascii: "t"), UInt8(ascii: "n"):
