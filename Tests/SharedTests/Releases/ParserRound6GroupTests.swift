@@ -101,6 +101,21 @@ import Testing
         .init(name: "www.Site.org - Movie.Title.2019.720p.BluRay.x264-GRP", title: "Movie Title", year: 2019, group: "GRP"),
     ]
 
+    /// guessit's video_codec.py vocabulary: codecs not read before, and a codec's profile ("AVC.HP", "XviD-MP-...") that is no
+    /// group's first part (guessit's movies.yml: "XviD-MP-AceBot" is the group AceBot).
+    static let codecs: [ParserCase] = [
+        .init(name: "Movie.Title.2019.DVDivX-GRP", title: "Movie Title", year: 2019, codec: "DivX", group: "GRP"),
+        .init(name: "Movie.Title.2019.1080p.AVCHD-GRP", title: "Movie Title", year: 2019, codec: "x264", group: "GRP"),
+        .init(name: "Movie.Title.2019.720p.VP8-GRP", title: "Movie Title", year: 2019, codec: "VP8", group: "GRP"),
+        .init(name: "Movie.Title.2019.720p.H.262-GRP", title: "Movie Title", year: 2019, codec: "MPEG2", group: "GRP"),
+        .init(name: "Movie.Title.2019.1080p.BluRay.AVC.HP-GRP", title: "Movie Title", year: 2019, codec: "x264", group: "GRP"),
+        .init(name: "movies/La Science des Rêves (2006)/La.Science.Des.Reves.FRENCH.DVDRip.XviD-MP-AceBot.avi", title: "La Science Des Reves",
+              year: 2006, group: "AceBot"),
+        .init(name: "Movie.Title.2019.1080p.HEVC.YUV420P10-GRP", title: "Movie Title", year: 2019, codec: "x265", group: "GRP"),
+        // Near misses: a two-part group after a codec stays whole (Radarr's "-VH-PROD" above; guessit's "-0SEC-pia").
+        .init(name: "Show.Name.S05E07.720p.DUBLADO.HDTV.x264-0SEC-pia.mkv", title: "Show Name", season: 5, episodes: [7], group: "0SEC-pia"),
+    ]
+
     /// A leading bracket that holds only digits is a part's number or a year, no fansub group.
     static let numberedBrackets: [ParserCase] = [
         .init(name: "[06] Documentary - Title of Part.mkv", title: "Documentary - Title of Part", noGroup: true),
@@ -148,5 +163,6 @@ import Testing
     @Test(arguments: fansubLed) func fansubLedName(_ c: ParserCase) { c.check() }
     @Test(arguments: sceneGroupPrefixes) func sceneGroupPrefix(_ c: ParserCase) { c.check() }
     @Test(arguments: siteTails) func siteTail(_ c: ParserCase) { c.check() }
+    @Test(arguments: codecs) func codec(_ c: ParserCase) { c.check() }
     @Test(arguments: sources) func source(_ c: ParserCase) { c.check() }
 }

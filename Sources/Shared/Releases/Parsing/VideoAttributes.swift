@@ -90,7 +90,10 @@ enum VideoAttributes {
         for (w, c) in [("x264", "x264"), ("h264", "x264"), ("avc", "x264"), ("x265", "x265"), ("h265", "x265"), ("hevc", "x265"),
                        ("av1", "AV1"), ("xvid", "XviD"), ("divx", "DivX"), ("vp9", "VP9"), ("mpeg2", "MPEG2"), ("vc1", "VC-1"),
                        ("h263", "H263"), ("x266", "x266"), ("h266", "x266"), ("vvc", "x266"), ("h262", "MPEG2"), ("mpg2", "MPEG2"),
-                       ("hevc10", "x265"), ("x26410bit", "x264"), ("x26510bit", "x265")] {
+                       ("hevc10", "x265"), ("x26410bit", "x264"), ("x26510bit", "x265"),
+                       // guessit's video_codec.py: "DVDivX", "AVCHD", VP7/VP8, RealVideo "Rv\d{2}".
+                       ("dvdivx", "DivX"), ("avchd", "x264"), ("vp8", "VP8"), ("vp80", "VP8"), ("vp7", "VP7"), ("rv40", "RealVideo"),
+                       ("rv30", "RealVideo"), ("rv20", "RealVideo"), ("rv10", "RealVideo")] {
             t[w] = (.codec(c), true)
         }
         for (w, a) in [("aac", "AAC"), ("ac3", "AC3"), ("eac3", "EAC3"), ("ddp", "EAC3"), ("truehd", "TrueHD"), ("atmos", "Atmos"),
@@ -128,7 +131,9 @@ enum VideoAttributes {
         // guessit's `other` vocabulary (guessit/config/options.json): fixes, re-encodes, fansub flags, broadcast and frame-rate
         // tags. Weak: they only end a title or sit before a group.
         for w in ["audiofix", "syncfix", "reenc", "reencoded", "prooffix", "fansub", "fastsub", "preair", "secam", "hfr", "vfr", "ldtv",
-                  "mhd", "oar", "bt2020"] where t[w] == nil {
+                  "mhd", "oar", "bt2020",
+                  // guessit's video_codec.py: a codec's profile ("AVC.HP", "x264.MP") and pixel formats; "DXVA", its video_api.
+                  "hp", "hip", "mp", "bp", "hi422p", "hi444pp", "yuv420p10", "dxva"] where t[w] == nil {
             t[w] = (.noise, false)
         }
         // Video CD formats (pr0pz/scene-release-parser lists VCD, SVCD, CVD, XVCD as a release's format beside XviD and
@@ -302,6 +307,8 @@ enum VideoAttributes {
         case ("pre", "dvd"), ("pre", "dvdrip"): return m(2, .source(.cam, tag: "PDVD"))
         case ("h", "264"), ("x", "264"), ("h", "264p"): return m(2, .codec("x264"))
         case ("h", "265"), ("x", "265"): return m(2, .codec("x265"))
+        case ("h", "262"), ("x", "262"): return m(2, .codec("MPEG2"))
+        case ("h", "263"), ("x", "263"): return m(2, .codec("H263"))
         case ("vc", "1"): return m(2, .codec("VC-1"))
         case ("mpeg", "2"), ("mpeg", "4"): return m(2, .codec(b == "2" ? "MPEG2" : "MPEG4"))
         case ("dolby", "vision"): return m(2, .hdr("DV"))
