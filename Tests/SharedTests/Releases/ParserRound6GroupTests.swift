@@ -109,7 +109,7 @@ import Testing
         .init(name: "Movie.Title.2019.720p.VP8-GRP", title: "Movie Title", year: 2019, codec: "VP8", group: "GRP"),
         .init(name: "Movie.Title.2019.720p.H.262-GRP", title: "Movie Title", year: 2019, codec: "MPEG2", group: "GRP"),
         .init(name: "Movie.Title.2019.1080p.BluRay.AVC.HP-GRP", title: "Movie Title", year: 2019, codec: "x264", group: "GRP"),
-        .init(name: "movies/La Science des Rêves (2006)/La.Science.Des.Reves.FRENCH.DVDRip.XviD-MP-AceBot.avi", title: "La Science Des Reves",
+        .init(name: "movies/La Science des Rêves (2006)/La.Science.Des.Reves.FRENCH.DVDRip.XviD-MP-AceBot.avi", title: "La Science des Rêves",
               year: 2006, group: "AceBot"),
         .init(name: "Movie.Title.2019.1080p.HEVC.YUV420P10-GRP", title: "Movie Title", year: 2019, codec: "x265", group: "GRP"),
         // Near misses: a two-part group after a codec stays whole (Radarr's "-VH-PROD" above; guessit's "-0SEC-pia").
