@@ -88,6 +88,8 @@ import Testing
         .init(name: "Ant-Man.and.the.Wasp.2018.720p.BluRay.x264.mkv", title: "Ant-Man and the Wasp", year: 2018, noGroup: true),
         .init(name: "t-rex.the.movie.2019.1080p.bluray.x264", title: "t-rex the movie", year: 2019, noGroup: true),
         .init(name: "7s-Series-s02e01-720p.mkv", title: "7s-Series", season: 2, episodes: [1], noGroup: true),
+        // Near miss: a lower-case music name with an audio format only is an artist and album.
+        .init(name: "artist-album.name.2018.flac", title: "artist - album name", artist: "artist", noGroup: true),
     ]
 
     /// A web address after "-GROUP", credited ("par-www...") or not, is the site's (guessit's movies.yml for the first).
@@ -145,7 +147,7 @@ import Testing
         .init(name: "Movie.Title.2019.BR-Mux.x264-GRP", title: "Movie Title", year: 2019, source: .bluray, group: "GRP"),
         .init(name: "Movie.Title.2019.WEB1080p.x264-GRP", title: "Movie Title", year: 2019, quality: .p1080, source: .webdl, group: "GRP"),
         // Named cuts (guessit's "Alternative Cut"; International and Producers cuts) end a title without a year.
-        .init(name: "Movie.Name.International.Cut.1080p.BluRay.x264-GRP", title: "Movie Name", edition: "International Cut", group: "GRP"),
+        .init(name: "Movie.Name.International.Cut.1080p.BluRay.x264-GRP", title: "Movie Name", group: "GRP", edition: "International Cut"),
         .init(name: "Movie.Name.Alternative.Cut.1080p.BluRay.x264-GRP", title: "Movie Name", group: "GRP"),
         .init(name: "Show.Name.S01E01.FASTSUB.VOSTFR.720p.HDTV.x264-GRP", title: "Show Name", season: 1, episodes: [1], group: "GRP"),
         // Near misses: the words in a title stay the title's; "International" without "Cut" is a title's word.
