@@ -339,7 +339,9 @@ enum ReleaseGroupParser {
         let last = t.count - 1
         var j = last
         while j > start, t[j].inBrackets, !opensBracket(t[j].gap) { j -= 1 }
-        guard j > start + 3, last - j < 4, t[j - 1].inBrackets, allJargon(t, j, last),
+        // (A cheap look at the tag's last word first: most names ending in a bracket end in a checksum or a tag alone.)
+        guard j > start + 3, last - j < 4, t[j - 1].inBrackets,
+              distributorTags.contains(t[j - 1].lower) || topLevelDomains.contains(t[j - 1].lower), allJargon(t, j, last),
               (j...last).contains(where: { VideoAttributes.match(t, at: $0)?.strong == true }) else { return nil }
         let tag = runStart(t, j - 1, start)
         guard tag > start + 1, isDistributorRun(t, tag, j - 1), hyphenGroup(t[tag - 1], start: start, index: tag - 1) != nil else { return nil }

@@ -277,9 +277,10 @@ enum VideoAttributes {
             AttributeMatch(index: i, length: length, meaning: meaning, strong: strong)
         }
         switch (a, b) {
-        // "WEB-DL-Rip": ripped from a web download (guessit's "WEB-?DL" with its Rip suffix).
-        case ("web", "dl") where c == "rip" && t[i + 2].gap == "-": return m(3, .source(.webrip, tag: "WEBRip"))
-        case ("web", "dl"), ("web", "hd"): return m(2, .source(.webdl, tag: "WEB-DL"))
+        case ("web", "dl"), ("web", "hd"):
+            // "WEB-DL-Rip": ripped from a web download (guessit's "WEB-?DL" with its Rip suffix).
+            if c == "rip", b == "dl", t[i + 2].gap == "-" { return m(3, .source(.webrip, tag: "WEBRip")) }
+            return m(2, .source(.webdl, tag: "WEB-DL"))
         case ("web", "rip"), ("web", "cap"): return m(2, .source(.webrip, tag: "WEBRip"))
         case ("blu", "ray"): return m(2, .source(.bluray, tag: "BluRay"))
         case ("hd", "dvd"): return m(2, .source(.bluray, tag: "HD-DVD"))
@@ -307,8 +308,6 @@ enum VideoAttributes {
         case ("pre", "dvd"), ("pre", "dvdrip"): return m(2, .source(.cam, tag: "PDVD"))
         case ("h", "264"), ("x", "264"), ("h", "264p"): return m(2, .codec("x264"))
         case ("h", "265"), ("x", "265"): return m(2, .codec("x265"))
-        case ("h", "262"), ("x", "262"): return m(2, .codec("MPEG2"))
-        case ("h", "263"), ("x", "263"): return m(2, .codec("H263"))
         case ("vc", "1"): return m(2, .codec("VC-1"))
         case ("mpeg", "2"), ("mpeg", "4"): return m(2, .codec(b == "2" ? "MPEG2" : "MPEG4"))
         case ("dolby", "vision"): return m(2, .hdr("DV"))
@@ -392,7 +391,10 @@ enum VideoAttributes {
             return a == "uhd" && isCodec(b) ? m(1, .resolution(.p2160, "2160p")) : nil
         case UInt8(ascii: "x"):
             // Radarr's CodecRegex reads "X-vid" too.
-            return a == "x" && b == "vid" && t[i + 1].gap == "-" ? m(2, .codec("XviD")) : nil
+            if a == "x", b == "vid", t[i + 1].gap == "-" { return m(2, .codec("XviD")) }
+            return a == "x" ? olderCodec(b).map { m(2, .codec($0)) } : nil
+        case UInt8(ascii: "h"):
+            return a == "h" ? olderCodec(b).map { m(2, .codec($0)) } : nil
         case UInt8(ascii: "3"):
             // "Movie 2009 3D BD": a 3D Blu-ray (Radarr's BR-DISK pattern reads "3D BD").
             return a == "3d" && b == "bd" ? m(2, .source(.bluray, tag: "BD")) : nil
@@ -401,6 +403,11 @@ enum VideoAttributes {
             return a == "video" && b == "ts" && t[i + 1].gap == "_" ? m(2, .source(.dvd, tag: "DVD")) : nil
         default: return nil
         }
+    }
+
+    /// "H.262", "H.263" (guessit's video_codec.py): the codecs before H.264, tried after the common pairs.
+    private static func olderCodec(_ b: String) -> String? {
+        b == "262" ? "MPEG2" : b == "263" ? "H263" : nil
     }
 
     /// Pairs too rare to test before the common ones (the switch above compares its cases in turn): screeners,
