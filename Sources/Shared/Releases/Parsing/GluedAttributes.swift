@@ -35,7 +35,7 @@ enum GluedAttributes {
         ("bluray", .source(.bluray, tag: "BluRay")), ("hdtv", .source(.hdtv, tag: "HDTV")), ("pdtv", .source(.hdtv, tag: "PDTV")),
         ("webdl", .source(.webdl, tag: "WEB-DL")), ("webrip", .source(.webrip, tag: "WEBRip")), ("dvdrip", .source(.dvd, tag: "DVDRip")),
         ("bdrip", .source(.bluray, tag: "BDRip")), ("brrip", .source(.bluray, tag: "BRRip")), ("bd", .source(.bluray, tag: "BD")),
-        ("dl", .source(.webdl, tag: "WEB-DL")),
+        ("dl", .source(.webdl, tag: "WEB-DL")), ("web", .source(.webdl, tag: "WEB")),   // "WEB1080p", "WEBx264"
     ]
 
     /// "1080p24", "1080p10", "720p60": a resolution followed by a frame rate or bit depth;

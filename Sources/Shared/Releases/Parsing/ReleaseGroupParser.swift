@@ -68,6 +68,12 @@ enum ReleaseGroupParser {
         let s = t.first?.lower == "www" || t.first?.lower == "ww" ? skipSiteAdvert(t, from: 0) : 0
         lead.titleStart = s
         readLeadingBracket(t, at: s, into: &lead, afterSite: false)
+        // "blow-how.to.be.single.2016.1080p.bluray.x264": a lower-case scene group in front (a byte test first).
+        if s == 0, lead.group == nil, t.count >= 6, t[1].gap == "-", let group = SceneGroupPrefix.group(t) {
+            lead.group = group
+            lead.titleStart = 1
+            return lead
+        }
         if s < t.count, t[s].gap.hasSuffix("("), t.count > s + 2, let year = ReleaseYears.year(t[s]), !t[s + 1].inBrackets {
             lead.year = year
             lead.titleStart = s + 1
@@ -90,7 +96,9 @@ enum ReleaseGroupParser {
             if squared, isSiteRun(run) {
                 lead.titleStart = end
                 if !afterSite, t[end].inBrackets, t[end].gap.has("[") { readLeadingBracket(t, at: end, into: &lead, afterSite: true) }
-            } else if run.allSatisfy({ leadingTags.contains($0.lower) || VideoAttributes.single[$0.lower]?.1 == false }) {
+            } else if run.allSatisfy({ leadingTags.contains($0.lower) || VideoAttributes.single[$0.lower]?.1 == false })
+                        || squared && run.allSatisfy(\.isNumber) && t[end].gap.hasPrefix("] ") {
+                // "[06] Documentary - Part", "[2019] Title": a part's number or a year in front names no one either.
                 // "[TV] Title", "[MP4] Title", "(Hi10) Title", "[Dual Audio] Title": a tag in front, no group.
                 // (Strong jargon in front, "[1080p] Title", is read by LeadingJargon.)
                 lead.titleStart = end
@@ -184,6 +192,12 @@ enum ReleaseGroupParser {
 
     static func trailing(_ t: [ReleaseToken], from start: Int) -> Trailing? {
         guard t.count - start >= 2 else { return nil }
+        // "-GRP [TGx] [1080p]": read the name without its last bracket, which holds details read with the rest.
+        if t[t.count - 1].inBrackets, let details = detailsAfterDistributor(t, start: start),
+           var tail = trailing(Array(t[..<details.lowerBound]), from: start), tail.group != nil, tail.detailsAfter == nil {
+            tail.detailsAfter = details
+            return tail
+        }
         var last = t.count - 1
         var tagStart: Int?
         // "-2HD [eztv]-[rarbg.com]": distributor and site tags after the group are dropped, run by run.
@@ -193,6 +207,12 @@ enum ReleaseGroupParser {
         if t[last].gap != "-", let ext = fileTail(t, start: start) {
             dropped = ext
             last = ext - 1
+        }
+        // "XViD-NTK.par-www.divx-overnet.com", "x264-GRP.www.Site.org": a web address after the group, credited with "par" or
+        // "by" or not, is the site's, as a bracketed one is.
+        if dropped == nil, !t[last].inBrackets, t[last].dotJoined, topLevelDomains.contains(t[last].lower), let site = siteTail(t, last: last, start: start) {
+            dropped = site
+            last = site - 1
         }
         while last > start + 1, t[last].inBrackets, dropped.map({ $0 - last < 8 }) ?? true {
             var j = last
@@ -276,14 +296,14 @@ enum ReleaseGroupParser {
         if let named = sourceNamedGroup(t, last: last, start: start) { return named }
         if let joined = underscoredGroup(t, last: last, start: start) { return joined }
         // "Title.2019.DVD-R", "WEB-Cap", "DVB-S": a word that completes the jargon before its hyphen is no group.
-        if let group = hyphenGroup(t[last], start: start, index: last), !completesJargon(t, last) {
+        if let group = hyphenGroup(t[last], start: start, index: last), !completesJargon(t, last), !isTitleHyphenAfterFansub(t, last, start: start) {
             // "-D-Z0N3", "XviD-AlFleNi-TeaM": a hyphenated group starts right after the last jargon.
             // "x264.D-Z0N3": a one-letter first part may follow a dot.
             // "XviD.Etc-Group", "HQ.Hive-CM8", "H264.Fight-BB": after a dot or underscore too, when jargon precedes it.
             let joined = t[last - 1].gap.hasSuffix("-") || t[last - 1].gap == "." || t[last - 1].gap == "_"
             if last - 1 > start, t[last].gap == "-", joined, !t[last - 1].isNumber, !isJargon(t[last - 1]),
                !notGroups.contains(t[last - 1].lower), !sceneTags.contains(t[last - 1].lower), !SizeWords.isSize(t, at: last - 1),
-               !isDiscPart(t[last - 1].lower), !isSubtitleTag(t[last - 1].lower),
+               !isDiscPart(t[last - 1].lower), !isSubtitleTag(t[last - 1].lower), !isBitrate(t[last - 1].lower),
                t[last - 1].lower.count == 1 || isJargon(t[last - 2]) || twoPartAfterDetails(t, last - 1),
                VideoAttributes.match(t, at: last - 2).map({ $0.end > last - 1 }) != true {
                 return Trailing(group: t[last - 1].text + "-" + group, firstIndex: last - 1, hyphenated: true)
@@ -291,6 +311,10 @@ enum ReleaseGroupParser {
             return Trailing(group: group, firstIndex: last, hyphenated: true)
         }
         if let spaced = spacedGroup(t, last: last, start: start) { return spaced }
+        if let suffixed = hdSuffixedGroup(t, last: last, start: start) { return suffixed }
+        if tagStart == nil, dropped == nil, last == t.count - 1, let styled = StyledGroups.ending(t, at: last, start: start) {
+            return Trailing(group: styled.group, firstIndex: styled.index, hyphenated: false)
+        }
         guard let tagStart else { return nil }
         let tag = joinedText(t, tagStart, t.count)
         // A distributor's tag or an anime file's CRC32 ("[ABCD1234]") is not who made the release.
@@ -304,8 +328,24 @@ enum ReleaseGroupParser {
         guard j > start + 2, last - j < 4, t[j].gap.hasPrefix(" "), t[j - 1].gap == "-", !t[j - 1].inBrackets,
               t[j...last].allSatisfy({ VideoAttributes.single[$0.lower]?.1 == true || GluedAttributes.match([$0], at: 0) != nil })
                 || allJargon(t, j, last) && jargon(t, endingAt: j - 1) != nil,
-              let group = hyphenGroup(t[j - 1], start: start, index: j - 1), !completesJargon(t, j - 1) else { return nil }
+              let group = hyphenGroup(t[j - 1], start: start, index: j - 1), !completesJargon(t, j - 1),
+              !isTitleHyphenAfterFansub(t, j - 1, start: start) else { return nil }
         return Trailing(group: group, firstIndex: j - 1, hyphenated: true, detailsAfter: j..<(last + 1))
+    }
+
+    /// "x264-GRP [TGx] [1080p]", "-GRP [eztv] (1080p x265)": a bracket of release details after a distributor's tag that follows
+    /// "-GROUP" (an indexer appends both); the details' range, read as attributes, or nil for any other shape.
+    private static func detailsAfterDistributor(_ t: [ReleaseToken], start: Int) -> Range<Int>? {
+        let last = t.count - 1
+        var j = last
+        while j > start, t[j].inBrackets, !opensBracket(t[j].gap) { j -= 1 }
+        // (A cheap look at the tag's last word first: most names ending in a bracket end in a checksum or a tag alone.)
+        guard j > start + 3, last - j < 4, t[j - 1].inBrackets,
+              distributorTags.contains(t[j - 1].lower) || topLevelDomains.contains(t[j - 1].lower), allJargon(t, j, last),
+              (j...last).contains(where: { VideoAttributes.match(t, at: $0)?.strong == true }) else { return nil }
+        let tag = runStart(t, j - 1, start)
+        guard tag > start + 1, isDistributorRun(t, tag, j - 1), hyphenGroup(t[tag - 1], start: start, index: tag - 1) != nil else { return nil }
+        return j..<(last + 1)
     }
 
     /// "[REPACK]", "[10bit]", "[5.1]": a bracket wholly of release jargon, weak words included — taken as details only after
@@ -416,6 +456,16 @@ enum ReleaseGroupParser {
         return nil
     }
 
+    /// Where an unbracketed web address ("www.divx-overnet.com"), with the credit word before it ("par", "by"), starts after
+    /// "-GROUP"; nil when no "www" opens it or no group precedes it.
+    private static func siteTail(_ t: [ReleaseToken], last: Int, start: Int) -> Int? {
+        guard let www = stride(from: last - 1, through: max(start + 3, last - 5), by: -1).first(where: { t[$0].lower == "www" && !t[$0].inBrackets })
+        else { return nil }
+        let credited = ["par", "by", "from", "pour", "for"].contains(t[www - 1].lower) && !t[www - 1].inBrackets
+        let first = credited ? www - 1 : www
+        return hyphenGroup(t[first - 1], start: start, index: first - 1) != nil ? first : nil
+    }
+
     /// "[2011-09-19]", "(2011.09.19)": a whole bracket holding one date, year first.
     private static func isBracketedDate(_ t: [ReleaseToken], _ j: Int, _ last: Int) -> Bool {
         guard last - j == 2, opensBracket(t[j].gap), let y = t[j].number, let m = t[j + 1].number, let d = t[j + 2].number,
@@ -432,12 +482,38 @@ enum ReleaseGroupParser {
         return ["cd", "disc", "disk", "dvd", "part"].contains(String(decoding: letters, as: UTF8.self))
     }
 
+    /// "448kbps-ALANiS", "320Kbps-GRP": an audio bit rate before the group's hyphen is jargon, never the group's first part.
+    private static func isBitrate(_ w: String) -> Bool {
+        guard let first = w.utf8.first, first >= 48, first <= 57, w.utf8.count >= 5, w.hasSuffix("kbps") || w.hasSuffix("mbps") else { return false }
+        return w.utf8.dropLast(4).allSatisfy { $0 >= 48 && $0 <= 57 }
+    }
+
     /// "X264.RoSubbed-Grp", "XviD.HebSubs-Grp", "x264.Dubbed-Grp": a subtitle or dub tag (a language glued to "Subs", "Subbed",
     /// "Dubbed") right before the group's hyphen names the release's languages, not the group's first part (seen in
     /// pymedusa/Medusa's test_guessit.yml: "Show.Name.S02E11.720p.HDTV.X264.RoSubbed-Grp" is the group "Grp").
     private static func isSubtitleTag(_ w: String) -> Bool {
         guard w.utf8.count >= 4, let last = w.utf8.last, last == UInt8(ascii: "s") || last == UInt8(ascii: "d") || last == UInt8(ascii: "b") else { return false }
         return w.hasSuffix("subs") || w.hasSuffix("subbed") || w.hasSuffix("dubbed") || w.hasSuffix("dub") || w.hasSuffix("sub")
+    }
+
+    /// "[RlsGrp] Series Title - S01E27 - 24-Hour", "[Grp] Title - 013 VF - Non-censuré [720p]": in a name that opens with a fansub's
+    /// "[Group]", a hyphen with no release jargon anywhere before it joins the words of an episode's name (Sonarr reads the
+    /// leading bracket as the group of such names); "[Grp] Title.S01.1080p.BluRay-RlsGrp" keeps its "-GROUP".
+    private static func isTitleHyphenAfterFansub(_ t: [ReleaseToken], _ last: Int, start: Int) -> Bool {
+        guard start > 0, t[0].inBrackets, t[0].gap.hasSuffix("["), t[last].gap == "-", !t[last - 1].inBrackets else { return false }
+        return !VideoNameParser.scan(t, from: start, to: last).contains {
+            if case .episode = $0.meaning { return false }
+            return $0.strong
+        }
+    }
+
+    /// "x264-GRP-HD": a group whose name ends in "-HD" after the codec's hyphen (Sonarr's and Radarr's ReleaseGroupRegex read
+    /// "GRP-HD" as a two-part group, as they read "-GRP-SD"); "HD" alone is jargon and no group, and "DTS-HD", "WEB-HD" stay jargon.
+    private static func hdSuffixedGroup(_ t: [ReleaseToken], last: Int, start: Int) -> Trailing? {
+        guard last == t.count - 1, last - 2 > start, t[last].gap == "-", t[last].lower == "hd", !t[last - 1].inBrackets,
+              t[last - 1].gap == "-" || t[last - 1].gap == ".-", let first = hyphenGroup(t[last - 1], start: start, index: last - 1),
+              isJargon(t[last - 2]) || jargon(t, endingAt: last - 1) != nil else { return nil }
+        return Trailing(group: first + "-" + t[last].text, firstIndex: last - 1, hyphenated: true)
     }
 
     /// "H265 MP4-BEN THE MEN", "H.264-EML HDTeam", "H264-BEN.THE.MEN": a group of two or three words after the
@@ -474,11 +550,16 @@ enum ReleaseGroupParser {
         "repackpost", "nzbgeek", "nzbget", "rakuvus", "rakuvfinhel",
     ]
 
+    /// Revision and scene flags that are never a group's name (guessit files them as `other`; Sonarr's QualityParser.cs
+    /// reads "proper", "repack", "rerip" and "real" anywhere in a name).
+    private static let flagsAfterGroup: Set<String> = ["proper", "repack", "rerip", "real", "internal", "readnfo", "dirfix", "nfofix"]
+
     private static func isUploadSuffix(_ t: [ReleaseToken], _ i: Int) -> Bool {
         let w = t[i].lower
         let previous = t[i - 1]
         // "….mkv-xpost": a reposter's tag never names the group, whatever comes before it.
-        if t[i].gap == "-", w.count > 4, uploadSuffixes.contains(w) || w.hasPrefix("rakuv") { return true }
+        // "-GRP - Obfuscated", "-GRP_postbot": the same tag after a spaced dash or an underscore.
+        if t[i].gap == "-" || t[i].gap == " - " || t[i].gap == "_", w.count > 4, uploadSuffixes.contains(w) || w.hasPrefix("rakuv") { return true }
         guard previous.gap.hasSuffix("-"), !previous.inBrackets, !previous.isNumber, !isJargon(previous),
               !notGroups.contains(previous.lower) else { return false }
         if t[i].gap == "-" {
@@ -486,6 +567,8 @@ enum ReleaseGroupParser {
             if uploadSuffixes.contains(w) || w.hasPrefix("rakuv") || (t[i].isNumber && w.count <= 2) || distributorTags.contains(w) && w != "xvid" {
                 return true
             }
+            // "-GRP-Proper", "-GRP-REPACK", "-GRP-iNTERNAL": a scene flag after the group's name is no second part of it.
+            if flagsAfterGroup.contains(w) { return true }
             // "-HiS@SiLUHD-English", "-GRP-Subs", "-GRP-ITA": the release's languages after the group's name.
             return (isLanguageTailWord(w) || w == "sub") && !isJargon(t[i - 1]) && !isLanguageTailWord(t[i - 1].lower)
         }

@@ -42,18 +42,22 @@ enum VideoAttributes {
         for w in ["bluray", "bdrip", "brrip", "bd25", "bd50", "bdmv", "bdiso", "blurayrip", "hddvd", "hddvdrip", "mbluray",
                   "uhdbdrip", "uhdbd", "uhd2bd", "bdmux", "brmux", "bdripmux", "bdlight", "bd66", "bd100", "uhdbluray", "uhdrip",
                   // A Blu-ray's structure cut down to a DVD-5 or DVD-9 disc.
-                  "bd5", "bd9", "brripmux"] {
+                  "bd5", "bd9", "brripmux",
+                  // Radarr's QualityParser.cs BR-DISK "Full[-_. ]?Blu[-_. ]?ray"; "BRip", a short BRRip; guessit's "Ultra-?Blu-?ray".
+                  "fullbluray", "brip", "ultrabluray"] {
             t[w] = (.source(.bluray, tag: sourceLabel(w)), true)
         }
         t["bd"] = (.source(.bluray, tag: "BD"), false)
         t["remux"] = (.remux, true)
         t["bdremux"] = (.remux, true)
         t["uhdremux"] = (.remux, true)
-        for w in ["webdl", "webhd", "amznweb", "dlmux", "webuhd", "webdlmux", "amazonsd"] { t[w] = (.source(.webdl, tag: "WEB-DL"), true) }
+        for w in ["webdl", "webhd", "amznweb", "dlmux", "webuhd", "webdlmux", "amazonsd", "dlweb"] { t[w] = (.source(.webdl, tag: "WEB-DL"), true) }
         t["web"] = (.source(.webdl, tag: "WEB"), false)
-        for w in ["webrip", "webmux", "hdrip", "webcap", "web-rip", "webdlrip", "dlrip", "dmrip"] { t[w] = (.source(.webrip, tag: sourceLabel(w)), true) }
+        for w in ["webrip", "webmux", "hdrip", "webcap", "web-rip", "webdlrip", "dlrip", "dmrip", "webhdrip", "webcaprip"] { t[w] = (.source(.webrip, tag: sourceLabel(w)), true) }
         for w in ["hdtv", "pdtv", "sdtv", "hdtvrip", "tvrip", "dsr", "dsrip", "dthrip", "dvbrip", "satrip", "ahdtv", "uhdtv", "tvdub",
-                  "hdtvmux", "dvb", "ppvrip", "iptvrip", "vodrip", "hdtvrip720p", "ahdtvmux", "sdtvrip", "dtvrip"] {
+                  "hdtvmux", "dvb", "ppvrip", "iptvrip", "vodrip", "hdtvrip720p", "ahdtvmux", "sdtvrip", "dtvrip",
+                  // guessit's source.py: "TV-?HD-?Rip", "TV-?Rip-?HD", "PD-?TV-?Rip", "UHD-?TV-?Rip".
+                  "tvhdrip", "tvriphd", "pdtvrip", "uhdtvrip"] {
             t[w] = (.source(.hdtv, tag: sourceLabel(w)), true)
         }
         for w in ["dvdrip", "dvdr", "dvd5", "dvd9", "dvdscr", "dvdscreener", "dvdmux", "dvdivx", "bdscr", "r5", "r6", "ntsc",
@@ -75,17 +79,21 @@ enum VideoAttributes {
         t["vhs"] = (.source(.dvd, tag: "VHS"), false)
         t["screener"] = (.source(.dvd, tag: "Screener"), false)
         t["webscreener"] = (.source(.dvd, tag: "Screener"), true)
+        t["webscr"] = (.source(.dvd, tag: "Screener"), true)
         t["rawhd"] = (.source(.hdtv, tag: "RAW-HD"), true)
         t["vod"] = (.source(.hdtv, tag: "VOD"), false)
         for w in ["camrip", "hdcam", "telesync", "hdts", "telecine", "hdtc", "pdvd", "predvd", "predvdrip", "workprint", "hqcam", "tsrip",
-                  "hdcamrip", "hdtsrip", "hdtcrip", "camhd", "telesynch", "tcrip", "newcam"] {
+                  "hdcamrip", "hdtsrip", "hdtcrip", "camhd", "telesynch", "tcrip", "newcam", "hdtelesync", "hdtelecine"] {
             t[w] = (.source(.cam, tag: sourceLabel(w)), true)
         }
         for w in ["cam", "ts", "tc", "wp"] { t[w] = (.source(.cam, tag: w.uppercased()), false) }
         for (w, c) in [("x264", "x264"), ("h264", "x264"), ("avc", "x264"), ("x265", "x265"), ("h265", "x265"), ("hevc", "x265"),
                        ("av1", "AV1"), ("xvid", "XviD"), ("divx", "DivX"), ("vp9", "VP9"), ("mpeg2", "MPEG2"), ("vc1", "VC-1"),
                        ("h263", "H263"), ("x266", "x266"), ("h266", "x266"), ("vvc", "x266"), ("h262", "MPEG2"), ("mpg2", "MPEG2"),
-                       ("hevc10", "x265"), ("x26410bit", "x264"), ("x26510bit", "x265")] {
+                       ("hevc10", "x265"), ("x26410bit", "x264"), ("x26510bit", "x265"),
+                       // guessit's video_codec.py: "DVDivX", "AVCHD", VP7/VP8, RealVideo "Rv\d{2}".
+                       ("dvdivx", "DivX"), ("avchd", "x264"), ("vp8", "VP8"), ("vp80", "VP8"), ("vp7", "VP7"), ("rv40", "RealVideo"),
+                       ("rv30", "RealVideo"), ("rv20", "RealVideo"), ("rv10", "RealVideo")] {
             t[w] = (.codec(c), true)
         }
         for (w, a) in [("aac", "AAC"), ("ac3", "AC3"), ("eac3", "EAC3"), ("ddp", "EAC3"), ("truehd", "TrueHD"), ("atmos", "Atmos"),
@@ -114,15 +122,25 @@ enum VideoAttributes {
         t["rerip"] = (.repack, false)
         t["complete"] = (.complete, false)
         for w in ["internal", "limited", "readnfo", "nfofix", "subbed", "dubbed", "hc", "hardsub", "hardsubs", "3d", "sbs", "hsbs",
-                  "hou", "10bit", "8bit", "12bit", "hi10p", "hi10", "multisub", "multisubs", "subs", "festival", "stv", "ws",
+                  "hou", "10bit", "8bit", "12bit", "10bits", "8bits", "12bits", "hi10p", "hi10", "multisub", "multisubs", "subs", "festival", "stv", "ws",
                   "fs", "dual", "retail", "docu", "ppv", "custom", "hybrid", "colorized", "open", "matte", "openmatte",
                   "ntsc", "dubbing", "sub", "dub", "vost", "hq", "ld", "md", "mic", "line", "ac3d", "x", "rip", "dl", "ma",
                   "v2", "v3", "v4", "esub", "esubs", "msub", "msubs", "convert", "doku", "hdlight", "upscaled", "ova", "ona", "oad", "oav", "subtitulado", "legendado", "legendas"] {
             if t[w] == nil { t[w] = (.noise, false) }
         }
+        // guessit's `other` vocabulary (guessit/config/options.json): fixes, re-encodes, fansub flags, broadcast and frame-rate
+        // tags. Weak: they only end a title or sit before a group.
+        for w in ["audiofix", "syncfix", "reenc", "reencoded", "prooffix", "fansub", "fastsub", "preair", "secam", "hfr", "vfr", "ldtv",
+                  "mhd", "oar", "bt2020",
+                  // guessit's video_codec.py: a codec's profile ("AVC.HP", "x264.MP") and pixel formats; "DXVA", its video_api.
+                  "hp", "hip", "mp", "bp", "hi422p", "hi444pp", "yuv420p10", "dxva"] where t[w] == nil {
+            t[w] = (.noise, false)
+        }
         // Video CD formats (pr0pz/scene-release-parser lists VCD, SVCD, CVD, XVCD as a release's format beside XviD and
         // x264): jargon, never a title's word or a group's first part ("DVDRip.SVCD-GRP").
         for w in ["vcd", "svcd", "xvcd", "cvd", "cvcd"] { t[w] = (.noise, true) }
+        // "UHD.BD.ISO-GRP", "DVD.ISO": a disc image (Radarr's BR-DISK pattern reads "BD[-_. ]?ISO"); weak, "ISO" may be a title's.
+        t["iso"] = (.noise, false)
         return t
     }()
 
@@ -241,6 +259,7 @@ enum VideoAttributes {
         "e", "dd", "true", "ac", "criterion", "deluxe", "remastered", "unrated", "directors", "director's", "director’s", "extended", "theatrical", "final", "special", "ultimate",
         "anniversary", "collectors", "collector's", "director", "limited", "dual", "complete", "alternate", "open", "fan", "diamond", "imax", "full",
         "assembly", "imperial", "signature", "hunter", "rekall", "rogue", "rouge", "3d", "video",
+        "alternative", "international", "producers", "producer's", "pd",
     ]
 
     private static func matchMulti(_ t: [ReleaseToken], at i: Int) -> AttributeMatch? {
@@ -258,7 +277,10 @@ enum VideoAttributes {
             AttributeMatch(index: i, length: length, meaning: meaning, strong: strong)
         }
         switch (a, b) {
-        case ("web", "dl"), ("web", "hd"): return m(2, .source(.webdl, tag: "WEB-DL"))
+        case ("web", "dl"), ("web", "hd"):
+            // "WEB-DL-Rip": ripped from a web download (guessit's "WEB-?DL" with its Rip suffix).
+            if c == "rip", b == "dl", t[i + 2].gap == "-" { return m(3, .source(.webrip, tag: "WEBRip")) }
+            return m(2, .source(.webdl, tag: "WEB-DL"))
         case ("web", "rip"), ("web", "cap"): return m(2, .source(.webrip, tag: "WEBRip"))
         case ("blu", "ray"): return m(2, .source(.bluray, tag: "BluRay"))
         case ("hd", "dvd"): return m(2, .source(.bluray, tag: "HD-DVD"))
@@ -276,7 +298,9 @@ enum VideoAttributes {
         case ("cam", "rip"): return m(2, .source(.cam, tag: "CAMRip"))
         // Weak: "TV.Rip.Tide", "Raw-Hd Stories" may be titles.
         case ("tv", "rip") where t[i + 1].gap == "-" || t[i + 1].gap == ".": return m(2, .source(.hdtv, tag: "TVRip"), strong: false)
-        case ("raw", "hd") where t[i + 1].gap == "-": return m(2, .source(.hdtv, tag: "RAW-HD"), strong: false)
+        // Sonarr's RawHDRegex "Raw[-_. ]HD"; spaced only as "Raw HD" between other jargon would say it, so a space is left out.
+        case ("raw", "hd") where t[i + 1].gap == "-" || t[i + 1].gap == "." || t[i + 1].gap == "_":
+            return m(2, .source(.hdtv, tag: "RAW-HD"), strong: false)
         case ("br", "disk") where t[i + 1].gap == "-": return m(2, .source(.bluray, tag: "BR-DISK"))
         case ("hd", "cam"): return m(2, .source(.cam, tag: "HDCAM"))
         case ("hd", "ts"): return m(2, .source(.cam, tag: "HDTS"))
@@ -367,7 +391,10 @@ enum VideoAttributes {
             return a == "uhd" && isCodec(b) ? m(1, .resolution(.p2160, "2160p")) : nil
         case UInt8(ascii: "x"):
             // Radarr's CodecRegex reads "X-vid" too.
-            return a == "x" && b == "vid" && t[i + 1].gap == "-" ? m(2, .codec("XviD")) : nil
+            if a == "x", b == "vid", t[i + 1].gap == "-" { return m(2, .codec("XviD")) }
+            return a == "x" ? olderCodec(b).map { m(2, .codec($0)) } : nil
+        case UInt8(ascii: "h"):
+            return a == "h" ? olderCodec(b).map { m(2, .codec($0)) } : nil
         case UInt8(ascii: "3"):
             // "Movie 2009 3D BD": a 3D Blu-ray (Radarr's BR-DISK pattern reads "3D BD").
             return a == "3d" && b == "bd" ? m(2, .source(.bluray, tag: "BD")) : nil
@@ -376,6 +403,11 @@ enum VideoAttributes {
             return a == "video" && b == "ts" && t[i + 1].gap == "_" ? m(2, .source(.dvd, tag: "DVD")) : nil
         default: return nil
         }
+    }
+
+    /// "H.262", "H.263" (guessit's video_codec.py): the codecs before H.264, tried after the common pairs.
+    private static func olderCodec(_ b: String) -> String? {
+        b == "262" ? "MPEG2" : b == "263" ? "H263" : nil
     }
 
     /// Pairs too rare to test before the common ones (the switch above compares its cases in turn): screeners,
@@ -387,8 +419,11 @@ enum VideoAttributes {
             guard b == "screener" || b == "scr" else { return nil }
             if a == "ts" { return AttributeMatch(index: i, length: 2, meaning: .source(.cam, tag: "TS"), strong: true) }
             return ["dvd", "br", "bd"].contains(a) ? AttributeMatch(index: i, length: 2, meaning: .source(.dvd, tag: "Screener"), strong: true) : nil
-        case UInt8(ascii: "v"):
-            return a == "sd" && b == "tv" ? AttributeMatch(index: i, length: 2, meaning: .source(.hdtv, tag: "SDTV"), strong: true) : nil
+        case UInt8(ascii: "v"):   // "SD.TV", "PD-TV", "UHD-TV" (guessit's source.py)
+            guard b == "tv", a == "sd" || a == "pd" || a == "uhd" else { return nil }
+            return AttributeMatch(index: i, length: 2, meaning: .source(.hdtv, tag: a.uppercased() + "TV"), strong: true)
+        case UInt8(ascii: "x"):   // "BR-Mux": a remux of a Blu-ray into another container (guessit's "BR-?(?=Mux)")
+            return a == "br" && b == "mux" ? AttributeMatch(index: i, length: 2, meaning: .source(.bluray, tag: "BRMux"), strong: true) : nil
         case UInt8(ascii: "b"):   // "[TV-Dub]": dubbed from a broadcast, as "TVDub" (guessit's episodes in Medusa's test_guessit.yml)
             return a == "tv" && b == "dub" && t[i + 1].gap == "-" ? AttributeMatch(index: i, length: 2, meaning: .source(.hdtv, tag: "TVDub"), strong: true) : nil
         case UInt8(ascii: "t"), UInt8(ascii: "n"):
@@ -399,7 +434,9 @@ enum VideoAttributes {
     }
 
     private static let namedCuts: Set<String> = ["assembly", "imperial", "signature", "hunter", "rekall", "rogue", "rouge", "extended",
-                                                  "unrated", "theatrical", "directors", "special", "final"]
+                                                  "unrated", "theatrical", "directors", "special", "final",
+                                                  // guessit's "Alternative Cut"; an "International Cut" or a "Producers Cut" of a film.
+                                                  "alternative", "international", "producers", "producer's"]
 
     /// "5.1", "7.1", "2.0" and codec-glued forms like "DD5.1", "DDP5.1", "AAC2.0", "DTS-HD.MA.5.1".
     private static func matchChannels(_ t: [ReleaseToken], at i: Int) -> AttributeMatch? {
