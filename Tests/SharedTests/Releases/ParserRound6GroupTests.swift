@@ -87,6 +87,10 @@ import Testing
         .init(name: "ant-man.and.the.wasp.2018.720p.bluray.x264-sparks.mkv", title: "ant-man and the wasp", year: 2018, group: "sparks"),
         .init(name: "Ant-Man.and.the.Wasp.2018.720p.BluRay.x264.mkv", title: "Ant-Man and the Wasp", year: 2018, noGroup: true),
         .init(name: "t-rex.the.movie.2019.1080p.bluray.x264", title: "t-rex the movie", year: 2019, noGroup: true),
+        // A hyphenated title word of several dotted words after it, no group anywhere: the title's ("Spider-Man", "She-Hulk").
+        .init(name: "spider-man.no.way.home.2021.1080p.bluray.x264.mkv", title: "spider-man no way home", year: 2021, noGroup: true),
+        .init(name: "ant-man.and.the.wasp.2018.720p.bluray.x264.mkv", title: "ant-man and the wasp", year: 2018, noGroup: true),
+        .init(name: "she-hulk.attorney.at.law.s01e01.1080p.web.h264.mkv", title: "she-hulk attorney at law", season: 1, episodes: [1], noGroup: true),
         .init(name: "7s-Series-s02e01-720p.mkv", title: "7s-Series", season: 2, episodes: [1], noGroup: true),
         // Near miss: a lower-case music name with an audio format only is an artist and album.
         .init(name: "artist-album.name.2018.flac", title: "artist - album name", artist: "artist", noGroup: true),

@@ -9,7 +9,8 @@ import Foundation
 enum SceneGroupPrefix {
     static func group(_ t: [ReleaseToken]) -> String? {
         guard t.count >= 6, t[1].gap == "-", t[0].gap.isEmpty, isLowerWord(t[0].text), !t[0].isNumber, t[0].lower.utf8.count >= 2,
-              VideoAttributes.match(t, at: 0) == nil, !ReleaseGroupParser.notGroups.contains(t[0].lower) else { return nil }
+              VideoAttributes.match(t, at: 0) == nil, !ReleaseGroupParser.notGroups.contains(t[0].lower),
+              !titleCompoundTails.contains(t[1].lower) else { return nil }
         // The title's words: from the hyphen to the first year, episode marker or piece of video jargon.
         var k = 1
         while k < t.count, t[k].gap == "." || k == 1, ReleaseYears.year(t[k]) == nil, EpisodePatterns.match(t, at: k) == nil,
@@ -27,6 +28,10 @@ enum SceneGroupPrefix {
         }
         return sawVideo ? t[0].text : nil
     }
+
+    /// Second halves of the hyphenated words titles are made of ("spider-man.no.way.home", "ant-man.and.the.wasp",
+    /// "she-hulk.attorney.at.law"): with one of them after the hyphen, the first half is the title's, not a group.
+    private static let titleCompoundTails: Set<String> = ["man", "men", "woman", "women", "girl", "girls", "boy", "boys", "hulk", "ra"]
 
     private static func isVideo(_ meaning: AttributeMatch.Meaning) -> Bool {
         switch meaning {
