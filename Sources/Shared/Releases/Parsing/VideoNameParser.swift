@@ -378,6 +378,7 @@ enum VideoNameParser {
             if case .language = m.meaning, ["the", "a", "an"].contains(t[m.index - 1].lower) { break }
             // "The.Good.German.2006.GERMAN": the release's language is stated again later.
             if case .language = m.meaning, t[(m.end)...].contains(where: { $0.lower == t[m.index].lower }) { break }
+            if case .language = m.meaning, TitleLanguageWords.isTitleWord(t, at: m.index, matches: matches) { break }
             end = m.index
             // "Sweet.Home.Alabama.SCREENER.Line.Dubbed", "Title.SPECIAL.EXTENDED.EDITION.2001" (seen in scene-release-parser's
             // tests): German scene's "Line Dubbed" and an edition's first word go with the tag.
