@@ -25,5 +25,37 @@ import Testing
         .init(name: "Title.German.720p.BluRay.x264-Grp", title: "Title", languages: ["german"]),
     ]
 
+    /// A fansub's number after a season marker: Sonarr counts it from the series' start (absolute), guessit,
+    /// parse-torrent-title and SABnzbd within the season; both are kept.
+    static let seasonThenNumber: [ParserCase] = [
+        // seen in SABnzbd's tests
+        .init(name: "[PrettyPlease] Who Cares S6 - 42 (720p) [1A2B3C4D]", title: "Who Cares", season: 6, episodes: [42], absolute: [42]),
+        // seen in parse-torrent-title (platelminto, PTT)
+        .init(name: "Kaguya-sama wa Kokurasetai S2 - 11 (720p)-HorribleSubs[TGx]", title: "Kaguya-sama wa Kokurasetai", season: 2, episodes: [11]),
+        .init(name: "Tsugumomo S2 - 12 (720p)-HorribleSubs[TGx]", title: "Tsugumomo", season: 2, episodes: [12]),
+        .init(name: "[SubsPlease] Title Season 2 - 10 (1080p)", title: "Title", season: 2, episodes: [10], absolute: [10]),
+        .init(name: "[Erai-raws] Some Title 2nd Season - 12 END [1080p][Multiple Subtitle].mkv", title: "Some Title", season: 2, episodes: [12]),
+        // Near misses: no season marker keeps the number absolute only; a season alone is a pack; an SxxEyy marker wins.
+        .init(name: "[HorribleSubs] Show - 12 [720p]", title: "Show", episodes: [], absolute: [12]),
+        .init(name: "[Grp] Title S2 [BD 1080p]", title: "Title", season: 2, episodes: [], fullSeason: true),
+        .init(name: "[Grp] Title 012 (S01E12) [1080p]", title: "Title", season: 1, episodes: [12], absolute: [12]),
+    ]
+
+    /// "Site.YY.MM.DD.Performer": a daily's date with the year's last two digits first.
+    static let shortYearDates: [ParserCase] = [
+        // seen in bitmagnet's date_test.go
+        .init(name: "Exxtra.23.02.01.Bla.Bla.Bla.XXX.1080p.HEVC.x265.PRT[XvX]", title: "Exxtra", airDate: "2023-02-01"),
+        .init(name: "Movie.23.05.15..The.Best.Of.XXX.1080p.MP4-WRB[rarbg]", title: "Movie", airDate: "2023-05-15"),
+        // seen in guessit's tests (various.yml) and SABnzbd's
+        .init(name: "PutaLocura.15.12.22.Spanish.Luzzy.XXX.720p.MP4-oRo", title: "PutaLocura", airDate: "2015-12-22"),
+        .init(name: "Test Date Detection 22.07.14", title: "Test Date Detection", airDate: "2022-07-14"),
+        // Near misses: no calendar date (11.22.63), numbers after a version, a run that opens the name.
+        .init(name: "11.22.63.S01E01.720p.HDTV.x264-Grp", title: "11 22 63", season: 1, episodes: [1]),
+        .init(name: "Tool.v1.02.03.04.Incl.Keygen", title: "Tool v1 02 03 04 Incl Keygen"),
+        .init(name: "12.05.10.Show.Name.720p", title: "12 05 10 Show Name"),
+    ]
+
+    @Test(arguments: seasonThenNumber) func keepsANumberAfterASeasonAsBothReadings(_ c: ParserCase) { c.check() }
+    @Test(arguments: shortYearDates) func readsTwoDigitYearDates(_ c: ParserCase) { c.check() }
     @Test(arguments: languageWordsBeforeTheYear) func keepsALanguageWordThatNamesTheTitle(_ c: ParserCase) { c.check() }
 }
