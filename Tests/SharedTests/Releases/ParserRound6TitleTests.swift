@@ -55,6 +55,18 @@ import Testing
         .init(name: "12.05.10.Show.Name.720p", title: "12 05 10 Show Name"),
     ]
 
+    /// A decimal in a fansub title ("Magnitude 8.0") is no range "0 - 02".
+    static let decimalTitles: [ParserCase] = [
+        // seen in tvnamer's tests
+        .init(name: "[BSS]_Tokyo_Magnitude_8.0_-_02_[0E5C4A40].mkv", title: "Tokyo Magnitude 8.0", absolute: [2]),
+        .init(name: "[Grp] Title 2.0 - 03 [1080p]", title: "Title 2.0", absolute: [3]),
+        // Near misses: a recap's "12.5" is episode 12's; a plain number before " - 03" stays the title's; a range stays one.
+        .init(name: "[Grp] Title - 12.5 [1080p]", title: "Title", absolute: [12]),
+        .init(name: "[Grp] Title 2 - 03 [1080p]", title: "Title 2", absolute: [3]),
+        .init(name: "[Grp] Title - 01-12 [1080p]", title: "Title", absolute: Array(1...12)),
+    ]
+
+    @Test(arguments: decimalTitles) func keepsADecimalInTheTitle(_ c: ParserCase) { c.check() }
     @Test(arguments: seasonThenNumber) func keepsANumberAfterASeasonAsBothReadings(_ c: ParserCase) { c.check() }
     @Test(arguments: shortYearDates) func readsTwoDigitYearDates(_ c: ParserCase) { c.check() }
     @Test(arguments: languageWordsBeforeTheYear) func keepsALanguageWordThatNamesTheTitle(_ c: ParserCase) { c.check() }

@@ -12,6 +12,8 @@ enum AbsoluteEpisodes {
             // " - 07", "_-_07", ".-.07", "#957"
             let dashed = t[j].gap.has("-") && t[j].gap.count >= 2 || t[j].gap.hasPrefix("#") || t[j].gap.hasSuffix("#")
             guard !t[j].inBrackets else { continue }
+            // "Tokyo_Magnitude_8.0_-_02", "Title 2.0 - 03" (seen in tvnamer's tests): a decimal's one-digit fraction is the title's.
+            if t[j].gap == ".", t[j].lower.utf8.count == 1, t[j - 1].isNumber, t[j - 1].lower.utf8.count <= 2 { continue }
             // "One Piece 1098 [1080p]": a long-running anime's four-digit count (below any year: "Blade Runner 2049").
             let longCount = t[j].gap == " " && t[j].lower.utf8.count == 4 && number < 1900 && version == nil
             let placed = dashed || fansub || longCount || isRange(t, at: j, end: end) || beforeChecksum(t, at: j)
