@@ -66,6 +66,21 @@ import Testing
         .init(name: "[Grp] Title - 01-12 [1080p]", title: "Title", absolute: Array(1...12)),
     ]
 
+    /// A year that opens the name before words, with no other year in it, dates the release.
+    static let leadingYears: [ParserCase] = [
+        // seen in guessit's tests (various.yml) and TheBeastLT/parse-torrent-title's test/year.js
+        .init(name: "2009.shoot.fruit.chan.multi.dvd9.pal", title: "shoot fruit chan", year: 2009),
+        .init(name: "2008 The Incredible Hulk Feature Film.mp4", title: "The Incredible Hulk Feature Film", year: 2008),
+        // Near misses: a marker, a second year, a date or a single word after it keep the number as the title.
+        .init(name: "1923.S01E01.720p.WEB.h264-Group.mkv", title: "1923", season: 1, episodes: [1]),
+        .init(name: "2001.A.Space.Odyssey.1968.1080p.BluRay.x264-Grp", title: "2001 A Space Odyssey", year: 1968),
+        .init(name: "2012.2009.720p.BluRay.x264.DTS WiKi.mkv", title: "2012", year: 2009),
+        .init(name: "2020.A.Late.Talk.Show.2012.16.02.PDTV.XviD-C4TV", title: "2020 A Late Talk Show", airDate: "2012-02-16"),
+        .init(name: "2012.Doomsday.720p.BluRay.x264-Grp", title: "2012 Doomsday", noYear: true),
+        .init(name: "1917.1080p.BluRay.x264-Grp", title: "1917", noYear: true),
+    ]
+
+    @Test(arguments: leadingYears) func readsALeadingYearBeforeWords(_ c: ParserCase) { c.check() }
     @Test(arguments: decimalTitles) func keepsADecimalInTheTitle(_ c: ParserCase) { c.check() }
     @Test(arguments: seasonThenNumber) func keepsANumberAfterASeasonAsBothReadings(_ c: ParserCase) { c.check() }
     @Test(arguments: shortYearDates) func readsTwoDigitYearDates(_ c: ParserCase) { c.check() }

@@ -140,10 +140,26 @@ enum VideoNameParser {
     /// "2010 - Movie Title 1080p" (the year-first folder layout Radarr's Parser.cs names): a year, a spaced dash, then words
     /// with no year of their own. ("1883 - S01E01" and "2012 - 1080p" keep their number as the title.)
     private static func leadingYear(_ t: [ReleaseToken], at i: Int) -> Int? {
+        if i == 0, let year = yearBeforeWords(t) { return year }
         guard i + 2 < t.count, t[i + 1].gap == " - ", !t[i].inBrackets, let year = ReleaseYears.year(t[i]), !t[i + 1].isNumber,
               EpisodePatterns.match(t, at: i + 1) == nil, VideoAttributes.match(t, at: i + 1) == nil,
               !t[(i + 1)...].contains(where: { ReleaseYears.year($0) != nil }) else { return nil }
         return year
+    }
+
+    /// "2009.shoot.fruit.chan.multi.dvd9.pal" (guessit's tests), "2008 The Incredible Hulk Feature Film.mp4" (TheBeastLT's
+    /// parse-torrent-title): a year that opens the name before two or more words, with no other year in the name, dates it.
+    /// ("1923.S01E01", "2012.2009.720p", "2001.A.Space.Odyssey.1968", "2020.A.Late.Talk.Show.2012.16.02" keep it as the title.)
+    private static func yearBeforeWords(_ t: [ReleaseToken]) -> Int? {
+        guard t.count >= 3, let year = ReleaseYears.year(t[0]), !t[0].inBrackets, [".", " ", "_"].contains(t[1].gap), t[2].gap == t[1].gap,
+              isPlainWord(t, 1), isPlainWord(t, 2), !t.dropFirst().contains(where: { ReleaseYears.year($0) != nil }) else { return nil }
+        return year
+    }
+
+    /// A word of letters that reads as no attribute or episode marker.
+    private static func isPlainWord(_ t: [ReleaseToken], _ i: Int) -> Bool {
+        guard !t[i].isNumber, !t[i].inBrackets, t[i].lower.utf8.contains(where: { $0 >= 97 && $0 <= 122 || $0 >= 0x80 }) else { return false }
+        return EpisodePatterns.match(t, at: i) == nil && VideoAttributes.match(t, at: i) == nil
     }
 
     /// "OSS_117--Cairo,_Nest_of_Spies": a double hyphen ends the title; an alternative title or the episode's follows.
