@@ -80,6 +80,22 @@ import Testing
         .init(name: "1917.1080p.BluRay.x264-Grp", title: "1917", noYear: true),
     ]
 
+    /// A recorder's files: a lower-case ".ts" after a spaced name is the file's type, and the time after an air date
+    /// is when it was recorded (the Plex DVR layout Sonarr's Parser.cs names).
+    static let recordings: [ParserCase] = [
+        // seen in guessit's tests
+        .init(name: "Bad Boys 2 1080i.mpg2.rus.eng.ts", title: "Bad Boys 2", source: .unknown),
+        // made up for the layouts Sonarr's Parser.cs names ("Daily episode with year in series title and air time after date")
+        .init(name: "Series Title 2019 - 2019-10-12 10 30 - Episode Name.ts", title: "Series Title", year: 2019, episodes: [], absolute: [],
+              airDate: "2019-10-12", source: .unknown),
+        .init(name: "Show Name - S01E02 - Episode Title.ts", title: "Show Name", season: 1, episodes: [2], source: .unknown),
+        // Near misses: telesync written as a word; a number after a date that is no time stays absolute.
+        .init(name: "Movie.2019.TS.XviD-Grp", title: "Movie", year: 2019, source: .cam),
+        .init(name: "Movie 2019 TS", title: "Movie", year: 2019, source: .cam),
+        .init(name: "Wrestling.2019.04.28.105.720p.WEB", title: "Wrestling", absolute: [105], airDate: "2019-04-28"),
+    ]
+
+    @Test(arguments: recordings) func readsRecordersFiles(_ c: ParserCase) { c.check() }
     @Test(arguments: leadingYears) func readsALeadingYearBeforeWords(_ c: ParserCase) { c.check() }
     @Test(arguments: decimalTitles) func keepsADecimalInTheTitle(_ c: ParserCase) { c.check() }
     @Test(arguments: seasonThenNumber) func keepsANumberAfterASeasonAsBothReadings(_ c: ParserCase) { c.check() }

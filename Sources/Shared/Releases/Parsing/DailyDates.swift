@@ -30,6 +30,15 @@ enum DailyDates {
         return i + 3 >= t.count || !(t[i + 3].isNumber && t[i + 3].gap == ".")
     }
 
+    /// "Series Title (1955) - 1954-01-23 05 00 00 - Episode.ts" (the Plex DVR layout Sonarr's Parser.cs names): hours and
+    /// minutes (and seconds) right after an air date are when it was recorded, no episode number.
+    static func isAirTime(_ t: [ReleaseToken], after m: AttributeMatch) -> Bool {
+        guard case let .episode(info) = m.meaning, info.airDate != nil, m.end + 1 < t.count else { return false }
+        let (h, mm) = (t[m.end], t[m.end + 1])
+        guard h.lower.utf8.count == 2, mm.lower.utf8.count == 2, mm.gap == h.gap, let hour = h.number, let minute = mm.number else { return false }
+        return hour <= 23 && minute <= 59
+    }
+
     /// "Series.Title.20120503.720p": eight digits, year first, outside brackets (a CRC is bracketed);
     /// "Talk.Show.140722.720p": six (YYMMDD) when release jargon follows.
     private static func compactDate(_ t: [ReleaseToken], at i: Int) -> AttributeMatch? {

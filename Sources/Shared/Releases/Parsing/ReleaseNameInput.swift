@@ -104,10 +104,13 @@ enum ReleaseNameInput {
         return text
     }
 
-    /// ".ts" is a transport-stream file, but "TS" is also telesync: only "…-Group.ts" is a file.
+    /// ".ts" is a transport-stream file, but "TS" is also telesync: only "…-Group.ts" is a file, and a lower-case ".ts"
+    /// after a name written with spaces ("Show - S01E02 - Title.ts", "Bad Boys 2 1080i.mpg2.rus.eng.ts", seen in Sonarr's
+    /// and guessit's tests: a recorder's file; a scene name writes telesync "TS" as a word of its own).
     private static func stripTransportStream(_ text: String) -> String {
         // Only names ending in ".ts" (any case) are looked at further.
         guard text.utf8.count > 4, text.utf8.last.map({ $0 | 0x20 }) == UInt8(ascii: "s") else { return text }
+        if text.hasSuffix(".ts"), text.utf8.contains(32) { return String(text.dropLast(3)) }
         let bytes = Array(text.utf8.suffix(24))
         guard bytes.count > 4, bytes.suffix(3).map({ $0 | 0x20 }) == Array(".ts".utf8),
               let dash = bytes.lastIndex(of: UInt8(ascii: "-")), dash < bytes.count - 4,

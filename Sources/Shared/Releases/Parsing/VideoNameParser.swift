@@ -288,6 +288,7 @@ enum VideoNameParser {
         // "Series - S01E01-02 - 001-002 - Title", "Show S10E14 214": the absolute number after the episode marker.
         if let marked = matches.first(where: { isEpisode($0) && !isSeasonOnly($0) }), marked.end < scanEnd,
            !CompactEpisodes.notEpisodes.contains(tokens[marked.end].lower),   // "S01E05.720.HDTV": a resolution
+           !DailyDates.isAirTime(tokens, after: marked),   // "1954-01-23 05 00 00": Plex DVR's recording time
            let absolute = AbsoluteEpisodes.match(tokens, in: (marked.end - 1)..<(marked.end + 1), fansub: true, end: scanEnd)
             // "S01E01-02 (001-002)", "s10e15(233)": in brackets right after the marker.
             ?? (tokens[marked.end].inBrackets ? bracketedNumber(tokens, in: marked.end..<(marked.end + 1)) : nil) {
