@@ -95,6 +95,19 @@ import Testing
         .init(name: "Wrestling.2019.04.28.105.720p.WEB", title: "Wrestling", absolute: [105], airDate: "2019-04-28"),
     ]
 
+    /// Layouts Sonarr's Parser.cs names (its regexes' comments), made up here: an episode number beside an air date
+    /// ("TJET Wrestling") counts from the series' start; Dutch "Se.2 afl.3-4" and a glued "Se.1afl.05".
+    static let sonarrDocumentedLayouts: [ParserCase] = [
+        .init(name: "Wrestling.E105.2018.04.28.720p.WEB.h264-Grp[eztv]", title: "Wrestling", absolute: [105], airDate: "2018-04-28"),
+        .init(name: "Series Title Se.2 afl.3-4 720p", title: "Series Title", season: 2, episodes: [3, 4]),
+        .init(name: "Series.Title.Se.1afl.05.720p", title: "Series Title", season: 1, episodes: [5]),
+        .init(name: "Series Title Se.1 afl.05 en 06", title: "Series Title", season: 1, episodes: [5, 6]),
+        // Near misses: a title word that starts with "Se"; a season-marked episode beside a date keeps its season.
+        .init(name: "Se7en.1995.720p.BluRay.x264-Grp", title: "Se7en", year: 1995, episodes: []),
+        .init(name: "Series.Title.2018.04.28.S01E05.720p", title: "Series Title", season: 1, episodes: [5], absolute: []),
+    ]
+
+    @Test(arguments: sonarrDocumentedLayouts) func readsLayoutsSonarrsParserNames(_ c: ParserCase) { c.check() }
     @Test(arguments: recordings) func readsRecordersFiles(_ c: ParserCase) { c.check() }
     @Test(arguments: leadingYears) func readsALeadingYearBeforeWords(_ c: ParserCase) { c.check() }
     @Test(arguments: decimalTitles) func keepsADecimalInTheTitle(_ c: ParserCase) { c.check() }

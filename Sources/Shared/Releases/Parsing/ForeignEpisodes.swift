@@ -128,12 +128,20 @@ enum ForeignEpisodes {
         return AttributeMatch(index: i, length: 2, meaning: .episode(EpisodeInfo(seasons: [n], fullSeason: true)), strong: true)
     }
 
-    /// Dutch "Se.3 afl.3", "Se.3 afl.3 en 4": season 3, episode 3 (and 4).
+    /// Dutch "Se.3 afl.3", "Se.3 afl.3 en 4", "Se.2 afl.3-4", "Se.1afl.05" (the layouts Sonarr's Parser.cs names): season 3,
+    /// episode 3 (and 4).
     private static func dutch(_ t: [ReleaseToken], at i: Int) -> AttributeMatch? {
-        guard t[i].lower == "se", i + 3 < t.count, let s = t[i + 1].number, t[i + 2].lower == "afl", let e = t[i + 3].number else { return nil }
+        guard t[i].lower == "se", i + 2 < t.count else { return nil }
+        let s: Int, e: Int, next: Int
+        if let season = t[i + 1].number, i + 3 < t.count, t[i + 2].lower == "afl", let episode = t[i + 3].number {
+            (s, e, next) = (season, episode, i + 4)
+        } else if t[i + 1].lower.hasSuffix("afl"), let season = Int(t[i + 1].lower.dropLast(3)), let episode = t[i + 2].number {
+            (s, e, next) = (season, episode, i + 3)   // "Se.1afl.05"
+        } else { return nil }
         var info = EpisodeInfo(seasons: [s], episodes: [e])
-        var length = 4
-        if i + 5 < t.count, t[i + 4].lower == "en", let e2 = t[i + 5].number, e2 > e { info.episodes.append(e2); length = 6 }
+        var length = next - i
+        if next + 1 < t.count, t[next].lower == "en", let e2 = t[next + 1].number, e2 > e { info.episodes.append(e2); length += 2 }
+        else if next < t.count, t[next].gap == "-", let e2 = t[next].number, e2 > e, e2 - e < 50 { info.episodes = Array(e...e2); length += 1 }
         return AttributeMatch(index: i, length: length, meaning: .episode(info), strong: true)
     }
 

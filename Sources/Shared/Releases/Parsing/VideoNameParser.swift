@@ -465,7 +465,7 @@ enum VideoNameParser {
     private static func finish(_ r: inout ParsedRelease) {
         if !r.absoluteEpisodes.isEmpty || !r.episodes.isEmpty { r.fullSeason = false }
         // Without a season, "E66" / "Episode 56" count from the start of the series, as anime numbers do.
-        if r.seasons.isEmpty, r.absoluteEpisodes.isEmpty, !r.episodes.isEmpty, r.airDate == nil { r.absoluteEpisodes = r.episodes }
+        if r.seasons.isEmpty, r.absoluteEpisodes.isEmpty, !r.episodes.isEmpty { r.absoluteEpisodes = r.episodes }
         // "[Grp] Title S2 - 11", "Title 2nd Season - 12": Sonarr counts a fansub's number from the series' start, guessit,
         // parse-torrent-title and SABnzbd within the season the marker names; the number is kept as both.
         if r.seasons.count == 1, r.episodes.isEmpty, !r.absoluteEpisodes.isEmpty, r.airDate == nil { r.episodes = r.absoluteEpisodes }
