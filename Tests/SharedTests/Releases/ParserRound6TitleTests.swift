@@ -107,6 +107,22 @@ import Testing
         .init(name: "Series.Title.2018.04.28.S01E05.720p", title: "Series Title", season: 1, episodes: [5], absolute: []),
     ]
 
+    /// "103/113 naming" (Sonarr's Parser.cs): a dotted or underscored three-digit number before the episode's title.
+    static let compactBeforeWords: [ParserCase] = [
+        // seen in SickChill's name-parser tests
+        .init(name: "Show.Name.102.Source.Quality.Etc-Group", title: "Show Name", season: 1, episodes: [2]),
+        // made up for the layout Sonarr's Parser.cs names
+        .init(name: "St_Series_209_Aids_And_Comfort", title: "St Series", season: 2, episodes: [9]),
+        .init(name: "Show.Name.315.The.Episode.Title.720p.HDTV.x264-Grp", title: "Show Name", season: 3, episodes: [15]),
+        // Near misses: jargon, a one-letter or coded word after it, a spaced dash, a number opening the name, a year.
+        .init(name: "UFC.179.PPV.HDTV.x264-Ebi[rartv]", title: "UFC 179", episodes: []),
+        .init(name: "Show - 102 - Title", title: "Show", episodes: [], absolute: [102]),
+        .init(name: "101.Dalmatians.720p.BluRay.x264-Grp", title: "101 Dalmatians", episodes: []),
+        .init(name: "Fahrenheit.451.2018.720p.WEB.x264-Grp", title: "Fahrenheit 451", year: 2018, episodes: []),
+        .init(name: "Show_Name_102_ab12cd.mkv", title: "Show Name 102 ab12cd", episodes: []),
+    ]
+
+    @Test(arguments: compactBeforeWords) func readsThreeDigitsBeforeAnEpisodeTitle(_ c: ParserCase) { c.check() }
     @Test(arguments: sonarrDocumentedLayouts) func readsLayoutsSonarrsParserNames(_ c: ParserCase) { c.check() }
     @Test(arguments: recordings) func readsRecordersFiles(_ c: ParserCase) { c.check() }
     @Test(arguments: leadingYears) func readsALeadingYearBeforeWords(_ c: ParserCase) { c.check() }

@@ -25,10 +25,21 @@ enum CompactEpisodes {
             // "Show.103.104.720p": more episodes of the same season.
             while next < end, next - j < 10, t[next].gap == t[j].gap, t[next].lower.count == w.count,
                   let (s, e) = split(t[next].lower), s == season, e > episodes.last! { episodes.append(e); next += 1 }
-            guard next >= end || strongStarts.contains(next) || t[next].inBrackets || ReleaseGroupParser.opensBracket(t[next].gap) else { continue }
+            guard next >= end || strongStarts.contains(next) || t[next].inBrackets || ReleaseGroupParser.opensBracket(t[next].gap)
+                || beforeEpisodeTitle(t, j, next) else { continue }
             return AttributeMatch(index: j, length: next - j, meaning: .episode(EpisodeInfo(seasons: [season], episodes: episodes)), strong: true)
         }
         return nil
+    }
+
+    /// "St_Series_209_Aids_And_Comfort" (seen in Sonarr's tests), "Show.Name.102.Source.Quality.Etc-Group" (SickChill's): a
+    /// three-digit number joined by dots or underscores on both sides, before a word, as Sonarr's Parser.cs reads
+    /// "103/113 naming". (A spaced "Show - 102 - Title" is not read so, nor four digits.)
+    private static func beforeEpisodeTitle(_ t: [ReleaseToken], _ j: Int, _ next: Int) -> Bool {
+        // (A word of two letters or more, no jargon: "UFC.179.PPV" is an event's number, "…desca202" a file's code.)
+        guard next == j + 1, t[j].lower.utf8.count == 3, t[j].gap == "." || t[j].gap == "_", t[next].gap == t[j].gap,
+              t[next].lower.utf8.count >= 2, t[next].lower.utf8.allSatisfy({ $0 >= 97 && $0 <= 122 }) else { return false }
+        return VideoAttributes.match(t, at: next) == nil && EpisodePatterns.match(t, at: next) == nil
     }
 
     /// "Show.02.09.HDTV", "Show_11_06_HDTV", "Show [5.01] HDTV": the season and episode as two numbers joined by a dot
