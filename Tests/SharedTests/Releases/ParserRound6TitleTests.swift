@@ -102,7 +102,11 @@ import Testing
         .init(name: "Series Title Se.2 afl.3-4 720p", title: "Series Title", season: 2, episodes: [3, 4]),
         .init(name: "Series.Title.Se.1afl.05.720p", title: "Series Title", season: 1, episodes: [5]),
         .init(name: "Series Title Se.1 afl.05 en 06", title: "Series Title", season: 1, episodes: [5, 6]),
-        // Near misses: a title word that starts with "Se"; a season-marked episode beside a date keeps its season.
+        // The Japanese variety layout: an air date (YYMMDD) first, then the title and "#17" or "ep08" (seen in Sonarr's tests).
+        .init(name: "221205 ABC123 17研究所！ #17.ts", title: "ABC123 17研究所！", season: 1, episodes: [17]),
+        .init(name: "221206 Series Title! ep08(Tanaka Miku).ts", title: "Series Title!", season: 1, episodes: [8]),
+        // Near misses: a fansub's "#957" counts from the series' start; a title word that starts with "Se"; a season-marked episode beside a date keeps its season.
+        .init(name: "[Shark-Raws] Series Title #957 (NBN 1280x720 x264 AAC).mp4", title: "Series Title", season: nil, episodes: [], absolute: [957]),
         .init(name: "Se7en.1995.720p.BluRay.x264-Grp", title: "Se7en", year: 1995, episodes: []),
         .init(name: "Series.Title.2018.04.28.S01E05.720p", title: "Series Title", season: 1, episodes: [5], absolute: []),
     ]

@@ -63,9 +63,25 @@ enum VideoNameParser {
         for m in labelsLast(matches, tokens) where m.index >= titleEnd { apply(m, to: &release) }
         let titleRange = SecondTitle.after(tokens, matches: matches, start: start, titleEnd: titleEnd) ?? start..<titleEnd
         release.title = TitleCleaner.articleFirst(AlternativeTitles.dropTrailing(DoubleTitles.pick(title(tokens, name: name, from: titleRange.lowerBound, to: titleRange.upperBound))))
+        if lead.group == nil, start > 0, isVarietyAirDate(tokens[0]) { numberVarietyEpisode(&release) }
         finish(&release)
         if let unbracketed = titleInLeadingBracket(release, name: name, lead: lead) { return unbracketed }
         return release
+    }
+
+    /// "221205 Show Title #17", "221206 Show Title! ep08" (the Japanese variety layout Sonarr's Parser.cs names): a recording
+    /// that opens with its air date (YYMMDD) numbers its episodes within the first season.
+    private static func isVarietyAirDate(_ t: ReleaseToken) -> Bool {
+        guard t.lower.utf8.count == 6, t.isNumber, !t.inBrackets, let n = t.number else { return false }
+        return DailyDates.isValid(year: 2000 + n / 10000, month: n / 100 % 100, day: n % 100)
+    }
+
+    private static func numberVarietyEpisode(_ r: inout ParsedRelease) {
+        guard r.seasons.isEmpty, r.episodes.isEmpty, r.absoluteEpisodes.count == 1, r.airDate == nil else { return }
+        r.seasons = [1]
+        r.season = 1
+        r.episodes = r.absoluteEpisodes
+        r.episode = r.episodes.first
     }
 
     /// "[Title Name][11][1080p]", "[Movie Title] (2010) [1080p]" (seen in jellyfin's tests): when the name holds no title
@@ -468,7 +484,10 @@ enum VideoNameParser {
         if r.seasons.isEmpty, r.absoluteEpisodes.isEmpty, !r.episodes.isEmpty { r.absoluteEpisodes = r.episodes }
         // "[Grp] Title S2 - 11", "Title 2nd Season - 12": Sonarr counts a fansub's number from the series' start, guessit,
         // parse-torrent-title and SABnzbd within the season the marker names; the number is kept as both.
-        if r.seasons.count == 1, r.episodes.isEmpty, !r.absoluteEpisodes.isEmpty, r.airDate == nil { r.episodes = r.absoluteEpisodes }
+        if r.seasons.count == 1, r.episodes.isEmpty, !r.absoluteEpisodes.isEmpty, r.airDate == nil {
+            r.episodes = r.absoluteEpisodes
+            r.episode = r.episodes.first
+        }
         if r.quality == .unknown, r.source == .dvd { r.quality = .p480 }
         // "AMZN.DDP5.1.x264": a streaming service's tag without "WEB" is still a web download.
         if r.source == .unknown, r.streamingService != nil { r.source = .webdl; r.sourceTag = "WEB-DL" }
