@@ -71,7 +71,10 @@ import Testing
         // seen in guessit's tests (various.yml) and TheBeastLT/parse-torrent-title's test/year.js
         .init(name: "2009.shoot.fruit.chan.multi.dvd9.pal", title: "shoot fruit chan", year: 2009),
         .init(name: "2008 The Incredible Hulk Feature Film.mp4", title: "The Incredible Hulk Feature Film", year: 2008),
-        // Near misses: a marker, a second year, a date or a single word after it keep the number as the title.
+        // behind a site's advert too (bench/parser_variants.sh's rewrite)
+        .init(name: "www.SiteName.org - 2009.shoot.fruit.chan.multi.dvd9.pal", title: "shoot fruit chan", year: 2009),
+        // Near misses: a fansub's title, a marker, a second year, a date or a single word after it keep the number as the title.
+        .init(name: "[Grp] 2009 Some Title - 05 [720p]", title: "2009 Some Title", absolute: [5]),
         .init(name: "1923.S01E01.720p.WEB.h264-Group.mkv", title: "1923", season: 1, episodes: [1]),
         .init(name: "2001.A.Space.Odyssey.1968.1080p.BluRay.x264-Grp", title: "2001 A Space Odyssey", year: 1968),
         .init(name: "2012.2009.720p.BluRay.x264.DTS WiKi.mkv", title: "2012", year: 2009),
@@ -105,6 +108,7 @@ import Testing
         // The Japanese variety layout: an air date (YYMMDD) first, then the title and "#17" or "ep08" (seen in Sonarr's tests).
         .init(name: "221205 ABC123 17研究所！ #17.ts", title: "ABC123 17研究所！", season: 1, episodes: [17]),
         .init(name: "221206 Series Title! ep08(Tanaka Miku).ts", title: "Series Title!", season: 1, episodes: [8]),
+        .init(name: "www.SiteName.org - 221205 ABC123 17研究所！ #17.ts", title: "ABC123 17研究所！", season: 1, episodes: [17]),
         // Near misses: a fansub's "#957" counts from the series' start; a title word that starts with "Se"; a season-marked episode beside a date keeps its season.
         .init(name: "[Shark-Raws] Series Title #957 (NBN 1280x720 x264 AAC).mp4", title: "Series Title", season: nil, episodes: [], absolute: [957]),
         .init(name: "Se7en.1995.720p.BluRay.x264-Grp", title: "Se7en", year: 1995, episodes: []),

@@ -11,7 +11,7 @@ enum VideoNameParser {
         let lead = ReleaseGroupParser.leading(tokens)
         var start = ExtrasMarkers.afterFilmNumber(tokens, from: lead.group != nil ? BracketTitles.afterMetadataBrackets(tokens, from: lead.titleStart) : lead.titleStart)
         if lead.group == nil { start = CollectionIndex.after(tokens, from: start) }
-        let yearFirst = leadingYear(tokens, at: start)
+        let yearFirst = leadingYear(tokens, at: start, fansub: lead.group != nil)
         if yearFirst != nil { start += 1 }
         // "[DeadFish] 01 - Tari Tari [BD]", "003. Show Name - Ep Name": the episode's number first.
         let leadingEpisode = AbsoluteEpisodes.leading(tokens, at: start, fansub: lead.group != nil)
@@ -63,7 +63,7 @@ enum VideoNameParser {
         for m in labelsLast(matches, tokens) where m.index >= titleEnd { apply(m, to: &release) }
         let titleRange = SecondTitle.after(tokens, matches: matches, start: start, titleEnd: titleEnd) ?? start..<titleEnd
         release.title = TitleCleaner.articleFirst(AlternativeTitles.dropTrailing(DoubleTitles.pick(title(tokens, name: name, from: titleRange.lowerBound, to: titleRange.upperBound))))
-        if lead.group == nil, start > 0, isVarietyAirDate(tokens[0]) { numberVarietyEpisode(&release) }
+        if lead.group == nil, start > 0, isVarietyAirDate(tokens[start - 1]) { numberVarietyEpisode(&release) }
         finish(&release)
         if let unbracketed = titleInLeadingBracket(release, name: name, lead: lead) { return unbracketed }
         return release
@@ -155,8 +155,8 @@ enum VideoNameParser {
 
     /// "2010 - Movie Title 1080p" (the year-first folder layout Radarr's Parser.cs names): a year, a spaced dash, then words
     /// with no year of their own. ("1883 - S01E01" and "2012 - 1080p" keep their number as the title.)
-    private static func leadingYear(_ t: [ReleaseToken], at i: Int) -> Int? {
-        if i == 0, let year = yearBeforeWords(t) { return year }
+    private static func leadingYear(_ t: [ReleaseToken], at i: Int, fansub: Bool) -> Int? {
+        if !fansub, let year = yearBeforeWords(t, at: i) { return year }
         guard i + 2 < t.count, t[i + 1].gap == " - ", !t[i].inBrackets, let year = ReleaseYears.year(t[i]), !t[i + 1].isNumber,
               EpisodePatterns.match(t, at: i + 1) == nil, VideoAttributes.match(t, at: i + 1) == nil,
               !t[(i + 1)...].contains(where: { ReleaseYears.year($0) != nil }) else { return nil }
@@ -166,9 +166,9 @@ enum VideoNameParser {
     /// "2009.shoot.fruit.chan.multi.dvd9.pal" (guessit's tests), "2008 The Incredible Hulk Feature Film.mp4" (TheBeastLT's
     /// parse-torrent-title): a year that opens the name before two or more words, with no other year in the name, dates it.
     /// ("1923.S01E01", "2012.2009.720p", "2001.A.Space.Odyssey.1968", "2020.A.Late.Talk.Show.2012.16.02" keep it as the title.)
-    private static func yearBeforeWords(_ t: [ReleaseToken]) -> Int? {
-        guard t.count >= 3, let year = ReleaseYears.year(t[0]), !t[0].inBrackets, [".", " ", "_"].contains(t[1].gap), t[2].gap == t[1].gap,
-              isPlainWord(t, 1), isPlainWord(t, 2), !t.dropFirst().contains(where: { ReleaseYears.year($0) != nil }) else { return nil }
+    private static func yearBeforeWords(_ t: [ReleaseToken], at i: Int) -> Int? {
+        guard i + 2 < t.count, let year = ReleaseYears.year(t[i]), !t[i].inBrackets, [".", " ", "_"].contains(t[i + 1].gap), t[i + 2].gap == t[i + 1].gap,
+              isPlainWord(t, i + 1), isPlainWord(t, i + 2), !t[(i + 1)...].contains(where: { ReleaseYears.year($0) != nil }) else { return nil }
         return year
     }
 
