@@ -130,6 +130,18 @@ import Testing
         .init(name: "Show_Name_102_ab12cd.mkv", title: "Show Name 102 ab12cd", episodes: []),
     ]
 
+    /// "Episode N", then the part's own title and a year: a film of a series, as "Episode VII" already read.
+    static let filmSeriesEpisodes: [ParserCase] = [
+        // seen in ProfChaos/torrent-name-parser's tests
+        .init(name: "Star.Wars.Episode.7.The.Force.Awakens.2015.1080p.BluRay.DTS.x264.D-Z0N3", title: "Star Wars Episode 7 The Force Awakens",
+              year: 2015, episodes: []),
+        .init(name: "Star.Wars.Episode.VII.The.Force.Awakens.2015.1080p", title: "Star Wars Episode VII The Force Awakens", year: 2015),
+        // Near misses: an episode's title without a year after it; an SxxEyy marker.
+        .init(name: "Show.Name.Episode.7.The.Title.720p.HDTV", title: "Show Name", season: 1, episodes: [7]),
+        .init(name: "Show.Name.S01E07.Episode.7.2015.720p", title: "Show Name", season: 1, episodes: [7]),
+    ]
+
+    @Test(arguments: filmSeriesEpisodes) func keepsAFilmSeriesEpisodeInTheTitle(_ c: ParserCase) { c.check() }
     @Test(arguments: compactBeforeWords) func readsThreeDigitsBeforeAnEpisodeTitle(_ c: ParserCase) { c.check() }
     @Test(arguments: sonarrDocumentedLayouts) func readsLayoutsSonarrsParserNames(_ c: ParserCase) { c.check() }
     @Test(arguments: recordings) func readsRecordersFiles(_ c: ParserCase) { c.check() }

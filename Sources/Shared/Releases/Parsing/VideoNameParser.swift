@@ -30,6 +30,7 @@ enum VideoNameParser {
            matches.dropFirst().contains(where: { isEpisode($0) && EpisodePatterns.splitSE(tokens[$0.index].lower).map { !$0.episodes.isEmpty } == true }) {
             matches.removeFirst()
         }
+        if lead.group == nil, let first = matches.first(where: isEpisode), isFilmSeriesEpisode(tokens, first, matches) { matches.removeAll { $0.index == first.index } }
         release.group = group ?? lead.group ?? BracketGroups.inner(tokens, from: start, matches: matches)
 
         let yearIndex = findYear(tokens, from: start, before: firstStrong(matches) ?? scanEnd, matches: matches)
@@ -161,6 +162,16 @@ enum VideoNameParser {
               EpisodePatterns.match(t, at: i + 1) == nil, VideoAttributes.match(t, at: i + 1) == nil,
               !t[(i + 1)...].contains(where: { ReleaseYears.year($0) != nil }) else { return nil }
         return year
+    }
+
+    /// "Star.Wars.Episode.7.The.Force.Awakens.2015.1080p" (seen in ProfChaos/torrent-name-parser's tests): "Episode N", then
+    /// the part's own title and the year, names a film of a series (as "Episode VII" already reads); a TV episode puts no
+    /// year after its episode's title.
+    private static func isFilmSeriesEpisode(_ t: [ReleaseToken], _ m: AttributeMatch, _ matches: [AttributeMatch]) -> Bool {
+        guard m.length == 2, t[m.index].lower == "episode", m.end + 1 < t.count, isPlainWord(t, m.end),
+              matches.filter(isEpisode).count == 1 else { return false }
+        let nextStrong = matches.first(where: { $0.index > m.index && $0.strong })?.index ?? t.count
+        return (m.end + 1..<nextStrong).contains { ReleaseYears.year(t[$0]) != nil }
     }
 
     /// "2009.shoot.fruit.chan.multi.dvd9.pal" (guessit's tests), "2008 The Incredible Hulk Feature Film.mp4" (TheBeastLT's
