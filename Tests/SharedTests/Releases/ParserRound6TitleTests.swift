@@ -141,6 +141,19 @@ import Testing
         .init(name: "Show.Name.S01E07.Episode.7.2015.720p", title: "Show Name", season: 1, episodes: [7]),
     ]
 
+    /// A season word, then three or more seasons in a row written with spaces; plural season words in other languages.
+    static let spacedSeasonLists: [ParserCase] = [
+        // seen in ProfChaos/torrent-name-parser's tests
+        .init(name: "Futurama Season 1 2 3 4 5 6 7 + 4 Movies - threesixtyp", title: "Futurama", seasons: Array(1...7)),
+        .init(name: "The Simpsons Season 20 21 22 23 24 25 26 27 - threesixtyp", title: "The Simpsons", seasons: Array(20...27)),
+        .init(name: "Perdidos: Lost: Castellano: Temporadas 1 2 3 4 5 6 (Serie Com", title: "Perdidos: Lost", seasons: Array(1...6)),
+        // Near misses: two numbers are a season and its episode; a year after the season dates the release.
+        .init(name: "Show Season 2 3 [1080p]", title: "Show", season: 2, seasons: [2]),
+        .init(name: "Show Season 1 2010 720p", title: "Show", year: 2010, season: 1, seasons: [1]),
+        .init(name: "Show.Name.-.Season.1.3.4-.Mp4.1080p", title: "Show Name", seasons: [1, 3, 4]),
+    ]
+
+    @Test(arguments: spacedSeasonLists) func readsSpacedListsOfSeasons(_ c: ParserCase) { c.check() }
     @Test(arguments: filmSeriesEpisodes) func keepsAFilmSeriesEpisodeInTheTitle(_ c: ParserCase) { c.check() }
     @Test(arguments: compactBeforeWords) func readsThreeDigitsBeforeAnEpisodeTitle(_ c: ParserCase) { c.check() }
     @Test(arguments: sonarrDocumentedLayouts) func readsLayoutsSonarrsParserNames(_ c: ParserCase) { c.check() }

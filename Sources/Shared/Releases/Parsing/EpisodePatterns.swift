@@ -141,7 +141,11 @@ enum EpisodePatterns {
             guard let n = t[j].number, t[j].lower.utf8.count <= 2, n > info.seasons.last!, !t[j].lower.hasPrefix("0") else { break }
             let gap = t[j].gap
             // Dots list seasons only between unpadded numbers ("Season.2.05" is no list).
-            guard j > k || ["&", " & ", ",", ", ", "+", " + "].contains(gap) || gap == "." && !t[last].lower.hasPrefix("0") else { break }
+            // "Futurama Season 1 2 3 4 5 6 7", "Temporadas 1 2 3" (seen in ProfChaos/torrent-name-parser's tests): spaces list
+            // seasons that follow each other, three or more ("Season 1 2" alone is no list).
+            let spacedRun = gap == " " && n == info.seasons.last! + 1
+                && (info.seasons.count >= 2 || j + 1 < t.count && t[j + 1].gap == " " && t[j + 1].number == n + 1 && t[j + 1].lower.utf8.count <= 2)
+            guard j > k || ["&", " & ", ",", ", ", "+", " + "].contains(gap) || gap == "." && !t[last].lower.hasPrefix("0") || spacedRun else { break }
             info.seasons.append(n)
             used += j - k + 1
             k = j + 1
@@ -306,8 +310,8 @@ enum EpisodePatterns {
 
     // MARK: "Season 1", "Season 1 Episode 2", "Seasons 1-3", "Saison 2"
 
-    static let seasonWords: Set<String> = ["season", "seasons", "saison", "temporada", "staffel", "stagione", "sezon", "series",
-                                           "seizoen", "säsong", "sasong", "sæson", "sesong", "sezona"]
+    static let seasonWords: Set<String> = ["season", "seasons", "saison", "saisons", "temporada", "temporadas", "staffel", "staffeln",
+                                           "stagione", "stagioni", "sezon", "series", "seizoen", "säsong", "sasong", "sæson", "sesong", "sezona"]
     /// (Polish, Dutch, Swedish, Danish, Finnish, Czech/Croatian words for an episode too.)
     private static let episodeWords: Set<String> = ["episode", "episodes", "ep", "eps", "e", "episodio", "folge", "capitulo",
                                                     "odcinek", "aflevering", "afl", "avsnitt", "afsnit", "jakso", "epizoda", "epizod",
