@@ -153,6 +153,24 @@ import Testing
         .init(name: "Show.Name.-.Season.1.3.4-.Mp4.1080p", title: "Show Name", seasons: [1, 3, 4]),
     ]
 
+    /// Episodes joined to a marker: "+", "&" or a comma list them; a chain of hyphens lists its members.
+    static let joinedEpisodes: [ParserCase] = [
+        // seen in tvnamer's tests
+        .init(name: "Scrubs 2x01+02", title: "Scrubs", season: 2, episodes: [1, 2]),
+        .init(name: "Scrubs - [02x01+02]", title: "Scrubs", season: 2, episodes: [1, 2]),
+        // seen in Kodi's TestVideoInfoScanner.cpp
+        .init(name: "foo.S05E01-E03-E05.mkv", title: "foo", season: 5, episodes: [1, 3, 5]),
+        .init(name: "foo.S05E01-S05E03-S05E05.mkv", title: "foo", season: 5, episodes: [1, 3, 5]),
+        // made up for the same class
+        .init(name: "Series Title S01E01&02 720p", title: "Series Title", season: 1, episodes: [1, 2]),
+        .init(name: "Series Title S01 E01, E02 720p", title: "Series Title", season: 1, episodes: [1, 2]),
+        // Near misses: one hyphen is a range, consecutive chains stay whole, a year after a comma is no episode.
+        .init(name: "foo.S05E03-E05.mkv", title: "foo", season: 5, episodes: [3, 4, 5]),
+        .init(name: "Series Title - S26E96-97-98-99-100 - Episode 5931", title: "Series Title", season: 26, episodes: Array(96...100)),
+        .init(name: "Series Title S01E05, 2010 720p", title: "Series Title", year: 2010, season: 1, episodes: [5]),
+    ]
+
+    @Test(arguments: joinedEpisodes) func readsJoinedEpisodeLists(_ c: ParserCase) { c.check() }
     @Test(arguments: spacedSeasonLists) func readsSpacedListsOfSeasons(_ c: ParserCase) { c.check() }
     @Test(arguments: filmSeriesEpisodes) func keepsAFilmSeriesEpisodeInTheTitle(_ c: ParserCase) { c.check() }
     @Test(arguments: compactBeforeWords) func readsThreeDigitsBeforeAnEpisodeTitle(_ c: ParserCase) { c.check() }

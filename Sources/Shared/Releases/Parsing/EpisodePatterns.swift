@@ -195,6 +195,9 @@ enum EpisodePatterns {
     private static func episodeContinuation(_ t: [ReleaseToken], after i: Int, season: Int, into info: inout EpisodeInfo) -> Int {
         var used = 0
         var j = i + 1
+        // Where the last hyphenated range filled in numbers: a second hyphen makes the chain a list ("S05E01-E03-E05" is
+        // episodes 1, 3 and 5, as Kodi's TestVideoInfoScanner reads it; "S01E01-02-03" is the same either way).
+        var filled: Range<Int>?
         while j < t.count, used < 50, info.episodes.count < 500, let last = info.episodes.last {
             var next = t[j]
             // "S01E01.to.E05": a worded range; "S14E00.and.S14E01": a worded list.
@@ -205,14 +208,15 @@ enum EpisodePatterns {
                 wordedList = !worded
                 next = t[j + 1]
             }
-            // "S02E01+E02", "S02E01 & S02E02": a list.
-            let listed = wordedList || ["+", " + ", "&", " & "].contains(next.gap)
+            // "S02E01+E02", "S02E01 & S02E02", "2x01+02" (seen in tvnamer's tests), "S01E01, E02": a list.
+            let listed = wordedList || ["+", " + ", "&", " & ", ",", ", "].contains(next.gap)
             guard worded || listed || next.gap == "-" || next.gap == "." || next.gap == "" || next.gap == " " || next.gap == "_" || next.gap == "~" || next.gap == " - " else { break }
             var value: Int?
             if let e = episodeToken(next.lower) { value = e }
             else if let (s, eps) = splitSE(next.lower), s == season, eps.count == 1 { value = eps[0] }
             else if let (s, eps) = crossSplit(next.lower), s == season, eps.count == 1 { value = eps[0] }
             else if next.lower.hasPrefix("x"), let n = Int(next.lower.dropFirst()), next.lower.count <= 4 { value = n }
+            else if listed, !wordedList, next.lower.utf8.count == 2, let n = next.number { value = n }
             // ("8x01_02" lists the next episode; "S03E13_91", "S02E04_11_27", "S08E20_50-50_Carla" (seen in parse-torrent-title's
             // tests and Sonarr's, underscored) number something else: an underscore joins only the next episode.)
             else if !worded, !listed, next.gap == "-" || next.gap == "~" || next.gap == "_", let n = next.number, next.lower.count <= 3,
@@ -222,7 +226,17 @@ enum EpisodePatterns {
                     j + 1 == t.count || VideoAttributes.match(t, at: j + 1) != nil { value = n }
             guard let value, value > last, value - last < 200 else { break }
             let isRange = worded || next.gap.has("-") || next.gap.has("~")
-            info.episodes += isRange ? Array((last + 1)...value) : [value]
+            if isRange, !worded, next.gap.has("-"), let earlier = filled {
+                info.episodes.removeSubrange(earlier)
+                info.episodes.append(value)
+                filled = nil
+            } else if isRange {
+                filled = next.gap.has("-") && !worded && value > last + 1 ? info.episodes.count..<(info.episodes.count + value - last - 1) : nil
+                info.episodes += Array((last + 1)...value)
+            } else {
+                info.episodes.append(value)
+                filled = nil
+            }
             used += worded || wordedList ? 2 : 1
             j += worded || wordedList ? 2 : 1
         }
