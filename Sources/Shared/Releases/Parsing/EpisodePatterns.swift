@@ -243,6 +243,18 @@ enum EpisodePatterns {
         return used
     }
 
+    /// "e05e08" → [5, 8]: episodes without a season, written in one word, rising.
+    private static func episodeRun(_ w: String) -> [Int]? {
+        guard w.utf8.count >= 6, w.utf8.first == UInt8(ascii: "e"), w.utf8.dropFirst().contains(UInt8(ascii: "e")) else { return nil }
+        var episodes: [Int] = []
+        for part in w.utf8.split(separator: UInt8(ascii: "e")) {
+            guard (1...3).contains(part.count), part.allSatisfy(isDigit), let n = Int(String(decoding: part, as: UTF8.self)),
+                  n > (episodes.last ?? 0) else { return nil }
+            episodes.append(n)
+        }
+        return episodes.count >= 2 && w.utf8.last.map(isDigit) == true ? episodes : nil
+    }
+
     /// "e02", "ep02", "ep.02" forms as one token → 2.
     static func episodeToken(_ w: String) -> Int? {
         guard w.utf8.count >= 2, w.utf8.first == UInt8(ascii: "e") else { return nil }
@@ -415,6 +427,9 @@ enum EpisodePatterns {
             length = 1
         } else if let ep = gluedEpisodeWord(w) {
             info.episodes = [ep]   // "Something - Episode2"
+            length = 1
+        } else if let eps = episodeRun(w) {
+            info.episodes = eps   // "The.Walking.Sad.E05E08" (seen in SABnzbd's tests)
             length = 1
         } else if w == "episode" || w == "ep" || w == "eps" || w == "episodes", i + 1 < t.count, let ep = t[i + 1].number ?? episodeToken("e" + t[i + 1].lower), ep <= maxEpisode,
                   !(ReleaseGroupParser.opensBracket(t[i + 1].gap) && ReleaseYears.year(t[i + 1]) != nil) {   // "Album EP (2020)"
