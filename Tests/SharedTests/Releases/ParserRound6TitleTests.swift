@@ -178,6 +178,17 @@ import Testing
     @Test(arguments: filmSeriesEpisodes) func keepsAFilmSeriesEpisodeInTheTitle(_ c: ParserCase) { c.check() }
     @Test(arguments: compactBeforeWords) func readsThreeDigitsBeforeAnEpisodeTitle(_ c: ParserCase) { c.check() }
     @Test(arguments: sonarrDocumentedLayouts) func readsLayoutsSonarrsParserNames(_ c: ParserCase) { c.check() }
+    /// Slashes inside brackets separate release details, not folders, in a file's name with an extension.
+    static let bracketedSlashes: [ParserCase] = [
+        // Sonarr's and parse-torrent-name's names (seen in their tests) given a file's extension, as bench/parser_variants.sh does
+        .init(name: "Seriesless (2016/S01/WEB-DL/1080p/AC3 5.1/DUAL/SUB).mkv", title: "Seriesless", year: 2016, season: 1, fullSeason: true),
+        .init(name: "Teenage Mutant Ninja Turtles (HdRip / 2014).mkv", title: "Teenage Mutant Ninja Turtles", year: 2014),
+        // Near misses: real paths keep their folders.
+        .init(name: "TV/Show (2010)/Season 1/Show.S01E02.mkv", title: "Show", year: 2010, season: 1, episodes: [2]),
+        .init(name: "D:\\Movies\\Title (2010)\\Title.2010.1080p.mkv", title: "Title", year: 2010),
+    ]
+
+    @Test(arguments: bracketedSlashes) func keepsSlashesInBracketsInTheName(_ c: ParserCase) { c.check() }
     @Test(arguments: recordings) func readsRecordersFiles(_ c: ParserCase) { c.check() }
     @Test(arguments: leadingYears) func readsALeadingYearBeforeWords(_ c: ParserCase) { c.check() }
     @Test(arguments: decimalTitles) func keepsADecimalInTheTitle(_ c: ParserCase) { c.check() }
