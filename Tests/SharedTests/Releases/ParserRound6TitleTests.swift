@@ -173,6 +173,20 @@ import Testing
         .init(name: "Series Title S01E05, 2010 720p", title: "Series Title", year: 2010, season: 1, episodes: [5]),
     ]
 
+    /// A mini-series' parts listed or as a range.
+    static let moreParts: [ParserCase] = [
+        // seen in tvnamer's tests
+        .init(name: "Scrubs part 1 and part 2.avi", title: "Scrubs", season: 1, episodes: [1, 2]),
+        .init(name: "Scrubs part 1 to part 3.avi", title: "Scrubs", season: 1, episodes: [1, 2, 3]),
+        .init(name: "Scrubs part 1 to 4.avi", title: "Scrubs", season: 1, episodes: [1, 2, 3, 4]),
+        // seen in SickChill's and Medusa's tests
+        .init(name: "Show.Name.Part.1.and.Part.2.HDTV.720p.x264-Group", title: "Show Name", season: 1, episodes: [1, 2]),
+        // Near misses: "and" before a word, "of" a count.
+        .init(name: "Show Part 1 and the Title 720p", title: "Show", season: 1, episodes: [1]),
+        .init(name: "Scrubs part 1 of 10.avi", title: "Scrubs", season: 1, episodes: [1]),
+    ]
+
+    @Test(arguments: moreParts) func readsListsAndRangesOfParts(_ c: ParserCase) { c.check() }
     @Test(arguments: joinedEpisodes) func readsJoinedEpisodeLists(_ c: ParserCase) { c.check() }
     @Test(arguments: spacedSeasonLists) func readsSpacedListsOfSeasons(_ c: ParserCase) { c.check() }
     @Test(arguments: filmSeriesEpisodes) func keepsAFilmSeriesEpisodeInTheTitle(_ c: ParserCase) { c.check() }

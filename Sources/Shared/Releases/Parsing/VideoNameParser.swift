@@ -216,9 +216,22 @@ enum VideoNameParser {
             let next = t[i + 1]
             let n = next.number.flatMap { next.lower.count <= 2 ? $0 : nil } ?? EpisodePatterns.numberWord(next.lower)
             guard let n, n > 0 else { continue }
+            if let (episodes, length) = morePartsAfter(t, i + 2, first: n, end: end) {
+                return AttributeMatch(index: i, length: 2 + length, meaning: .episode(EpisodeInfo(seasons: [1], episodes: episodes)), strong: true)
+            }
             return AttributeMatch(index: i, length: 2, meaning: .episode(EpisodeInfo(seasons: [1], episodes: [n])), strong: true)
         }
         return nil
+    }
+
+    /// "Part 1 and Part 2", "part 1 to part 3", "part 1 to 4" (seen in tvnamer's, SickChill's and Medusa's tests): more parts,
+    /// listed or as a range; the episodes and the tokens they took after the first part.
+    private static func morePartsAfter(_ t: [ReleaseToken], _ k: Int, first: Int, end: Int) -> ([Int], Int)? {
+        guard k + 1 < end, t[k].lower == "and" || t[k].lower == "to" || t[k].gap.has("&") && t[k].isNumber else { return nil }
+        var j = t[k].isNumber ? k : k + 1
+        if j + 1 < end, t[j].lower == "part" || t[j].lower == "pt" { j += 1 }
+        guard j < end, let m = t[j].number, t[j].lower.utf8.count <= 2, m > first, m - first < 50 else { return nil }
+        return (t[k].lower == "to" ? Array(first...m) : [first, m], j - k + 1)
     }
 
     /// "Movie 2010 1080p BluRay x264 COLLECTiVE", "Movie (2019) (1080p BluRay x265 10bit AAC 7.1 Tigole)":
