@@ -189,6 +189,16 @@ import Testing
     @Test(arguments: moreParts) func readsListsAndRangesOfParts(_ c: ParserCase) { c.check() }
     @Test(arguments: joinedEpisodes) func readsJoinedEpisodeLists(_ c: ParserCase) { c.check() }
     @Test(arguments: spacedSeasonLists) func readsSpacedListsOfSeasons(_ c: ParserCase) { c.check() }
+    /// A title "also known as" another, in capitals: the first is searched for (Radarr's Parser.cs splits at " AKA ").
+    static let akaTitles: [ParserCase] = [
+        // seen in ProfChaos/torrent-name-parser's tests
+        .init(name: "En.Affare.AKA.An.Affair.2018.1080p.BluRay.x264-HANDJOB.mkv", title: "En Affare", year: 2018),
+        // Near misses: guessit's lower-case "aka" keeps the whole title; a film named "AKA".
+        .init(name: "Kampen Om Tungtvannet aka The Heavy Water War COMPLETE 720p x265 HEVC-Lund", title: "Kampen Om Tungtvannet aka The Heavy Water War"),
+        .init(name: "AKA.2002.720p.BluRay.x264-Grp", title: "AKA", year: 2002),
+    ]
+
+    @Test(arguments: akaTitles) func keepsTheFirstOfTitlesAlsoKnownAsAnother(_ c: ParserCase) { c.check() }
     @Test(arguments: filmSeriesEpisodes) func keepsAFilmSeriesEpisodeInTheTitle(_ c: ParserCase) { c.check() }
     @Test(arguments: compactBeforeWords) func readsThreeDigitsBeforeAnEpisodeTitle(_ c: ParserCase) { c.check() }
     @Test(arguments: sonarrDocumentedLayouts) func readsLayoutsSonarrsParserNames(_ c: ParserCase) { c.check() }

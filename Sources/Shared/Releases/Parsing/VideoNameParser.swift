@@ -63,7 +63,7 @@ enum VideoNameParser {
         }
         for m in labelsLast(matches, tokens) where m.index >= titleEnd { apply(m, to: &release) }
         let titleRange = SecondTitle.after(tokens, matches: matches, start: start, titleEnd: titleEnd) ?? start..<titleEnd
-        release.title = TitleCleaner.articleFirst(AlternativeTitles.dropTrailing(DoubleTitles.pick(title(tokens, name: name, from: titleRange.lowerBound, to: titleRange.upperBound))))
+        release.title = TitleCleaner.articleFirst(AlternativeTitles.beforeAKA(AlternativeTitles.dropTrailing(DoubleTitles.pick(title(tokens, name: name, from: titleRange.lowerBound, to: titleRange.upperBound)))))
         if lead.group == nil, start > 0, isVarietyAirDate(tokens[start - 1]) { numberVarietyEpisode(&release) }
         finish(&release)
         if let unbracketed = titleInLeadingBracket(release, name: name, lead: lead) { return unbracketed }
