@@ -122,12 +122,15 @@ import Testing
         // made up for the layout Sonarr's Parser.cs names
         .init(name: "St_Series_209_Aids_And_Comfort", title: "St Series", season: 2, episodes: [9]),
         .init(name: "Show.Name.315.The.Episode.Title.720p.HDTV.x264-Grp", title: "Show Name", season: 3, episodes: [15]),
+        // seen in guessit's tests (and Medusa's, with episode 100): the number, the episode's title, its air date
+        .init(name: "Show.Name.101.Event.2010.11.23.HDTV.XViD.Etc-Group", title: "Show Name", season: 1, episodes: [1], airDate: "2010-11-23"),
         // Near misses: jargon, a one-letter or coded word after it, a spaced dash, a number opening the name, a year.
         .init(name: "UFC.179.PPV.HDTV.x264-Ebi[rartv]", title: "UFC 179", episodes: []),
         .init(name: "Show - 102 - Title", title: "Show", episodes: [], absolute: [102]),
         .init(name: "101.Dalmatians.720p.BluRay.x264-Grp", title: "101 Dalmatians", episodes: []),
         .init(name: "Fahrenheit.451.2018.720p.WEB.x264-Grp", title: "Fahrenheit 451", year: 2018, episodes: []),
         .init(name: "Show_Name_102_ab12cd.mkv", title: "Show Name 102 ab12cd", episodes: []),
+        .init(name: "Show.Name.2010.11.23.HDTV", title: "Show Name", episodes: [], airDate: "2010-11-23"),
     ]
 
     /// "Episode N", then the part's own title and a year: a film of a series, as "Episode VII" already read.

@@ -308,6 +308,12 @@ enum VideoNameParser {
             return (AbsoluteEpisodes.match(tokens, in: titleZone, fansub: fansub, end: scanEnd) ?? scene
                 ?? bracketedNumber(tokens, in: titleZone)).map { ($0, true) }
         }
+        // "Show.Name.101.Event.2010.11.23.HDTV" (seen in guessit's and Medusa's tests): a compact number before the episode's
+        // title, with its air date after it; the number is the season and episode.
+        if !fansub, matches.allSatisfy({ !isEpisode($0) || isAirDate($0) }), let date = matches.first(where: isAirDate), date.index - 1 > start,
+           let compact = CompactEpisodes.match(tokens, in: start..<date.index, end: date.index, strongStarts: [date.index]) {
+            return (compact, true)
+        }
         // "[Grp] Title - 12 (S01E12) - (WEB 1080p)": a fansub's number right before its bracketed marker is the absolute one.
         // "[Grp] Title 012 (S01E12)", "[Grp] Title 012 - S01E12": a zero-padded number right before the marker is too.
         if fansub, let marked = matches.first(where: { isEpisode($0) && !isSeasonOnly($0) }), marked.index - 1 > start,
@@ -377,6 +383,11 @@ enum VideoNameParser {
 
     static func isSeasonOnly(_ m: AttributeMatch) -> Bool {
         if case let .episode(info) = m.meaning { return info.fullSeason && info.seasons.count == 1 }
+        return false
+    }
+
+    static func isAirDate(_ m: AttributeMatch) -> Bool {
+        if case let .episode(info) = m.meaning { return info.airDate != nil }
         return false
     }
 
