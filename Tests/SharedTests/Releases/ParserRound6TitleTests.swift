@@ -189,6 +189,19 @@ import Testing
         .init(name: "Scrubs part 1 of 10.avi", title: "Scrubs", season: 1, episodes: [1]),
     ]
 
+    /// A season and episode joined by a dot, alone in a square bracket or between spaced dashes, before the episode's title.
+    static let dottedPairs: [ParserCase] = [
+        // seen in tvnamer's tests
+        .init(name: "30 Rock [2.10] Episode 210.avi", title: "30 Rock", season: 2, episodes: [10]),
+        // seen in TheBeastLT/parse-torrent-title's tests
+        .init(name: "Dragon Ball [5.134] Preliminary Peril.mp4", title: "Dragon Ball", season: 5, episodes: [134]),
+        .init(name: "My Little Pony FiM - 6.01 - No Second Prances.mkv", title: "My Little Pony FiM", season: 6, episodes: [1]),
+        // Near misses: channels and a frame ratio in brackets.
+        .init(name: "Movie Title 2010 [5.1] 1080p", title: "Movie Title", year: 2010, episodes: []),
+        .init(name: "Movie Title 2010 [2.39:1] 1080p", title: "Movie Title", year: 2010, episodes: []),
+    ]
+
+    @Test(arguments: dottedPairs) func readsDottedPairsInBracketsAndBetweenDashes(_ c: ParserCase) { c.check() }
     @Test(arguments: moreParts) func readsListsAndRangesOfParts(_ c: ParserCase) { c.check() }
     @Test(arguments: joinedEpisodes) func readsJoinedEpisodeLists(_ c: ParserCase) { c.check() }
     @Test(arguments: spacedSeasonLists) func readsSpacedListsOfSeasons(_ c: ParserCase) { c.check() }

@@ -49,13 +49,25 @@ enum CompactEpisodes {
         for j in (range.lowerBound + 1)..<range.upperBound where j + 1 < end {
             let a = t[j], b = t[j + 1]
             guard a.lower.utf8.count <= 2, b.lower.utf8.count == 2, b.gap == "." || b.gap == "_", let s = a.number, let e = b.number,
-                  s > 0, s <= 30, e > 0, [".", "_", " "].contains(a.gap) || ReleaseGroupParser.opensBracket(a.gap), !t[j - 1].isNumber else { continue }
+                  s > 0, s <= 30, e > 0, [".", "_", " ", " - "].contains(a.gap) || ReleaseGroupParser.opensBracket(a.gap), !t[j - 1].isNumber else { continue }
             let next = j + 2
-            guard next >= end || strongStarts.contains(next) || t[next].inBrackets != a.inBrackets || ReleaseGroupParser.opensBracket(t[next].gap)
+            // ("My Little Pony FiM - 6.01 - No Second Prances", seen in TheBeastLT's tests: between spaced dashes, before the episode's title.)
+            let dashed = a.gap == " - " && next < end && t[next].gap == " - "
+            guard a.gap != " - " || dashed,
+                  next >= end || strongStarts.contains(next) || t[next].inBrackets != a.inBrackets || ReleaseGroupParser.opensBracket(t[next].gap) || dashed
             else { continue }
             return AttributeMatch(index: j, length: 2, meaning: .episode(EpisodeInfo(seasons: [s], episodes: [e])), strong: true)
         }
         return nil
+    }
+
+    /// "30 Rock [2.10] Episode 210" (seen in tvnamer's tests), "Dragon Ball [5.134] Preliminary Peril" (TheBeastLT's): a square
+    /// bracket that holds only a season and its episode, joined by a dot, whatever follows. (Not "[5.1]", nor "[2.39:1]".)
+    static func bracketedPair(_ t: [ReleaseToken], at i: Int) -> AttributeMatch? {
+        guard i > 0, i + 1 < t.count, t[i].inBrackets, t[i].gap.hasSuffix("["), t[i].lower.utf8.count <= 2, let s = t[i].number, s > 0, s <= 30,
+              t[i + 1].gap == ".", t[i + 1].inBrackets, (2...3).contains(t[i + 1].lower.utf8.count), let e = t[i + 1].number, e > 0,
+              i + 2 >= t.count || !t[i + 2].inBrackets || ReleaseGroupParser.opensBracket(t[i + 2].gap) else { return nil }
+        return AttributeMatch(index: i, length: 2, meaning: .episode(EpisodeInfo(seasons: [s], episodes: [e])), strong: true)
     }
 
     /// "Series.10708.hdtv": five digits are one season and two episodes in a row (S01E07E08).

@@ -13,7 +13,8 @@ enum EpisodePatterns {
         guard let first = t[i].lower.utf8.first else { return nil }
         let digit = first >= 48 && first <= 57
         if first == UInt8(ascii: "s"), let m = seasonEpisode(t, at: i) ?? bracketedEpisodes(t, at: i) { return m }
-        if digit, let m = crossNotation(t, at: i) ?? ofNotation(t, at: i) ?? spacedOf(t, at: i) ?? iTunesNumber(t, at: i) { return m }
+        if digit, let m = crossNotation(t, at: i) ?? ofNotation(t, at: i) ?? spacedOf(t, at: i) ?? iTunesNumber(t, at: i)
+            ?? CompactEpisodes.bracketedPair(t, at: i) { return m }
         if let m = seasonWord(t, at: i) ?? gluedSeasonWord(t, at: i) { return m }
         if first == UInt8(ascii: "e"), let m = episodeOnly(t, at: i) { return m }
         if let m = ForeignEpisodes.match(t, at: i, first: first) { return m }
