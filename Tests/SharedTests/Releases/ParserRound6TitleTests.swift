@@ -201,6 +201,20 @@ import Testing
         .init(name: "Movie Title 2010 [2.39:1] 1080p", title: "Movie Title", year: 2010, episodes: []),
     ]
 
+    /// Russian numbering: a Cyrillic "х" as the cross, the numero sign, an ordinal's ending before the season's word.
+    static let russianNumbering: [ParserCase] = [
+        // seen in TheBeastLT/parse-torrent-title's tests
+        .init(name: "Discovery. Парни с Юкона / Yokon Men [06х01-08] (2017) HDTVRip от GeneralFilm | P1", title: "Yokon Men", year: 2017,
+              season: 6, episodes: Array(1...8)),
+        .init(name: "Интерны. Сезон №9. Серия №180.avi", title: "Интерны", season: 9, episodes: [180]),
+        .init(name: "Проклятие острова ОУК_ 5-й сезон 09-я серия_ Прорыв Дэна.avi", title: "Проклятие острова ОУК", season: 5, episodes: [9]),
+        // Near misses: the letter in a word, a frame size, the multiplication sign in a title.
+        .init(name: "Хор 2х05", title: "Хор", season: 2, episodes: [5]),
+        .init(name: "Title 1280х720", title: "Title", quality: .p720),
+        .init(name: "SPY×FAMILY - 05", title: "SPY×FAMILY", absolute: [5]),
+    ]
+
+    @Test(arguments: russianNumbering) func readsRussianNumbering(_ c: ParserCase) { c.check() }
     @Test(arguments: dottedPairs) func readsDottedPairsInBracketsAndBetweenDashes(_ c: ParserCase) { c.check() }
     @Test(arguments: moreParts) func readsListsAndRangesOfParts(_ c: ParserCase) { c.check() }
     @Test(arguments: joinedEpisodes) func readsJoinedEpisodeLists(_ c: ParserCase) { c.check() }
