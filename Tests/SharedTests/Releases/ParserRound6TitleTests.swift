@@ -35,6 +35,9 @@ import Testing
         .init(name: "Tsugumomo S2 - 12 (720p)-HorribleSubs[TGx]", title: "Tsugumomo", season: 2, episodes: [12]),
         .init(name: "[SubsPlease] Title Season 2 - 10 (1080p)", title: "Title", season: 2, episodes: [10], absolute: [10]),
         .init(name: "[Erai-raws] Some Title 2nd Season - 12 END [1080p][Multiple Subtitle].mkv", title: "Some Title", season: 2, episodes: [12]),
+        // seen in parse-torrent-title's tests: the year bracketed between the marker and the number
+        .init(name: "Fruits Basket S2 (2019) - 11 (720p)-HorribleSubs[TGx]", title: "Fruits Basket", year: 2019, season: 2, episodes: [11]),
+        .init(name: "Show Season 2 (2019) - Complete", title: "Show", year: 2019, season: 2, episodes: [], fullSeason: true),
         // Near misses: no season marker keeps the number absolute only; a season alone is a pack; an SxxEyy marker wins.
         .init(name: "[HorribleSubs] Show - 12 [720p]", title: "Show", episodes: [], absolute: [12]),
         .init(name: "[Grp] Title S2 [BD 1080p]", title: "Title", season: 2, episodes: [], fullSeason: true),

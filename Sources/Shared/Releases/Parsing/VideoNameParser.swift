@@ -344,8 +344,11 @@ enum VideoNameParser {
             return (absolute, false)
         }
         guard let season = matches.first(where: isSeasonOnly), season.end < scanEnd else { return nil }
-        return (AbsoluteEpisodes.match(tokens, in: (season.end - 1)..<(season.end + 1), fansub: true, end: scanEnd)
-            ?? bracketedNumber(tokens, in: season.end..<(season.end + 1))).map { ($0, false) }
+        // "Fruits Basket S2 (2019) - 11 (720p)" (seen in parse-torrent-title's tests): the year may sit between them, bracketed.
+        let after = tokens[season.end].inBrackets && ReleaseYears.year(tokens[season.end]) != nil && season.end + 1 < scanEnd
+            && tokens[season.end + 1].gap.hasSuffix(" - ") ? season.end + 1 : season.end
+        return (AbsoluteEpisodes.match(tokens, in: (after - 1)..<(after + 1), fansub: true, end: scanEnd)
+            ?? bracketedNumber(tokens, in: after..<(after + 1))).map { ($0, false) }
     }
 
     /// "Series_Title_2_[01]_[AniLibria_TV]", "Title S2 [05][1080p]": a bracket holding only the episode's number.
