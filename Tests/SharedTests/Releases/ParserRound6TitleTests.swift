@@ -173,6 +173,8 @@ import Testing
         // seen in SABnzbd's tests: episodes without a season in one word are season 1's
         .init(name: "The.Walking.Sad.E05E08.2160p.UHD.WEB.h265-BTS", title: "The Walking Sad", season: 1, episodes: [5, 8]),
         .init(name: "[Grp] Title E05E06 [720p]", title: "Title", absolute: [5, 6]),
+        // seen in SickChill's tests: a file that opens with a chain of episodes under its season's folder
+        .init(name: "Season 02\\03-04-05 - Ep Name.mkv", title: "", season: 2, episodes: [3, 4, 5]),
         // Near misses: one hyphen is a range, consecutive chains stay whole, a year after a comma is no episode.
         .init(name: "foo.S05E03-E05.mkv", title: "foo", season: 5, episodes: [3, 4, 5]),
         .init(name: "Series Title - S26E96-97-98-99-100 - Episode 5931", title: "Series Title", season: 26, episodes: Array(96...100)),

@@ -79,6 +79,16 @@ enum AbsoluteEpisodes {
         if t[i + 1].gap == "-", let m = t[i + 1].number, m > n, m - n < 500, t[i + 2].gap == ". " || t[i + 2].gap == " - ", !t[i + 2].isNumber {
             return AttributeMatch(index: i, length: 2, meaning: .episode(EpisodeInfo(absolute: Array(n...m))), strong: true)
         }
+        // ("Season 02/03-04-05 - Ep Name.mkv", seen in SickChill's tests: a chain of three or more lists its numbers.)
+        var listed = [n]
+        var k = i + 1
+        while k < t.count, listed.count < 20, t[k].gap == "-", t[k].lower.utf8.count == t[i].lower.utf8.count, let m = t[k].number, m > listed.last! {
+            listed.append(m)
+            k += 1
+        }
+        if listed.count >= 3, k < t.count, t[k].gap == ". " || t[k].gap == " - ", !t[k].isNumber {
+            return AttributeMatch(index: i, length: k - i, meaning: .episode(EpisodeInfo(absolute: listed)), strong: true)
+        }
         return nil
     }
 
