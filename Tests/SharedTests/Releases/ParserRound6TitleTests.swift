@@ -58,6 +58,17 @@ import Testing
         .init(name: "12.05.10.Show.Name.720p", title: "12 05 10 Show Name"),
     ]
 
+    /// In a fansub's name, a run of spaced brackets after the title's words is its tags.
+    static let bracketedTagRuns: [ParserCase] = [
+        // seen in parse-torrent-title's tests
+        .init(name: "[JySzE] Naruto [v2] [R2J] [VFR] [Dual Audio] [Complete] [Extras] [x264]", title: "Naruto"),
+        // Near misses: one bracket before jargon; a title bracket in a fansub layout; no fansub group.
+        .init(name: "[BakedFish] Some Show [Anime] - 01 [720p][AAC].mp4", title: "Some Show", absolute: [1]),
+        .init(name: "[Grp][Title Name][11][1080p]", title: "Title Name", absolute: [11]),
+    ]
+
+    @Test(arguments: bracketedTagRuns) func endsAFansubTitleAtItsTagBrackets(_ c: ParserCase) { c.check() }
+
     /// A decimal in a fansub title ("Magnitude 8.0") is no range "0 - 02".
     static let decimalTitles: [ParserCase] = [
         // seen in tvnamer's tests

@@ -48,6 +48,7 @@ enum VideoNameParser {
             matches.append(numbered.match)
             if numbered.endsTitle { titleEnd = min(titleEnd, numbered.match.index) }
         }
+        if lead.group != nil, let tags = bracketedTagsStart(tokens, start: start, end: titleEnd) { titleEnd = tags }
         if let volume = volumeStart(tokens, start: start, end: titleEnd, fansub: lead.group != nil) {
             // The volume's number is no episode.
             matches.removeAll { isEpisode($0) && $0.index > volume && $0.index <= volume + 2 }
@@ -486,6 +487,15 @@ enum VideoNameParser {
             if fansub || t[i].gap == " - " || t[i].gap == "_-_" { return i }
         }
         return nil
+    }
+
+    /// "[JySzE] Naruto [v2] [R2J] [VFR] [Dual Audio] [Complete] [Extras] [x264]" (seen in parse-torrent-title's tests): in a
+    /// fansub's name, a run of spaced brackets after the title's words is its tags, whatever they hold.
+    private static func bracketedTagsStart(_ t: [ReleaseToken], start: Int, end: Int) -> Int? {
+        guard end - start >= 3, end <= t.count, t[end - 1].inBrackets, !t[start].inBrackets else { return nil }
+        guard let first = (start + 1..<end).first(where: { t[$0].inBrackets && t[$0].gap.hasSuffix(" [") && !t[$0 - 1].inBrackets }),
+              (first..<end).allSatisfy({ t[$0].inBrackets }), (first + 1..<end).contains(where: { t[$0].gap.hasSuffix(" [") }) else { return nil }
+        return first
     }
 
     /// "Title (TV) - 02": a bracket holding only a tag that says what kind of release it is.
