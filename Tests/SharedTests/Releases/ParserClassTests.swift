@@ -54,9 +54,10 @@ import Testing
         .init(name: "the.simpsons.2401.hdtv-lol.mp4", title: "the simpsons", season: 24, episodes: [1]),
         .init(name: "the.Series.1x13.circles.ws.xvidvd-tns", title: "the Series", source: .dvd, codec: "XviD"),
         .init(name: "Movie Name.S03E01.The Electric Can Opener Fluctuation.m2ts", title: "Movie Name", source: .bluray),
-        // A year season is no S20E14; a future year no S20E49; "S01.07" needs jargon after it to be an episode.
+        // A year season is no S20E14; a future year no S20E49; "S01.07" before a title is season 1's episode 7, as Sonarr's
+        // Parser.cs reads "s01.05" (round 6: the number after a season marker is kept as the season's episode too).
         .init(name: "My.Series.S2014.720p.HDTV.x264-ME", title: "My Series", season: 2014, fullSeason: true),
-        .init(name: "Show.S01.07.Title.Words", title: "Show", season: 1, episodes: []),
+        .init(name: "Show.S01.07.Title.Words", title: "Show", season: 1, episodes: [7]),
         .init(name: "Blade.Runner.2049.1080p.BluRay", title: "Blade Runner 2049", episodes: [], kind: .movie),
     ]
 

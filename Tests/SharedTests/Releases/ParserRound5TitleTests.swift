@@ -37,7 +37,8 @@ import Testing
         // A dotted name's ".-." and a season in its own bracket are no range of seasons either.
         .init(name: "[Grp].Anime.Name.(Season.2).-.33.(1280x720).[42A12A76].mkv", title: "Anime Name", season: 2, absolute: [33]),
         .init(name: "Show.Seasons.1.-.3.1080p", title: "Show", seasons: [1, 2, 3]),
-        .init(name: "Show.Title.S01.05.06.720p", title: "Show Title", season: 1, episodes: []),
+        // (Round 6: "S01.05" is season 1's episode 5, as Sonarr's Parser.cs reads "s01.05"; the "06" is no second season.)
+        .init(name: "Show.Title.S01.05.06.720p", title: "Show Title", season: 1, episodes: [5], seasons: [1]),
         .init(name: "Shape (2019) 1080p WEB x264-Grp", title: "Shape", year: 2019, episodes: []),
     ]
 

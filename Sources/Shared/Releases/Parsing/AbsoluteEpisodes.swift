@@ -12,6 +12,8 @@ enum AbsoluteEpisodes {
             // " - 07", "_-_07", ".-.07", "#957"
             let dashed = t[j].gap.has("-") && t[j].gap.count >= 2 || t[j].gap.hasPrefix("#") || t[j].gap.hasSuffix("#")
             guard !t[j].inBrackets else { continue }
+            // "Tokyo_Magnitude_8.0_-_02", "Title 2.0 - 03" (seen in tvnamer's tests): a decimal's one-digit fraction is the title's.
+            if t[j].gap == ".", t[j].lower.utf8.count == 1, t[j - 1].isNumber, t[j - 1].lower.utf8.count <= 2 { continue }
             // "One Piece 1098 [1080p]": a long-running anime's four-digit count (below any year: "Blade Runner 2049").
             let longCount = t[j].gap == " " && t[j].lower.utf8.count == 4 && number < 1900 && version == nil
             let placed = dashed || fansub || longCount || isRange(t, at: j, end: end) || beforeChecksum(t, at: j)
@@ -76,6 +78,16 @@ enum AbsoluteEpisodes {
         // ("Season 1/02-03 - blah.avi", seen in jellyfin's tests: the title may be one word.)
         if t[i + 1].gap == "-", let m = t[i + 1].number, m > n, m - n < 500, t[i + 2].gap == ". " || t[i + 2].gap == " - ", !t[i + 2].isNumber {
             return AttributeMatch(index: i, length: 2, meaning: .episode(EpisodeInfo(absolute: Array(n...m))), strong: true)
+        }
+        // ("Season 02/03-04-05 - Ep Name.mkv", seen in SickChill's tests: a chain of three or more lists its numbers.)
+        var listed = [n]
+        var k = i + 1
+        while k < t.count, listed.count < 20, t[k].gap == "-", t[k].lower.utf8.count == t[i].lower.utf8.count, let m = t[k].number, m > listed.last! {
+            listed.append(m)
+            k += 1
+        }
+        if listed.count >= 3, k < t.count, t[k].gap == ". " || t[k].gap == " - ", !t[k].isNumber {
+            return AttributeMatch(index: i, length: k - i, meaning: .episode(EpisodeInfo(absolute: listed)), strong: true)
         }
         return nil
     }

@@ -25,10 +25,21 @@ enum CompactEpisodes {
             // "Show.103.104.720p": more episodes of the same season.
             while next < end, next - j < 10, t[next].gap == t[j].gap, t[next].lower.count == w.count,
                   let (s, e) = split(t[next].lower), s == season, e > episodes.last! { episodes.append(e); next += 1 }
-            guard next >= end || strongStarts.contains(next) || t[next].inBrackets || ReleaseGroupParser.opensBracket(t[next].gap) else { continue }
+            guard next >= end || strongStarts.contains(next) || t[next].inBrackets || ReleaseGroupParser.opensBracket(t[next].gap)
+                || beforeEpisodeTitle(t, j, next) else { continue }
             return AttributeMatch(index: j, length: next - j, meaning: .episode(EpisodeInfo(seasons: [season], episodes: episodes)), strong: true)
         }
         return nil
+    }
+
+    /// "St_Series_209_Aids_And_Comfort" (seen in Sonarr's tests), "Show.Name.102.Source.Quality.Etc-Group" (SickChill's): a
+    /// three-digit number joined by dots or underscores on both sides, before a word, as Sonarr's Parser.cs reads
+    /// "103/113 naming". (A spaced "Show - 102 - Title" is not read so, nor four digits.)
+    private static func beforeEpisodeTitle(_ t: [ReleaseToken], _ j: Int, _ next: Int) -> Bool {
+        // (A word of two letters or more, no jargon: "UFC.179.PPV" is an event's number, "…desca202" a file's code.)
+        guard next == j + 1, t[j].lower.utf8.count == 3, t[j].gap == "." || t[j].gap == "_", t[next].gap == t[j].gap,
+              t[next].lower.utf8.count >= 2, t[next].lower.utf8.allSatisfy({ $0 >= 97 && $0 <= 122 }) else { return false }
+        return VideoAttributes.match(t, at: next) == nil && EpisodePatterns.match(t, at: next) == nil
     }
 
     /// "Show.02.09.HDTV", "Show_11_06_HDTV", "Show [5.01] HDTV": the season and episode as two numbers joined by a dot
@@ -38,13 +49,25 @@ enum CompactEpisodes {
         for j in (range.lowerBound + 1)..<range.upperBound where j + 1 < end {
             let a = t[j], b = t[j + 1]
             guard a.lower.utf8.count <= 2, b.lower.utf8.count == 2, b.gap == "." || b.gap == "_", let s = a.number, let e = b.number,
-                  s > 0, s <= 30, e > 0, [".", "_", " "].contains(a.gap) || ReleaseGroupParser.opensBracket(a.gap), !t[j - 1].isNumber else { continue }
+                  s > 0, s <= 30, e > 0, [".", "_", " ", " - "].contains(a.gap) || ReleaseGroupParser.opensBracket(a.gap), !t[j - 1].isNumber else { continue }
             let next = j + 2
-            guard next >= end || strongStarts.contains(next) || t[next].inBrackets != a.inBrackets || ReleaseGroupParser.opensBracket(t[next].gap)
+            // ("My Little Pony FiM - 6.01 - No Second Prances", seen in TheBeastLT's tests: between spaced dashes, before the episode's title.)
+            let dashed = a.gap == " - " && next < end && t[next].gap == " - "
+            guard a.gap != " - " || dashed,
+                  next >= end || strongStarts.contains(next) || t[next].inBrackets != a.inBrackets || ReleaseGroupParser.opensBracket(t[next].gap) || dashed
             else { continue }
             return AttributeMatch(index: j, length: 2, meaning: .episode(EpisodeInfo(seasons: [s], episodes: [e])), strong: true)
         }
         return nil
+    }
+
+    /// "30 Rock [2.10] Episode 210" (seen in tvnamer's tests), "Dragon Ball [5.134] Preliminary Peril" (TheBeastLT's): a square
+    /// bracket that holds only a season and its episode, joined by a dot, whatever follows. (Not "[5.1]", nor "[2.39:1]".)
+    static func bracketedPair(_ t: [ReleaseToken], at i: Int) -> AttributeMatch? {
+        guard i > 0, i + 1 < t.count, t[i].inBrackets, t[i].gap.hasSuffix("["), t[i].lower.utf8.count <= 2, let s = t[i].number, s > 0, s <= 30,
+              t[i + 1].gap == ".", t[i + 1].inBrackets, (2...3).contains(t[i + 1].lower.utf8.count), let e = t[i + 1].number, e > 0,
+              i + 2 >= t.count || !t[i + 2].inBrackets || ReleaseGroupParser.opensBracket(t[i + 2].gap) else { return nil }
+        return AttributeMatch(index: i, length: 2, meaning: .episode(EpisodeInfo(seasons: [s], episodes: [e])), strong: true)
     }
 
     /// "Series.10708.hdtv": five digits are one season and two episodes in a row (S01E07E08).

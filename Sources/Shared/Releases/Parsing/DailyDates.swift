@@ -13,11 +13,30 @@ enum DailyDates {
         let candidates: [(Int, Int, Int)]
         if t[i].lower.count == 4, t[i + 2].lower.count <= 2 { candidates = [(a, b, c), (a, c, b)] }
         else if t[i].lower.count <= 2, t[i + 2].lower.count == 4 { candidates = [(c, b, a), (c, a, b)] }
+        else if shortYearFirst(t, at: i) { candidates = [(2000 + a, b, c)] }
         else { candidates = [] }
         guard let (year, month, day) = candidates.first(where: { isValid(year: $0.0, month: $0.1, day: $0.2) }), ReleaseYears.isPlausible(year)
         else { return nil }
         let text = String(format: "%04d-%02d-%02d", year, month, day)
         return AttributeMatch(index: i, length: 3, meaning: .episode(EpisodeInfo(airDate: text)), strong: true)
+    }
+
+    /// "Site.23.02.01.Performer.XXX.1080p", "PutaLocura.15.12.22.Spanish" (seen in bitmagnet's and guessit's tests), "Test Date
+    /// Detection 22.07.14" (SABnzbd's): three two-digit numbers joined by dots after a title, the year's two digits first.
+    /// (Not "v1.02.03.04" nor "1.02.03.04", nor a run that starts the name.)
+    private static func shortYearFirst(_ t: [ReleaseToken], at i: Int) -> Bool {
+        guard i > 0, t[i].lower.utf8.count == 2, t[i + 1].lower.utf8.count == 2, t[i + 2].lower.utf8.count == 2, t[i + 1].gap == ".",
+              !t[i - 1].isNumber, t[i].gap != "." || !(t[i - 1].lower.utf8.last.map { $0 >= 48 && $0 <= 57 } ?? false) else { return false }
+        return i + 3 >= t.count || !(t[i + 3].isNumber && t[i + 3].gap == ".")
+    }
+
+    /// "Series Title (1955) - 1954-01-23 05 00 00 - Episode.ts" (the Plex DVR layout Sonarr's Parser.cs names): hours and
+    /// minutes (and seconds) right after an air date are when it was recorded, no episode number.
+    static func isAirTime(_ t: [ReleaseToken], after m: AttributeMatch) -> Bool {
+        guard case let .episode(info) = m.meaning, info.airDate != nil, m.end + 1 < t.count else { return false }
+        let (h, mm) = (t[m.end], t[m.end + 1])
+        guard h.lower.utf8.count == 2, mm.lower.utf8.count == 2, mm.gap == h.gap, let hour = h.number, let minute = mm.number else { return false }
+        return hour <= 23 && minute <= 59
     }
 
     /// "Series.Title.20120503.720p": eight digits, year first, outside brackets (a CRC is bracketed);

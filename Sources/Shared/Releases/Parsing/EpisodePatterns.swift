@@ -13,7 +13,8 @@ enum EpisodePatterns {
         guard let first = t[i].lower.utf8.first else { return nil }
         let digit = first >= 48 && first <= 57
         if first == UInt8(ascii: "s"), let m = seasonEpisode(t, at: i) ?? bracketedEpisodes(t, at: i) { return m }
-        if digit, let m = crossNotation(t, at: i) ?? ofNotation(t, at: i) ?? spacedOf(t, at: i) ?? iTunesNumber(t, at: i) { return m }
+        if digit, let m = crossNotation(t, at: i) ?? ofNotation(t, at: i) ?? spacedOf(t, at: i) ?? iTunesNumber(t, at: i)
+            ?? CompactEpisodes.bracketedPair(t, at: i) { return m }
         if let m = seasonWord(t, at: i) ?? gluedSeasonWord(t, at: i) { return m }
         if first == UInt8(ascii: "e"), let m = episodeOnly(t, at: i) { return m }
         if let m = ForeignEpisodes.match(t, at: i, first: first) { return m }
@@ -141,7 +142,11 @@ enum EpisodePatterns {
             guard let n = t[j].number, t[j].lower.utf8.count <= 2, n > info.seasons.last!, !t[j].lower.hasPrefix("0") else { break }
             let gap = t[j].gap
             // Dots list seasons only between unpadded numbers ("Season.2.05" is no list).
-            guard j > k || ["&", " & ", ",", ", ", "+", " + "].contains(gap) || gap == "." && !t[last].lower.hasPrefix("0") else { break }
+            // "Futurama Season 1 2 3 4 5 6 7", "Temporadas 1 2 3" (seen in ProfChaos/torrent-name-parser's tests): spaces list
+            // seasons that follow each other, three or more ("Season 1 2" alone is no list).
+            let spacedRun = gap == " " && n == info.seasons.last! + 1
+                && (info.seasons.count >= 2 || j + 1 < t.count && t[j + 1].gap == " " && t[j + 1].number == n + 1 && t[j + 1].lower.utf8.count <= 2)
+            guard j > k || ["&", " & ", ",", ", ", "+", " + "].contains(gap) || gap == "." && !t[last].lower.hasPrefix("0") || spacedRun else { break }
             info.seasons.append(n)
             used += j - k + 1
             k = j + 1
@@ -191,6 +196,9 @@ enum EpisodePatterns {
     private static func episodeContinuation(_ t: [ReleaseToken], after i: Int, season: Int, into info: inout EpisodeInfo) -> Int {
         var used = 0
         var j = i + 1
+        // Where the last hyphenated range filled in numbers: a second hyphen makes the chain a list ("S05E01-E03-E05" is
+        // episodes 1, 3 and 5, as Kodi's TestVideoInfoScanner reads it; "S01E01-02-03" is the same either way).
+        var filled: Range<Int>?
         while j < t.count, used < 50, info.episodes.count < 500, let last = info.episodes.last {
             var next = t[j]
             // "S01E01.to.E05": a worded range; "S14E00.and.S14E01": a worded list.
@@ -201,14 +209,15 @@ enum EpisodePatterns {
                 wordedList = !worded
                 next = t[j + 1]
             }
-            // "S02E01+E02", "S02E01 & S02E02": a list.
-            let listed = wordedList || ["+", " + ", "&", " & "].contains(next.gap)
+            // "S02E01+E02", "S02E01 & S02E02", "2x01+02" (seen in tvnamer's tests), "S01E01, E02": a list.
+            let listed = wordedList || ["+", " + ", "&", " & ", ",", ", "].contains(next.gap)
             guard worded || listed || next.gap == "-" || next.gap == "." || next.gap == "" || next.gap == " " || next.gap == "_" || next.gap == "~" || next.gap == " - " else { break }
             var value: Int?
             if let e = episodeToken(next.lower) { value = e }
             else if let (s, eps) = splitSE(next.lower), s == season, eps.count == 1 { value = eps[0] }
             else if let (s, eps) = crossSplit(next.lower), s == season, eps.count == 1 { value = eps[0] }
             else if next.lower.hasPrefix("x"), let n = Int(next.lower.dropFirst()), next.lower.count <= 4 { value = n }
+            else if listed, !wordedList, next.lower.utf8.count == 2, let n = next.number { value = n }
             // ("8x01_02" lists the next episode; "S03E13_91", "S02E04_11_27", "S08E20_50-50_Carla" (seen in parse-torrent-title's
             // tests and Sonarr's, underscored) number something else: an underscore joins only the next episode.)
             else if !worded, !listed, next.gap == "-" || next.gap == "~" || next.gap == "_", let n = next.number, next.lower.count <= 3,
@@ -218,11 +227,33 @@ enum EpisodePatterns {
                     j + 1 == t.count || VideoAttributes.match(t, at: j + 1) != nil { value = n }
             guard let value, value > last, value - last < 200 else { break }
             let isRange = worded || next.gap.has("-") || next.gap.has("~")
-            info.episodes += isRange ? Array((last + 1)...value) : [value]
+            if isRange, !worded, next.gap.has("-"), let earlier = filled {
+                info.episodes.removeSubrange(earlier)
+                info.episodes.append(value)
+                filled = nil
+            } else if isRange {
+                filled = next.gap.has("-") && !worded && value > last + 1 ? info.episodes.count..<(info.episodes.count + value - last - 1) : nil
+                info.episodes += Array((last + 1)...value)
+            } else {
+                info.episodes.append(value)
+                filled = nil
+            }
             used += worded || wordedList ? 2 : 1
             j += worded || wordedList ? 2 : 1
         }
         return used
+    }
+
+    /// "e05e08" → [5, 8]: episodes without a season, written in one word, rising.
+    private static func episodeRun(_ w: String) -> [Int]? {
+        guard w.utf8.count >= 6, w.utf8.first == UInt8(ascii: "e"), w.utf8.dropFirst().contains(UInt8(ascii: "e")) else { return nil }
+        var episodes: [Int] = []
+        for part in w.utf8.split(separator: UInt8(ascii: "e")) {
+            guard (1...3).contains(part.count), part.allSatisfy(isDigit), let n = Int(String(decoding: part, as: UTF8.self)),
+                  n > (episodes.last ?? 0) else { return nil }
+            episodes.append(n)
+        }
+        return episodes.count >= 2 && w.utf8.last.map(isDigit) == true ? episodes : nil
     }
 
     /// "e02", "ep02", "ep.02" forms as one token → 2.
@@ -306,8 +337,8 @@ enum EpisodePatterns {
 
     // MARK: "Season 1", "Season 1 Episode 2", "Seasons 1-3", "Saison 2"
 
-    static let seasonWords: Set<String> = ["season", "seasons", "saison", "temporada", "staffel", "stagione", "sezon", "series",
-                                           "seizoen", "säsong", "sasong", "sæson", "sesong", "sezona"]
+    static let seasonWords: Set<String> = ["season", "seasons", "saison", "saisons", "temporada", "temporadas", "staffel", "staffeln",
+                                           "stagione", "stagioni", "sezon", "series", "seizoen", "säsong", "sasong", "sæson", "sesong", "sezona"]
     /// (Polish, Dutch, Swedish, Danish, Finnish, Czech/Croatian words for an episode too.)
     private static let episodeWords: Set<String> = ["episode", "episodes", "ep", "eps", "e", "episodio", "folge", "capitulo",
                                                     "odcinek", "aflevering", "afl", "avsnitt", "afsnit", "jakso", "epizoda", "epizod",
@@ -397,6 +428,9 @@ enum EpisodePatterns {
             length = 1
         } else if let ep = gluedEpisodeWord(w) {
             info.episodes = [ep]   // "Something - Episode2"
+            length = 1
+        } else if let eps = episodeRun(w) {
+            info.episodes = eps   // "The.Walking.Sad.E05E08" (seen in SABnzbd's tests)
             length = 1
         } else if w == "episode" || w == "ep" || w == "eps" || w == "episodes", i + 1 < t.count, let ep = t[i + 1].number ?? episodeToken("e" + t[i + 1].lower), ep <= maxEpisode,
                   !(ReleaseGroupParser.opensBracket(t[i + 1].gap) && ReleaseYears.year(t[i + 1]) != nil) {   // "Album EP (2020)"

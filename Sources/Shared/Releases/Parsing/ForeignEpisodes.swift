@@ -128,12 +128,20 @@ enum ForeignEpisodes {
         return AttributeMatch(index: i, length: 2, meaning: .episode(EpisodeInfo(seasons: [n], fullSeason: true)), strong: true)
     }
 
-    /// Dutch "Se.3 afl.3", "Se.3 afl.3 en 4": season 3, episode 3 (and 4).
+    /// Dutch "Se.3 afl.3", "Se.3 afl.3 en 4", "Se.2 afl.3-4", "Se.1afl.05" (the layouts Sonarr's Parser.cs names): season 3,
+    /// episode 3 (and 4).
     private static func dutch(_ t: [ReleaseToken], at i: Int) -> AttributeMatch? {
-        guard t[i].lower == "se", i + 3 < t.count, let s = t[i + 1].number, t[i + 2].lower == "afl", let e = t[i + 3].number else { return nil }
+        guard t[i].lower == "se", i + 2 < t.count else { return nil }
+        let s: Int, e: Int, next: Int
+        if let season = t[i + 1].number, i + 3 < t.count, t[i + 2].lower == "afl", let episode = t[i + 3].number {
+            (s, e, next) = (season, episode, i + 4)
+        } else if t[i + 1].lower.hasSuffix("afl"), let season = Int(t[i + 1].lower.dropLast(3)), let episode = t[i + 2].number {
+            (s, e, next) = (season, episode, i + 3)   // "Se.1afl.05"
+        } else { return nil }
         var info = EpisodeInfo(seasons: [s], episodes: [e])
-        var length = 4
-        if i + 5 < t.count, t[i + 4].lower == "en", let e2 = t[i + 5].number, e2 > e { info.episodes.append(e2); length = 6 }
+        var length = next - i
+        if next + 1 < t.count, t[next].lower == "en", let e2 = t[next + 1].number, e2 > e { info.episodes.append(e2); length += 2 }
+        else if next < t.count, t[next].gap == "-", let e2 = t[next].number, e2 > e, e2 - e < 50 { info.episodes = Array(e...e2); length += 1 }
         return AttributeMatch(index: i, length: length, meaning: .episode(info), strong: true)
     }
 
@@ -156,20 +164,28 @@ enum ForeignEpisodes {
         // Bytes first: the next word must be Cyrillic (a lead byte of 0xD0 or 0xD1).
         guard i + 1 < t.count, let lead = t[i + 1].lower.utf8.first, lead == 0xD0 || lead == 0xD1,
               t[i].lower.utf8.count <= 3, let n = t[i].number else { return nil }
-        if russianSeasonWords.contains(t[i + 1].lower) {
+        // "5-й сезон 09-я серия" (seen in TheBeastLT's tests): an ordinal's ending between the number and its word.
+        let word = ordinalEnd(t, i + 1) ? i + 2 : i + 1
+        if word < t.count, russianSeasonWords.contains(t[word].lower) {
             var info = EpisodeInfo(seasons: [n], fullSeason: true)
-            var length = 2
-            if let (episodes, used) = russianEpisodes(t, at: i + 2) { info.episodes = episodes; info.fullSeason = false; length += used }
+            var length = word - i + 1
+            if let (episodes, used) = russianEpisodes(t, at: word + 1) { info.episodes = episodes; info.fullSeason = false; length += used }
             return AttributeMatch(index: i, length: length, meaning: .episode(info), strong: true)
         }
         guard let (episodes, used) = russianEpisodes(t, at: i) else { return nil }
         return AttributeMatch(index: i, length: used, meaning: .episode(EpisodeInfo(episodes: episodes)), strong: true)
     }
 
-    /// "5 серия", "1-6 серии" at `i`: the episodes and the tokens they took.
+    /// "-й", "-я", "-го": a Russian ordinal's ending, hyphened to its number.
+    private static func ordinalEnd(_ t: [ReleaseToken], _ k: Int) -> Bool {
+        k + 1 < t.count && t[k].gap == "-" && ["й", "я", "ий", "ый", "го", "ая"].contains(t[k].lower)
+    }
+
+    /// "5 серия", "1-6 серии", "09-я серия" at `i`: the episodes and the tokens they took.
     private static func russianEpisodes(_ t: [ReleaseToken], at i: Int) -> ([Int], Int)? {
         guard i + 1 < t.count, let n = t[i].number, n <= EpisodePatterns.maxEpisode else { return nil }
         if russianEpisodeWords.contains(t[i + 1].lower) { return ([n], 2) }
+        if ordinalEnd(t, i + 1), russianEpisodeWords.contains(t[i + 2].lower) { return ([n], 3) }
         guard i + 2 < t.count, t[i + 1].gap == "-", let m = t[i + 1].number, m > n, m - n < 500,
               russianEpisodeWords.contains(t[i + 2].lower) else { return nil }
         return (Array(n...m), 3)

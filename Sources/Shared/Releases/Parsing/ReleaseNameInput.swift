@@ -22,13 +22,21 @@ enum ReleaseNameInput {
         var scalars = String.UnicodeScalarView()
         var count = 0
         var previous: Unicode.Scalar = " "
-        for scalar in raw.unicodeScalars {
+        var rest = raw.unicodeScalars.makeIterator()
+        var current = rest.next()
+        while let scalar = current {
             if count == maxScalars { break }
             count += 1
+            let following = rest.next()
             // "1280×720" is a frame size, "SPY×FAMILY" a title: the sign is an x only after a digit.
-            let next = scalar.value == 0xD7 && !(previous.value >= 48 && previous.value <= 57 || previous == " ") ? scalar : replacement(for: scalar)
+            var next = scalar.value == 0xD7 && !(previous.value >= 48 && previous.value <= 57 || previous == " ") ? scalar : replacement(for: scalar)
+            // "[06х01-08]" (seen in TheBeastLT/parse-torrent-title's tests): Russian names write the cross with the Cyrillic
+            // letter х between the season's and the episode's digits.
+            if scalar.value == 0x445 || scalar.value == 0x425, previous.value >= 48 && previous.value <= 57,
+               let f = following, f.value >= 48 && f.value <= 57 { next = "x" }
             scalars.append(next)
             previous = next
+            current = following
         }
         return stripExtension(trimSpaces(String(scalars)))
     }
@@ -74,6 +82,7 @@ enum ReleaseNameInput {
         case 0x2010...0x2015, 0x2212: return "-"   // en and em dashes, the minus sign: "Artist – Album"
         case 0xFF10...0xFF19: return Unicode.Scalar(scalar.value - 0xFF10 + 48)!   // full-width digits "１５８"
         case 0xFF1A: return ":"   // full-width colon
+        case 0x2116: return " "   // the numero sign: "Сезон №9. Серия №180"
         default: return scalar
         }
     }
@@ -104,10 +113,13 @@ enum ReleaseNameInput {
         return text
     }
 
-    /// ".ts" is a transport-stream file, but "TS" is also telesync: only "…-Group.ts" is a file.
+    /// ".ts" is a transport-stream file, but "TS" is also telesync: only "…-Group.ts" is a file, and a lower-case ".ts"
+    /// after a name written with spaces ("Show - S01E02 - Title.ts", "Bad Boys 2 1080i.mpg2.rus.eng.ts", seen in Sonarr's
+    /// and guessit's tests: a recorder's file; a scene name writes telesync "TS" as a word of its own).
     private static func stripTransportStream(_ text: String) -> String {
         // Only names ending in ".ts" (any case) are looked at further.
         guard text.utf8.count > 4, text.utf8.last.map({ $0 | 0x20 }) == UInt8(ascii: "s") else { return text }
+        if text.hasSuffix(".ts"), text.utf8.contains(32) { return String(text.dropLast(3)) }
         let bytes = Array(text.utf8.suffix(24))
         guard bytes.count > 4, bytes.suffix(3).map({ $0 | 0x20 }) == Array(".ts".utf8),
               let dash = bytes.lastIndex(of: UInt8(ascii: "-")), dash < bytes.count - 4,

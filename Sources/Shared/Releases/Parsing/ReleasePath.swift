@@ -9,7 +9,7 @@ enum ReleasePath {
         // Byte checks first: this runs for every name, and Foundation's string search is slow.
         guard raw.utf8.count <= 4096, raw.has("/") || raw.has("\\") else { return nil }
         let name = raw.trimmingCharacters(in: .whitespacesAndNewlines)
-        let parts = name.split(whereSeparator: { $0 == "/" || $0 == "\\" }).map(String.init).filter { !$0.isEmpty }
+        let parts = separatedOutsideBrackets(name)
         guard parts.count >= 2 else { return nil }
         // "Movies/Title.2010.1080p", "/mnt/NAS/Show/Season 01/Ep. 02 - Name": an absolute path or a library folder
         // makes a path even without a file extension.
@@ -20,6 +20,29 @@ enum ReleasePath {
         let folders = FolderTitles.meaningful(Array(parts.dropLast().suffix(6)), fileName: parts[parts.count - 1])
             .filter { !libraryFolders.contains($0.lowercased()) && !($0.utf8.count == 2 && $0.hasSuffix(":")) }
         return Array(folders.suffix(3)) + [parts[parts.count - 1]]   // bounded: the file and up to three folders
+    }
+
+    /// The path's parts: slashes inside brackets separate release details, not folders ("Seriesless (2016/S01/WEB-DL/1080p).mkv",
+    /// "Teenage Mutant Ninja Turtles (HdRip / 2014).mkv", seen in Sonarr's and parse-torrent-name's tests with an extension).
+    private static func separatedOutsideBrackets(_ name: String) -> [String] {
+        var parts: [String] = []
+        var depth = 0
+        var current: [UInt8] = []
+        for b in name.utf8 {
+            switch b {
+            case UInt8(ascii: "("), UInt8(ascii: "["), UInt8(ascii: "{"): depth += 1
+            case UInt8(ascii: ")"), UInt8(ascii: "]"), UInt8(ascii: "}"): depth = max(0, depth - 1)
+            case UInt8(ascii: "/"), UInt8(ascii: "\\"):
+                guard depth == 0 else { break }
+                if !current.isEmpty { parts.append(String(decoding: current, as: UTF8.self)) }
+                current.removeAll(keepingCapacity: true)
+                continue
+            default: break
+            }
+            current.append(b)
+        }
+        if !current.isEmpty { parts.append(String(decoding: current, as: UTF8.self)) }
+        return parts
     }
 
     /// "Kemono.Michi.Rise.Up/Kemono.Michi.Rise.Up.E03.1080p.WEB", "High Score Girl/[Grp] High Score Girl 2 - 01 [720p]"

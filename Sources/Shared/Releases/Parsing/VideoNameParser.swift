@@ -11,7 +11,7 @@ enum VideoNameParser {
         let lead = ReleaseGroupParser.leading(tokens)
         var start = ExtrasMarkers.afterFilmNumber(tokens, from: lead.group != nil ? BracketTitles.afterMetadataBrackets(tokens, from: lead.titleStart) : lead.titleStart)
         if lead.group == nil { start = CollectionIndex.after(tokens, from: start) }
-        let yearFirst = leadingYear(tokens, at: start)
+        let yearFirst = leadingYear(tokens, at: start, fansub: lead.group != nil)
         if yearFirst != nil { start += 1 }
         // "[DeadFish] 01 - Tari Tari [BD]", "003. Show Name - Ep Name": the episode's number first.
         let leadingEpisode = AbsoluteEpisodes.leading(tokens, at: start, fansub: lead.group != nil)
@@ -30,6 +30,7 @@ enum VideoNameParser {
            matches.dropFirst().contains(where: { isEpisode($0) && EpisodePatterns.splitSE(tokens[$0.index].lower).map { !$0.episodes.isEmpty } == true }) {
             matches.removeFirst()
         }
+        if lead.group == nil, let first = matches.first(where: isEpisode), isFilmSeriesEpisode(tokens, first, matches) { matches.removeAll { $0.index == first.index } }
         release.group = group ?? lead.group ?? BracketGroups.inner(tokens, from: start, matches: matches)
 
         let yearIndex = findYear(tokens, from: start, before: firstStrong(matches) ?? scanEnd, matches: matches)
@@ -47,6 +48,7 @@ enum VideoNameParser {
             matches.append(numbered.match)
             if numbered.endsTitle { titleEnd = min(titleEnd, numbered.match.index) }
         }
+        if lead.group != nil, let tags = bracketedTagsStart(tokens, start: start, end: titleEnd) { titleEnd = tags }
         if let volume = volumeStart(tokens, start: start, end: titleEnd, fansub: lead.group != nil) {
             // The volume's number is no episode.
             matches.removeAll { isEpisode($0) && $0.index > volume && $0.index <= volume + 2 }
@@ -62,10 +64,26 @@ enum VideoNameParser {
         }
         for m in labelsLast(matches, tokens) where m.index >= titleEnd { apply(m, to: &release) }
         let titleRange = SecondTitle.after(tokens, matches: matches, start: start, titleEnd: titleEnd) ?? start..<titleEnd
-        release.title = TitleCleaner.articleFirst(AlternativeTitles.dropTrailing(DoubleTitles.pick(title(tokens, name: name, from: titleRange.lowerBound, to: titleRange.upperBound))))
+        release.title = TitleCleaner.articleFirst(AlternativeTitles.beforeAKA(AlternativeTitles.dropTrailing(DoubleTitles.pick(title(tokens, name: name, from: titleRange.lowerBound, to: titleRange.upperBound)))))
+        if lead.group == nil, start > 0, isVarietyAirDate(tokens[start - 1]) { numberVarietyEpisode(&release) }
         finish(&release)
         if let unbracketed = titleInLeadingBracket(release, name: name, lead: lead) { return unbracketed }
         return release
+    }
+
+    /// "221205 Show Title #17", "221206 Show Title! ep08" (the Japanese variety layout Sonarr's Parser.cs names): a recording
+    /// that opens with its air date (YYMMDD) numbers its episodes within the first season.
+    private static func isVarietyAirDate(_ t: ReleaseToken) -> Bool {
+        guard t.lower.utf8.count == 6, t.isNumber, !t.inBrackets, let n = t.number else { return false }
+        return DailyDates.isValid(year: 2000 + n / 10000, month: n / 100 % 100, day: n % 100)
+    }
+
+    private static func numberVarietyEpisode(_ r: inout ParsedRelease) {
+        guard r.seasons.isEmpty, r.episodes.isEmpty, r.absoluteEpisodes.count == 1, r.airDate == nil else { return }
+        r.seasons = [1]
+        r.season = 1
+        r.episodes = r.absoluteEpisodes
+        r.episode = r.episodes.first
     }
 
     /// "[Title Name][11][1080p]", "[Movie Title] (2010) [1080p]" (seen in jellyfin's tests): when the name holds no title
@@ -139,11 +157,37 @@ enum VideoNameParser {
 
     /// "2010 - Movie Title 1080p" (the year-first folder layout Radarr's Parser.cs names): a year, a spaced dash, then words
     /// with no year of their own. ("1883 - S01E01" and "2012 - 1080p" keep their number as the title.)
-    private static func leadingYear(_ t: [ReleaseToken], at i: Int) -> Int? {
+    private static func leadingYear(_ t: [ReleaseToken], at i: Int, fansub: Bool) -> Int? {
+        if !fansub, let year = yearBeforeWords(t, at: i) { return year }
         guard i + 2 < t.count, t[i + 1].gap == " - ", !t[i].inBrackets, let year = ReleaseYears.year(t[i]), !t[i + 1].isNumber,
               EpisodePatterns.match(t, at: i + 1) == nil, VideoAttributes.match(t, at: i + 1) == nil,
               !t[(i + 1)...].contains(where: { ReleaseYears.year($0) != nil }) else { return nil }
         return year
+    }
+
+    /// "Star.Wars.Episode.7.The.Force.Awakens.2015.1080p" (seen in ProfChaos/torrent-name-parser's tests): "Episode N", then
+    /// the part's own title and the year, names a film of a series (as "Episode VII" already reads); a TV episode puts no
+    /// year after its episode's title.
+    private static func isFilmSeriesEpisode(_ t: [ReleaseToken], _ m: AttributeMatch, _ matches: [AttributeMatch]) -> Bool {
+        guard m.length == 2, t[m.index].lower == "episode", m.end + 1 < t.count, isPlainWord(t, m.end),
+              matches.filter(isEpisode).count == 1 else { return false }
+        let nextStrong = matches.first(where: { $0.index > m.index && $0.strong })?.index ?? t.count
+        return (m.end + 1..<nextStrong).contains { ReleaseYears.year(t[$0]) != nil }
+    }
+
+    /// "2009.shoot.fruit.chan.multi.dvd9.pal" (guessit's tests), "2008 The Incredible Hulk Feature Film.mp4" (TheBeastLT's
+    /// parse-torrent-title): a year that opens the name before two or more words, with no other year in the name, dates it.
+    /// ("1923.S01E01", "2012.2009.720p", "2001.A.Space.Odyssey.1968", "2020.A.Late.Talk.Show.2012.16.02" keep it as the title.)
+    private static func yearBeforeWords(_ t: [ReleaseToken], at i: Int) -> Int? {
+        guard i + 2 < t.count, let year = ReleaseYears.year(t[i]), !t[i].inBrackets, [".", " ", "_"].contains(t[i + 1].gap), t[i + 2].gap == t[i + 1].gap,
+              isPlainWord(t, i + 1), isPlainWord(t, i + 2), !t[(i + 1)...].contains(where: { ReleaseYears.year($0) != nil }) else { return nil }
+        return year
+    }
+
+    /// A word of letters that reads as no attribute or episode marker.
+    private static func isPlainWord(_ t: [ReleaseToken], _ i: Int) -> Bool {
+        guard !t[i].isNumber, !t[i].inBrackets, t[i].lower.utf8.contains(where: { $0 >= 97 && $0 <= 122 || $0 >= 0x80 }) else { return false }
+        return EpisodePatterns.match(t, at: i) == nil && VideoAttributes.match(t, at: i) == nil
     }
 
     /// "OSS_117--Cairo,_Nest_of_Spies": a double hyphen ends the title; an alternative title or the episode's follows.
@@ -173,9 +217,22 @@ enum VideoNameParser {
             let next = t[i + 1]
             let n = next.number.flatMap { next.lower.count <= 2 ? $0 : nil } ?? EpisodePatterns.numberWord(next.lower)
             guard let n, n > 0 else { continue }
+            if let (episodes, length) = morePartsAfter(t, i + 2, first: n, end: end) {
+                return AttributeMatch(index: i, length: 2 + length, meaning: .episode(EpisodeInfo(seasons: [1], episodes: episodes)), strong: true)
+            }
             return AttributeMatch(index: i, length: 2, meaning: .episode(EpisodeInfo(seasons: [1], episodes: [n])), strong: true)
         }
         return nil
+    }
+
+    /// "Part 1 and Part 2", "part 1 to part 3", "part 1 to 4" (seen in tvnamer's, SickChill's and Medusa's tests): more parts,
+    /// listed or as a range; the episodes and the tokens they took after the first part.
+    private static func morePartsAfter(_ t: [ReleaseToken], _ k: Int, first: Int, end: Int) -> ([Int], Int)? {
+        guard k + 1 < end, t[k].lower == "and" || t[k].lower == "to" || t[k].gap.has("&") && t[k].isNumber else { return nil }
+        var j = t[k].isNumber ? k : k + 1
+        if j + 1 < end, t[j].lower == "part" || t[j].lower == "pt" { j += 1 }
+        guard j < end, let m = t[j].number, t[j].lower.utf8.count <= 2, m > first, m - first < 50 else { return nil }
+        return (t[k].lower == "to" ? Array(first...m) : [first, m], j - k + 1)
     }
 
     /// "Movie 2010 1080p BluRay x264 COLLECTiVE", "Movie (2019) (1080p BluRay x265 10bit AAC 7.1 Tigole)":
@@ -252,6 +309,12 @@ enum VideoNameParser {
             return (AbsoluteEpisodes.match(tokens, in: titleZone, fansub: fansub, end: scanEnd) ?? scene
                 ?? bracketedNumber(tokens, in: titleZone)).map { ($0, true) }
         }
+        // "Show.Name.101.Event.2010.11.23.HDTV" (seen in guessit's and Medusa's tests): a compact number before the episode's
+        // title, with its air date after it; the number is the season and episode.
+        if !fansub, matches.allSatisfy({ !isEpisode($0) || isAirDate($0) }), let date = matches.first(where: isAirDate), date.index - 1 > start,
+           let compact = CompactEpisodes.match(tokens, in: start..<date.index, end: date.index, strongStarts: [date.index]) {
+            return (compact, true)
+        }
         // "[Grp] Title - 12 (S01E12) - (WEB 1080p)": a fansub's number right before its bracketed marker is the absolute one.
         // "[Grp] Title 012 (S01E12)", "[Grp] Title 012 - S01E12": a zero-padded number right before the marker is too.
         if fansub, let marked = matches.first(where: { isEpisode($0) && !isSeasonOnly($0) }), marked.index - 1 > start,
@@ -272,6 +335,7 @@ enum VideoNameParser {
         // "Series - S01E01-02 - 001-002 - Title", "Show S10E14 214": the absolute number after the episode marker.
         if let marked = matches.first(where: { isEpisode($0) && !isSeasonOnly($0) }), marked.end < scanEnd,
            !CompactEpisodes.notEpisodes.contains(tokens[marked.end].lower),   // "S01E05.720.HDTV": a resolution
+           !DailyDates.isAirTime(tokens, after: marked),   // "1954-01-23 05 00 00": Plex DVR's recording time
            let absolute = AbsoluteEpisodes.match(tokens, in: (marked.end - 1)..<(marked.end + 1), fansub: true, end: scanEnd)
             // "S01E01-02 (001-002)", "s10e15(233)": in brackets right after the marker.
             ?? (tokens[marked.end].inBrackets ? bracketedNumber(tokens, in: marked.end..<(marked.end + 1)) : nil) {
@@ -281,8 +345,11 @@ enum VideoNameParser {
             return (absolute, false)
         }
         guard let season = matches.first(where: isSeasonOnly), season.end < scanEnd else { return nil }
-        return (AbsoluteEpisodes.match(tokens, in: (season.end - 1)..<(season.end + 1), fansub: true, end: scanEnd)
-            ?? bracketedNumber(tokens, in: season.end..<(season.end + 1))).map { ($0, false) }
+        // "Fruits Basket S2 (2019) - 11 (720p)" (seen in parse-torrent-title's tests): the year may sit between them, bracketed.
+        let after = tokens[season.end].inBrackets && ReleaseYears.year(tokens[season.end]) != nil && season.end + 1 < scanEnd
+            && tokens[season.end + 1].gap.hasSuffix(" - ") ? season.end + 1 : season.end
+        return (AbsoluteEpisodes.match(tokens, in: (after - 1)..<(after + 1), fansub: true, end: scanEnd)
+            ?? bracketedNumber(tokens, in: after..<(after + 1))).map { ($0, false) }
     }
 
     /// "Series_Title_2_[01]_[AniLibria_TV]", "Title S2 [05][1080p]": a bracket holding only the episode's number.
@@ -320,6 +387,11 @@ enum VideoNameParser {
 
     static func isSeasonOnly(_ m: AttributeMatch) -> Bool {
         if case let .episode(info) = m.meaning { return info.fullSeason && info.seasons.count == 1 }
+        return false
+    }
+
+    static func isAirDate(_ m: AttributeMatch) -> Bool {
+        if case let .episode(info) = m.meaning { return info.airDate != nil }
         return false
     }
 
@@ -378,6 +450,7 @@ enum VideoNameParser {
             if case .language = m.meaning, ["the", "a", "an"].contains(t[m.index - 1].lower) { break }
             // "The.Good.German.2006.GERMAN": the release's language is stated again later.
             if case .language = m.meaning, t[(m.end)...].contains(where: { $0.lower == t[m.index].lower }) { break }
+            if case .language = m.meaning, TitleLanguageWords.isTitleWord(t, at: m.index, matches: matches) { break }
             end = m.index
             // "Sweet.Home.Alabama.SCREENER.Line.Dubbed", "Title.SPECIAL.EXTENDED.EDITION.2001" (seen in scene-release-parser's
             // tests): German scene's "Line Dubbed" and an edition's first word go with the tag.
@@ -416,6 +489,15 @@ enum VideoNameParser {
         return nil
     }
 
+    /// "[JySzE] Naruto [v2] [R2J] [VFR] [Dual Audio] [Complete] [Extras] [x264]" (seen in parse-torrent-title's tests): in a
+    /// fansub's name, a run of spaced brackets after the title's words is its tags, whatever they hold.
+    private static func bracketedTagsStart(_ t: [ReleaseToken], start: Int, end: Int) -> Int? {
+        guard end - start >= 3, end <= t.count, t[end - 1].inBrackets, !t[start].inBrackets else { return nil }
+        guard let first = (start + 1..<end).first(where: { t[$0].inBrackets && t[$0].gap.hasSuffix(" [") && !t[$0 - 1].inBrackets }),
+              (first..<end).allSatisfy({ t[$0].inBrackets }), (first + 1..<end).contains(where: { t[$0].gap.hasSuffix(" [") }) else { return nil }
+        return first
+    }
+
     /// "Title (TV) - 02": a bracket holding only a tag that says what kind of release it is.
     private static let bracketKindTags: Set<String> = ["tv", "ova", "ona", "oad", "oav", "raw", "uncensored", "uncut"]
 
@@ -447,7 +529,13 @@ enum VideoNameParser {
     private static func finish(_ r: inout ParsedRelease) {
         if !r.absoluteEpisodes.isEmpty || !r.episodes.isEmpty { r.fullSeason = false }
         // Without a season, "E66" / "Episode 56" count from the start of the series, as anime numbers do.
-        if r.seasons.isEmpty, r.absoluteEpisodes.isEmpty, !r.episodes.isEmpty, r.airDate == nil { r.absoluteEpisodes = r.episodes }
+        if r.seasons.isEmpty, r.absoluteEpisodes.isEmpty, !r.episodes.isEmpty { r.absoluteEpisodes = r.episodes }
+        // "[Grp] Title S2 - 11", "Title 2nd Season - 12": Sonarr counts a fansub's number from the series' start, guessit,
+        // parse-torrent-title and SABnzbd within the season the marker names; the number is kept as both.
+        if r.seasons.count == 1, r.episodes.isEmpty, !r.absoluteEpisodes.isEmpty, r.airDate == nil {
+            r.episodes = r.absoluteEpisodes
+            r.episode = r.episodes.first
+        }
         if r.quality == .unknown, r.source == .dvd { r.quality = .p480 }
         // "AMZN.DDP5.1.x264": a streaming service's tag without "WEB" is still a web download.
         if r.source == .unknown, r.streamingService != nil { r.source = .webdl; r.sourceTag = "WEB-DL" }
