@@ -96,7 +96,7 @@ public enum ReleaseNameParser {
         }
         if tokens.first?.lower == "tr24" { return true }   // a music tracker's tag for 24-bit FLAC
         // "[FLAC] Artist - Album": a bracket in front is not the artist, its jargon counts.
-        let matches = MusicNameParser.scan(tokens, from: 0, to: tokens.count, firstIsArtist: !tokens[0].inBrackets)
+        let matches = MusicNameParser.scan(tokens, from: 0, to: tokens.count, firstIsArtist: tokens.first?.inBrackets != true)
         if matches.contains(where: { MusicAttributes.isMusicOnly($0.meaning, token: tokens[$0.index]) }) { return true }
         // "Artist - Album (2016) [AAC]": AAC is a film's audio too, but alone in its bracket, with nothing that says video, it is the album's format.
         // (Not after a fansub's "[Group]": "[Grp] Show - 05 [AAC]" is an episode.)
