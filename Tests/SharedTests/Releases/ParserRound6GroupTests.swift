@@ -161,6 +161,27 @@ import Testing
         .init(name: "Movie.Title.2019.1080p.WEB-DL.x264-GRP", title: "Movie Title", year: 2019, source: .webdl, group: "GRP"),
     ]
 
+    /// After the two helpers' passes: a fansub's details bracket names no group; a track tag ("HebSubs", "DualAudio") is no
+    /// group and counts as jargon before one; a fansub named "Name-Remux"; "1920x800" is a frame size (tinyMediaManager's
+    /// ParserUtilsTest has "Gemma.Bovery.2014.[1920x800]"; the LoliHouse shape is in ProfChaos/torrent-name-parser's tests).
+    static let leadPass: [ParserCase] = [
+        .init(name: "[LoliHouse] Title - 01 [WebRip 1080p HEVC-10bit AAC SRTx2]", title: "Title", absolute: [1], group: "LoliHouse"),
+        .init(name: "Movie.Title.2019.720p.BluRay.x264.HebSubs", title: "Movie Title", year: 2019, noGroup: true),
+        .init(name: "Movie.Title.2019.1080p.WEB-DL.x264.DualAudio", title: "Movie Title", year: 2019, noGroup: true),
+        .init(name: "Movie.Title.2019.1080p.BluRay.x264.NLSubs.GRP", title: "Movie Title", year: 2019, group: "GRP"),
+        .init(name: "[TMS-Remux].Series.Title.X.21.720p.[76EA1C53].mkv", title: "Series Title X", absolute: [21], group: "TMS-Remux"),
+        .init(name: "[FFF-Remux][Batch] Accel World 1-24", title: "Accel World", absolute: Array(1...24), group: "FFF-Remux"),
+        .init(name: "Gemma.Bovery.2014.[1920x800].24.000fps.1080p.BRRip.x264.JYK.mkv", title: "Gemma Bovery", year: 2014, quality: .p1080),
+        .init(name: "Movie Title (2010) 1920x816 BluRay x264", title: "Movie Title", year: 2010, quality: .p1080, source: .bluray),
+        // Near misses: a styled group after the jargon stays; "[BD-Remux]" and "[HD-720p]" are jargon, not a group;
+        // Sonarr's "Series - 2016x231" and tinyMediaManager's "Looney Tunes - 1960x05" are seasons and episodes.
+        .init(name: "Street.Kings.2008.BluRay.1080p.DTS.x264.dxva EuReKA.mkv", title: "Street Kings", year: 2008, group: "EuReKA"),
+        .init(name: "[BD-Remux] Show - 05", title: "Show", absolute: [5], source: .bluray, remux: true, noGroup: true),
+        .init(name: "[HD-720p] Show - 05", title: "Show", absolute: [5], noGroup: true),
+        .init(name: "Series - 2016x231", title: "Series", season: 2016, episodes: [231]),
+        .init(name: "Looney Tunes - 1960x05 - Episodename", title: "Looney Tunes", season: 1960, episodes: [5]),
+    ]
+
     @Test(arguments: styledGroups) func styledGroup(_ c: ParserCase) { c.check() }
     @Test(arguments: detailsAfterTags) func detailsAfterTag(_ c: ParserCase) { c.check() }
     @Test(arguments: flagsAfterGroup) func flagAfterGroup(_ c: ParserCase) { c.check() }
@@ -171,4 +192,5 @@ import Testing
     @Test(arguments: siteTails) func siteTail(_ c: ParserCase) { c.check() }
     @Test(arguments: codecs) func codec(_ c: ParserCase) { c.check() }
     @Test(arguments: sources) func source(_ c: ParserCase) { c.check() }
+    @Test(arguments: leadPass) func leadPassShapes(_ c: ParserCase) { c.check() }
 }

@@ -295,8 +295,14 @@ enum EpisodePatterns {
         guard k == chars.count, !episodes.isEmpty, season <= maxSeason, episodes[0] > 0 || season > 0 else { return nil }
         // Four-digit seasons only as years ("2013x15"), never "1080x720"-like sizes.
         if season >= 100, !ReleaseYears.isPlausible(season) { return nil }
+        // "1920x800", "1920x816": a standard frame width that is also a plausible year, and a three-digit height, is a frame
+        // size ("Series - 2016x231" is still season 2016's episode 231).
+        if episodes.count == 1, episodes[0] >= 200, frameWidths.contains(season) { return nil }
         return (season, episodes)
     }
+
+    /// Frame widths of video encodes that are also plausible years.
+    private static let frameWidths: Set<Int> = [1920, 2048]
 
     private static func crossNotation(_ t: [ReleaseToken], at i: Int) -> AttributeMatch? {
         // "Something.1xAll": every episode of season 1.

@@ -39,6 +39,17 @@ enum ReleaseGroupParser {
     ]
 
     /// Words that follow a hyphen inside jargon ("WEB-DL", "DTS-HD", "Blu-ray") and are never a group.
+    /// "HebSubs", "NLSubs", "EngSub", "MultiSubs", "DualAudio", "DolbyVision", "DirCut": what a release's tracks or cut are,
+    /// written as one word after the jargon; never who made it.
+    static func isTrackTag(_ w: String) -> Bool {
+        if ["dualaudio", "dolbyvision", "dircut", "multiaudio"].contains(w) { return true }
+        for suffix in ["subs", "sub", "subbed"] where w.hasSuffix(suffix) {
+            let prefix = w.utf8.count - suffix.utf8.count
+            return prefix >= 2 && prefix <= 5
+        }
+        return false
+    }
+
     static let notGroups: Set<String> = [
         "dl", "hd", "ma", "rip", "ray", "x", "es", "audio", "sub", "subs", "dub", "cut", "edition", "ac3", "dts", "aac",
         "web", "webdl", "webrip", "hdtv", "bluray", "dvdrip", "remux", "hevc", "x264", "x265", "h264", "h265", "xvid",
@@ -105,7 +116,7 @@ enum ReleaseGroupParser {
             } else if !squared {
                 // "(500) Days of Summer": a parenthesis starts the title.
             } else if run.count <= 4 || run.count <= 8 && !run.dropFirst().contains(where: { $0.gap.has(" ") }),
-                      !run.contains(where: { VideoAttributes.single[$0.lower]?.1 == true }) {
+                      !run.contains(where: { VideoAttributes.single[$0.lower]?.1 == true }) || isNamedForJargon(run) {
                 // (A glued name may hold dots and hyphens: "[BakaWolf-m.3.3.w]", "[B-G_&_m.3.3.w]".)
                 lead.group = joinedText(t, s, end) + closingPunctuation(t[end].gap)
                 lead.titleStart = end
@@ -116,6 +127,13 @@ enum ReleaseGroupParser {
                 }
             }
         }
+    }
+
+    /// "[TMS-Remux]", "[FFF-Remux]": a fansub named for what it makes, its name and "Remux" joined by a hyphen.
+    private static func isNamedForJargon(_ run: ArraySlice<ReleaseToken>) -> Bool {
+        guard run.count == 2, let first = run.first, let last = run.last, last.gap == "-", !first.isNumber else { return false }
+        return VideoAttributes.single[first.lower] == nil && !notGroups.contains(first.lower) && first.lower.utf8.count >= 2
+            && last.lower == "remux"
     }
 
     /// "www.Site.org", "DBSuper.pw": a bracket that holds a web address.

@@ -10,7 +10,7 @@ enum StyledGroups {
     static func ending(_ t: [ReleaseToken], at last: Int, start: Int) -> (index: Int, group: String)? {
         let word = t[last]
         guard last > start + 2, !word.inBrackets, word.gap == " " || word.gap == "." || word.gap == "_", isStyled(word.text),
-              !ReleaseGroupParser.notGroups.contains(word.lower), VideoAttributes.match(t, at: last) == nil,
+              !ReleaseGroupParser.notGroups.contains(word.lower), !ReleaseGroupParser.isTrackTag(word.lower), VideoAttributes.match(t, at: last) == nil,
               EpisodePatterns.match(t, at: last) == nil, MusicAttributes.formats[word.lower] == nil else { return nil }
         let matches = VideoNameParser.scan(t, from: max(start, last - 10), to: last)
         guard let jargon = matches.last, jargon.end >= last - 1, matches.contains(where: \.strong) else { return nil }

@@ -242,8 +242,13 @@ enum VideoNameParser {
         // "After.the.Storm.2016.720p.YIFY", "HDRip.1.46Gb.Dub.MegaPeer", "WEB-DL.DUAL.[Dublado].RK": after any jargon
         // once a strong attribute was seen, or right after a closing bracket.
         guard last > start + 1 else { return nil }
-        let afterJargon = matches.last.map { $0.end == last && !isEpisode($0) && (isCodecOrAudio($0) || matches.contains(where: \.strong) && !isNoise($0)) } ?? false
+        // "x264.NLSubs.GRP": a track tag between the jargon and the group is jargon too.
+        let jargonEnd = ReleaseGroupParser.isTrackTag(t[last - 1].lower) && t[last - 1].gap == t[last].gap ? last - 1 : last
+        let afterJargon = matches.last.map { $0.end == jargonEnd && !isEpisode($0) && (isCodecOrAudio($0) || matches.contains(where: \.strong) && !isNoise($0)) } ?? false
         let afterBracket = !fansub && t[last - 1].inBrackets && !t[last].inBrackets && matches.contains(where: \.strong)
+        // "[LoliHouse] Title - 01 [WebRip 1080p HEVC-10bit AAC SRTx2]": the fansub in front made it; its details bracket names no group.
+        if fansub, t[last].inBrackets { return nil }
+        if ReleaseGroupParser.isTrackTag(t[last].lower) { return nil }
         // Sonarr: "Series 2009 S01E14 English HDTV XviD LOL" keeps no group; a dotted episode name does.
         // (An underscore is a space here: "x264_AC3_TiTAN" is "x264 AC3 TiTAN".)
         guard afterJargon || afterBracket || SizeWords.isSize(t, at: last - 1), !matches.contains(where: isEpisode) || t[last].gap != " " && t[last].gap != "_",
