@@ -67,6 +67,20 @@ import Testing
         .init(name: "[Grp][Title Name][11][1080p]", title: "Title Name", absolute: [11]),
     ]
 
+    /// A spaced three-digit number in a name no fansub signs: season and episode as well as the absolute number (guessit's
+    /// episodes.yml "One Piece - 102"/"- 720"; tinyMediaManager's TvShowTest "Band of Brothers - 109 - …").
+    static let spacedCompactNumbers: [ParserCase] = [
+        .init(name: "Band of Brothers - 109 - Wir Waren Wie Brüder - Warum Wir Kämpfen (2001)", title: "Band of Brothers", year: 2001,
+              season: 1, episodes: [9], absolute: [109]),
+        .init(name: "One Piece - 102", title: "One Piece", season: 1, episodes: [2], absolute: [102]),
+        .init(name: "One Piece - 720", title: "One Piece", season: 7, episodes: [20], absolute: [720]),
+        // Near misses: Sonarr's anime numbers ("- 100 -", "- 050 -", a fansub's brackets) stay absolute only.
+        .init(name: "Series Title - 100 - Mest", title: "Series Title", episodes: [], absolute: [100]),
+        .init(name: "Series Title - 050 - Special Request", title: "Series Title", episodes: [], absolute: [50]),
+        .init(name: "Series Title - 130 - Found You [Baaro][720p][5A1AD35B].mkv", title: "Series Title", episodes: [], absolute: [130]),
+        .init(name: "[Group] Title - 116 - 360 Degrees [1080p]", title: "Title", episodes: [], absolute: [116]),
+    ]
+
     @Test(arguments: bracketedTagRuns) func endsAFansubTitleAtItsTagBrackets(_ c: ParserCase) { c.check() }
 
     /// A decimal in a fansub title ("Magnitude 8.0") is no range "0 - 02".
@@ -140,7 +154,8 @@ import Testing
         .init(name: "Show.Name.101.Event.2010.11.23.HDTV.XViD.Etc-Group", title: "Show Name", season: 1, episodes: [1], airDate: "2010-11-23"),
         // Near misses: jargon, a one-letter or coded word after it, a spaced dash, a number opening the name, a year.
         .init(name: "UFC.179.PPV.HDTV.x264-Ebi[rartv]", title: "UFC 179", episodes: []),
-        .init(name: "Show - 102 - Title", title: "Show", episodes: [], absolute: [102]),
+        // (A spaced dash: read both ways, see spacedCompactNumbers.)
+        .init(name: "Show - 102 - Title", title: "Show", season: 1, episodes: [2], absolute: [102]),
         .init(name: "101.Dalmatians.720p.BluRay.x264-Grp", title: "101 Dalmatians", episodes: []),
         .init(name: "Fahrenheit.451.2018.720p.WEB.x264-Grp", title: "Fahrenheit 451", year: 2018, episodes: []),
         .init(name: "Show_Name_102_ab12cd.mkv", title: "Show Name 102 ab12cd", episodes: []),
@@ -265,4 +280,5 @@ import Testing
     @Test(arguments: seasonThenNumber) func keepsANumberAfterASeasonAsBothReadings(_ c: ParserCase) { c.check() }
     @Test(arguments: shortYearDates) func readsTwoDigitYearDates(_ c: ParserCase) { c.check() }
     @Test(arguments: languageWordsBeforeTheYear) func keepsALanguageWordThatNamesTheTitle(_ c: ParserCase) { c.check() }
+    @Test(arguments: spacedCompactNumbers) func spacedCompactNumber(_ c: ParserCase) { c.check() }
 }
