@@ -79,6 +79,8 @@ import Testing
         .init(name: "Series Title - 050 - Special Request", title: "Series Title", episodes: [], absolute: [50]),
         .init(name: "Series Title - 130 - Found You [Baaro][720p][5A1AD35B].mkv", title: "Series Title", episodes: [], absolute: [130]),
         .init(name: "[Group] Title - 116 - 360 Degrees [1080p]", title: "Title", episodes: [], absolute: [116]),
+        // A folder that names the season wins (jellyfin's EpisodeNumberTests: season 2's episode 101).
+        .init(name: "Season 2/Hunter X Hunter - 101.mkv", title: "Hunter X Hunter", season: 2, episodes: [101]),
     ]
 
     @Test(arguments: bracketedTagRuns) func endsAFansubTitleAtItsTagBrackets(_ c: ParserCase) { c.check() }

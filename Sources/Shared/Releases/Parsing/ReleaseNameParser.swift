@@ -11,13 +11,16 @@ public enum ReleaseNameParser {
 
     public static func parse(_ name: String, hint: Hint = .auto) -> ParsedRelease {
         var release: ParsedRelease
+        var fileName = name
         if let parts = ReleasePath.components(name) {
-            let file = parseName(parts[parts.count - 1], hint: hint)
+            fileName = parts[parts.count - 1]
+            let file = parseName(fileName, hint: hint)
             let folders = parts.dropLast().reversed().map { parseName($0, hint: hint) }
-            release = ReleasePath.merge(file, fileName: parts[parts.count - 1], folders: Array(folders))
+            release = ReleasePath.merge(file, fileName: fileName, folders: Array(folders))
         } else {
             release = parseName(name, hint: hint)
         }
+        if hint != .music { SpacedCompactEpisodes.apply(&release, fileName: fileName) }
         impliedSeason(&release, name: name)
         return release
     }

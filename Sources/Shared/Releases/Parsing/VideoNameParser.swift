@@ -67,7 +67,6 @@ enum VideoNameParser {
         release.title = TitleCleaner.articleFirst(AlternativeTitles.beforeAKA(AlternativeTitles.dropTrailing(DoubleTitles.pick(title(tokens, name: name, from: titleRange.lowerBound, to: titleRange.upperBound)))))
         if lead.group == nil, start > 0, isVarietyAirDate(tokens[start - 1]) { numberVarietyEpisode(&release) }
         finish(&release)
-        SpacedCompactEpisodes.apply(&release, tokens: tokens)
         if let unbracketed = titleInLeadingBracket(release, name: name, lead: lead) { return unbracketed }
         return release
     }
