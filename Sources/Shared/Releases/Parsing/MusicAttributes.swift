@@ -88,6 +88,7 @@ enum MusicAttributes {
 
     /// "24bit192kHz", "24bit-96khz" written as one word.
     private static func depthRateWord(_ w: String, at i: Int) -> Match? {
+        guard w.utf8.count >= 9, w.hasSuffix("khz") else { return nil }
         for depth in [16, 24, 32] where w.hasPrefix("\(depth)bit") && w.hasSuffix("khz") {
             let middle = w.dropFirst("\(depth)bit".count).dropLast(3)
             if let n = Int(middle), let rate = sampleRates[n] { return Match(index: i, length: 1, meaning: .depthAndRate(depth, rate)) }

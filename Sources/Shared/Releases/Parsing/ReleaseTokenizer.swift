@@ -14,8 +14,22 @@ struct ReleaseToken: Sendable {
     /// bracket was lost ("...x265.10bit.Tigole)").
     fileprivate(set) var closesBracket = false
 
-    var isNumber: Bool { !lower.isEmpty && lower.utf8.allSatisfy { $0 >= 48 && $0 <= 57 } }
-    var number: Int? { isNumber && lower.utf8.count <= 6 ? Int(lower) : nil }
+    /// Digits only (any length); `number` is its value up to six digits. Both are read once, when the token is made:
+    /// every rule asks for them.
+    let isNumber: Bool
+    let number: Int?
+
+    init(text: String, lower: String, start: Int, end: Int, gap: String, bracketDepth: Int) {
+        self.text = text
+        self.lower = lower
+        self.start = start
+        self.end = end
+        self.gap = gap
+        self.bracketDepth = bracketDepth
+        isNumber = !lower.isEmpty && lower.utf8.allSatisfy { $0 >= 48 && $0 <= 57 }
+        number = isNumber && lower.utf8.count <= 6 ? Int(lower) : nil
+    }
+
     var inBrackets: Bool { bracketDepth > 0 }
     /// True when a hyphen, and nothing but a hyphen, joins it to the previous token ("WEB-DL").
     var hyphenJoined: Bool { gap == "-" }
